@@ -1,0 +1,227 @@
+"""Actors: cluster a Doc's entity mentions into the people, organisations and places that act.
+
+Small pure functions over a Doc: `entity_mentions` normalises what NER found, `cluster_mentions`
+groups aliases (Putin = Vladimir Putin, U.S. = United States = Washington, SDF = Syrian Democratic
+Forces), `find_role` reads titles ("Kremlin spokesman") and `resolve_pronouns` links he/she to
+the person last named.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span
+
+from newslens.gazetteer import demonyms, places
+from newslens.lexicon import HONORIFICS, PRONOUNS_PERSON, ROLE_HEADS, ROLE_MODIFIERS
+from newslens.model import Actor, Mention
+
+ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "GPE", "FAC": "GPE",
+                "EVENT": "EVENT"}
+LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around"}
+POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+PRONOUN_WINDOW_SENTENCES = 3
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """One named mention with the key it clusters under."""
+
+    text: str
+    start: int
+    end: int
+    label: str
+    key: str          # canonical form it belongs to (country for a capital, full name later)
+    span: Span
+
+
+def clean_name(text: str) -> str:
+    """Drop a leading 'the' and a trailing possessive: 'the Kremlin's' -> 'Kremlin'."""
+    text = re.sub(r"^(?:the|The)\s+", "", text.strip())
+    return POSSESSIVE.sub("", text).strip()
+
+
+def is_locative(span: Span) -> bool:
+    """A capital after 'in'/'to' is a place, not the government it can stand for."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS
+
+
+def place_mention(ent: Span, name: str, label: str) -> tuple[str, str]:
+    """(key, label) of a mention: a country's canonical name for its spellings and agentive capitals."""
+    place = places().get(name)
+    if place is not None and place.kind == "country":
+        return place.name, "GPE"
+    if place is not None and place.kind == "capital" and not is_locative(ent):
+        return place.country, "GPE"
+    return name, label
+
+
+def entity_mentions(doc: Doc) -> list[EntityMention]:
+    """Every entity span of an actor type, with its gazetteer key where it names a country."""
+    found = []
+    for ent in doc.ents:
+        label = ACTOR_LABELS.get(ent.label_)
+        if label is None:
+            continue
+        name = clean_name(ent.text)
+        if not name or not any(c.isalpha() for c in name):
+            continue
+        if label == "NORP" and not name.endswith("s"):
+            continue  # an adjective ("Russian officials") qualifies; it does not act
+        key, label = place_mention(ent, name, label)
+        start = ent.start_char + ent.text.find(name)
+        found.append(EntityMention(name, start, start + len(name), label, key, ent))
+        owner = ent[0]
+        if label == "ORG" and len(ent) > 2 and ent[1].lower_ in ("'s", "’s") and owner.text in places():
+            # "Seoul's unification ministry" also mentions Seoul, standing for South Korea
+            owner_key, owner_label = place_mention(ent[0:1], owner.text, "GPE")
+            found.append(EntityMention(owner.text, owner.idx, owner.idx + len(owner.text), owner_label,
+                                       owner_key, ent[0:1]))
+    return found
+
+
+def acronym(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def alias_target(mention: EntityMention, names: list[EntityMention]) -> str | None:
+    """The fuller name a short form refers to, when exactly one fits."""
+    words = mention.key.split()
+    fits = set()
+    for full in names:
+        full_words = full.key.split()
+        if full.key == mention.key or len(full_words) <= len(words):
+            continue
+        if not (full.label == mention.label or "ORG" in (full.label, mention.label)):
+            continue
+        if mention.label == "PERSON":
+            if len(words) == 1 and words[0] in (full_words[-1], full_words[0]):
+                fits.add(full.key)
+        elif len(words) == 1 and words[0] == acronym(full_words):
+            fits.add(full.key)
+        elif len(words) > 1 and full_words[-len(words):] == words:
+            fits.add(full.key)
+        elif mention.label == "ORG" and full_words[:len(words)] == words:
+            fits.add(full.key)
+    return fits.pop() if len(fits) == 1 else None
+
+
+def cluster_mentions(mentions: list[EntityMention]) -> dict[str, list[EntityMention]]:
+    """Group mentions by canonical key, folding short forms into the one full name they abbreviate."""
+    longest_first = sorted(mentions, key=lambda m: (-len(m.key.split()), m.start))
+    clusters: dict[str, list[EntityMention]] = {}
+    for m in longest_first:
+        target = m.key if m.key in clusters else alias_target(m, longest_first)
+        clusters.setdefault(target or m.key, []).append(m)
+    return clusters
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "actor"
+
+
+def is_title_word(token, name_start: int) -> bool:
+    low = token.lower_
+    if low in ROLE_HEADS or low in ROLE_MODIFIERS or low in HONORIFICS:
+        return True
+    return token.i < name_start and token.text[:1].isupper() and (
+        token.text in demonyms() or token.text in places() or token.ent_type_ in ("ORG", "GPE", "NORP"))
+
+
+def role_before(span: Span) -> tuple[str, Span] | None:
+    """Title written before a name: 'Russian Defense Minister Sergei Shoigu'."""
+    doc, k = span.doc, span.start
+    start = k
+    while start > 0 and is_title_word(doc[start - 1], k):
+        start -= 1
+    heads = [i for i in range(start, k) if doc[i].lower_ in ROLE_HEADS]
+    if not heads:
+        return None
+    end = heads[-1] + 1
+    return doc[start:end].text, doc[start:end]
+
+
+def role_after(span: Span) -> tuple[str, Span] | None:
+    """Appositive title: 'Jake Sullivan, the national security advisor to ...'."""
+    doc = span.doc
+    i = span.end
+    if i >= len(doc) - 2 or doc[i].text != ",":
+        return None
+    j = i + 1
+    if doc[j].lower_ in ("the", "a", "an"):
+        j += 1
+    for k in range(j, min(j + 7, len(doc))):
+        if doc[k].text in {",", ".", ";", "(", ")"} or doc[k].is_sent_start:
+            return None
+        if doc[k].lower_ in ROLE_HEADS:
+            return doc[j:k + 1].text, doc[j:k + 1]
+    return None
+
+
+def find_role(mentions: list[EntityMention]) -> tuple[str | None, Span | None]:
+    for m in mentions:
+        found = role_before(m.span) or role_after(m.span)
+        if found:
+            return found
+    return None, None
+
+
+def affiliation_of(role_span: Span | None, actor_ids: dict[str, str]) -> str | None:
+    """The actor a title ties a person to: 'Russian President' -> Russia, 'Kremlin spokesman' -> Kremlin."""
+    if role_span is None:
+        return None
+    for tok in role_span:
+        country = demonyms().get(tok.text)
+        if country and country in actor_ids:
+            return actor_ids[country]
+        place = places().get(tok.text)
+        if place and (place.country or place.name) in actor_ids:
+            return actor_ids[place.country or place.name]
+    text = role_span.text
+    for key, actor_id in sorted(actor_ids.items(), key=lambda kv: -len(kv[0])):
+        if re.search(rf"\b{re.escape(key)}\b", text):
+            return actor_id
+    return None
+
+
+def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
+    """he/she/his/her -> the person named most recently within a few sentences."""
+    named = sorted((m.start, a.id) for a in actors if a.type == "PERSON" for m in a.mentions)
+    sentence_starts = [s.start_char for s in doc.sents]
+    added: dict[str, list[Mention]] = {}
+    for tok in doc:
+        if tok.lower_ not in PRONOUNS_PERSON:
+            continue
+        before = [(pos, aid) for pos, aid in named if pos < tok.idx]
+        if not before:
+            continue
+        pos, aid = before[-1]
+        if sum(1 for s in sentence_starts if pos < s <= tok.idx) <= PRONOUN_WINDOW_SENTENCES:
+            added.setdefault(aid, []).append(Mention(tok.text, tok.idx, tok.idx + len(tok.text), "pronoun"))
+    return [replace(a, mentions=tuple(sorted(a.mentions + tuple(added.get(a.id, [])),
+                                             key=lambda m: (m.start, m.end)))) for a in actors]
+
+
+def extract_actors(doc: Doc) -> list[Actor]:
+    """The article's actors, in order of first mention, with aliases, roles, affiliations, pronouns."""
+    clusters = cluster_mentions(entity_mentions(doc))
+    ordered = sorted(clusters.items(), key=lambda kv: min(m.start for m in kv[1]))
+    ids: dict[str, str] = {}
+    for key, _ in ordered:
+        base = slug(key)
+        ids[key] = base if base not in ids.values() else f"{base}_{len(ids)}"
+    actors = []
+    for key, members in ordered:
+        members.sort(key=lambda m: (m.start, m.end))
+        labels = [m.label for m in members]
+        label = max(sorted(set(labels)), key=labels.count)
+        role, role_span = find_role(members) if label == "PERSON" else (None, None)
+        name = max((m.text for m in members), key=lambda t: (len(t.split()), len(t)))
+        if key in {p.name for p in places().values() if p.kind == "country"}:
+            name = key  # a country is named canonically, even when only its capital appears
+        mentions = tuple(dict.fromkeys(
+            Mention(m.text, m.start, m.end, "name" if m.text == name else "alias") for m in members))
+        affiliation = affiliation_of(role_span, ids)
+        actors.append(Actor(id=ids[key], name=name, type=label, mentions=mentions, role=role,
+                            affiliation=affiliation if affiliation != ids[key] else None))
+    return resolve_pronouns(doc, actors)

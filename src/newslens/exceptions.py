@@ -1,0 +1,17 @@
+"""Named failures: the CLI turns each into a one-line message and a nonzero exit."""
+
+
+class NewslensError(Exception):
+    """Base class for every error newslens reports to a user."""
+
+
+class ArticleError(NewslensError):
+    """The article file cannot be read as a news article (missing, empty, binary, not UTF-8, too big)."""
+
+
+class ModelNotFoundError(NewslensError):
+    """The requested spaCy pipeline is not installed."""
+
+
+class ReportError(NewslensError):
+    """Executing or converting the report notebook failed."""

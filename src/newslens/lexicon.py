@@ -1,0 +1,78 @@
+"""Closed-class English vocabulary that newslens's rules key on: titles, organisation heads, speech verbs.
+
+These are properties of English news writing, not of any article: no names live here.
+"""
+from __future__ import annotations
+
+# Head nouns of a person's title or function ("Defense Minister", "spokesman").
+ROLE_HEADS = frozenset("""
+president minister secretary spokesman spokeswoman spokesperson leader chancellor ambassador general
+adviser advisor director chief chairman chairwoman chair head commander governor senator mayor king queen
+prince princess emperor pope judge justice professor coach founder curator envoy diplomat official officer
+premier representative congressman congresswoman lawmaker prosecutor attorney lawyer analyst expert researcher
+scientist author editor reporter correspondent journalist ceo executive manager captain colonel lieutenant
+major sergeant admiral marshal commissioner ruler monarch dictator deputy vice-president negotiator
+economist activist investigator inspector superintendent principal dean rector bishop archbishop cardinal imam
+cleric rabbi priest sheikh
+""".split())
+
+# Words that may precede a role head inside a title ("National Security", "Foreign", "Deputy").
+ROLE_MODIFIERS = frozenset("""
+prime deputy vice acting former foreign defense defence interior home state national security chief supreme
+senior top interim assistant associate special general executive finance economy trade health justice
+education energy environment military armed forces press communications intelligence public affairs first
+emeritus regional federal local provincial district army navy air force joint staff team head
+""".split())
+
+# Abbreviated titles written before a name.
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. gen gen. lt lt. col col. maj maj. capt capt. sgt sgt. "
+                       "adm adm. sen sen. rep rep. gov gov. prof prof. sir dame lord lady rev rev. st st.".split())
+
+# Last words of organisation names ("Syrian Democratic Forces", "unification ministry").
+ORG_HEADS = frozenset("""
+ministry department office agency council committee commission forces force army navy military command
+group party union organization organisation association coalition alliance front movement brigade brigades
+battalion regiment division corps militia government administration parliament congress senate assembly
+court tribunal bank fund company corporation corp corp. inc inc. ltd ltd. llc plc university college institute
+school academy hospital church foundation federation league club team network times post herald news
+journal magazine press service services authority bureau board cabinet kremlin guard guards police
+""".split())
+
+# Verbs that report speech or a stated position (lemmas).
+SPEECH_VERBS = frozenset("""
+say tell state add note remark explain announce declare claim assert insist argue warn caution threaten
+stress emphasize emphasise highlight reveal disclose confirm deny admit acknowledge report suggest indicate
+write tweet post reply respond answer comment observe mention predict promise pledge vow urge demand ask
+describe accuse allege estimate believe think conclude find learn agree complain recall reiterate underline
+point concede boast contend maintain testify hint signal inform assure
+""".split())
+
+# Speech verbs that introduce a quotation only when followed by a complement clause (avoid "found a body").
+CLAUSE_ONLY_VERBS = frozenset("think believe find learn agree estimate conclude suggest indicate signal hint "
+                              "point recall describe ask".split())
+
+PRONOUNS_PERSON = frozenset("he she him her his hers himself herself".split())
+PRONOUNS_GROUP = frozenset("it its they them their itself themselves".split())
+PRONOUNS_FIRST = frozenset("i we me us my our".split())
+
+# Coarse event classes in the spirit of CAMEO, keyed by verb or event-noun lemma.
+EVENT_CLASSES = {
+    "threaten": "threaten warn caution threat warning ultimatum intimidate menace",
+    "accuse": "accuse blame condemn criticize criticise denounce allege accusation criticism charge deny",
+    "demand": "demand urge call press insist request ask seek appeal pressure require",
+    "cooperate": "cooperate ally partner join negotiate agree sign collaborate unite coordinate "
+                 "negotiation agreement deal cooperation exercise contemplate consider plan",
+    "meet": "meet visit host travel welcome receive summit meeting visit talk discuss turn",
+    "provide": "supply provide give send deliver sell arm fund finance equip ship transfer donate "
+               "procure acquire buy purchase supplies aid",
+    "fight": "fight attack strike bomb kill defeat capture target clash invade shell raid battle seize "
+             "destroy retake besiege ambush shoot liberate assault",
+    "communicate": "say tell inform announce message respond reply write report state confirm disclose "
+                   "reveal",
+    "support": "support back assist help advise train endorse protect defend rescue reinforce enable",
+    "oppose": "oppose reject sanction resist refuse boycott block veto ban expel impose",
+}
+EVENT_CLASS_OF = {word: event for event, words in EVENT_CLASSES.items() for word in words.split()}
+
+# Verbs whose object noun carries the event ("issued a warning", "delivered a message").
+LIGHT_VERBS = frozenset("issue make give deliver have take express send launch hold conduct pose".split())

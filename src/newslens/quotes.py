@@ -1,0 +1,307 @@
+"""Quotes: direct quotations and reported speech, each with its speaker actor and cue.
+
+Direct quotes come from quotation marks (straight or curly, multi-sentence, split around "he
+said"); reported speech from a speech verb with a complement clause ("Sullivan disclosed that
+...") or "according to X". Speakers are the cue verb's subject, through the parse when there is
+one and by word order when there is not; pronouns resolve through the actors' mentions.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newslens.lexicon import CLAUSE_ONLY_VERBS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON, SPEECH_VERBS
+from newslens.model import Actor, Quote
+from newslens.syntax import MentionIndex, clause_subject, has_parse, is_verb, lemma
+
+OPENING = "“«„"
+CLOSING = "”»"
+STRAIGHT = '"'
+SENTENCE_END = {".", "!", "?"}
+CLAUSE_BREAK = {",", ";", ":", "—", "–", "(", ")"}
+MIN_DIRECT_WORDS = 4
+MIN_REPORTED_WORDS = 3
+ANIMATE_PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_FIRST | {"you"}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: str | None
+    speaker_text: str | None
+    cue: str | None
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """(open mark, close mark) offsets of each quotation, paired within a paragraph.
+
+    An unclosed quotation runs to the paragraph end only when the next paragraph reopens it (the
+    news convention for multi-paragraph quotes); otherwise it is dropped as unbalanced.
+    """
+    spans = []
+    paragraphs = []
+    pos = 0
+    for line in text.split("\n"):
+        paragraphs.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    for n, (p_start, p_end) in enumerate(paragraphs):
+        open_at = None
+        for i in range(p_start, p_end):
+            ch = text[i]
+            if ch in OPENING and open_at is None:
+                open_at = i
+            elif ch in CLOSING and open_at is not None:
+                spans.append((open_at, i))
+                open_at = None
+            elif ch == STRAIGHT:
+                if open_at is None:
+                    open_at = i
+                else:
+                    spans.append((open_at, i))
+                    open_at = None
+        if open_at is not None:
+            following = next((text[s:e].lstrip() for s, e in paragraphs[n + 1:] if text[s:e].strip()), "")
+            if following[:1] in OPENING + STRAIGHT:
+                spans.append((open_at, p_end))
+    return spans
+
+
+def inner_span(text: str, open_at: int, close_at: int) -> tuple[int, int]:
+    start, end = open_at + 1, close_at
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def is_cue(token: Token) -> bool:
+    return token.is_alpha and token.text.islower() and lemma(token) in SPEECH_VERBS and (
+        not has_parse(token.doc) or token.pos_ in ("VERB", "AUX", "NOUN", "") or token.tag_.startswith("VB"))
+
+
+def resolve_group_pronoun(index: MentionIndex, before: int, quoted: list[tuple[int, int]]) -> str | None:
+    """it/they/we as a speaker: the organisation or country named last outside quotations."""
+    for s, e, actor_id, kind in reversed(index.in_range(0, before)):
+        if kind != "pronoun" and index.types[actor_id] in ("ORG", "GPE", "NORP") and not any(
+                qs <= s < qe for qs, qe in quoted):
+            return actor_id
+    return None
+
+
+def subject_tokens(cue: Token, lo: int, hi: int) -> list[Token]:
+    """Candidate speaker tokens: the parse's subject, else the nearest mention-like word by word order."""
+    doc = cue.doc
+    if has_parse(doc):
+        subject = clause_subject(cue)
+        if subject is not None and lo <= subject.i < hi:
+            return sorted(subject.subtree, key=lambda t: (t.i != subject.i, abs(t.i - subject.i)))
+    if cue.text.endswith("ing") and cue.i > 0 and doc[cue.i - 1].text == ",":
+        return list(doc[lo:cue.i])  # participle: the main clause's subject, first in the sentence
+    left = []
+    k = cue.i - 1
+    while k >= lo:
+        tok = doc[k]
+        if tok.text == "," and left == []:
+            # skip a comma-delimited appositive: "Sullivan, the adviser to Biden, disclosed"
+            k2 = k - 1
+            while k2 >= lo and doc[k2].text != ",":
+                k2 -= 1
+            if k2 >= lo:
+                k = k2 - 1
+                continue
+        if tok.text in SENTENCE_END or tok.text in OPENING + CLOSING + STRAIGHT:
+            break
+        left.append(tok)
+        k -= 1
+    right = [t for t in doc[cue.i + 1:min(cue.i + 5, hi)] if t.text not in CLAUSE_BREAK]
+    return left + right
+
+
+def attribute(cue: Token, index: MentionIndex, lo: int, hi: int, quoted: list[tuple[int, int]]) -> Attribution:
+    """Speaker of a cue verb: an actor when the subject names or pronominalises one."""
+    for tok in subject_tokens(cue, lo, hi):
+        actor_id = index.of_token(tok)
+        if actor_id:
+            return Attribution(actor_id, tok.text if tok.lower_ in ANIMATE_PRONOUNS else
+                               cue.doc.char_span(*mention_bounds(index, tok), alignment_mode="expand").text,
+                               cue.text)
+        if tok.lower_ in PRONOUNS_GROUP | {"we"}:
+            return Attribution(resolve_group_pronoun(index, tok.idx, quoted), tok.text, cue.text)
+        if tok.lower_ in PRONOUNS_PERSON | PRONOUNS_FIRST:
+            return Attribution(None, tok.text, cue.text)
+    if has_parse(cue.doc):
+        subject = clause_subject(cue)
+        if subject is not None:
+            return Attribution(None, subject.text, cue.text)
+    return Attribution(None, None, cue.text)
+
+
+def mention_bounds(index: MentionIndex, tok: Token) -> tuple[int, int]:
+    for s, e, _, _ in index.in_range(tok.idx - 200, tok.idx + 200):
+        if s <= tok.idx < e:
+            return s, e
+    return tok.idx, tok.idx + len(tok.text)
+
+
+def sentence_bounds(doc: Doc, first: int, last: int, quoted: list[tuple[int, int]]) -> tuple[int, int]:
+    """Token range around a quotation, bounded by sentence ends outside quotes and by line breaks."""
+    inside = lambda t: any(s <= t.idx <= e for s, e in quoted)  # noqa: E731
+    lo = first
+    while lo > 0 and not ("\n" in doc[lo - 1].text_with_ws or (doc[lo - 1].text in SENTENCE_END
+                                                               and not inside(doc[lo - 1]))):
+        lo -= 1
+    hi = last + 1
+    while hi < len(doc) and not ("\n" in doc[hi - 1].text_with_ws or (doc[hi - 1].text in SENTENCE_END
+                                                                     and not inside(doc[hi - 1]) and hi - 1 > last)):
+        hi += 1
+    return lo, hi
+
+
+def direct_quotes(doc: Doc, index: MentionIndex) -> list[tuple[int, int, Attribution]]:
+    text = doc.text
+    marks = quotation_spans(text)
+    found = []
+    previous: tuple[int, Attribution] | None = None
+    for open_at, close_at in marks:
+        start, end = inner_span(text, open_at, close_at)
+        first, last = token_at(doc, open_at), token_at(doc, max(close_at - 1, open_at))
+        if first is None or last is None or start >= end:
+            continue
+        lo, hi = sentence_bounds(doc, first.i, last.i, marks)
+        tail = [t for t in doc[last.i + 1:hi] if t.idx > close_at and not any(
+            s <= t.idx <= e for s, e in marks)]
+        lead = [t for t in doc[lo:first.i] if not any(s <= t.idx <= e for s, e in marks)]
+        cues = [t for t in tail if is_cue(t)] + [t for t in reversed(lead) if is_cue(t)]
+        attribution = None
+        for cue in cues:
+            bound_lo = lo if cue.i < first.i else last.i + 1
+            bound_hi = first.i if cue.i < first.i else hi
+            candidate = attribute(cue, index, bound_lo, bound_hi, marks)
+            if candidate.speaker or candidate.speaker_text:
+                attribution = candidate
+                break
+        if attribution is None and lead and lead[-1].text == ":":
+            ids = [index.of_token(t) for t in lead if index.of_token(t)]
+            attribution = Attribution(ids[0], None, None) if ids else None
+        continues = previous is not None and (
+            text[previous[0]:open_at].strip(" ,\n") == "" or
+            (text[previous[0]:open_at].count("\n") <= 1 and not cues))
+        if attribution is None and continues and previous is not None:
+            attribution = previous[1]
+        words = len(text[start:end].split())
+        if words < MIN_DIRECT_WORDS and (attribution is None or attribution.cue is None):
+            continue
+        attribution = attribution or Attribution(None, None, None)
+        found.append((start, end, attribution))
+        previous = (close_at + 1, attribution)
+    return found
+
+
+def clause_end(doc: Doc, start: int, limit: int) -> int:
+    """End token of a reported clause: the first clause break after its verb, or the sentence end."""
+    seen_verb = False
+    for k in range(start, limit):
+        tok = doc[k]
+        if tok.text in SENTENCE_END or "\n" in tok.text or tok.text in OPENING + CLOSING + STRAIGHT and seen_verb:
+            return k
+        if tok.text in CLAUSE_BREAK and seen_verb:
+            return k
+        if is_verb(tok) or tok.pos_ == "AUX":
+            seen_verb = True
+    return limit
+
+
+def complement_start(cue: Token) -> int | None:
+    """First token of the clause a speech verb reports, or None when it takes no clause."""
+    doc = cue.doc
+    sent_end = cue.sent.end
+    for k in range(cue.i + 1, min(cue.i + 8, sent_end)):
+        tok = doc[k]
+        if tok.lower_ == "that":
+            nxt = k + 1
+            while nxt < sent_end and doc[nxt].text == ",":
+                nxt += 1
+            return nxt if nxt < sent_end else None
+        if tok.text in SENTENCE_END or tok.text in OPENING + CLOSING + STRAIGHT or tok.text == ":":
+            return None
+    if has_parse(doc):
+        clauses = [c for c in cue.children if c.dep_ in ("ccomp",) and c.i > cue.i]
+        if clauses:
+            start = clauses[0].left_edge.i
+            if doc[start].lower_ in ("that", ","):
+                start += 1
+            return start
+    return None
+
+
+def reported_quotes(doc: Doc, index: MentionIndex, quoted: list[tuple[int, int]]) -> list[tuple[int, int, Attribution]]:
+    found = []
+    taken_until = -1
+    for tok in doc:
+        if tok.i <= taken_until or not is_cue(tok) or any(s <= tok.idx < e for s, e in quoted):
+            continue
+        start = complement_start(tok)
+        if start is None:
+            continue
+        end = clause_end(doc, start, tok.sent.end if has_parse(doc) else len(doc))
+        if end - start < MIN_REPORTED_WORDS:
+            continue
+        attribution = attribute(tok, index, tok.sent.start, tok.sent.end, quoted)
+        if lemma(tok) in CLAUSE_ONLY_VERBS and attribution.speaker is None and attribution.speaker_text is None:
+            continue
+        span = doc[start:end]
+        found.append((span.start_char, span.end_char, attribution))
+        taken_until = end
+    found += according_to(doc, index, quoted)
+    return found
+
+
+def according_to(doc: Doc, index: MentionIndex, quoted: list[tuple[int, int]]) -> list[tuple[int, int, Attribution]]:
+    """'According to X, CLAUSE' and 'CLAUSE, according to X'."""
+    found = []
+    for tok in doc[:-2]:
+        if tok.lower_ != "according" or doc[tok.i + 1].lower_ != "to":
+            continue
+        source = next((t for t in doc[tok.i + 2:tok.sent.end] if index.of_token(t)), None)
+        sent = tok.sent
+        comma = next((t.i for t in doc[tok.i:sent.end] if t.text == ","), None)
+        if tok.i - sent.start <= 1 and comma is not None:
+            start, end = comma + 1, clause_end(doc, comma + 1, sent.end)
+        elif tok.i > sent.start + MIN_REPORTED_WORDS and doc[tok.i - 1].text == ",":
+            start, end = sent.start, tok.i - 1
+        else:
+            continue
+        if end - start < MIN_REPORTED_WORDS:
+            continue
+        speaker = index.of_token(source) if source is not None else None
+        span = doc[start:end]
+        found.append((span.start_char, span.end_char,
+                      Attribution(speaker, source.text if source is not None else None, "according to")))
+    return found
+
+
+def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
+    """All quotes in text order; a direct quote inside a reported clause makes it one mixed quote."""
+    index = MentionIndex(actors)
+    direct = direct_quotes(doc, index)
+    quoted = [(s - 1, e + 1) for s, e, _ in direct]
+    reported = reported_quotes(doc, index, quoted)
+    records = []
+    for s, e, attribution in reported:
+        inner = [d for d in direct if s <= d[0] and d[1] <= e]
+        records.append((s, e, "mixed" if inner else "indirect", attribution))
+        direct = [d for d in direct if d not in inner]
+    records += [(s, e, "direct", a) for s, e, a in direct]
+    records.sort(key=lambda r: (r[0], r[1]))
+    quotes = []
+    for n, (s, e, kind, a) in enumerate(records, start=1):
+        confidence = 0.9 if a.speaker and a.cue else 0.7 if a.speaker else 0.4
+        quotes.append(Quote(id=f"q{n}", kind=kind, text=doc.text[s:e], start=s, end=e, speaker=a.speaker,
+                            speaker_text=a.speaker_text, cue=a.cue, confidence=confidence))
+    return quotes

@@ -1,0 +1,103 @@
+"""Token-level helpers shared by quotes and relations, working with or without a parser.
+
+With a trained pipeline they read tags, lemmas and dependencies; with the rules-only pipeline they
+fall back on lemminflect and word shape, so both backends answer the same questions.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import lru_cache
+
+from lemminflect import getLemma
+from spacy.tokens import Doc, Token
+
+from newslens.model import Actor
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj", "expl"}
+OBJECT_DEPS = {"dobj", "obj", "iobj", "dative", "pobj", "obl", "nmod", "obl:npmod", "attr", "oprd"}
+CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis", "advcl", "conj"}
+NEGATIONS = {"not", "n't", "never", "no", "nor", "neither", "without"}
+AUXILIARIES = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must"}
+
+
+@lru_cache(maxsize=20000)
+def verb_lemma(word: str) -> str:
+    """Lemma of a word read as a verb ('warned' -> 'warn'), for pipelines without a lemmatizer."""
+    found = getLemma(word.lower(), upos="VERB")
+    return found[0] if found else word.lower()
+
+
+def lemma(token: Token) -> str:
+    if token.lemma_ and token.lemma_ != token.text or token.pos_ in ("VERB", "AUX"):
+        return token.lemma_.lower() or verb_lemma(token.text)
+    return verb_lemma(token.text)
+
+
+def has_parse(doc: Doc) -> bool:
+    return doc.has_annotation("DEP")
+
+
+def has_tags(doc: Doc) -> bool:
+    return doc.has_annotation("TAG") or doc.has_annotation("POS")
+
+
+def is_verb(token: Token) -> bool:
+    """A content verb: from the tagger when there is one, else a word that inflects as a verb."""
+    if has_tags(token.doc):
+        return token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ in ("ROOT", "root"))
+    text = token.lower_
+    return token.is_alpha and token.is_lower and text.endswith(("ed", "es", "ing")) and len(text) > 4
+
+
+def clause_subject(verb: Token) -> Token | None:
+    """The subject of a verb, inherited through xcomp/conj/advcl chains ('went on to emphasize')."""
+    seen = 0
+    while verb is not None and seen < 6:
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return subjects[0]
+        if verb.dep_ in ("xcomp", "conj", "advcl", "acl") and verb.head is not verb:
+            verb = verb.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def is_negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.i < verb.i for c in verb.children) or any(
+        t.lower_ in NEGATIONS for t in verb.doc[max(verb.sent.start, verb.i - 3):verb.i])
+
+
+class MentionIndex:
+    """Which actor a character offset falls in: the bridge from tokens to actors."""
+
+    def __init__(self, actors: list[Actor]):
+        spans = sorted((m.start, m.end, a.id, m.kind) for a in actors for m in a.mentions)
+        self.starts = [s[0] for s in spans]
+        self.spans = spans
+        self.types = {a.id: a.type for a in actors}
+
+    def at(self, start: int, end: int | None = None) -> str | None:
+        """Actor whose mention covers [start, end)."""
+        end = start + 1 if end is None else end
+        i = bisect_right(self.starts, start) - 1
+        while i >= 0 and self.spans[i][0] <= start:
+            s, e, actor_id, _ = self.spans[i]
+            if s <= start and end <= e or s <= start < e:
+                return actor_id
+            i -= 1
+        return None
+
+    def in_range(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
+        """Mentions inside [start, end), in text order."""
+        i = bisect_right(self.starts, start - 1)
+        out = []
+        while i < len(self.spans) and self.spans[i][0] < end:
+            if self.spans[i][1] <= end:
+                out.append(self.spans[i])
+            i += 1
+        return out
+
+    def of_token(self, token: Token) -> str | None:
+        return self.at(token.idx, token.idx + len(token.text))
