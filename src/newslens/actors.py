@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from newslens.gazetteer import demonyms, places
+from newslens.gazetteer import country_names, demonyms, places
 from newslens.lexicon import HONORIFICS, PRONOUNS_PERSON, ROLE_HEADS, ROLE_MODIFIERS
 from newslens.model import Actor, Mention
 
@@ -217,7 +217,7 @@ def extract_actors(doc: Doc) -> list[Actor]:
         label = max(sorted(set(labels)), key=labels.count)
         role, role_span = find_role(members) if label == "PERSON" else (None, None)
         name = max((m.text for m in members), key=lambda t: (len(t.split()), len(t)))
-        if key in {p.name for p in places().values() if p.kind == "country"}:
+        if key in country_names():
             name = key  # a country is named canonically, even when only its capital appears
         mentions = tuple(dict.fromkeys(
             Mention(m.text, m.start, m.end, "name" if m.text == name else "alias") for m in members))

@@ -51,10 +51,11 @@ def places() -> dict[str, Place]:
         if not name or "," in name:
             continue
         country = Place(name, "country", None)
-        capital = info.get("capital") or ""
-        for cap in {capital, capital.split(" D.C.")[0]} - {""}:
-            if cap.isascii():
-                table[cap] = Place(cap, "capital", name)
+        capitals = info.get("capital") or []
+        for capital in [capitals] if isinstance(capitals, str) else capitals:
+            for cap in sorted({capital, capital.split(" D.C.")[0]} - {""}):
+                if cap.isascii():
+                    table[cap] = Place(cap, "capital", name)
         iso2 = (info.get("ISO") or {}).get("alpha2", "")
         spellings = [s for s in info.get("altSpellings") or [] if _is_usable_spelling(s, iso2)]
         for code in [s for s in info.get("altSpellings") or [] if s.isupper() and 2 <= len(s) <= 3]:
@@ -63,6 +64,12 @@ def places() -> dict[str, Place]:
         for form in [name, *spellings]:
             table[form] = country
     return table
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Canonical country names: the names actors standing for a country are given."""
+    return frozenset(p.name for p in places().values() if p.kind == "country")
 
 
 @lru_cache(maxsize=1)

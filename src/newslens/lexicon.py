@@ -36,7 +36,12 @@ battalion regiment division corps militia government administration parliament c
 court tribunal bank fund company corporation corp corp. inc inc. ltd ltd. llc plc university college institute
 school academy hospital church foundation federation league club team network times post herald news
 journal magazine press service services authority bureau board cabinet kremlin guard guards police
+house
 """.split())
+
+# Last words of named events ("Eastern Economic Forum", "World Cup").
+EVENT_HEADS = frozenset("forum summit conference festival games olympics expo championship championships cup "
+                        "war election elections congress-session".split())
 
 # Verbs that report speech or a stated position (lemmas).
 SPEECH_VERBS = frozenset("""

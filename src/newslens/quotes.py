@@ -20,6 +20,15 @@ CLOSING = "”»"
 STRAIGHT = '"'
 SENTENCE_END = {".", "!", "?"}
 CLAUSE_BREAK = {",", ";", ":", "—", "–", "(", ")"}
+ADJUNCT_MARKERS = {"such", "which", "who", "whom", "whose", "while", "because", "although", "though", "whereas",
+                   "despite", "after", "before", "when", "if", "unless", "until", "thereby", "including", "since",
+                   "with", "for", "amid", "following"}
+# Verbs that take a bare clause ("said the flag had...") as readily as a that-clause.
+BARE_CLAUSE_VERBS = {"say", "believe", "think", "feel", "estimate", "add", "claim", "argue", "insist", "warn",
+                     "note", "find", "expect", "hope", "fear", "predict", "tell", "write", "suggest", "announce"}
+CLAUSE_OPENERS = {"the", "a", "an", "this", "that", "these", "those", "there", "it", "he", "she", "they", "we", "i",
+                  "you", "his", "her", "their", "its", "our", "some", "many", "most", "all", "no", "only", "any",
+                  "every", "each", "both", "one", "more", "less", "nobody", "everyone", "people"}
 MIN_DIRECT_WORDS = 4
 MIN_REPORTED_WORDS = 3
 ANIMATE_PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_FIRST | {"you"}
@@ -35,8 +44,8 @@ class Attribution:
 def quotation_spans(text: str) -> list[tuple[int, int]]:
     """(open mark, close mark) offsets of each quotation, paired within a paragraph.
 
-    An unclosed quotation runs to the paragraph end only when the next paragraph reopens it (the
-    news convention for multi-paragraph quotes); otherwise it is dropped as unbalanced.
+    An unclosed quotation runs to the paragraph end: the news convention for a quotation that
+    goes on in the next paragraph, and a safe reading of an unbalanced mark.
     """
     spans = []
     paragraphs = []
@@ -44,7 +53,7 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         paragraphs.append((pos, pos + len(line)))
         pos += len(line) + 1
-    for n, (p_start, p_end) in enumerate(paragraphs):
+    for p_start, p_end in paragraphs:
         open_at = None
         for i in range(p_start, p_end):
             ch = text[i]
@@ -60,9 +69,7 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
                     spans.append((open_at, i))
                     open_at = None
         if open_at is not None:
-            following = next((text[s:e].lstrip() for s, e in paragraphs[n + 1:] if text[s:e].strip()), "")
-            if following[:1] in OPENING + STRAIGHT:
-                spans.append((open_at, p_end))
+            spans.append((open_at, p_end))
     return spans
 
 
@@ -80,7 +87,14 @@ def token_at(doc: Doc, char: int) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
+NOUN_MARKERS = {"a", "an", "the", "with", "of", "for", "his", "her", "its", "their", "this", "that", "our", "my",
+                "no", "any", "without", "in", "by", "stern", "clear"}
+
+
 def is_cue(token: Token) -> bool:
+    """A speech verb used as a verb: not 'with caution', not 'a warning'."""
+    if token.i > 0 and token.doc[token.i - 1].lower_ in NOUN_MARKERS:
+        return False
     return token.is_alpha and token.text.islower() and lemma(token) in SPEECH_VERBS and (
         not has_parse(token.doc) or token.pos_ in ("VERB", "AUX", "NOUN", "") or token.tag_.startswith("VB"))
 
@@ -119,8 +133,9 @@ def subject_tokens(cue: Token, lo: int, hi: int) -> list[Token]:
             break
         left.append(tok)
         k -= 1
-    right = [t for t in doc[cue.i + 1:min(cue.i + 5, hi)] if t.text not in CLAUSE_BREAK]
-    return left + right
+    if any(t.is_alpha for t in left):
+        return left
+    return [t for t in doc[cue.i + 1:min(cue.i + 5, hi)] if t.text not in CLAUSE_BREAK and t.lower_ != "that"]
 
 
 def attribute(cue: Token, index: MentionIndex, lo: int, hi: int, quoted: list[tuple[int, int]]) -> Attribution:
@@ -135,6 +150,9 @@ def attribute(cue: Token, index: MentionIndex, lo: int, hi: int, quoted: list[tu
             return Attribution(resolve_group_pronoun(index, tok.idx, quoted), tok.text, cue.text)
         if tok.lower_ in PRONOUNS_PERSON | PRONOUNS_FIRST:
             return Attribution(None, tok.text, cue.text)
+        if not has_parse(cue.doc) and tok.is_alpha and not tok.is_stop and tok.text[0].isupper() and (
+                tok.i == lo or cue.doc[tok.i - 1].lower_ in ("the", "a", "an")):
+            return Attribution(None, tok.text, cue.text)  # a subject that names no actor ("Reports")
     if has_parse(cue.doc):
         subject = clause_subject(cue)
         if subject is not None:
@@ -157,6 +175,9 @@ def sentence_bounds(doc: Doc, first: int, last: int, quoted: list[tuple[int, int
                                                                and not inside(doc[lo - 1]))):
         lo -= 1
     hi = last + 1
+    closes_sentence = doc[last].text in SENTENCE_END or (last > 0 and doc[last - 1].text in SENTENCE_END)
+    if closes_sentence and hi < len(doc) - 1 and doc[hi + 1].text[:1].isupper():
+        return lo, hi + 1  # “... on this.” Next sentence: the quotation ended its sentence
     while hi < len(doc) and not ("\n" in doc[hi - 1].text_with_ws or (doc[hi - 1].text in SENTENCE_END
                                                                      and not inside(doc[hi - 1]) and hi - 1 > last)):
         hi += 1
@@ -203,18 +224,64 @@ def direct_quotes(doc: Doc, index: MentionIndex) -> list[tuple[int, int, Attribu
     return found
 
 
+def starts_infinitive(doc: Doc, k: int) -> bool:
+    """'to' + verb ('to secure munitions') rather than 'to' + noun phrase ('to Russia')."""
+    if doc[k].lower_ != "to" or k + 1 >= len(doc):
+        return False
+    nxt = doc[k + 1]
+    if nxt.pos_:
+        return nxt.pos_ in ("VERB", "AUX")
+    return nxt.is_alpha and nxt.is_lower and not nxt.is_stop
+
+
 def clause_end(doc: Doc, start: int, limit: int) -> int:
-    """End token of a reported clause: the first clause break after its verb, or the sentence end."""
-    seen_verb = False
+    """End token of a reported clause: its core, up to the first break or adjunct after the verb."""
+    verb_at = None
     for k in range(start, limit):
         tok = doc[k]
-        if tok.text in SENTENCE_END or "\n" in tok.text or tok.text in OPENING + CLOSING + STRAIGHT and seen_verb:
+        if tok.text in SENTENCE_END or "\n" in tok.text_with_ws[len(tok.text):] or "\n" in tok.text:
+            return k + 1 if "\n" in tok.text_with_ws[len(tok.text):] and tok.text not in SENTENCE_END else k
+        if verb_at is None:
+            if is_verb(tok) or tok.pos_ == "AUX":
+                verb_at = k
+            continue
+        if tok.text in CLAUSE_BREAK or tok.text in OPENING + CLOSING + STRAIGHT:
             return k
-        if tok.text in CLAUSE_BREAK and seen_verb:
+        if k - verb_at >= 3 and (tok.lower_ in ADJUNCT_MARKERS or starts_infinitive(doc, k)):
             return k
-        if is_verb(tok) or tok.pos_ == "AUX":
-            seen_verb = True
     return limit
+
+
+def skip_fronted_adjunct(doc: Doc, start: int, end: int) -> int:
+    """'that, despite North Korean denials, the country had supplied' -> start at 'the country'."""
+    for k in range(start, min(start + 8, end)):
+        if doc[k].text == ",":
+            return k + 1 if doc[start].lower_ in ADJUNCT_MARKERS else start
+        if is_verb(doc[k]):
+            return start
+    return start
+
+
+def bare_clause_start(cue: Token) -> int | None:
+    """'said New Zealand's flag has ...', 'told Montalvo he would ...': a clause with no 'that'."""
+    doc = cue.doc
+    if lemma(cue) not in BARE_CLAUSE_VERBS or cue.i + 2 >= len(doc):
+        return None
+    k = cue.i + 1
+    while k < len(doc) and (doc[k].pos_ == "ADV" or doc[k].lower_ in ("also", "then", "now", "recently")):
+        k += 1
+    if lemma(cue) == "tell":
+        if not (k < len(doc) and (doc[k].ent_type_ or doc[k].lower_ in ("him", "her", "them", "us", "me", "reporters"))):
+            return None
+        k += 1
+        while k < len(doc) and doc[k].ent_iob_ == "I":
+            k += 1
+    if k >= len(doc):
+        return None
+    nxt = doc[k]
+    if nxt.lower_ in CLAUSE_OPENERS and nxt.lower_ != "that" or (nxt.text[:1].isupper() and nxt.is_alpha) or nxt.like_num:
+        return k
+    return None
 
 
 def complement_start(cue: Token) -> int | None:
@@ -228,8 +295,12 @@ def complement_start(cue: Token) -> int | None:
             while nxt < sent_end and doc[nxt].text == ",":
                 nxt += 1
             return nxt if nxt < sent_end else None
-        if tok.text in SENTENCE_END or tok.text in OPENING + CLOSING + STRAIGHT or tok.text == ":":
+        if tok.text in SENTENCE_END or tok.text in OPENING + CLOSING + STRAIGHT or tok.text in (":", ",") \
+                or is_cue(tok):
             return None
+    bare = bare_clause_start(cue)
+    if bare is not None:
+        return bare
     if has_parse(doc):
         clauses = [c for c in cue.children if c.dep_ in ("ccomp",) and c.i > cue.i]
         if clauses:
@@ -249,7 +320,9 @@ def reported_quotes(doc: Doc, index: MentionIndex, quoted: list[tuple[int, int]]
         start = complement_start(tok)
         if start is None:
             continue
-        end = clause_end(doc, start, tok.sent.end if has_parse(doc) else len(doc))
+        limit = tok.sent.end if has_parse(doc) else len(doc)
+        start = skip_fronted_adjunct(doc, start, limit)
+        end = clause_end(doc, start, limit)
         if end - start < MIN_REPORTED_WORDS:
             continue
         attribution = attribute(tok, index, tok.sent.start, tok.sent.end, quoted)

@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from newslens.gazetteer import demonyms, places
-from newslens.lexicon import HONORIFICS, ORG_HEADS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS
+from newslens.syntax import verb_lemma
+from newslens.lexicon import EVENT_HEADS, HONORIFICS, ORG_HEADS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 CONNECTORS = {"of", "for", "and", "the", "de", "del", "al", "la", "bin", "von", "van", "&"}
@@ -56,7 +57,8 @@ def capitalised_runs(doc: Doc):
             if is_name_token(doc[j]) and not doc[j - 1].text in {",", ";"}:
                 j += 1
             elif (doc[j].lower_ in CONNECTORS and j + 1 < n and is_name_token(doc[j + 1])
-                  and doc[j].text.islower()):
+                  and doc[j].text.islower() and (doc[j].lower_ != "and" or any(
+                      t.lower_ in ("of", "for") for t in doc[i:j]))):
                 j += 1
             else:
                 break
@@ -85,7 +87,9 @@ def classify_run(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
     if text in demonyms():
         return start, "NORP"
     last = words[-1].lower()
-    if last in ORG_HEADS or (last in {"times", "post"} and len(words) > 1):
+    if last in EVENT_HEADS:
+        return start, "EVENT"
+    if last in ORG_HEADS:
         return start, "ORG"
     cut = title_prefix_end(doc, start, end)
     if cut > start and cut < end:
@@ -102,6 +106,16 @@ def classify_run(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
     if ACRONYM.match(text):
         return start, "ORG"
     return None
+
+
+def ends_noun_phrase(doc: Doc, k: int) -> bool:
+    """The word at k heads its noun phrase: the next word is not another noun ('military requirements')."""
+    if k + 1 >= len(doc):
+        return True
+    nxt = doc[k + 1]
+    if nxt.pos_:
+        return nxt.pos_ not in ("NOUN", "PROPN", "ADJ")
+    return not nxt.is_alpha or nxt.is_stop or nxt.lower_.endswith("ed") or verb_lemma(nxt.text) in SPEECH_VERBS
 
 
 def acronym_of(words: list[str]) -> str:
@@ -150,7 +164,7 @@ class NewsEntityRules:
         for tok in doc:
             if tok.lower_ in ("'s", "’s") and tok.i > 0 and doc[tok.i - 1].text in places():
                 for k in range(tok.i + 1, min(tok.i + 5, len(doc))):
-                    if doc[k].lower_ in ORG_HEADS and doc[k].text.islower():
+                    if doc[k].lower_ in ORG_HEADS and doc[k].text.islower() and ends_noun_phrase(doc, k):
                         found.append(Span(doc, tok.i - 1, k + 1, label="ORG"))
                         break
                     if not doc[k].is_alpha:
