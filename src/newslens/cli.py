@@ -1,0 +1,159 @@
+"""The command line: `newslens extract` and `newslens report`.
+
+Thin on purpose (as papermill's CLI): it parses arguments, calls the API and writes what it returns.
+Every failure a user can cause ends as one line `newslens: error: ...` on stderr and exit status 1;
+argparse reports usage errors with status 2. Nothing here prints a traceback unless asked to
+(`--traceback`).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from newslens import __version__
+from newslens.analysis import Analysis, analyze_path
+from newslens.exceptions import NewslensError
+
+PROG = "newslens"
+
+# csv tables: the name on the command line -> the Analysis method that builds it
+TABLES = {
+    "actors": Analysis.actors_df,
+    "quotes": Analysis.quotes_df,
+    "relations": Analysis.relations_df,
+    "mentions": Analysis.mentions_df,
+}
+
+
+def write_text(text: str, output: str | None) -> None:
+    """Write UTF-8 text to stdout, or atomically to a file: a failure never leaves a partial file behind."""
+    data = text.encode("utf-8")
+    if output is None or output == "-":
+        stream = getattr(sys.stdout, "buffer", None)
+        if stream is None:  # a replaced text-only stdout (some embedding environments)
+            sys.stdout.write(text)
+        else:
+            stream.write(data)
+        sys.stdout.flush()
+        return
+    target = Path(output)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; give the file the usual permissions
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    analysis = analyze_path(args.article, model=args.model)
+    if args.format == "json":
+        text = analysis.to_json()
+    else:
+        text = TABLES[args.table](analysis).to_csv(index=False, lineterminator="\n")
+    write_text(text, args.output)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from newslens.report import build_report  # papermill and nbconvert load slowly: only when reporting
+
+    failed = 0
+    for article in args.articles:
+        try:
+            path = build_report(article, out_dir=args.out, model=args.model)
+        except (NewslensError, OSError) as exc:  # report the others anyway; one line per failed article
+            print_error(exc)
+            failed += 1
+        else:
+            print(path, flush=True)
+    return 1 if failed else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Who said what to whom: actors, quotes and relations in news articles.",
+        epilog="Run `newslens COMMAND --help` for the options of one command.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--traceback", action="store_true",
+                        help="show the full traceback of an unexpected error (for bug reports)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    extract = commands.add_parser(
+        "extract", help="print the actors, quotes and relations of one article (JSON or csv)",
+        description="Analyse one UTF-8 text article. JSON follows src/newslens/schema/extraction.schema.json.")
+    extract.add_argument("article", metavar="ARTICLE", help="a UTF-8 .txt file")
+    extract.add_argument("--model", metavar="NAME",
+                         help="an installed spaCy pipeline, e.g. en_core_web_sm (default: the built-in one)")
+    extract.add_argument("--format", choices=("json", "csv"), default="json", help="output format (default: json)")
+    extract.add_argument("--table", choices=tuple(TABLES),
+                         help="which table to write with --format csv (default: actors)")
+    extract.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+    extract.set_defaults(func=cmd_extract)
+
+    report = commands.add_parser(
+        "report", help="execute the report notebook for each article and write HTML",
+        description="Run notebooks/article_report.ipynb with papermill for each article and convert it to HTML.")
+    report.add_argument("articles", metavar="ARTICLE", nargs="+", help="UTF-8 .txt files")
+    report.add_argument("--out", metavar="DIR", default="reports", help="output folder (default: reports)")
+    report.add_argument("--model", metavar="NAME",
+                        help="an installed spaCy pipeline, e.g. en_core_web_sm (default: the built-in one)")
+    report.set_defaults(func=cmd_report)
+    return parser
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "extract":
+        if args.table is not None and args.format != "csv":
+            parser.error("--table applies to --format csv only")
+        args.table = args.table or "actors"
+    return args
+
+
+def one_line(exc: BaseException | str) -> str:
+    """The message of an exception on one line (a user sees exactly one line per error)."""
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def print_error(exc: BaseException | str) -> None:
+    print(f"{PROG}: error: {one_line(exc)}", file=sys.stderr, flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0 ok, 1 error, 2 usage error, 130 interrupted)."""
+    try:
+        args = parse_args(argv)
+    except SystemExit as exc:  # --help, --version and usage errors: argparse has printed them
+        return 0 if exc.code is None else exc.code if isinstance(exc.code, int) else 2
+    try:
+        return args.func(args)
+    except BrokenPipeError:  # `newslens extract ... | head`: the reader left, not an error worth a message
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())  # so the interpreter's final flush does not fail again
+        except (OSError, ValueError):
+            pass
+        return 1
+    except (NewslensError, OSError) as exc:
+        print_error(exc)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug: still one line, with the way to see the traceback
+        if args.traceback:
+            raise
+        print_error(f"unexpected {type(exc).__name__}: {one_line(exc)} (rerun with --traceback for details)")
+        return 1
