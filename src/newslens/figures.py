@@ -1,0 +1,306 @@
+"""Figures of one Analysis: who is mentioned, who acts on whom, who is quoted, and where.
+
+Every function draws from the Analysis alone (it never re-runs NLP) and returns a standalone
+`matplotlib.figure.Figure` built without pyplot, so no global figure state leaks between reports.
+"""
+from __future__ import annotations
+
+import textwrap
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import matplotlib
+import networkx as nx
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import FancyArrowPatch, Patch
+
+from newslens.analysis import Analysis
+from newslens.model import ACTOR_TYPES, QUOTE_KINDS, Actor
+
+# displaCy's entity colours, so the charts and the annotated text speak the same colour language.
+ACTOR_TYPE_COLORS = {
+    "PERSON": "#aa9cfc", "ORG": "#7aecec", "GPE": "#feca74", "NORP": "#c887fb",
+    "LOC": "#ff9561", "EVENT": "#ffeb80", "OTHER": "#d9d9d9",
+}
+EVENT_CATEGORY_COLORS = {
+    "threaten": "#d62728", "accuse": "#ff7f0e", "demand": "#bcbd22", "cooperate": "#2ca02c",
+    "meet": "#17becf", "provide": "#1f77b4", "fight": "#8c564b", "communicate": "#7f7f7f",
+    "support": "#9467bd", "oppose": "#e377c2", None: "#b0b0b0",
+}
+QUOTE_KIND_COLORS = {"direct": "#1f77b4", "indirect": "#aec7e8", "mixed": "#ff9896"}
+UNATTRIBUTED = "(unattributed)"
+SVG_HASH_SALT = "newslens"  # SVG clip-path ids are salted hashes; a fixed salt makes them reproducible
+LABEL_WIDTH = 28
+
+
+def type_color(actor_type: str) -> str:
+    """Colour of an actor type; unknown types share OTHER's grey."""
+    return ACTOR_TYPE_COLORS.get(actor_type, ACTOR_TYPE_COLORS["OTHER"])
+
+
+def category_color(category: str | None) -> str:
+    """Colour of an event category; None and unknown categories are grey."""
+    return EVENT_CATEGORY_COLORS.get(category, EVENT_CATEGORY_COLORS[None])
+
+
+def short_label(name: str, width: int = LABEL_WIDTH) -> str:
+    """One-line label that keeps long organisation names from eating the axis."""
+    return textwrap.shorten(name, width=width, placeholder="…")
+
+
+def most_mentioned(analysis: Analysis, top: int) -> list[Actor]:
+    """The `top` most mentioned actors, ties broken by first appearance, as actors_df orders them."""
+    order = analysis.actors_df()["id"].tolist()[:top]
+    return [analysis.actor(actor_id) for actor_id in order]
+
+
+def empty_figure(title: str, message: str) -> Figure:
+    """A small figure that says why there is nothing to draw, so a report never has a silent gap."""
+    fig = Figure(figsize=(8, 1.6), layout="constrained")
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    ax.set_title(title, loc="left", fontweight="bold")
+    ax.text(0.5, 0.4, message, ha="center", va="center", fontsize=11, color="#555555")
+    return fig
+
+
+def type_legend_handles(types: list[str]) -> list[Patch]:
+    return [Patch(facecolor=type_color(t), edgecolor="#444444", label=t) for t in types]
+
+
+def present_types(actors: list[Actor]) -> list[str]:
+    """Actor types that occur, in the model's canonical order."""
+    seen = {a.type for a in actors}
+    return [t for t in ACTOR_TYPES if t in seen] + sorted(seen - set(ACTOR_TYPES))
+
+
+def mention_chart(analysis: Analysis, top: int = 15) -> Figure:
+    """Horizontal bars of mention counts per actor, coloured by actor type."""
+    title = "Who is mentioned"
+    actors = most_mentioned(analysis, top)
+    if not actors:
+        return empty_figure(title, "No actors were found in this article.")
+    fig = Figure(figsize=(9, 1.2 + 0.38 * len(actors)), layout="constrained")
+    ax = fig.add_subplot()
+    positions = range(len(actors))
+    counts = [len(a.mentions) for a in actors]
+    bars = ax.barh(positions, counts, color=[type_color(a.type) for a in actors], edgecolor="#444444")
+    ax.bar_label(bars, padding=3, fontsize=9)
+    ax.set_yticks(positions, [short_label(a.name) for a in actors])
+    ax.invert_yaxis()
+    ax.set_xlabel("mentions (names, aliases, pronouns)")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.margins(x=0.08)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_title(f"{title}: the {len(actors)} most mentioned actors", loc="left", fontweight="bold")
+    ax.legend(handles=type_legend_handles(present_types(actors)), title="actor type", loc="lower right")
+    return fig
+
+
+def network_actor_ids(analysis: Analysis) -> list[str]:
+    """Actors that relate to another actor or are quoted, in order of first appearance."""
+    involved = {r.source for r in analysis.relations} | {r.target for r in analysis.relations}
+    involved |= {q.speaker for q in analysis.quotes if q.speaker}
+    first = {a.id: min(m.start for m in a.mentions) for a in analysis.actors if a.mentions}
+    return sorted((i for i in involved if analysis.actor(i)), key=lambda i: (first.get(i, 0), i))
+
+
+@dataclass(frozen=True)
+class NetworkEdge:
+    """All relations from one actor to another in one event class, drawn as a single labelled arrow."""
+
+    source: str
+    target: str
+    category: str | None
+    negated: bool
+    predicates: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        text = short_label(", ".join(self.predicates), 32)
+        return f"not {text}" if self.negated else text
+
+
+def network_edges(analysis: Analysis, node_ids: list[str]) -> list[NetworkEdge]:
+    """Relations between distinct network actors, merged per (source, target, category, negation)."""
+    nodes = set(node_ids)
+    grouped: dict[tuple, dict[str, None]] = {}
+    for r in analysis.relations:
+        if r.source != r.target and r.source in nodes and r.target in nodes:
+            grouped.setdefault((r.source, r.target, r.category, r.negated), {})[r.predicate] = None
+    return [NetworkEdge(s, t, c, n, tuple(predicates)) for (s, t, c, n), predicates in grouped.items()]
+
+
+def edge_curvatures(edges: list[NetworkEdge]) -> list[float]:
+    """Arc curvature per edge so that parallel and opposite edges between two actors stay apart."""
+    per_pair = Counter(frozenset((e.source, e.target)) for e in edges)
+    seen: Counter = Counter()
+    curvatures = []
+    for edge in edges:
+        pair = frozenset((edge.source, edge.target))
+        curvatures.append(0.1 + 0.18 * seen[pair] if per_pair[pair] > 1 else 0.08)
+        seen[pair] += 1
+    return curvatures
+
+
+def circle_order(graph: nx.Graph) -> list[str]:
+    """Actors around a circle: the most connected spread apart, each flanked by the actors it links to.
+
+    Hubs next to each other would pile their many arrows and labels into one corner.
+    """
+    by_degree = sorted(graph, key=lambda n: -graph.degree(n))  # stable: ties keep text order
+    hubs = [n for n in by_degree if graph.degree(n) >= 3][:6] or by_degree[:1]
+    flank: dict[str, list[str]] = {hub: [] for hub in hubs}
+    loners = []
+    for node in by_degree:
+        if node in flank:
+            continue
+        linked = [hub for hub in hubs if graph.has_edge(node, hub)]
+        (flank[min(linked, key=lambda hub: len(flank[hub]))] if linked else loners).append(node)
+    order = []
+    for hub, leaves in flank.items():
+        half = len(leaves) // 2
+        order += leaves[:half] + [hub] + leaves[half:]
+    return order + loners
+
+
+def network_layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Positions on a circle: no randomness, every label apart, the same drawing on every run."""
+    return {node: tuple(xy) for node, xy in nx.circular_layout(circle_order(graph)).items()}
+
+
+def arc_midpoint(start, end, rad: float) -> tuple[float, float]:
+    """Midpoint of matplotlib's arc3 Bezier curve (valid in data space because the axes keep aspect 1)."""
+    (x1, y1), (x2, y2) = start, end
+    dx, dy = x2 - x1, y2 - y1
+    return (x1 + x2) / 2 + rad * dy / 2, (y1 + y2) / 2 - rad * dx / 2
+
+
+def network_chart(analysis: Analysis) -> Figure:
+    """Actors as nodes (sized by mentions, coloured by type), relations as arrows labelled and coloured by event."""
+    title = "Who acts on whom"
+    node_ids = network_actor_ids(analysis)
+    if not node_ids:
+        return empty_figure(title, "No relations or attributed quotes were found in this article.")
+    edges = network_edges(analysis, node_ids)
+    graph = nx.Graph()
+    graph.add_nodes_from(node_ids)
+    graph.add_edges_from((e.source, e.target) for e in edges)
+    pos = network_layout(graph)
+
+    fig = Figure(figsize=(10, 7.5), layout="constrained")
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    ax.set_aspect("equal", adjustable="box")
+    actors = [analysis.actor(i) for i in node_ids]
+    sizes = [300 + 120 * len(a.mentions) for a in actors]
+    ax.scatter([pos[i][0] for i in node_ids], [pos[i][1] for i in node_ids], s=sizes,
+               c=[type_color(a.type) for a in actors], edgecolors="#444444", zorder=3)
+    for actor in actors:
+        x, y = pos[actor.id]
+        ax.text(x, y, textwrap.fill(short_label(actor.name, 40), 16), ha="center", va="center",
+                fontsize=9, fontweight="bold", zorder=4)
+
+    radius = {i: (s ** 0.5) / 2 for i, s in zip(node_ids, sizes)}  # marker area is in points²
+    for edge, rad in zip(edges, edge_curvatures(edges)):
+        color = category_color(edge.category)
+        ax.add_patch(FancyArrowPatch(
+            pos[edge.source], pos[edge.target], connectionstyle=f"arc3,rad={rad}", arrowstyle="-|>",
+            mutation_scale=16, linewidth=1.2 + 0.6 * len(edge.predicates), color=color, zorder=2,
+            linestyle="--" if edge.negated else "-", shrinkA=radius[edge.source], shrinkB=radius[edge.target] + 2))
+        ax.text(*arc_midpoint(pos[edge.source], pos[edge.target], rad), edge.label, fontsize=8, color=color,
+                ha="center", va="center", zorder=5,
+                bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
+
+    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+    pad = 0.3
+    ax.set_xlim(min(xs) - pad, max(xs) + pad)
+    ax.set_ylim(min(ys) - pad, max(ys) + pad)
+    categories = [c for c in EVENT_CATEGORY_COLORS if c in {e.category for e in edges}]
+    handles = [Line2D([], [], color=category_color(c), linewidth=2.5, label=c or "other") for c in categories]
+    if any(e.negated for e in edges):
+        handles.append(Line2D([], [], color="#444444", linestyle="--", label="negated"))
+    handles += type_legend_handles(present_types(actors))
+    ax.legend(handles=handles, title="event / actor type", loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    subtitle = f"{len(node_ids)} actors, {len(edges)} links" if edges else \
+        "no relations between actors; quoted actors only"
+    ax.set_title(f"{title}: {subtitle}", loc="left", fontweight="bold")
+    return fig
+
+
+def quote_chart(analysis: Analysis) -> Figure:
+    """Quotes per speaker, stacked by kind (direct, indirect, mixed); unattributed quotes get their own bar."""
+    title = "Who is quoted"
+    if not analysis.quotes:
+        return empty_figure(title, "No quotes or reported statements were found in this article.")
+    counts: dict[str, Counter] = {}
+    for quote in analysis.quotes:  # text order, so ties keep the first-quoted speaker first
+        counts.setdefault(analysis.actor_name(quote.speaker) or UNATTRIBUTED, Counter())[quote.kind] += 1
+    speakers = sorted(counts, key=lambda s: (s == UNATTRIBUTED, -sum(counts[s].values())))
+    fig = Figure(figsize=(9, 1.4 + 0.42 * len(speakers)), layout="constrained")
+    ax = fig.add_subplot()
+    positions = range(len(speakers))
+    left = [0] * len(speakers)
+    for kind in QUOTE_KINDS:
+        values = [counts[s][kind] for s in speakers]
+        ax.barh(positions, values, left=left, color=QUOTE_KIND_COLORS[kind], edgecolor="#444444", label=kind)
+        left = [a + b for a, b in zip(left, values)]
+    for position, total in zip(positions, left):
+        ax.text(total, position, f" {total}", va="center", fontsize=9)
+    ax.set_yticks(positions, [short_label(s) for s in speakers])
+    ax.invert_yaxis()
+    ax.set_xlabel("quotes and reported statements")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.margins(x=0.08)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_title(f"{title}: {len(analysis.quotes)} statements by {len(speakers)} sources", loc="left",
+                 fontweight="bold")
+    ax.legend(title="quote kind", loc="lower right")
+    return fig
+
+
+def timeline_chart(analysis: Analysis, top: int = 12) -> Figure:
+    """Where each of the main actors is mentioned, from the first to the last character of the article."""
+    title = "Where actors appear"
+    actors = most_mentioned(analysis, top)
+    if not actors:
+        return empty_figure(title, "No actors were found in this article.")
+    actors.sort(key=lambda a: min(m.start for m in a.mentions))
+    length = max(1, len(analysis.article.text))
+    fig = Figure(figsize=(10, 1.4 + 0.42 * len(actors)), layout="constrained")
+    ax = fig.add_subplot()
+    for quote in analysis.quotes:
+        ax.axvspan(100 * quote.start / length, 100 * quote.end / length, color="#e8e8e8", zorder=0)
+    for row, actor in enumerate(actors):
+        for named in (True, False):
+            xs = [100 * m.start / length for m in actor.mentions if (m.kind in ("name", "alias")) == named]
+            ax.scatter(xs, [row] * len(xs), s=60, marker="o", zorder=3, edgecolors="#444444",
+                       c=type_color(actor.type) if named else "white")
+    ax.set_yticks(range(len(actors)), [short_label(a.name) for a in actors])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("position in the article (% of characters)")
+    ax.grid(axis="y", color="#eeeeee", zorder=0)
+    ax.spines[["top", "right"]].set_visible(False)
+    handles = [Line2D([], [], marker="o", linestyle="", markerfacecolor="#999999", markeredgecolor="#444444",
+                      label="named"),
+               Line2D([], [], marker="o", linestyle="", markerfacecolor="white", markeredgecolor="#444444",
+                      label="pronoun / description"),
+               Patch(facecolor="#e8e8e8", label="inside a quote")]
+    handles += type_legend_handles(present_types(actors))
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    ax.set_title(f"{title}: mentions of the {len(actors)} most mentioned actors", loc="left", fontweight="bold")
+    return fig
+
+
+def save_figure(fig: Figure, stem: str, out_dir: str | Path) -> tuple[Path, Path]:
+    """Write STEM.png and STEM.svg; the same figure gives the same bytes (no dates, fixed SVG ids)."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    png, svg = out / f"{stem}.png", out / f"{stem}.svg"
+    with matplotlib.rc_context({"svg.hashsalt": SVG_HASH_SALT, "svg.fonttype": "path"}):
+        fig.savefig(png, format="png", dpi=150, metadata={"Software": None})
+        fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
+    return png, svg

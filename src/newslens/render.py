@@ -1,0 +1,99 @@
+"""The article as annotated HTML: actor mentions marked displaCy-style, quotes underlined with their speaker.
+
+Article text is untrusted. displaCy escapes the text it renders but neither labels, titles nor template
+parameters, so everything taken from the Analysis is escaped here before displaCy or a template sees it.
+"""
+from __future__ import annotations
+
+from html import escape
+
+from spacy import displacy
+from spacy.displacy.templates import TPL_ENTS
+
+from newslens.analysis import Analysis
+from newslens.figures import ACTOR_TYPE_COLORS, QUOTE_KIND_COLORS, type_color
+from newslens.model import QUOTE_KINDS, Quote
+
+# One line, so that no stray whitespace appears around a highlighted name in the flowing text.
+MENTION_TEMPLATE = (
+    '<mark class="entity newslens-actor" data-actor="{actor_id}" title="{tooltip}" style="background: {bg}; '
+    'padding: 0.15em 0.35em; margin: 0 0.1em; line-height: 1; border-radius: 0.35em;">{text}'
+    '<span style="font-size: 0.65em; font-weight: bold; margin-left: 0.35rem; vertical-align: middle">'
+    '{label}</span></mark>'
+)
+ENTS_OPEN, ENTS_CLOSE = TPL_ENTS.format(content="\x00", dir="ltr").split("\x00")
+ARTICLE_STYLE = "font-size: 15px; line-height: 2.4; max-width: 60em; direction: ltr"
+QUOTE_STYLE = "border-bottom: 3px solid {color}; background: {color}26; padding: 0.1em 0"
+SPEAKER_STYLE = ("font-size: 0.7em; font-weight: bold; color: #333; background: #eee; border-radius: 0.35em; "
+                 "padding: 0.1em 0.4em; margin-left: 0.25em; vertical-align: middle")
+
+
+def non_overlapping(spans: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
+    """Keep spans in text order, dropping any that overlap an earlier (or, at equal start, longer) one."""
+    kept: list[tuple[int, int, object]] = []
+    for span in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if span[0] < span[1] and (not kept or span[0] >= kept[-1][1]):
+            kept.append(span)
+    return kept
+
+
+def quote_segments(analysis: Analysis) -> list[tuple[int, int, Quote | None]]:
+    """The whole text cut into consecutive pieces, each either inside one quote or outside all quotes."""
+    length = len(analysis.article.text)
+    quotes = non_overlapping([(max(0, q.start), min(length, q.end), q) for q in analysis.quotes])
+    segments, offset = [], 0
+    for start, end, quote in quotes:
+        if offset < start:
+            segments.append((offset, start, None))
+        segments.append((start, end, quote))
+        offset = end
+    if offset < length:
+        segments.append((offset, length, None))
+    return segments
+
+
+def mention_markup(analysis: Analysis, start: int, end: int) -> str:
+    """displaCy entity markup of text[start:end], with every actor mention inside it highlighted."""
+    ents = []
+    for actor in analysis.actors:
+        tooltip = escape(f"{actor.name} ({actor.role})" if actor.role else actor.name)
+        for mention in actor.mentions:
+            if start <= mention.start < mention.end <= end:
+                ents.append((mention.start - start, mention.end - start, {
+                    "label": escape(actor.type), "params": {"actor_id": escape(actor.id), "tooltip": tooltip}}))
+    spans = [{"start": s, "end": e, **extra} for s, e, extra in non_overlapping(ents)]
+    markup = displacy.render({"text": analysis.article.text[start:end], "ents": spans}, style="ent", manual=True,
+                             jupyter=False, options={"template": MENTION_TEMPLATE,
+                                                     "colors": {t: type_color(t) for t in ACTOR_TYPE_COLORS}})
+    return markup.strip().removeprefix(ENTS_OPEN.strip()).removesuffix(ENTS_CLOSE.strip())
+
+
+def quote_markup(analysis: Analysis, quote: Quote, inner: str) -> str:
+    """A quote underlined in its kind's colour, followed by a badge naming the speaker."""
+    kind = quote.kind if quote.kind in QUOTE_KINDS else "mixed"
+    speaker = analysis.actor_name(quote.speaker) or "unattributed"
+    detail = f"{kind} quote, {speaker}" + (f", cue: {quote.cue}" if quote.cue else "")
+    style = QUOTE_STYLE.format(color=QUOTE_KIND_COLORS[kind])
+    return (f'<span class="newslens-quote newslens-{kind}" title="{escape(detail)}" style="{style}">{inner}</span>'
+            f'<span class="newslens-speaker" style="{SPEAKER_STYLE}">{escape(speaker.upper())}</span>')
+
+
+def legend(analysis: Analysis) -> str:
+    """Colour key for the actor types and quote kinds that occur in this article."""
+    types = [t for t in ACTOR_TYPE_COLORS if any(a.type == t for a in analysis.actors)]
+    kinds = [k for k in QUOTE_KINDS if any(q.kind == k for q in analysis.quotes)]
+    items = [f'<span style="background: {type_color(t)}; padding: 0.1em 0.4em; border-radius: 0.35em; '
+             f'margin-right: 0.4em">{escape(t)}</span>' for t in types]
+    items += [f'<span style="{QUOTE_STYLE.format(color=QUOTE_KIND_COLORS[k])}; margin-right: 0.4em">{k} quote</span>'
+              for k in kinds]
+    return f'<div class="newslens-legend" style="font-size: 12px; line-height: 2">{"".join(items)}</div>'
+
+
+def render_article(analysis: Analysis) -> str:
+    """HTML fragment of the full article text with actors and quotes highlighted; all article text escaped."""
+    parts = []
+    for start, end, quote in quote_segments(analysis):
+        inner = mention_markup(analysis, start, end)
+        parts.append(quote_markup(analysis, quote, inner) if quote else inner)
+    body = "".join(parts)
+    return f'<div class="newslens-article" style="{ARTICLE_STYLE}">{legend(analysis)}{body}</div>'

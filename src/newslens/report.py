@@ -1,0 +1,211 @@
+"""The report engine: run the article notebook with papermill, convert it to one self-contained HTML file.
+
+`build_report` is all-or-nothing: every output is first written to a staging folder inside the output
+folder, and moved into place with `os.replace` only after the notebook ran and converted cleanly, so a
+failure never leaves a half-written report behind. The helpers below are what the notebook calls;
+they keep the notebook free of logic.
+
+papermill, nbconvert and nbformat are imported inside the functions that use them: the notebook's
+kernel imports this module for its helpers, and those three cost seconds to import.
+
+Refresh the committed notebook and the seed's reports (run after extraction changes):
+
+    python -m newslens.report --refresh
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pandas as pd
+import spacy
+from jinja2 import DictLoader
+from matplotlib.figure import Figure
+
+import newslens
+from newslens.analysis import Analysis
+from newslens.article import read_article
+from newslens.exceptions import NewslensError, ReportError
+from newslens.figures import save_figure
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOK = REPO_ROOT / "notebooks" / "article_report.ipynb"
+SEED_ARTICLE = "seeds/000_a7f3773a7dc7432f.txt"
+# nbconvert's lab template loads require.js, MathJax and mermaid from a CDN; a report must open offline.
+OFFLINE_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
+{%- block html_head_js -%}{%- endblock html_head_js -%}
+{%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+"""
+# Anything that would make a browser fetch: src=/href= attributes, CSS url() and @import of http(s) or //host.
+REMOTE_RESOURCE = re.compile(r"""(?:\b(?:src|href)\s*=\s*["']?|\burl\(\s*["']?|@import\s+["']?)\s*(?:https?:)?//""",
+                             re.IGNORECASE)
+# Cell metadata papermill writes on every run (timings, status); dropped so refreshes diff cleanly.
+VOLATILE_METADATA = ("papermill", "execution")
+
+
+def locate(path: str | Path) -> Path:
+    """An input path as given, or else relative to a parent folder: the notebook's defaults then
+    work from the repository root (papermill CLI) and from notebooks/ (nbval, Jupyter) alike."""
+    candidate = Path(path)
+    if candidate.is_absolute() or candidate.exists():
+        return candidate
+    for parent in Path.cwd().resolve().parents:
+        if (parent / candidate).exists():
+            return parent / candidate
+    return candidate  # let the reader report the missing file
+
+
+def provenance(analysis: Analysis, article_path: str, model: str | None) -> pd.DataFrame:
+    """What was analysed, by which software, with which parameters: the report's first table."""
+    article, pipeline = analysis.article, analysis.pipeline
+    rows = {
+        "document": article.doc_id,
+        "title": article.title or "(none)",
+        "input file": str(article_path),
+        "input sha256": article.sha256,
+        "length": f"{len(article.text):,} characters, {len(article.text.split()):,} words",
+        "software": f"newslens {newslens.__version__}, spaCy {spacy.__version__}",
+        "pipeline": f"{pipeline.backend} {pipeline.model} {pipeline.version}",
+        "components": ", ".join(pipeline.components) or "(none)",
+        "parameters": f"article_path={str(article_path)!r}, model={model!r}",
+    }
+    return pd.DataFrame({"value": rows}).rename_axis("provenance")
+
+
+def keep_figure(fig: Figure, name: str, analysis: Analysis, export_dir: str | Path | None) -> Figure:
+    """Save the figure as figures/DOCID_NAME.png and .svg under export_dir (if given); return it for display."""
+    if export_dir:
+        save_figure(fig, f"{analysis.article.doc_id}_{name}", Path(export_dir) / "figures")
+    return fig
+
+
+def export_json(analysis: Analysis, export_dir: str | Path | None) -> None:
+    """Write DOCID.json, the extraction contract, under export_dir (if given)."""
+    if export_dir:
+        Path(export_dir, f"{analysis.article.doc_id}.json").write_text(analysis.to_json(), encoding="utf-8")
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception as one line: messages from kernels and templates can span many."""
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def execution_failure(exc: Exception) -> str:
+    """The failing cell's own error (papermill wraps it with the whole traceback)."""
+    ename, evalue = getattr(exc, "ename", None), getattr(exc, "evalue", None)
+    return f"{ename}: {' '.join(str(evalue).split())}" if ename else one_line(exc)
+
+
+def execute_notebook(source: Path, output: Path, parameters: dict, cwd: Path) -> None:
+    """Run a notebook with papermill, quietly, writing the executed copy to `output`."""
+    import papermill
+
+    papermill.execute_notebook(str(source), str(output), parameters=parameters, cwd=str(cwd),
+                               progress_bar=False, log_output=False)
+
+
+def to_html(notebook_path: Path, title: str) -> str:
+    """The executed notebook as one HTML file: inputs hidden, images inline, nothing fetched from the web."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="lab", extra_loaders=[DictLoader({"offline.html.j2": OFFLINE_TEMPLATE})],
+                            template_file="offline.html.j2", exclude_input=True, exclude_input_prompt=True,
+                            exclude_output_prompt=True, embed_images=True)
+    nb = nbformat.read(notebook_path, as_version=4)
+    nb.metadata["title"] = title
+    html, _ = exporter.from_notebook_node(nb)
+    remote = REMOTE_RESOURCE.search(html)
+    if remote:
+        context = html[remote.start():remote.start() + 80].splitlines()[0]
+        raise ReportError(f"the HTML report would load a remote resource: {context}")
+    return html
+
+
+def publish(staging: Path, out: Path, names: list[Path]) -> None:
+    """Move finished files from staging into out; os.replace is atomic, so each file appears whole."""
+    for name in names:
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging / name, out / name)
+
+
+def build_report(article_path: str | Path, out_dir: str | Path = "reports", model: str | None = None) -> Path:
+    """Execute the report notebook on one article and write out_dir/DOCID.{ipynb,html,json} and
+    out_dir/figures/DOCID_*.{png,svg}; returns the HTML path. Failures raise ReportError (one line)."""
+    try:
+        doc_id = read_article(article_path).doc_id
+    except NewslensError as exc:
+        raise ReportError(str(exc)) from exc
+    out = Path(out_dir)
+    staging = out / f".{doc_id}.partial"  # inside out_dir: os.replace never crosses a file system
+    try:
+        shutil.rmtree(staging, ignore_errors=True)  # left over from a run that was killed
+        staging.mkdir(parents=True)
+        notebook = staging / f"{doc_id}.ipynb"
+        parameters = {"article_path": str(article_path), "model": model, "export_dir": str(staging)}
+        try:
+            execute_notebook(NOTEBOOK, notebook, parameters, cwd=Path.cwd())
+        except Exception as exc:
+            raise ReportError(f"{doc_id}: the report notebook failed: {execution_failure(exc)}") from exc
+        (staging / f"{doc_id}.html").write_text(to_html(notebook, f"newslens report: {doc_id}"), encoding="utf-8")
+        figures = sorted(p.relative_to(staging) for p in (staging / "figures").glob(f"{doc_id}_*"))
+        publish(staging, out, [*figures, Path(f"{doc_id}.json"), Path(f"{doc_id}.ipynb"), Path(f"{doc_id}.html")])
+    except ReportError:
+        raise
+    except Exception as exc:
+        raise ReportError(f"{doc_id}: could not write the report to {out}: {one_line(exc)}") from exc
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return out / f"{doc_id}.html"
+
+
+def strip_volatile_metadata(nb) -> None:
+    """Drop papermill's timings so that re-running an unchanged notebook changes no byte."""
+    for key in VOLATILE_METADATA:
+        nb.metadata.pop(key, None)
+        for cell in nb.cells:
+            cell.metadata.pop(key, None)
+
+
+def refresh_notebook(notebook: Path = NOTEBOOK) -> None:
+    """Re-execute the committed notebook in place on its defaults (the seed), as nbval will run it."""
+    import nbformat
+
+    executed = notebook.with_name(f".{notebook.stem}.refresh.ipynb")
+    try:
+        try:
+            execute_notebook(notebook, executed, parameters={}, cwd=notebook.parent)
+        except Exception as exc:
+            raise ReportError(f"{notebook.name}: the notebook failed: {execution_failure(exc)}") from exc
+        nb = nbformat.read(executed, as_version=4)
+        strip_volatile_metadata(nb)
+        nbformat.write(nb, executed)
+        os.replace(executed, notebook)
+    finally:
+        executed.unlink(missing_ok=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m newslens.report", description=__doc__.split("\n")[0])
+    parser.add_argument("--refresh", action="store_true", required=True,
+                        help="re-execute notebooks/article_report.ipynb in place and rebuild reports/ for the seed")
+    parser.parse_args(argv)
+    os.chdir(REPO_ROOT)  # the seed's report records its input path relative to the repository
+    try:
+        refresh_notebook()
+        print(build_report(SEED_ARTICLE, "reports"))
+    except NewslensError as exc:
+        print(f"newslens: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
