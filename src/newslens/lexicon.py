@@ -66,15 +66,17 @@ EVENT_CLASSES = {
     "accuse": "accuse blame condemn criticize criticise denounce allege accusation criticism charge deny",
     "demand": "demand urge call press insist request ask seek appeal pressure require",
     "cooperate": "cooperate ally partner join negotiate agree sign collaborate unite coordinate "
-                 "negotiation agreement deal cooperation exercise contemplate consider plan",
-    "meet": "meet visit host travel welcome receive summit meeting visit talk discuss turn",
+                 "negotiation negotiations agreement deal cooperation exercise exercises alliance partnership",
+    "meet": "meet visit host welcome receive summit meeting talks discuss turn",
     "provide": "supply provide give send deliver sell arm fund finance equip ship transfer donate "
                "procure acquire buy purchase supplies aid",
     "fight": "fight attack strike bomb kill defeat capture target clash invade shell raid battle seize "
-             "destroy retake besiege ambush shoot liberate assault",
-    "communicate": "say tell inform announce message respond reply write report state confirm disclose "
-                   "reveal",
-    "support": "support back assist help advise train endorse protect defend rescue reinforce enable",
+             "destroy retake besiege ambush shoot liberate assault attacks strikes war offensive defenses "
+             "operations",
+    "communicate": "tell inform message respond reply write call thank thanks order orders contact brief "
+                   "request",
+    "support": "support back assist help advise train endorse protect defend rescue reinforce enable "
+               "encourage praise welcome advisor adviser",
     "oppose": "oppose reject sanction resist refuse boycott block veto ban expel impose",
 }
 EVENT_CLASS_OF = {word: event for event, words in EVENT_CLASSES.items() for word in words.split()}

@@ -1,99 +1,120 @@
 """Relations: actor -> actor with a predicate, negation, evidence sentence and coarse event class.
 
-Within a sentence, a relation holds between a subject actor and an actor the same verb governs
-(through the parse), or, without a parser, between two actors with a verb between them and no
-coordination joining them. Light verbs take their event noun ("issued a warning" -> warning).
+Within a sentence, a relation holds between a subject actor and an actor its verb governs (through
+the parse) or, without a parser, the next actor after the verb in the same clause. Only predicates
+with an event class are kept (a verb like "warn" or an event noun like "negotiations with"): a
+relation table is read as a claim about who does what to whom, so precision comes first.
 """
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
 from newslens.lexicon import EVENT_CLASS_OF, LIGHT_VERBS, SPEECH_VERBS
-from newslens.model import Actor, Relation
-from newslens.syntax import AUXILIARIES, MentionIndex, clause_subject, has_parse, is_negated, is_verb, lemma
+from newslens.model import Relation
+from newslens.syntax import (AUXILIARIES, MentionIndex, clause_subject, has_parse, has_tags, is_negated,
+                             is_verb, lemma)
 
-MAX_TOKENS_BETWEEN = 25
+MAX_TOKENS_BETWEEN = 20
+NOT_A_SUBJECT = {"of", "in", "from", "by", "with", "between", "for", "to", "against", "at", "on", "into", "near",
+                 "across", "within", "inside", "and", "or", "than", "about", "over", "under", "like"}
+NOT_A_TARGET = {"in", "at", "near", "across", "within", "inside", "throughout", "around", "outside", "into", "toward",
+                "towards", "of", "between", "among"}
+ACTING_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+CLAUSE_MARKERS = {"that", "which", "who", "whom", "whose", "while", "because", "although", "when", "where", "if"}
+PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "be", "got"}
 
 
-def predicate_of(verb: Token, target_start: int) -> tuple[str, str | None]:
-    """Predicate lemma and event class, reading a light verb's object noun when there is one."""
+def event_of(verb: Token, target: Token) -> tuple[str, str | None]:
+    """Predicate and event class: the verb's own class, else an event noun before the target
+    ("issued a warning to", "engaged in negotiations with"), else 'against' marks a fight."""
     base = lemma(verb)
-    if base in LIGHT_VERBS:
-        noun = next((t for t in verb.doc[verb.i + 1:target_start] if t.is_alpha and t.lower_ in EVENT_CLASS_OF
-                     and not is_verb(t)), None)
-        if noun is not None:
-            return f"{base} {noun.lemma_.lower() or noun.lower_}", EVENT_CLASS_OF[noun.lower_]
-    return base, EVENT_CLASS_OF.get(base)
+    doc = verb.doc
+    nouns = [t for t in doc[verb.i + 1:target.i] if t.is_alpha and t.lower_ in EVENT_CLASS_OF and (
+        t.pos_ == "NOUN" if has_tags(doc) else t.i > verb.i + 1)]
+    if base in EVENT_CLASS_OF and not (base in LIGHT_VERBS and nouns):
+        return base, EVENT_CLASS_OF[base]
+    if nouns:
+        return f"{base} {nouns[-1].lower_}", EVENT_CLASS_OF[nouns[-1].lower_]
+    if target.i > 0 and any(t.lower_ == "against" for t in doc[max(verb.i, target.i - 3):target.i]):
+        return f"{base} against", "fight"
+    return base, None
 
 
-def governing_verb(token: Token) -> Token | None:
-    """Nearest verb above a token in the parse."""
-    for anc in token.ancestors:
-        if anc.pos_ in ("VERB", "AUX") or anc.dep_ in ("ROOT", "root"):
-            return anc
-    return None
+def reports_clause(verb: Token, target: Token) -> bool:
+    """'X confirmed that Y ...': the target is inside what X said, not acted upon by X."""
+    doc = verb.doc
+    if lemma(verb) not in SPEECH_VERBS:
+        return False
+    return any(t.lower_ in CLAUSE_MARKERS or t.text in {",", ":", "“", '"'} for t in doc[verb.i + 1:target.i])
+
+
+def is_passive_by(verb: Token, target: Token) -> bool:
+    """'was captured by Y': Y is the agent."""
+    doc = verb.doc
+    return (verb.i > 0 and doc[verb.i - 1].lower_ in PASSIVE_AUX and target.i > 0
+            and doc[target.i - 1].lower_ == "by" or verb.dep_ in ("acl",) and doc[target.i - 1].lower_ == "by")
 
 
 def parsed_pairs(sent: Span, index: MentionIndex):
-    """(source token, target token, verb) where the source is the verb's subject and the verb governs the target."""
-    tokens = [(t, index.of_token(t)) for t in sent if index.of_token(t)]
-    heads = {}
-    for tok, actor_id in tokens:
-        heads.setdefault((actor_id, tok.idx), tok)
-    for source, source_id in tokens:
-        verb = governing_verb(source)
+    """(source, target, verb): the source heads the verb's subject and the verb governs the target."""
+    mentions = [t for t in sent if index.of_token(t)]
+    for source in mentions:
+        verb = next((a for a in source.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if verb is None:
             continue
         subject = clause_subject(verb)
-        if subject is None or source not in list(subject.subtree):
+        if subject is None or source not in set(subject.subtree):
             continue
-        for target, target_id in tokens:
-            if target_id == source_id or target.i <= verb.i:
+        for target in mentions:
+            if target.i <= verb.i or index.of_token(target) == index.of_token(source):
                 continue
-            if verb in target.ancestors and not any(
-                    a.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for a in _path(target, verb)):
+            path = []
+            cur = target
+            while cur is not verb and cur.head is not cur:
+                path.append(cur)
+                cur = cur.head
+            if cur is verb and not any(t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "ccomp", "relcl", "acl:relcl",
+                                                  "csubj", "parataxis") for t in path):
                 yield source, target, verb
 
 
-def _path(token: Token, top: Token) -> list[Token]:
-    path = []
-    cur = token
-    while cur is not top and cur.head is not cur:
-        path.append(cur)
-        cur = cur.head
-    return path
-
-
 def surface_pairs(sent: Span, index: MentionIndex):
-    """Two actors with a content verb between them and no 'and'/'between' linking them as a list."""
+    """(source, target, verb) by word order: a subject-like actor, a verb, the next actor, one clause."""
     doc = sent.doc
-    tokens = [(t, index.of_token(t)) for t in sent if index.of_token(t)]
-    for n, (source, source_id) in enumerate(tokens):
-        for target, target_id in tokens[n + 1:]:
-            if target_id == source_id or target.i - source.i > MAX_TOKENS_BETWEEN:
+    mentions = [t for t in sent if index.of_token(t)]
+    for n, source in enumerate(mentions):
+        for target in mentions[n + 1:]:
+            if target.i - source.i > MAX_TOKENS_BETWEEN or index.of_token(target) == index.of_token(source):
                 continue
             between = doc[source.i + 1:target.i]
-            if any(t.text in {";", "“", "”", '"'} for t in between):
-                continue
-            if doc[source.i - 1].lower_ in ("between", "with", "and") if source.i else False:
-                continue
+            if any(t.text in {";", ",", "“", "”", '"', "(", ")"} or t.lower_ in CLAUSE_MARKERS for t in between):
+                break
             verbs = [t for t in between if is_verb(t) and lemma(t) not in AUXILIARIES and not index.of_token(t)]
-            if verbs and not (len(between) and between[-1].lower_ in ("and", "or")):
+            if verbs:
                 yield source, target, verbs[0]
 
 
-def extract_relations(doc: Doc, actors: list[Actor]) -> list[Relation]:
-    """Actor -> actor relations, one per (source, predicate, target, sentence), in text order."""
+def extract_relations(doc: Doc, actors) -> list[Relation]:
+    """Actor -> actor relations with an event class, one per (source, predicate, target, sentence)."""
     index = MentionIndex(actors)
     seen = set()
     relations = []
     pairs = parsed_pairs if has_parse(doc) else surface_pairs
     for sent in doc.sents:
         for source, target, verb in pairs(sent, index):
-            source_id, target_id = index.of_token(source), index.of_token(target)
-            if lemma(verb) in SPEECH_VERBS and lemma(verb) not in EVENT_CLASS_OF:
+            if source.i > sent.start and doc[source.i - 1].lower_ in NOT_A_SUBJECT and index.of_token(
+                    doc[source.i - 1]) is None:
                 continue
-            predicate, category = predicate_of(verb, target.i)
+            if target.i > 0 and doc[target.i - 1].lower_ in NOT_A_TARGET or reports_clause(verb, target):
+                continue
+            if not {index.types[index.of_token(source)], index.types[index.of_token(target)]} <= ACTING_TYPES:
+                continue
+            predicate, category = event_of(verb, target)
+            if category is None:
+                continue
+            source_id, target_id = index.of_token(source), index.of_token(target)
+            if is_passive_by(verb, target):
+                source_id, target_id = target_id, source_id
             key = (source_id, predicate, target_id, sent.start_char)
             if key in seen:
                 continue

@@ -128,6 +128,20 @@ def ends_noun_phrase(doc: Doc, k: int) -> bool:
     return not nxt.is_alpha or nxt.is_stop or nxt.lower_.endswith("ed") or verb_lemma(nxt.text) in SPEECH_VERBS
 
 
+def common_org_head(doc: Doc, start: int, end: int) -> int | None:
+    """'Wagner military group', 'Hamas militants' no, 'Wagner Group' yes: a name completed by an org noun."""
+    text = doc[start:end].text
+    if text in places() or text in demonyms():
+        return None
+    for k in range(end, min(end + 3, len(doc))):
+        tok = doc[k]
+        if not (tok.is_alpha and tok.is_lower) or tok.is_stop:
+            return None
+        if tok.lower_ in ORG_HEADS and ends_noun_phrase(doc, k):
+            return k + 1
+    return None
+
+
 def acronym_of(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[0].isupper())
 
@@ -148,6 +162,10 @@ class NewsEntityRules:
         guess = "ner" not in self.statistical_components
         candidates: list[Span] = []
         for start, end in capitalised_runs(doc):
+            head_end = common_org_head(doc, start, end)
+            if head_end:
+                candidates.append(Span(doc, start, head_end, label="ORG"))
+                continue
             found = classify_run(doc, start, end, guess)
             if found:
                 candidates.append(Span(doc, found[0], end, label=found[1]))
