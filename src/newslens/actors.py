@@ -43,8 +43,10 @@ def clean_name(text: str) -> str:
 
 
 def is_locative(span: Span) -> bool:
-    """A capital after 'in'/'to' is a place, not the government it can stand for."""
-    return span.start > 0 and span.doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS
+    """A capital after 'in'/'to' is a place, not the government it can stand for ('from Seoul's ministry' is)."""
+    doc = span.doc
+    possessive = span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s")
+    return span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS and not possessive
 
 
 def place_mention(ent: Span, name: str, label: str) -> tuple[str, str]:

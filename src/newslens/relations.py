@@ -51,8 +51,8 @@ def reports_clause(verb: Token, target: Token) -> bool:
 def is_passive_by(verb: Token, target: Token) -> bool:
     """'was captured by Y': Y is the agent."""
     doc = verb.doc
-    return (verb.i > 0 and doc[verb.i - 1].lower_ in PASSIVE_AUX and target.i > 0
-            and doc[target.i - 1].lower_ == "by" or verb.dep_ in ("acl",) and doc[target.i - 1].lower_ == "by")
+    passive = verb.tag_ == "VBN" or any(t.lower_ in PASSIVE_AUX for t in doc[max(0, verb.i - 2):verb.i])
+    return passive and any(t.lower_ == "by" for t in doc[max(verb.i, target.i - 4):target.i])
 
 
 def parsed_pairs(sent: Span, index: MentionIndex):

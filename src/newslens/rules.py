@@ -113,7 +113,9 @@ def classify_run(doc: Doc, start: int, end: int, guess: bool) -> tuple[int, str]
     if before in ROLE_HEADS or before in HONORIFICS or SPEECH_FORMS.match(after) or (
             before in {"said", "says", "told"}):
         return start, "PERSON"
-    if guess and len(words) in (2, 3) and all(w[0].isupper() and w[1:].islower() for w in words if len(w) > 1):
+    written = text.split()
+    if guess and len(written) in (2, 3) and all(w[0].isupper() and w[1:].replace("-", "").islower()
+                                                for w in written if len(w) > 1):
         return start, "PERSON"
     return None
 

@@ -17,6 +17,8 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj", "expl"}
 OBJECT_DEPS = {"dobj", "obj", "iobj", "dative", "pobj", "obl", "nmod", "obl:npmod", "attr", "oprd"}
 CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis", "advcl", "conj"}
 NEGATIONS = {"not", "n't", "never", "no", "nor", "neither", "without"}
+VERB_PRECEDERS = {"did", "does", "do", "not", "n't", "will", "would", "can", "could", "may", "might", "must",
+                  "should", "to", "never"}
 AUXILIARIES = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must"}
 
 
@@ -46,7 +48,10 @@ def is_verb(token: Token) -> bool:
     if has_tags(token.doc):
         return token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ in ("ROOT", "root"))
     text = token.lower_
-    return token.is_alpha and token.is_lower and text.endswith(("ed", "es", "ing")) and len(text) > 4
+    if not (token.is_alpha and token.is_lower):
+        return False
+    after_auxiliary = token.i > 0 and token.doc[token.i - 1].lower_ in VERB_PRECEDERS and not token.is_stop
+    return after_auxiliary or (text.endswith(("ed", "es", "ing")) and len(text) > 4)
 
 
 def clause_subject(verb: Token) -> Token | None:

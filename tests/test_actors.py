@@ -1,0 +1,89 @@
+"""Actors on real news sentences: aliases, metonymy, roles, affiliations, pronouns."""
+import pytest
+
+from extraction_helpers import BACKENDS, actor_named, analyse
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request):
+    return request.param
+
+
+def test_surname_joins_the_full_name(backend):
+    a = analyse("Jake Sullivan, the national security advisor, spoke on Monday. "
+                "Sullivan later met reporters in the capital.", backend)
+    sullivan = actor_named(a, "Jake Sullivan")
+    assert sullivan.type == "PERSON"
+    assert [m.text for m in sullivan.mentions if m.kind != "pronoun"] == ["Jake Sullivan", "Sullivan"]
+
+
+def test_country_spellings_and_agentive_capital_are_one_actor(backend):
+    a = analyse("The United States warned North Korea on Tuesday. U.S. officials were blunt. "
+                "Last week, Washington revealed new evidence.", backend)
+    us = actor_named(a, "United States")
+    assert {m.text for m in us.mentions} >= {"United States", "U.S.", "Washington"}
+    assert us.type == "GPE"
+
+
+def test_capital_folds_into_its_country_even_when_the_country_is_named(backend):
+    a = analyse("Pyongyang denied the report. North Korea has long rejected such claims.", backend)
+    nk = actor_named(a, "North Korea")
+    assert {"Pyongyang", "North Korea"} <= {m.text for m in nk.mentions}
+    assert len([x for x in a.actors if x.name in ("Pyongyang", "North Korea")]) == 1
+
+
+def test_capital_after_a_locative_preposition_stays_a_place(backend):
+    a = analyse("The delegates met in Moscow on Friday. Russia said the talks went well.", backend)
+    moscow = actor_named(a, "Moscow")
+    assert moscow.name == "Moscow"
+    assert actor_named(a, "Russia").id != moscow.id
+
+
+def test_title_gives_role_and_affiliation(backend):
+    a = analyse("Meanwhile, the Kremlin declined to comment. Kremlin spokesman Dmitry Peskov said nothing more. "
+                "Russian President Vladimir Putin was travelling. Russia denied it.", backend)
+    peskov = actor_named(a, "Dmitry Peskov")
+    assert peskov.role == "Kremlin spokesman"
+    assert peskov.affiliation == actor_named(a, "Kremlin").id
+    putin = actor_named(a, "Vladimir Putin")
+    assert putin.role == "Russian President"
+    assert putin.affiliation == actor_named(a, "Russia").id
+
+
+def test_appositive_role(backend):
+    a = analyse("Sergei Shoigu, the Russian Defense Minister, suggested on Monday that talks would follow.", backend)
+    assert actor_named(a, "Sergei Shoigu").role == "Russian Defense Minister"
+
+
+def test_possessive_organisation_and_its_country(backend):
+    a = analyse("An official from Seoul’s unification ministry expressed concern over the situation.", backend)
+    ministry = actor_named(a, "Seoul’s unification ministry")
+    assert ministry.type == "ORG"
+    assert actor_named(a, "Seoul").name == "South Korea"
+
+
+def test_acronym_defined_in_parentheses_joins_its_organisation(backend):
+    a = analyse("The Syrian Democratic Forces (SDF) advanced on Raqqah. "
+                "The SDF said it had retaken three villages.", backend)
+    sdf = actor_named(a, "Syrian Democratic Forces")
+    assert sdf.type == "ORG"
+    assert sum(m.text == "SDF" for m in sdf.mentions) == 2
+
+
+def test_hyphenated_name_is_kept_whole(backend):
+    a = analyse("Striker Kim Shin-wook scored twice. Kim Shin-wook was named man of the match.", backend)
+    assert actor_named(a, "Kim Shin-wook").type == "PERSON"
+
+
+def test_pronoun_mentions_link_to_the_last_named_person(backend):
+    a = analyse("Jake Sullivan spoke first. He said the talks had failed.", backend)
+    sullivan = actor_named(a, "Jake Sullivan")
+    assert [m.text for m in sullivan.mentions if m.kind == "pronoun"] == ["He"]
+
+
+def test_mention_offsets_index_the_text(backend):
+    text = "The White House confirmed that Sergei Shoigu had visited North Korea in July."
+    a = analyse(text, backend)
+    for actor in a.actors:
+        for m in actor.mentions:
+            assert text[m.start:m.end] == m.text

@@ -1,0 +1,90 @@
+"""Quotes on real news sentences: direct, split, multi-paragraph, reported, speakers and cues."""
+import pytest
+
+from extraction_helpers import BACKENDS, analyse, speaker_name
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request):
+    return request.param
+
+
+def test_curly_direct_quote_after_participle_cue_goes_to_the_main_subject(backend):
+    text = ("Jake Sullivan delivered a clear message to North Korea, stating, “This will not reflect "
+            "favorably on North Korea, and they will face consequences within the international community.”")
+    a = analyse(text, backend)
+    [q] = a.quotes
+    assert q.kind == "direct"
+    assert q.text.startswith("This will not reflect") and q.text.endswith("community.")
+    assert text[q.start:q.end] == q.text
+    assert speaker_name(a, q) == "Jake Sullivan"
+    assert q.cue == "stating"
+
+
+def test_straight_quote_with_title_before_the_speaker(backend):
+    a = analyse('Kremlin spokesman Dmitry Peskov remarked, "We have nothing to say on this."', backend)
+    [q] = a.quotes
+    assert q.text == "We have nothing to say on this."
+    assert speaker_name(a, q) == "Dmitry Peskov"
+
+
+def test_split_quote_both_parts_have_the_speaker(backend):
+    a = analyse('Maria Lopez is the mayor. "We will rebuild the bridge," Lopez said, "and we will do it this year."',
+                backend)
+    direct = [q for q in a.quotes if q.kind == "direct"]
+    assert [q.text for q in direct] == ["We will rebuild the bridge,", "and we will do it this year."]
+    assert {speaker_name(a, q) for q in direct} == {"Maria Lopez"}
+
+
+def test_unbalanced_quote_runs_to_the_paragraph_end(backend):
+    text = 'Coach Hernan Gomez said, "I think we have learned a lot from the game today.\nThe team travels on Monday.'
+    a = analyse(text, backend)
+    q = next(q for q in a.quotes if q.kind == "direct")
+    assert q.text == "I think we have learned a lot from the game today."
+    assert speaker_name(a, q) == "Hernan Gomez"
+
+
+def test_reported_speech_with_that_and_an_appositive_subject(backend):
+    text = ("Jake Sullivan, the national security advisor to U.S. President Joe Biden, disclosed that both "
+            "Pyongyang and Moscow had been exploring the prospect of talks, potentially even in person.")
+    a = analyse(text, backend)
+    [q] = a.quotes
+    assert q.kind == "indirect"
+    assert q.text.startswith("both Pyongyang and Moscow had been exploring")
+    assert "potentially" not in q.text
+    assert speaker_name(a, q) == "Jake Sullivan"
+    assert q.cue == "disclosed"
+
+
+def test_pronoun_speaker_resolves_to_the_person(backend):
+    a = analyse("Jake Sullivan spoke in Washington. He also said that Russia was running short of shells.",
+                backend)
+    [q] = a.quotes
+    assert q.speaker_text == "He"
+    assert speaker_name(a, q) == "Jake Sullivan"
+
+
+def test_organisation_speaker_and_fronted_adjunct(backend):
+    a = analyse("Last week, Washington revealed that, despite North Korean denials, the country had supplied "
+                "rockets to Russia in 2022 for use by a private military group.", backend)
+    [q] = a.quotes
+    assert q.text.startswith("the country had supplied rockets to Russia")
+    assert speaker_name(a, q) == "United States"
+
+
+def test_according_to(backend):
+    a = analyse("According to the United Nations, more than 8,000 migrants may be at sea in the region.", backend)
+    [q] = a.quotes
+    assert q.cue == "according to"
+    assert speaker_name(a, q) == "United Nations"
+    assert q.text.startswith("more than 8,000 migrants")
+
+
+def test_nouns_are_not_cues(backend):
+    a = analyse("The Kremlin responded to the reports with caution. A warning was issued by the navy.", backend)
+    assert a.quotes == ()
+
+
+def test_short_scare_quotes_are_not_quotations(backend):
+    a = analyse('The team won a medal for "courageous achievement" at the competition.', backend)
+    assert a.quotes == ()

@@ -1,0 +1,54 @@
+"""Relations on real news sentences: who does what to whom, with event class and negation."""
+import pytest
+
+from extraction_helpers import BACKENDS, analyse
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request):
+    return request.param
+
+
+def triples(a):
+    return {(a.actor_name(r.source), r.category, a.actor_name(r.target)) for r in a.relations}
+
+
+def test_light_verb_takes_its_event_noun(backend):
+    a = analyse("The United States has issued a stern warning to North Korea.", backend)
+    assert ("United States", "threaten", "North Korea") in triples(a)
+    [r] = [r for r in a.relations if a.actor_name(r.source) == "United States"]
+    assert r.predicate == "issue warning"
+    assert a.article.text[r.start:r.end].startswith("The United States has issued")
+
+
+def test_visit_is_a_meeting(backend):
+    a = analyse("Russian Defense Minister Sergei Shoigu had visited North Korea in July.", backend)
+    assert ("Sergei Shoigu", "meet", "North Korea") in triples(a)
+
+
+def test_supply_is_provision(backend):
+    a = analyse("North Korea supplied infantry rockets and missiles to Russia in 2022.", backend)
+    assert ("North Korea", "provide", "Russia") in triples(a)
+
+
+def test_negation_is_recorded(backend):
+    a = analyse("Iran did not supply drones to Russia last year.", backend)
+    [r] = a.relations
+    assert r.negated is True
+    assert (a.actor_name(r.source), a.actor_name(r.target)) == ("Iran", "Russia")
+
+
+def test_passive_agent_becomes_the_source(backend):
+    a = analyse("The militant leader Abu Karbouly was captured by the Jordanian Army near the border.", backend)
+    assert ("Jordanian Army", "fight", "Abu Karbouly") in triples(a)
+
+
+def test_what_a_speaker_reports_is_not_the_speakers_act(backend):
+    a = analyse("Jake Sullivan said that Russia attacked Ukraine.", backend)
+    assert ("Jake Sullivan", "fight", "Ukraine") not in triples(a)
+    assert all(a.actor_name(r.source) != "Jake Sullivan" for r in a.relations)
+
+
+def test_places_of_events_are_not_targets(backend):
+    a = analyse("The Iraqi army fought ISIL in Mosul.", backend)
+    assert all(a.actor_name(r.target) != "Mosul" for r in a.relations)
