@@ -26,6 +26,7 @@ def check_one_line_error(stderr: str, *names: str) -> str:
     assert len(lines) == 1, stderr
     assert lines[0].startswith(ERROR_PREFIX), stderr
     assert "Traceback" not in stderr
+    assert "--traceback" not in stderr, "a user's mistake is reported as a bug"
     for name in names:
         assert name in lines[0]
     return lines[0]
@@ -131,6 +132,13 @@ def test_bad_article_is_one_line_error_and_no_output_file(bad_article, capsysbin
     assert stdout == b""
     check_one_line_error(stderr, path.stem)
     assert not out.exists()
+
+
+def test_file_name_with_a_newline_still_gives_one_error_line(tmp_path, capsysbinary):
+    path = tmp_path / "two\nlines.txt"
+    rc, _, stderr = main_in_process(capsysbinary, "extract", str(path))
+    assert rc == 1
+    check_one_line_error(stderr, "two lines")
 
 
 def test_failed_run_leaves_an_existing_output_untouched(tmp_path, capsysbinary):
