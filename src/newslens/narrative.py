@@ -29,6 +29,7 @@ CATEGORY_HEADINGS = {
     "cooperate": "Cooperation", "meet": "Meetings and visits", "communicate": "Statements and contacts",
     None: "Other interactions",
 }
+PAST_TENSE_CUES = {"said", "told", "wrote", "spoke", "thought", "felt", "saw", "knew", "made", "gave", "held"}
 IRREGULAR_PAST = {
     "meet": "met", "seek": "sought", "say": "said", "tell": "told", "give": "gave", "send": "sent",
     "hold": "held", "make": "made", "fight": "fought", "buy": "bought", "sell": "sold", "lead": "led",
@@ -131,12 +132,21 @@ def key_quotes(analysis: Analysis) -> list[Quote]:
     return sorted(ranked[:KEY_QUOTES], key=lambda q: q.start)
 
 
+def reporting_verb(cue: str | None) -> str | None:
+    """The cue itself when it reads as a past-tense verb ('said', 'warned'), so prose can use it as is."""
+    cue = (cue or "said").strip()
+    return cue if cue.isalpha() and (cue.endswith("ed") or cue in PAST_TENSE_CUES) else None
+
+
 def quote_sentence(analysis: Analysis, quote: Quote) -> str:
+    """'Jake Sullivan said: “…”', 'Jake Sullivan added that …', or with the cue in brackets when it is no verb."""
     speaker = analysis.actor_name(quote.speaker) or "An unnamed source"
-    cue = quote.cue or "said"
+    verb = reporting_verb(quote.cue)
     if quote.kind == "indirect":
-        return f"{speaker} ({cue}) reported that {' '.join(quote.text.split()).rstrip('.')}."
-    return f"{speaker} ({cue}): {quoted(quote.text)}"
+        content = " ".join(quote.text.split()).rstrip(".")
+        content = content if content.lower().startswith("that ") else f"that {content}"
+        return f"{speaker} {verb} {content}." if verb else f"{speaker} ({quote.cue}) reported {content}."
+    return f"{speaker} {verb}: {quoted(quote.text)}" if verb else f"{speaker} ({quote.cue}): {quoted(quote.text)}"
 
 
 def quotes_paragraph(analysis: Analysis) -> str:

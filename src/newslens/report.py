@@ -45,6 +45,7 @@ OFFLINE_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 # Anything that would make a browser fetch: src=/href= attributes, CSS url() and @import of http(s) or //host.
 REMOTE_RESOURCE = re.compile(r"""(?:\b(?:src|href)\s*=\s*["']?|\burl\(\s*["']?|@import\s+["']?)\s*(?:https?:)?//""",
                              re.IGNORECASE)
+CELL_TIMEOUT_S = 300  # one article takes seconds per cell; a stuck extraction must fail, not hang a batch
 # Cell metadata papermill writes on every run (timings, status); dropped so refreshes diff cleanly.
 VOLATILE_METADATA = ("papermill", "execution")
 
@@ -108,7 +109,7 @@ def execute_notebook(source: Path, output: Path, parameters: dict, cwd: Path) ->
     import papermill
 
     papermill.execute_notebook(str(source), str(output), parameters=parameters, cwd=str(cwd),
-                               progress_bar=False, log_output=False)
+                               progress_bar=False, log_output=False, execution_timeout=CELL_TIMEOUT_S)
 
 
 def to_html(notebook_path: Path, title: str) -> str:

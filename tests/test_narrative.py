@@ -1,0 +1,90 @@
+"""The written report: what it says about actors, quotes and relations, and that it stays safe in HTML."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from handmade import empty_analysis, rich_analysis
+from newslens import narrative
+
+
+@pytest.fixture(scope="module")
+def paragraphs():
+    return narrative.written_report(rich_analysis())
+
+
+def test_report_has_several_paragraphs_in_reading_order(paragraphs):
+    assert len(paragraphs) == 5
+    assert paragraphs[0].startswith("The article “Warning over arms deal”")
+    assert paragraphs[-1].startswith("In total")
+
+
+def test_overview_names_the_most_mentioned_actors_with_roles_and_counts(paragraphs):
+    overview = paragraphs[0]
+    assert "names 7 actors: 3 countries and cities, 3 people and 1 organisation" in overview
+    assert "North Korea (3 mentions)" in overview
+    assert "Jake Sullivan (national security advisor, United States; 2 mentions)" in overview
+    assert "Kim Jong Un" not in overview  # one mention: not among the most prominent
+
+
+def test_roles_paragraph_resolves_affiliations_to_names(paragraphs):
+    assert "Dmitry Peskov is described as Kremlin spokesman and is linked to Kremlin." in paragraphs[1]
+
+
+def test_quotes_paragraph_quotes_speaker_cue_and_words(paragraphs):
+    quotes = paragraphs[2]
+    assert "1 direct quote and 1 indirect quote" in quotes
+    assert "Jake Sullivan is quoted most (2 times)" in quotes
+    assert "Jake Sullivan said: “This will not reflect favorably on North Korea.”" in quotes
+    assert "Jake Sullivan added that Moscow would pay a price." in quotes
+
+
+def test_relations_are_grouped_by_event_class_in_past_tense(paragraphs):
+    relations = paragraphs[3]
+    assert "Threats and warnings: United States warned North Korea." in relations
+    assert "Material help: North Korea did not supply Russia." in relations
+    assert "Meetings and visits: Dmitry Peskov met Kim Jong Un." in relations
+    assert relations.index("Threats") < relations.index("Material help") < relations.index("Meetings")
+
+
+def test_summary_counts_everything(paragraphs):
+    assert ("7 actors with 12 mentions, 2 quotes and 3 relations in 3 event classes, "
+            "using the handmade pipeline test 1.0") in paragraphs[-1]
+
+
+def test_long_quotes_are_shortened_at_a_word_boundary():
+    analysis = rich_analysis()
+    long_quote = replace(analysis.quotes[0], text="word " * 200)
+    sentence = narrative.quote_sentence(analysis, long_quote)
+    assert len(sentence) < narrative.QUOTE_MAX_CHARS + 40 and sentence.endswith("word …”")
+
+
+def test_unattributed_quotes_are_counted_and_named_as_such():
+    analysis = rich_analysis()
+    orphan = replace(analysis.quotes[0], id="q3", speaker=None, cue="according to")
+    text = narrative.quotes_paragraph(replace(analysis, quotes=analysis.quotes + (orphan,)))
+    assert "1 statement could not be attributed to a speaker." in text
+
+
+def test_empty_analysis_gives_a_short_honest_report():
+    text = " ".join(narrative.written_report(empty_analysis()))
+    assert "names no actors" in text and "quotes no one" in text and "no explicit relations" in text
+    assert "0 actors with 0 mentions" in text
+
+
+@pytest.mark.parametrize("lemma, past", [
+    ("warn", "warned"), ("supply", "supplied"), ("meet", "met"), ("plan", "planned"), ("visit", "visited"),
+    ("urge", "urged"), ("open", "opened"), ("turn to", "turned to"), ("seek", "sought"), ("deny", "denied"),
+    ("stay", "stayed"), ("admit", "admitted"),
+])
+def test_past_tense(lemma, past):
+    assert narrative.past_tense(lemma) == past
+
+
+def test_report_html_escapes_article_text():
+    analysis = rich_analysis()
+    hostile = replace(analysis.actors[0], name="<script>alert(1)</script>")
+    html = narrative.report_html(replace(analysis, actors=(hostile,) + analysis.actors[1:]))
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert html.count("<p>") == 5

@@ -1,0 +1,105 @@
+"""build_report end to end: a real papermill run per article (seconds each, so only a few)."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from newslens.exceptions import ReportError
+from newslens.report import build_report, locate
+
+SECTIONS = ("The article and its provenance", "The annotated text", "Actors", "Actor network", "Quotes",
+            "Relations", "Mention timeline", "Written report")
+FIGURES = ("mentions", "network", "quotes", "timeline")
+XSS_ARTICLE = (
+    "Minister warns over <script>alert(1)</script> payload\n"
+    "Foreign Minister Anna Berg warned Russia on Monday. "
+    "“We will not accept <img src=x onerror=alert(1)> or anything like it,” Berg said.\n"
+    "Russia denied the claims, the Kremlin said.\n"
+)
+UNBALANCED_ARTICLE = (
+    "Talks collapse\n"
+    "President Maria Lopez said, “We are leaving the talks. Nobody can stop us.\n"
+    "The opposition leader John Reyes said \"the deal is dead, and he called the plan a \u201cdisaster.\n"
+)
+REMOTE = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//|@import""",
+                    re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def xss_report(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("xss")
+    article = folder / "xss_article.txt"
+    article.write_text(XSS_ARTICLE, encoding="utf-8")
+    return build_report(article, folder / "out")
+
+
+def test_report_writes_html_notebook_json_and_figures(xss_report, schema):
+    out = xss_report.parent
+    assert xss_report == out / "xss_article.html"
+    assert sorted(p.name for p in out.iterdir()) == ["figures", "xss_article.html", "xss_article.ipynb",
+                                                      "xss_article.json"]
+    assert sorted(p.name for p in (out / "figures").iterdir()) == sorted(
+        f"xss_article_{name}.{ext}" for name in FIGURES for ext in ("png", "svg"))
+    extraction = json.loads((out / "xss_article.json").read_text(encoding="utf-8"))
+    jsonschema.validate(extraction, schema)
+    assert extraction["doc_id"] == "xss_article"
+
+
+def test_html_has_every_section_and_hides_the_code(xss_report):
+    html = xss_report.read_text(encoding="utf-8")
+    for section in SECTIONS:
+        assert re.search(rf"<h2[^>]*>{re.escape(section)}", html), section
+    assert "analyze_path" not in html and "keep_figure" not in html
+
+
+def test_html_is_self_contained(xss_report):
+    html = xss_report.read_text(encoding="utf-8")
+    assert not REMOTE.search(html)
+    assert "<script" not in html.lower().replace("&lt;script", "")
+    assert html.count('src="data:image/png;base64,') == len(FIGURES)
+
+
+def test_article_payloads_stay_inert_in_the_html(xss_report):
+    html = xss_report.read_text(encoding="utf-8")
+    assert "<img src=x" not in html and "<script>alert" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_unbalanced_quotes_still_give_a_full_report(tmp_path):
+    article = tmp_path / "unbalanced.txt"
+    article.write_text(UNBALANCED_ARTICLE, encoding="utf-8")
+    html = build_report(article, tmp_path / "out").read_text(encoding="utf-8")
+    for section in SECTIONS:
+        assert section in html
+    assert "Nobody can stop us." in html
+
+
+def test_a_failing_run_raises_one_line_and_keeps_the_previous_report(tmp_path):
+    article = tmp_path / "doc.txt"
+    article.write_text("Officials in Berlin said the talks would resume.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "doc.html").write_text("previous report", encoding="utf-8")
+    with pytest.raises(ReportError) as failure:
+        build_report(article, out, model="no_such_model_anywhere")
+    message = str(failure.value)
+    assert "\n" not in message and message.startswith("doc: the report notebook failed")
+    assert sorted(p.name for p in out.iterdir()) == ["doc.html"]  # no partial files, no staging folder
+    assert (out / "doc.html").read_text(encoding="utf-8") == "previous report"
+
+
+def test_an_unreadable_article_raises_before_anything_runs(tmp_path):
+    with pytest.raises(ReportError, match="no such file"):
+        build_report(tmp_path / "missing.txt", tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_locate_finds_repository_paths_from_a_subfolder(repo_root, monkeypatch):
+    monkeypatch.chdir(repo_root / "notebooks")
+    assert locate("seeds/000_a7f3773a7dc7432f.txt").resolve() == repo_root / "seeds" / "000_a7f3773a7dc7432f.txt"
+    assert locate("no/such/file.txt") == Path("no/such/file.txt")
