@@ -140,6 +140,8 @@ def publish(staging: Path, out: Path, names: list[Path]) -> None:
 def build_report(article_path: str | Path, out_dir: str | Path = "reports", model: str | None = None) -> Path:
     """Execute the report notebook on one article and write out_dir/DOCID.{ipynb,html,json} and
     out_dir/figures/DOCID_*.{png,svg}; returns the HTML path. Failures raise ReportError (one line)."""
+    if not NOTEBOOK.is_file():
+        raise ReportError(f"the report notebook {NOTEBOOK} is missing: reports need a newslens source checkout")
     try:
         doc_id = read_article(article_path).doc_id
     except NewslensError as exc:
@@ -155,6 +157,7 @@ def build_report(article_path: str | Path, out_dir: str | Path = "reports", mode
             execute_notebook(NOTEBOOK, notebook, parameters, cwd=Path.cwd())
         except Exception as exc:
             raise ReportError(f"{doc_id}: the report notebook failed: {execution_failure(exc)}") from exc
+        make_reproducible(notebook)
         (staging / f"{doc_id}.html").write_text(to_html(notebook, f"newslens report: {doc_id}"), encoding="utf-8")
         figures = sorted(p.relative_to(staging) for p in (staging / "figures").glob(f"{doc_id}_*"))
         publish(staging, out, [*figures, Path(f"{doc_id}.json"), Path(f"{doc_id}.ipynb"), Path(f"{doc_id}.html")])
@@ -167,27 +170,30 @@ def build_report(article_path: str | Path, out_dir: str | Path = "reports", mode
     return out / f"{doc_id}.html"
 
 
-def strip_volatile_metadata(nb) -> None:
-    """Drop papermill's timings so that re-running an unchanged notebook changes no byte."""
+def make_reproducible(path: Path) -> None:
+    """Drop papermill's timings and give its injected cell a fixed id, so an unchanged rerun changes no byte."""
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
     for key in VOLATILE_METADATA:
         nb.metadata.pop(key, None)
         for cell in nb.cells:
             cell.metadata.pop(key, None)
+    for cell in nb.cells:
+        if "injected-parameters" in cell.metadata.get("tags", ()):
+            cell.id = "injected-parameters"
+    nbformat.write(nb, path)
 
 
 def refresh_notebook(notebook: Path = NOTEBOOK) -> None:
     """Re-execute the committed notebook in place on its defaults (the seed), as nbval will run it."""
-    import nbformat
-
     executed = notebook.with_name(f".{notebook.stem}.refresh.ipynb")
     try:
         try:
             execute_notebook(notebook, executed, parameters={}, cwd=notebook.parent)
         except Exception as exc:
             raise ReportError(f"{notebook.name}: the notebook failed: {execution_failure(exc)}") from exc
-        nb = nbformat.read(executed, as_version=4)
-        strip_volatile_metadata(nb)
-        nbformat.write(nb, executed)
+        make_reproducible(executed)
         os.replace(executed, notebook)
     finally:
         executed.unlink(missing_ok=True)
