@@ -141,6 +141,8 @@ def subject_tokens(cue: Token, lo: int, hi: int) -> list[Token]:
 def attribute(cue: Token, index: MentionIndex, lo: int, hi: int, quoted: list[tuple[int, int]]) -> Attribution:
     """Speaker of a cue verb: an actor when the subject names or pronominalises one."""
     for tok in subject_tokens(cue, lo, hi):
+        if tok.is_space or tok.is_punct:
+            continue
         actor_id = index.of_token(tok)
         if actor_id:
             return Attribution(actor_id, tok.text if tok.lower_ in ANIMATE_PRONOUNS else

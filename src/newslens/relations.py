@@ -70,10 +70,10 @@ def parsed_pairs(sent: Span, index: MentionIndex):
                 continue
             path = []
             cur = target
-            while cur is not verb and cur.head is not cur:
+            while cur.i != verb.i and cur.head.i != cur.i:
                 path.append(cur)
                 cur = cur.head
-            if cur is verb and not any(t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "ccomp", "relcl", "acl:relcl",
+            if cur.i == verb.i and not any(t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "ccomp", "relcl", "acl:relcl",
                                                   "csubj", "parataxis") for t in path):
                 yield source, target, verb
 

@@ -144,6 +144,16 @@ def common_org_head(doc: Doc, start: int, end: int) -> int | None:
     return None
 
 
+def is_plausible_name(span: Span) -> bool:
+    """Statistical spans that are dates, lowercase phrases or a demonym with a common noun are noise."""
+    words = span.text.split()
+    if any(w in MONTHS_AND_DAYS for w in words) or not span.text[:1].isupper():
+        return False
+    if words[0] in demonyms() and not all(w[:1].isupper() for w in words):
+        return False  # "North Korean denials", "Russian officials"
+    return not all(w.lower() in ROLE_HEADS | ROLE_MODIFIERS or w in demonyms() for w in words)
+
+
 def acronym_of(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[0].isupper())
 
@@ -174,7 +184,11 @@ class NewsEntityRules:
         candidates += self.possessive_organisations(doc)
         candidates += self.acronyms(doc)
         gazetteer = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.place_matcher(doc)]
-        spans = filter_spans(self.trim_titles(doc, statistical) + candidates + gazetteer)
+        ruled = filter_spans(candidates + gazetteer)
+        taken = {i for span in ruled for i in range(span.start, span.end)}
+        statistical = [span for span in self.trim_titles(doc, statistical)
+                       if not taken.intersection(range(span.start, span.end)) and is_plausible_name(span)]
+        spans = filter_spans(ruled + statistical)
         spans = self.propagate(doc, spans)
         doc.ents = sorted(spans, key=lambda s: s.start)
         return doc

@@ -1,0 +1,235 @@
+"""Scoring newslens extractions against gold JSON, exactly as ../shared/eval/score.py matches.
+
+The scorer is reimplemented here (not imported from ../shared, which CI and users may not have)
+as small pure functions, so notebooks and tests can score in-process and get DataFrames.
+
+Actors: a predicted actor maps to the gold actor whose alias its name or mentions contain (as
+whole words, case-folded, without a leading 'the' or trailing possessive; the longest alias wins;
+the most voted gold actor wins). Each gold actor is found once: a second cluster for it is a false
+positive. Only PERSON/ORG/GPE/NORP predictions count; optional gold actors are neither required
+nor penalised. Quotes match one-to-one, greedily by overlap, when they overlap by half of each.
+Relations compare (source, target) pairs through the actor mapping.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+import pandas as pd
+
+from newslens.analysis import analyze_path
+
+SCORED_ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+TOTAL = "TOTAL"
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Hits out of predicted and gold items: enough for precision, recall and F1, and summable."""
+
+    hits: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(self.hits + other.hits, self.predicted + other.predicted, self.gold + other.gold)
+
+    @property
+    def precision(self) -> float:
+        return self.hits / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.hits / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(frozen=True)
+class Accuracy:
+    """Correct out of total (speaker attribution over matched quotes with a named gold speaker)."""
+
+    correct: int = 0
+    total: int = 0
+
+    def __add__(self, other: Accuracy) -> Accuracy:
+        return Accuracy(self.correct + other.correct, self.total + other.total)
+
+    @property
+    def value(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True)
+class DocumentScore:
+    """Everything score.py reports for one document; documents add up to a micro-averaged total."""
+
+    doc_id: str
+    actors: Counts
+    quotes: Counts
+    attribution: Accuracy
+    attributed_end_to_end: Counts
+    relations: Counts
+
+    def __add__(self, other: DocumentScore) -> DocumentScore:
+        return DocumentScore(TOTAL, *(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)[1:]))
+
+
+def normalize(text: str) -> list[str]:
+    """Words of a name, case-folded, without a leading 'the' or a trailing possessive."""
+    text = text.replace("\u2019", "'").casefold().strip()
+    text = re.sub(r"^the\s+", "", text)
+    text = re.sub(r"'s$", "", text)
+    return re.sub(r"[^\w\s.]", " ", text).split()
+
+
+def contains_words(words: list[str], alias: list[str]) -> bool:
+    size = len(alias)
+    return any(words[i:i + size] == alias for i in range(len(words) - size + 1))
+
+
+def gold_aliases(gold: dict) -> list[tuple[str, list[str]]]:
+    """(gold actor id, normalized alias) for required and optional gold actors."""
+    actors = gold["actors"] + gold.get("optional_actors", [])
+    return [(actor["id"], normalize(alias)) for actor in actors for alias in actor["aliases"]]
+
+
+def map_actor(actor: dict, aliases: list[tuple[str, list[str]]]) -> str | None:
+    """The gold id a predicted actor names: each of its forms votes for its longest contained alias."""
+    votes: dict[str, int] = {}
+    forms = [actor.get("name", "")] + [mention.get("text", "") for mention in actor.get("mentions", [])]
+    for form in forms:
+        words = normalize(form)
+        best, best_length = None, 0
+        for gold_id, alias in aliases:
+            if contains_words(words, alias) and len(alias) > best_length:
+                best, best_length = gold_id, len(alias)
+        if best:
+            votes[best] = votes.get(best, 0) + 1
+    return max(votes, key=votes.get) if votes else None
+
+
+def score_actors(gold: dict, pred: dict) -> tuple[Counts, dict[str, str | None]]:
+    """Actor counts and the predicted-id -> gold-id mapping that quotes and relations reuse."""
+    aliases = gold_aliases(gold)
+    required = {actor["id"] for actor in gold["actors"]}
+    mapping: dict[str, str | None] = {}
+    found: set[str] = set()
+    predicted = 0
+    for actor in pred.get("actors", []):
+        gold_id = map_actor(actor, aliases)
+        mapping[actor["id"]] = gold_id
+        if actor.get("type") not in SCORED_ACTOR_TYPES or (gold_id is not None and gold_id not in required):
+            continue
+        predicted += 1
+        if gold_id in required:
+            found.add(gold_id)
+    return Counts(len(found), predicted, len(required)), mapping
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def match_quotes(gold_quotes: list[dict], pred_quotes: list[dict]) -> list[tuple[int, int]]:
+    """One-to-one (gold index, predicted index) pairs overlapping by half of each, largest overlap first."""
+    candidates = []
+    for i, gold_quote in enumerate(gold_quotes):
+        gold_span = tuple(gold_quote["span"])
+        for j, pred_quote in enumerate(pred_quotes):
+            pred_span = (pred_quote["start"], pred_quote["end"])
+            shared = overlap(gold_span, pred_span)
+            if shared and shared >= 0.5 * (gold_span[1] - gold_span[0]) and shared >= 0.5 * (pred_span[1] - pred_span[0]):
+                candidates.append((shared, i, j))
+    used_gold, used_pred, matches = set(), set(), []
+    for _, i, j in sorted(candidates, reverse=True):
+        if i not in used_gold and j not in used_pred:
+            used_gold.add(i)
+            used_pred.add(j)
+            matches.append((i, j))
+    return matches
+
+
+def score_quotes(gold: dict, pred: dict, mapping: dict[str, str | None]) -> tuple[Counts, Accuracy, Counts]:
+    """Quote spans, speaker accuracy on matched quotes, and quote+speaker end to end."""
+    if gold.get("quotes") is None:  # not annotated in this gold
+        return Counts(), Accuracy(), Counts()
+    gold_quotes, pred_quotes = gold["quotes"], pred.get("quotes", [])
+    matches = match_quotes(gold_quotes, pred_quotes)
+    named = [(i, j) for i, j in matches if gold_quotes[i]["speaker"] is not None]
+    correct = sum(mapping.get(pred_quotes[j].get("speaker")) == gold_quotes[i]["speaker"] for i, j in named)
+    end_to_end = Counts(
+        correct,
+        sum(quote.get("speaker") is not None for quote in pred_quotes),
+        sum(quote["speaker"] is not None for quote in gold_quotes),
+    )
+    return Counts(len(matches), len(pred_quotes), len(gold_quotes)), Accuracy(correct, len(named)), end_to_end
+
+
+def score_relations(gold: dict, pred: dict, mapping: dict[str, str | None]) -> Counts:
+    """Distinct (source, target) pairs through the actor mapping; unordered when gold says so."""
+    if gold.get("relations") is None:  # not annotated in this gold
+        return Counts()
+    pair = tuple if gold.get("relations_directed", True) else frozenset
+    gold_pairs = {pair((relation["source"], relation["target"])) for relation in gold["relations"]}
+    # an unmapped end keeps its own id, so each unknown pair counts once
+    pred_pairs = {
+        pair((mapping.get(r["source"]) or "?" + r["source"], mapping.get(r["target"]) or "?" + r["target"]))
+        for r in pred.get("relations", [])
+    }
+    return Counts(len(pred_pairs & gold_pairs), len(pred_pairs), len(gold_pairs))
+
+
+def score_document(gold: dict, pred: dict) -> DocumentScore:
+    actors, mapping = score_actors(gold, pred)
+    quotes, attribution, end_to_end = score_quotes(gold, pred, mapping)
+    return DocumentScore(gold["doc_id"], actors, quotes, attribution, end_to_end, score_relations(gold, pred, mapping))
+
+
+def total(scores: list[DocumentScore]) -> DocumentScore:
+    """Micro-average: the counts of all documents summed."""
+    empty = DocumentScore(TOTAL, Counts(), Counts(), Accuracy(), Counts(), Counts())
+    return sum(scores, empty)
+
+
+def score_row(score: DocumentScore) -> dict:
+    return {
+        "doc_id": score.doc_id,
+        "actor_p": score.actors.precision, "actor_r": score.actors.recall, "actor_f1": score.actors.f1,
+        "quote_p": score.quotes.precision, "quote_r": score.quotes.recall, "quote_f1": score.quotes.f1,
+        "speaker_acc": score.attribution.value,
+        "quote_speaker_f1": score.attributed_end_to_end.f1,
+        "relation_p": score.relations.precision, "relation_r": score.relations.recall,
+        "relation_f1": score.relations.f1,
+        "gold_actors": score.actors.gold, "predicted_actors": score.actors.predicted,
+        "gold_quotes": score.quotes.gold, "predicted_quotes": score.quotes.predicted,
+    }
+
+
+def scores_frame(scores: list[DocumentScore]) -> pd.DataFrame:
+    """One row per document plus a TOTAL row, indexed by doc_id."""
+    return pd.DataFrame([score_row(s) for s in [*scores, total(scores)]]).set_index("doc_id")
+
+
+def gold_pairs(gold_dir: str | Path) -> list[tuple[Path, Path]]:
+    """(article, gold) for every *.txt in gold_dir with a *.gold.json next to it."""
+    pairs = []
+    for text_path in sorted(Path(gold_dir).glob("*.txt")):
+        gold_path = text_path.with_name(text_path.stem + ".gold.json")
+        if gold_path.is_file():
+            pairs.append((text_path, gold_path))
+    return pairs
+
+
+def evaluate_directory(gold_dir: str | Path, model: str | None = None) -> pd.DataFrame:
+    """Run newslens over every gold article in gold_dir and score it: per-article rows + TOTAL."""
+    scores = [
+        score_document(json.loads(gold_path.read_text(encoding="utf8")), analyze_path(text_path, model).to_dict())
+        for text_path, gold_path in gold_pairs(gold_dir)
+    ]
+    return scores_frame(scores)
