@@ -138,7 +138,7 @@ def role_before(span: Span) -> tuple[str, Span] | None:
     start = k
     while start > 0 and is_title_word(doc[start - 1], k):
         start -= 1
-    heads = [i for i in range(start, k) if doc[i].lower_ in ROLE_HEADS]
+    heads = [i for i in range(start, k) if doc[i].lower_ in ROLE_HEADS or doc[i].lower_ in HONORIFICS]
     if not heads:
         return None
     end = heads[-1] + 1

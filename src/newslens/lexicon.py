@@ -26,6 +26,7 @@ emeritus regional federal local provincial district army navy air force joint st
 
 # Abbreviated titles written before a name.
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. gen gen. lt lt. col col. maj maj. capt capt. sgt sgt. "
+                       "brig brig. spc spc. cpl cpl. pvt pvt. cmdr cmdr. adm. "
                        "adm adm. sen sen. rep rep. gov gov. prof prof. sir dame lord lady rev rev. st st.".split())
 
 # Last words of organisation names ("Syrian Democratic Forces", "unification ministry").
@@ -36,7 +37,7 @@ battalion regiment division corps militia government administration parliament c
 court tribunal bank fund company corporation corp corp. inc inc. ltd ltd. llc plc university college institute
 school academy hospital church foundation federation league club team network times post herald news
 journal magazine press service services authority bureau board cabinet kremlin guard guards police
-house
+house wing squadron fleet battery marines
 """.split())
 
 # Last words of named events ("Eastern Economic Forum", "World Cup").

@@ -24,7 +24,15 @@ ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
 ROMAN = re.compile(r"^[IVXLCDM]+$")
 CAPITALISED = re.compile(r"^[A-Z][\w'’.\-]*$")
 MONTHS_AND_DAYS = frozenset("""January February March April May June July August September October November
-December Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
+December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept.
+Oct. Nov. Dec. Mon. Tue. Tues. Wed. Thu. Thurs. Fri. Sat. Sun.""".split())
+MAX_SNAPPED_TOKENS = 8
+DIRECTIONS = frozenset("""north south east west northern southern eastern western northeast northwest southeast
+southwest northeastern northwestern southeastern southwestern central""".split())
+PLACE_NOUNS = frozenset("city town village province district governorate region county state capital".split())
+GOVERNMENT_NOUNS = frozenset("government people parliament army".split())
+ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+OPERATION_WORDS = frozenset({"Operation", "Exercise"})
 SPEECH_FORMS = re.compile(r"^(says|said|told|tells|added|stated|warned|noted|explained|announced|claimed)$")
 
 if not Span.has_extension("role_tokens"):
@@ -63,6 +71,8 @@ def capitalised_runs(doc: Doc):
                 j += 1
             elif joins_hyphenated(doc, j):
                 j += 2
+            elif doc[j].lower_ in CONNECTORS and joins_hyphenated(doc, j + 1):
+                j += 3
             elif (doc[j].lower_ in CONNECTORS and j + 1 < n and is_name_token(doc[j + 1])
                   and doc[j].text.islower() and (doc[j].lower_ != "and" or any(
                       t.lower_ in ("of", "for") for t in doc[i:j]))):
@@ -98,8 +108,10 @@ def classify_run(doc: Doc, start: int, end: int, guess: bool) -> tuple[int, str]
         return start, "GPE"
     if text in demonyms():
         return start, "NORP"
-    if lowered[-1] in EVENT_HEADS:
+    if lowered[-1] in EVENT_HEADS or words[0] in OPERATION_WORDS:
         return start, "EVENT"
+    if all(ACRONYM.match(w) or w == "-" for w in words) and "-" in words:
+        return start, "ORG"  # "CJTF-OIR"
     if lowered[-1] in ORG_HEADS or (len(words) > 2 and any(w in ORG_HEADS for w in lowered[:-1])
                                     and any(w in ("of", "for") for w in lowered)):
         return start, "ORG"
@@ -154,6 +166,37 @@ def is_plausible_name(span: Span) -> bool:
     return not all(w.lower() in ROLE_HEADS | ROLE_MODIFIERS or w in demonyms() for w in words)
 
 
+def extend_spans(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Grow names to the extent news and military prose writes them.
+
+    "northern Iraq", "Palmyra, Syria", "the city of Mosul", "the government of Iraq", "3rd Battalion".
+    """
+    by_start = {span.start: span for span in spans}
+    out = []
+    skip = set()
+    for span in spans:
+        if span.start in skip:
+            continue
+        start, end, label = span.start, span.end, span.label_
+        if label == "GPE":
+            if end + 1 < len(doc) and doc[end].text == "," and end + 1 in by_start:
+                follower = by_start[end + 1]
+                place = places().get(follower.text)
+                if follower.label_ == "GPE" and place is not None and place.kind in ("country", "state"):
+                    end = follower.end
+                    skip.add(follower.start)
+            if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS:
+                start -= 2
+            elif start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in GOVERNMENT_NOUNS:
+                start, label = start - 2, "ORG"
+            elif start >= 1 and doc[start - 1].lower_ in DIRECTIONS:
+                start -= 1
+        if label == "ORG" and start >= 1 and ORDINAL.match(doc[start - 1].text):
+            start -= 1
+        out.append(Span(doc, start, end, label=label))
+    return out
+
+
 def acronym_of(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[0].isupper())
 
@@ -172,6 +215,7 @@ class NewsEntityRules:
         doc._.lowercase_words = {t.text for t in doc if t.text.islower()}
         statistical = [e for e in doc.ents if e.label_ in KEPT_LABELS]
         guess = "ner" not in self.statistical_components
+        statistical = [span for span in self.trim_titles(doc, statistical) if is_plausible_name(span)]
         candidates: list[Span] = []
         for start, end in capitalised_runs(doc):
             head_end = common_org_head(doc, start, end)
@@ -181,15 +225,19 @@ class NewsEntityRules:
             found = classify_run(doc, start, end, guess)
             if found:
                 candidates.append(Span(doc, found[0], end, label=found[1]))
+            elif end - start <= MAX_SNAPPED_TOKENS:
+                # the model saw a name inside this run ("Bashar al" in "Bashar al-Assad"): take the whole run
+                inner = next((e for e in statistical if start <= e.start and e.end <= end), None)
+                if inner is not None:
+                    candidates.append(Span(doc, start, end, label=inner.label_))
         candidates += self.possessive_organisations(doc)
-        candidates += self.acronyms(doc)
+        candidates += self.acronyms(doc, statistical, guess)
         gazetteer = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.place_matcher(doc)]
         ruled = filter_spans(candidates + gazetteer)
         taken = {i for span in ruled for i in range(span.start, span.end)}
-        statistical = [span for span in self.trim_titles(doc, statistical)
-                       if not taken.intersection(range(span.start, span.end)) and is_plausible_name(span)]
+        statistical = [span for span in statistical if not taken.intersection(range(span.start, span.end))]
         spans = filter_spans(ruled + statistical)
-        spans = self.propagate(doc, spans)
+        spans = filter_spans(extend_spans(doc, self.propagate(doc, spans)))
         doc.ents = sorted(spans, key=lambda s: s.start)
         return doc
 
@@ -218,18 +266,20 @@ class NewsEntityRules:
         return found
 
     @staticmethod
-    def acronyms(doc: Doc) -> list[Span]:
-        """All-capital words (SDF, ISIL, NATO) are organisations when they recur or follow 'the'.
+    def acronyms(doc: Doc, statistical: list[Span], guess: bool) -> list[Span]:
+        """All-capital words (SDF, ISIL, NATO) are organisations given evidence: 'the SDF', a definition
+        in parentheses, the statistical NER's word, or (without NER) recurrence.
 
-        A one-off capitalised word (GMT, XVII, UNLESS) is more often a unit, a numeral or emphasis.
+        Otherwise an all-capital word (GMT, VBIED, UNLESS) is more often a unit, a weapon or emphasis.
         """
         counts: dict[str, int] = {}
         for t in doc:
             counts[t.text] = counts.get(t.text, 0) + 1
+        named = {e.text for e in statistical if e.label_ == "ORG"}
         return [Span(doc, t.i, t.i + 1, label="ORG") for t in doc
-                if ACRONYM.match(t.text) and t.text not in places() and not ROMAN.match(t.text)
-                and not t.is_stop and (counts[t.text] > 1 or (t.i > 0 and doc[t.i - 1].lower_ == "the")
-                                       or (t.i > 0 and doc[t.i - 1].text == "("))]
+                if ACRONYM.match(t.text) and t.text not in places() and not ROMAN.match(t.text) and not t.is_stop
+                and (t.text in named or (guess and counts[t.text] > 1)
+                     or (t.i > 0 and doc[t.i - 1].lower_ == "the") or (t.i > 0 and doc[t.i - 1].text == "("))]
 
     @staticmethod
     def propagate(doc: Doc, spans: list[Span]) -> list[Span]:
