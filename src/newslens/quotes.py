@@ -21,8 +21,8 @@ STRAIGHT = '"'
 SENTENCE_END = {".", "!", "?"}
 CLAUSE_BREAK = {",", ";", ":", "—", "–", "(", ")"}
 ADJUNCT_MARKERS = {"such", "which", "who", "whom", "whose", "while", "because", "although", "though", "whereas",
-                   "despite", "after", "before", "when", "if", "unless", "until", "thereby", "including", "since",
-                   "with", "for", "amid", "following"}
+                   "despite", "after", "before", "when", "if", "unless", "until", "thereby", "including", "since"}
+PURPOSE_PHRASES = {"with the aim", "in order to", "so as to", "in a bid", "in an effort", "with a view"}
 # Verbs that take a bare clause ("said the flag had...") as readily as a that-clause.
 BARE_CLAUSE_VERBS = {"say", "believe", "think", "feel", "estimate", "add", "claim", "argue", "insist", "warn",
                      "note", "find", "expect", "hope", "fear", "predict", "tell", "write", "suggest", "announce"}
@@ -249,7 +249,8 @@ def clause_end(doc: Doc, start: int, limit: int) -> int:
             continue
         if tok.text in CLAUSE_BREAK or tok.text in OPENING + CLOSING + STRAIGHT:
             return k
-        if k - verb_at >= 3 and (tok.lower_ in ADJUNCT_MARKERS or starts_infinitive(doc, k)):
+        if k - verb_at >= 3 and (tok.lower_ in ADJUNCT_MARKERS or starts_infinitive(doc, k)
+                                 or doc[k:k + 3].text.lower() in PURPOSE_PHRASES):
             return k
     return limit
 
@@ -300,17 +301,13 @@ def complement_start(cue: Token) -> int | None:
         if tok.text in SENTENCE_END or tok.text in OPENING + CLOSING + STRAIGHT or tok.text in (":", ",") \
                 or is_cue(tok):
             return None
-    bare = bare_clause_start(cue)
-    if bare is not None:
-        return bare
     if has_parse(doc):
         clauses = [c for c in cue.children if c.dep_ in ("ccomp",) and c.i > cue.i]
-        if clauses:
-            start = clauses[0].left_edge.i
-            if doc[start].lower_ in ("that", ","):
-                start += 1
-            return start
-    return None
+        if not clauses:
+            return None
+        start = clauses[0].left_edge.i
+        return start + 1 if doc[start].lower_ in ("that", ",") else start
+    return bare_clause_start(cue)
 
 
 def reported_quotes(doc: Doc, index: MentionIndex, quoted: list[tuple[int, int]]) -> list[tuple[int, int, Attribution]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from newslens.gazetteer import country_names
 from newslens.lexicon import EVENT_CLASS_OF, LIGHT_VERBS, SPEECH_VERBS
 from newslens.model import Relation
 from newslens.syntax import (AUXILIARIES, MentionIndex, clause_subject, has_parse, has_tags, is_negated,
@@ -21,6 +22,11 @@ NOT_A_TARGET = {"in", "at", "near", "across", "within", "inside", "throughout", 
                 "towards", "of", "between", "among"}
 ACTING_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 CLAUSE_MARKERS = {"that", "which", "who", "whom", "whose", "while", "because", "although", "when", "where", "if"}
+# A target is the verb's own object or oblique, or the object of its event noun ("strikes against ISIL"):
+# at most one content word between it and the verb, never through a clause, a subject or a list.
+FUNCTION_DEPS = {"prep", "case", "compound", "flat", "flat:name", "amod", "det", "poss", "nmod:poss"}
+BLOCKING_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "ccomp", "relcl", "acl:relcl", "csubj", "parataxis", "conj",
+                 "advcl", "acl", "xcomp", "appos"}
 PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "be", "got"}
 
 
@@ -73,8 +79,8 @@ def parsed_pairs(sent: Span, index: MentionIndex):
             while cur.i != verb.i and cur.head.i != cur.i:
                 path.append(cur)
                 cur = cur.head
-            if cur.i == verb.i and not any(t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "ccomp", "relcl", "acl:relcl",
-                                                  "csubj", "parataxis") for t in path):
+            content = [t for t in path if t.dep_ not in FUNCTION_DEPS and t.i != target.i]
+            if cur.i == verb.i and len(content) <= 1 and not any(t.dep_ in BLOCKING_DEPS for t in path):
                 yield source, target, verb
 
 
@@ -94,9 +100,16 @@ def surface_pairs(sent: Span, index: MentionIndex):
                 yield source, target, verbs[0]
 
 
+def acts(index: MentionIndex, token: Token, actors_by_id: dict) -> bool:
+    """People, organisations, groups and countries act; a city or region is where things happen."""
+    actor = actors_by_id[index.of_token(token)]
+    return actor.type in ACTING_TYPES and (actor.type != "GPE" or actor.name in country_names())
+
+
 def extract_relations(doc: Doc, actors) -> list[Relation]:
     """Actor -> actor relations with an event class, one per (source, predicate, target, sentence)."""
     index = MentionIndex(actors)
+    actors_by_id = {a.id: a for a in actors}
     seen = set()
     relations = []
     pairs = parsed_pairs if has_parse(doc) else surface_pairs
@@ -107,7 +120,7 @@ def extract_relations(doc: Doc, actors) -> list[Relation]:
                 continue
             if target.i > 0 and doc[target.i - 1].lower_ in NOT_A_TARGET or reports_clause(verb, target):
                 continue
-            if not {index.types[index.of_token(source)], index.types[index.of_token(target)]} <= ACTING_TYPES:
+            if not (acts(index, source, actors_by_id) and acts(index, target, actors_by_id)):
                 continue
             predicate, category = event_of(verb, target)
             if category is None:
