@@ -25,10 +25,12 @@ ADJUNCT_MARKERS = {"such", "which", "who", "whom", "whose", "while", "because", 
 PURPOSE_PHRASES = {"with the aim", "in order to", "so as to", "in a bid", "in an effort", "with a view"}
 # Verbs that take a bare clause ("said the flag had...") as readily as a that-clause.
 BARE_CLAUSE_VERBS = {"say", "believe", "think", "feel", "estimate", "add", "claim", "argue", "insist", "warn",
-                     "note", "find", "expect", "hope", "fear", "predict", "tell", "write", "suggest", "announce"}
+                     "note", "find", "expect", "hope", "fear", "predict", "tell", "write", "suggest", "announce",
+                     "state", "explain", "admit", "observe", "reveal", "report", "conclude", "acknowledge", "confirm"}
 CLAUSE_OPENERS = {"the", "a", "an", "this", "that", "these", "those", "there", "it", "he", "she", "they", "we", "i",
                   "you", "his", "her", "their", "its", "our", "some", "many", "most", "all", "no", "only", "any",
-                  "every", "each", "both", "one", "more", "less", "nobody", "everyone", "people"}
+                  "every", "each", "both", "one", "more", "less", "nobody", "everyone", "people", "although",
+                  "though", "because", "if"}
 MIN_DIRECT_WORDS = 4
 MIN_REPORTED_WORDS = 3
 ANIMATE_PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_FIRST | {"you"}
@@ -247,7 +249,7 @@ def clause_end(doc: Doc, start: int, limit: int) -> int:
             if is_verb(tok) or tok.pos_ == "AUX":
                 verb_at = k
             continue
-        if tok.text in CLAUSE_BREAK or tok.text in OPENING + CLOSING + STRAIGHT:
+        if tok.text in CLAUSE_BREAK:
             return k
         if k - verb_at >= 3 and (tok.lower_ in ADJUNCT_MARKERS or starts_infinitive(doc, k)
                                  or doc[k:k + 3].text.lower() in PURPOSE_PHRASES):
@@ -300,11 +302,11 @@ def complement_start(cue: Token) -> int | None:
             return nxt if nxt < sent_end else None
         if tok.text in SENTENCE_END or tok.text in OPENING + CLOSING + STRAIGHT or tok.text in (":", ",") \
                 or is_cue(tok):
-            return None
+            break
     if has_parse(doc):
         clauses = [c for c in cue.children if c.dep_ in ("ccomp",) and c.i > cue.i]
         if not clauses:
-            return None
+            return bare_clause_start(cue)
         start = clauses[0].left_edge.i
         return start + 1 if doc[start].lower_ in ("that", ",") else start
     return bare_clause_start(cue)
@@ -345,6 +347,11 @@ def according_to(doc: Doc, index: MentionIndex, quoted: list[tuple[int, int]]) -
         comma = next((t.i for t in doc[tok.i:sent.end] if t.text == ","), None)
         if tok.i - sent.start <= 1 and comma is not None:
             start, end = comma + 1, clause_end(doc, comma + 1, sent.end)
+        elif tok.i - sent.start <= 1 and source is not None:
+            after = source.i + 1
+            while after < sent.end and index.of_token(doc[after]) == index.of_token(source):
+                after += 1
+            start, end = after, clause_end(doc, after, sent.end)
         elif tok.i > sent.start + MIN_REPORTED_WORDS and doc[tok.i - 1].text == ",":
             start, end = sent.start, tok.i - 1
         else:
@@ -366,6 +373,7 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
     reported = reported_quotes(doc, index, quoted)
     records = []
     for s, e, attribution in reported:
+        e = max([e] + [d[1] for d in direct if s <= d[0] < e])
         inner = [d for d in direct if s <= d[0] and d[1] <= e]
         records.append((s, e, "mixed" if inner else "indirect", attribution))
         direct = [d for d in direct if d not in inner]
