@@ -112,3 +112,11 @@ def test_save_figure_writes_identical_png_and_svg_bytes_every_time(analysis, tmp
     svg = first[1].read_text(encoding="utf-8")
     assert "<dc:date>" not in svg and svg.lstrip().startswith("<?xml")
     assert first[0].read_bytes().startswith(b"\x89PNG") and b"Software" not in first[0].read_bytes()
+
+
+def test_svg_keeps_hostile_actor_names_inert(analysis, tmp_path):
+    """An SVG opened in a browser runs its scripts; names from the article must not become markup."""
+    hostile = replace(analysis.actors[0], name="--><script>alert(1)</script><!--")
+    fig = figures.mention_chart(replace(analysis, actors=(hostile,) + analysis.actors[1:]))
+    _, svg = figures.save_figure(fig, "hostile", tmp_path)
+    assert "<script" not in svg.read_text(encoding="utf-8")

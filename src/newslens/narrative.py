@@ -146,7 +146,8 @@ def quote_sentence(analysis: Analysis, quote: Quote) -> str:
         content = " ".join(quote.text.split()).rstrip(".")
         content = content if content.lower().startswith("that ") else f"that {content}"
         return f"{speaker} {verb} {content}." if verb else f"{speaker} ({quote.cue}) reported {content}."
-    return f"{speaker} {verb}: {quoted(quote.text)}" if verb else f"{speaker} ({quote.cue}): {quoted(quote.text)}"
+    return f"{speaker} {verb}: {quoted(quote.text)}" if verb else \
+        f"{speaker} ({quote.cue}): {quoted(quote.text)}"
 
 
 def quotes_paragraph(analysis: Analysis) -> str:
@@ -164,7 +165,8 @@ def quotes_paragraph(analysis: Analysis) -> str:
     unattributed = sum(1 for q in quotes if not analysis.actor(q.speaker))
     if unattributed:
         parts.append(f"{plural(unattributed, 'statement')} could not be attributed to a speaker.")
-    parts.append("The most important statements: " + " ".join(quote_sentence(analysis, q) for q in key_quotes(analysis)))
+    statements = " ".join(quote_sentence(analysis, q) for q in key_quotes(analysis))
+    parts.append(f"The most important statements: {statements}")
     return " ".join(parts)
 
 
