@@ -43,10 +43,13 @@ def clean_name(text: str) -> str:
 
 
 def is_locative(span: Span) -> bool:
-    """A capital after 'in'/'to' is a place, not the government it can stand for ('from Seoul's ministry' is)."""
+    """A capital after 'in'/'to' or in apposition ('the capital, Wellington') is a place, not the government
+    it can stand for ('from Seoul's ministry' is the government)."""
     doc = span.doc
     possessive = span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s")
-    return span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS and not possessive
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    apposition = before == "," and span.start > 1 and doc[span.start - 2].lower_ in ("capital", "city")
+    return (before in LOCATIVE_PREPOSITIONS or before in ("capital", "city") or apposition) and not possessive
 
 
 def place_mention(ent: Span, name: str, label: str) -> tuple[str, str]:
@@ -78,12 +81,25 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
         if titled is not None:
             start = titled[1].start_char
         found.append(EntityMention(doc.text[start:end], start, end, label, key, ent, name))
-        owner = ent[0]
-        if label == "ORG" and len(ent) > 2 and ent[1].lower_ in ("'s", "’s") and owner.text in places():
-            # "Seoul's unification ministry" also mentions Seoul, standing for South Korea
-            owner_key, owner_label = place_mention(ent[0:1], owner.text, "GPE")
-            found.append(EntityMention(owner.text, owner.idx, owner.idx + len(owner.text), owner_label,
-                                       owner_key, ent[0:1], owner.text))
+        if label in ("ORG", "EVENT"):
+            found += nested_places(ent)
+    return found
+
+
+def nested_places(ent: Span) -> list[EntityMention]:
+    """Places named inside an organisation's name: 'University of Sheffield' also mentions Sheffield,
+    and "Seoul's unification ministry" mentions Seoul, standing for South Korea."""
+    found = []
+    k = 0
+    while k < len(ent):
+        size = next((n for n in (3, 2, 1) if k + n <= len(ent) and ent[k:k + n].text in places()), 0)
+        possessor = size and k + size < len(ent) and ent[k + size].lower_ in ("'s", "’s")
+        if size and (possessor or places()[ent[k:k + size].text].kind in ("state", "city")):
+            # a country inside a name ("U.S. Central Command") is a qualifier; a state, city or possessor acts
+            part = ent[k:k + size]
+            key, label = place_mention(part, part.text, "GPE")
+            found.append(EntityMention(part.text, part.start_char, part.end_char, label, key, part, part.text))
+        k += size or 1
     return found
 
 
@@ -91,17 +107,25 @@ def acronym(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
 
+def undotted(word: str) -> str:
+    return word.replace(".", "")
+
+
 def abbreviates(short: EntityMention, full: EntityMention) -> bool:
     """Whether a short form can name the same actor as a fuller one of a compatible type."""
     words, full_words = short.key.split(), full.key.split()
-    if len(full_words) <= len(words) or "GPE" in (short.label, full.label):
+    if len(full_words) <= len(words):
+        return False
+    if full.label == "PERSON" and len(words) == 1 and words[0] == full_words[-1] and words[0] not in places():
+        return True  # a surname, whatever label the model gave it
+    if "GPE" in (short.label, full.label):
         return False  # places nest ("Indiana" in "Southern Indiana") without being the same place
     if short.label == "PERSON" and full.label == "PERSON":
         return (len(words) == 1 and words[0] in (full_words[-1], full_words[0])) or (
             full_words[-len(words):] == words)
     if "ORG" not in (short.label, full.label) or short.label == "PERSON":
         return False
-    if len(words) == 1 and (words[0] == acronym(full_words) or words[0] == full_words[-1] and
+    if len(words) == 1 and (undotted(words[0]) == acronym(full_words) or words[0] == full_words[-1] and
                             words[0].lower() in ORG_HEADS):
         return True  # "SDF" for Syrian Democratic Forces; "the Council" for the National Security Council
     return full_words[-len(words):] == words and len(words) > 1 or full_words[:len(words)] == words
@@ -118,6 +142,11 @@ def cluster_mentions(mentions: list[EntityMention]) -> dict[str, list[EntityMent
             root[m.key] = fits.pop() if len(fits) == 1 else m.key
         clusters.setdefault(root[m.key], []).append(m)
     return clusters
+
+
+def is_generic(key: str) -> bool:
+    """'the Council', 'Police' left unattached to a full name: a description, not an actor's name."""
+    return " " not in key and key.lower() in ORG_HEADS | ROLE_HEADS
 
 
 def slug(name: str) -> str:
@@ -209,6 +238,7 @@ def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
 def extract_actors(doc: Doc) -> list[Actor]:
     """The article's actors, in order of first mention, with aliases, roles, affiliations, pronouns."""
     clusters = cluster_mentions(entity_mentions(doc))
+    clusters = {key: members for key, members in clusters.items() if not is_generic(key)}
     ordered = sorted(clusters.items(), key=lambda kv: min(m.start for m in kv[1]))
     ids: dict[str, str] = {}
     for key, _ in ordered:

@@ -36,7 +36,7 @@ group party union organization organisation association coalition alliance front
 battalion regiment division corps militia government administration parliament congress senate assembly
 court tribunal bank fund company corporation corp corp. inc inc. ltd ltd. llc plc university college institute
 school academy hospital church foundation federation league club team network times post herald news
-journal magazine press service services authority bureau board cabinet kremlin guard guards police
+journal magazine press service services authority bureau board cabinet guard guards police
 house wing squadron fleet battery marines
 """.split())
 

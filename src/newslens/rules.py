@@ -66,7 +66,7 @@ def capitalised_runs(doc: Doc):
             i += 1
             continue
         j = i + 1
-        while j < n:
+        while j < n and "\n" not in doc[j - 1].whitespace_:
             if is_name_token(doc[j]) and not doc[j - 1].text in {",", ";"}:
                 j += 1
             elif joins_hyphenated(doc, j):
@@ -79,8 +79,18 @@ def capitalised_runs(doc: Doc):
                 j += 1
             else:
                 break
-        yield i, j
+        yield from split_after_place(doc, i, j)
         i = j
+
+
+def split_after_place(doc: Doc, start: int, end: int):
+    """'the United States Hamdullah Mohib': a place followed by a two- or three-word name is two names."""
+    for k in range(start + 1, end - 1):
+        if doc[start:k].text in places() and 2 <= end - k <= 3 and doc[k].text not in places():
+            yield start, k
+            yield k, end
+            return
+    yield start, end
 
 
 def title_prefix_end(doc: Doc, start: int, end: int) -> int:
@@ -122,6 +132,8 @@ def classify_run(doc: Doc, start: int, end: int, guess: bool) -> tuple[int, str]
         return None
     before = doc[start - 1].lower_ if start else ""
     after = doc[end].text if end < len(doc) else ""
+    if before == "the" and len(words) == 1 and not ACRONYM.match(text):
+        return start, "ORG"  # "the Kremlin", "the Pentagon": a person's name takes no article
     if before in ROLE_HEADS or before in HONORIFICS or SPEECH_FORMS.match(after) or (
             before in {"said", "says", "told"}):
         return start, "PERSON"
