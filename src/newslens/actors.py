@@ -94,7 +94,8 @@ def nested_places(ent: Span) -> list[EntityMention]:
     while k < len(ent):
         size = next((n for n in (3, 2, 1) if k + n <= len(ent) and ent[k:k + n].text in places()), 0)
         possessor = size and k + size < len(ent) and ent[k + size].lower_ in ("'s", "’s")
-        if size and (possessor or places()[ent[k:k + size].text].kind in ("state", "city")):
+        leading = k == 0 or ent[k - 1].lower_ in ("of", "at")
+        if size and (possessor or leading and places()[ent[k:k + size].text].kind in ("state", "city")):
             # a country inside a name ("U.S. Central Command") is a qualifier; a state, city or possessor acts
             part = ent[k:k + size]
             key, label = place_mention(part, part.text, "GPE")
@@ -155,6 +156,8 @@ def slug(name: str) -> str:
 
 def is_title_word(token, name_start: int) -> bool:
     low = token.lower_
+    if low == "." and token.i > 0 and token.doc[token.i - 1].lower_ in HONORIFICS:
+        return True  # "Gen ." when the tokenizer splits the abbreviation
     if low in ROLE_HEADS or low in ROLE_MODIFIERS or low in HONORIFICS:
         return True
     return token.i < name_start and token.text[:1].isupper() and (

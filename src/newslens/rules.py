@@ -19,6 +19,7 @@ from newslens.syntax import verb_lemma
 from newslens.lexicon import EVENT_HEADS, HONORIFICS, ORG_HEADS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
+ARABIC_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az"}
 CONNECTORS = {"of", "for", "and", "the", "de", "del", "al", "la", "bin", "von", "van", "&"}
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
 ROMAN = re.compile(r"^[IVXLCDM]+$")
@@ -62,7 +63,7 @@ def capitalised_runs(doc: Doc):
     """Maximal runs of name tokens, allowing inner connectors ("Ministry of Culture and Sports")."""
     i, n = 0, len(doc)
     while i < n:
-        if not is_name_token(doc[i]):
+        if not (is_name_token(doc[i]) or doc[i].lower_ in ARABIC_ARTICLES and joins_hyphenated(doc, i + 1)):
             i += 1
             continue
         j = i + 1
@@ -73,10 +74,15 @@ def capitalised_runs(doc: Doc):
                 j += 2
             elif doc[j].lower_ in CONNECTORS and joins_hyphenated(doc, j + 1):
                 j += 3
-            elif (doc[j].lower_ in CONNECTORS and j + 1 < n and is_name_token(doc[j + 1])
-                  and doc[j].text.islower() and (doc[j].lower_ != "and" or any(
+            elif (doc[j].lower_ in CONNECTORS and doc[j].text.islower() and (doc[j].lower_ != "and" or any(
                       t.lower_ in ("of", "for") for t in doc[i:j]))):
-                j += 1
+                k = j
+                while k < n and doc[k].lower_ in CONNECTORS and doc[k].text.islower():
+                    k += 1  # "of Iraq and the Levant"
+                if k < n and k - j <= 2 and is_name_token(doc[k]):
+                    j = k
+                else:
+                    break
             else:
                 break
         yield from split_after_place(doc, i, j)
@@ -86,7 +92,8 @@ def capitalised_runs(doc: Doc):
 def split_after_place(doc: Doc, start: int, end: int):
     """'the United States Hamdullah Mohib': a place followed by a two- or three-word name is two names."""
     for k in range(start + 1, end - 1):
-        if doc[start:k].text in places() and 2 <= end - k <= 3 and doc[k].text not in places():
+        if doc[start:k].text in places() and 2 <= end - k <= 3 and doc[k].text not in places() and (
+                doc[end - 1].lower_ not in ORG_HEADS | EVENT_HEADS):
             yield start, k
             yield k, end
             return
@@ -175,7 +182,8 @@ def is_plausible_name(span: Span) -> bool:
         return False
     if words[0] in demonyms() and not all(w[:1].isupper() for w in words):
         return False  # "North Korean denials", "Russian officials"
-    return not all(w.lower() in ROLE_HEADS | ROLE_MODIFIERS or w in demonyms() for w in words)
+    return not all(w.lower() in ROLE_HEADS | ROLE_MODIFIERS | HONORIFICS or w.lower() + "." in HONORIFICS
+                   or w in demonyms() for w in words)
 
 
 def extend_spans(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -194,7 +202,9 @@ def extend_spans(doc: Doc, spans: list[Span]) -> list[Span]:
             if end + 1 < len(doc) and doc[end].text == "," and end + 1 in by_start:
                 follower = by_start[end + 1]
                 place = places().get(follower.text)
-                if follower.label_ == "GPE" and place is not None and place.kind in ("country", "state"):
+                own = places().get(span.text)
+                if follower.label_ == "GPE" and place is not None and place.kind in ("country", "state") and (
+                        own is None or own.kind not in ("country", "state")):
                     end = follower.end
                     skip.add(follower.start)
             if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS:
