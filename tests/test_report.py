@@ -70,6 +70,13 @@ def test_article_payloads_stay_inert_in_the_html(xss_report):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
+def test_rebuilding_an_unchanged_article_changes_no_byte(xss_report):
+    out = xss_report.parent
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert build_report(out.parent / "xss_article.txt", out) == xss_report
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
 def test_unbalanced_quotes_still_give_a_full_report(tmp_path):
     article = tmp_path / "unbalanced.txt"
     article.write_text(UNBALANCED_ARTICLE, encoding="utf-8")

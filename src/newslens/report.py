@@ -5,8 +5,8 @@ folder, and moved into place with `os.replace` only after the notebook ran and c
 failure never leaves a half-written report behind. The helpers below are what the notebook calls;
 they keep the notebook free of logic.
 
-papermill, nbconvert and nbformat are imported inside the functions that use them: the notebook's
-kernel imports this module for its helpers, and those three cost seconds to import.
+papermill, nbconvert (with jinja2) and nbformat are imported inside the functions that use them: the
+notebook's kernel imports this module for its helpers, and they cost seconds to import.
 
 Refresh the committed notebook and the seed's reports (run after extraction changes):
 
@@ -15,6 +15,7 @@ Refresh the committed notebook and the seed's reports (run after extraction chan
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import re
 import shutil
@@ -23,7 +24,6 @@ from pathlib import Path
 
 import pandas as pd
 import spacy
-from jinja2 import DictLoader
 from matplotlib.figure import Figure
 
 import newslens
@@ -45,6 +45,9 @@ OFFLINE_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 # Anything that would make a browser fetch: src=/href= attributes, CSS url() and @import of http(s) or //host.
 REMOTE_RESOURCE = re.compile(r"""(?:\b(?:src|href)\s*=\s*["']?|\burl\(\s*["']?|@import\s+["']?)\s*(?:https?:)?//""",
                              re.IGNORECASE)
+# nbconvert warns on every report that matplotlib images carry no alt text (it adds a generic one).
+NBCONVERT_LOG = logging.getLogger("newslens.report.nbconvert")
+NBCONVERT_LOG.setLevel(logging.ERROR)
 CELL_TIMEOUT_S = 300  # one article takes seconds per cell; a stuck extraction must fail, not hang a batch
 # Cell metadata papermill writes on every run (timings, status); dropped so refreshes diff cleanly.
 VOLATILE_METADATA = ("papermill", "execution")
@@ -115,18 +118,19 @@ def execute_notebook(source: Path, output: Path, parameters: dict, cwd: Path) ->
 def to_html(notebook_path: Path, title: str) -> str:
     """The executed notebook as one HTML file: inputs hidden, images inline, nothing fetched from the web."""
     import nbformat
+    from jinja2 import DictLoader
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(template_name="lab", extra_loaders=[DictLoader({"offline.html.j2": OFFLINE_TEMPLATE})],
                             template_file="offline.html.j2", exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True, embed_images=True)
+                            exclude_output_prompt=True, embed_images=True, log=NBCONVERT_LOG)
     nb = nbformat.read(notebook_path, as_version=4)
     nb.metadata["title"] = title
     html, _ = exporter.from_notebook_node(nb)
     remote = REMOTE_RESOURCE.search(html)
     if remote:
         context = html[remote.start():remote.start() + 80].splitlines()[0]
-        raise ReportError(f"the HTML report would load a remote resource: {context}")
+        raise ReportError(f"{notebook_path.stem}: the HTML report would load a remote resource: {context}")
     return html
 
 
