@@ -52,3 +52,8 @@ def test_what_a_speaker_reports_is_not_the_speakers_act(backend):
 def test_places_of_events_are_not_targets(backend):
     a = analyse("The Iraqi army fought ISIL in Mosul.", backend)
     assert all(a.actor_name(r.target) != "Mosul" for r in a.relations)
+
+
+def test_event_noun_owned_by_one_actor_aimed_at_another(backend):
+    a = analyse("The rebels regrouped after Hezbollah's attacks against Israel in the spring.", backend)
+    assert ("Hezbollah", "fight", "Israel") in triples(a)

@@ -27,13 +27,14 @@ CLAUSE_MARKERS = {"that", "which", "who", "whom", "whose", "while", "because", "
 FUNCTION_DEPS = {"prep", "case", "compound", "flat", "flat:name", "amod", "det", "poss", "nmod:poss"}
 BLOCKING_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "ccomp", "relcl", "acl:relcl", "csubj", "parataxis", "conj",
                  "advcl", "acl", "xcomp", "appos"}
+NOUN_LINKS = {"against", "with", "to", "toward", "towards", "on", "for", "the"}
 PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "be", "got"}
 
 
 def event_of(verb: Token, target: Token) -> tuple[str, str | None]:
     """Predicate and event class: the verb's own class, else an event noun before the target
     ("issued a warning to", "engaged in negotiations with"), else 'against' marks a fight."""
-    base = lemma(verb)
+    base = verb.lower_ if verb.lower_ in EVENT_CLASS_OF and not is_verb(verb) else lemma(verb)
     doc = verb.doc
     nouns = [t for t in doc[verb.i + 1:target.i] if t.is_alpha and t.lower_ in EVENT_CLASS_OF and (
         t.pos_ == "NOUN" if has_tags(doc) else t.i > verb.i + 1)]
@@ -106,15 +107,39 @@ def acts(index: MentionIndex, token: Token, actors_by_id: dict) -> bool:
     return actor.type in ACTING_TYPES and (actor.type != "GPE" or actor.name in country_names())
 
 
+def nominal_pairs(sent: Span, index: MentionIndex):
+    """(source, target, noun) for an event noun owned by one actor and aimed at another:
+    "ISIL's defenses against the SDF", "the Coalition's support to the SDF"."""
+    doc = sent.doc
+    for noun in sent:
+        if noun.lower_ not in EVENT_CLASS_OF or is_verb(noun) or noun.i < sent.start + 2:
+            continue
+        if doc[noun.i - 1].lower_ not in ("'s", "’s") and not (
+                noun.i >= 3 and doc[noun.i - 2].lower_ in ("'s", "’s")):
+            continue
+        owner_at = noun.i - 2 if doc[noun.i - 1].lower_ in ("'s", "’s") else noun.i - 3
+        source = doc[owner_at]
+        if not index.of_token(source):
+            continue
+        for k in range(noun.i + 1, min(noun.i + 6, sent.end)):
+            if doc[k].text in {",", ";", "."}:
+                break
+            if index.of_token(doc[k]) and doc[k - 1].lower_ in NOUN_LINKS:
+                yield source, doc[k], noun
+                break
+
+
 def extract_relations(doc: Doc, actors) -> list[Relation]:
     """Actor -> actor relations with an event class, one per (source, predicate, target, sentence)."""
     index = MentionIndex(actors)
     actors_by_id = {a.id: a for a in actors}
     seen = set()
     relations = []
-    pairs = parsed_pairs if has_parse(doc) else surface_pairs
     for sent in doc.sents:
-        for source, target, verb in pairs(sent, index):
+        candidates = list(parsed_pairs(sent, index)) if has_parse(doc) else []
+        candidates += surface_pairs(sent, index)
+        candidates += nominal_pairs(sent, index)
+        for source, target, verb in candidates:
             if source.i > sent.start and doc[source.i - 1].lower_ in NOT_A_SUBJECT and index.of_token(
                     doc[source.i - 1]) is None:
                 continue
