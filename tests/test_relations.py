@@ -55,5 +55,5 @@ def test_places_of_events_are_not_targets(backend):
 
 
 def test_event_noun_owned_by_one_actor_aimed_at_another(backend):
-    a = analyse("The rebels regrouped after Hezbollah's attacks against Israel in the spring.", backend)
-    assert ("Hezbollah", "fight", "Israel") in triples(a)
+    a = analyse("Villagers fled after the Taliban's attacks against Pakistan in the spring.", backend)
+    assert ("Taliban", "fight", "Pakistan") in triples(a)
