@@ -48,6 +48,7 @@ REMOTE_RESOURCE = re.compile(r"""(?:\b(?:src|href)\s*=\s*["']?|\burl\(\s*["']?|@
 # nbconvert warns on every report that matplotlib images carry no alt text (it adds a generic one).
 NBCONVERT_LOG = logging.getLogger("newslens.report.nbconvert")
 NBCONVERT_LOG.setLevel(logging.ERROR)
+QUIET_KERNEL = ["--IPKernelApp.log_level=ERROR"]  # no kernel start-up chatter (TCP notices) on the terminal
 CELL_TIMEOUT_S = 300  # one article takes seconds per cell; a stuck extraction must fail, not hang a batch
 # Cell metadata papermill writes on every run (timings, status); dropped so refreshes diff cleanly.
 VOLATILE_METADATA = ("papermill", "execution")
@@ -112,7 +113,8 @@ def execute_notebook(source: Path, output: Path, parameters: dict, cwd: Path) ->
     import papermill
 
     papermill.execute_notebook(str(source), str(output), parameters=parameters, cwd=str(cwd),
-                               progress_bar=False, log_output=False, execution_timeout=CELL_TIMEOUT_S)
+                               progress_bar=False, log_output=False, execution_timeout=CELL_TIMEOUT_S,
+                               extra_arguments=QUIET_KERNEL)
 
 
 def to_html(notebook_path: Path, title: str) -> str:
