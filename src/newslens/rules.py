@@ -112,6 +112,18 @@ def title_prefix_end(doc: Doc, start: int, end: int) -> int:
     return cut
 
 
+def has_role_apposition(doc: Doc, end: int) -> bool:
+    """', the Russian Defense Minister,' after a name: the name is a person's."""
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    for k in range(end + 1, min(end + 8, len(doc))):
+        if doc[k].text in {",", ".", ";"}:
+            return False
+        if doc[k].lower_ in ROLE_HEADS:
+            return True
+    return False
+
+
 def classify_run(doc: Doc, start: int, end: int, guess: bool) -> tuple[int, str] | None:
     """Label a capitalised run by its shape and context: (start after any title, label) or None.
 
@@ -142,7 +154,7 @@ def classify_run(doc: Doc, start: int, end: int, guess: bool) -> tuple[int, str]
     if before == "the" and len(words) == 1 and not ACRONYM.match(text):
         return start, "ORG"  # "the Kremlin", "the Pentagon": a person's name takes no article
     if before in ROLE_HEADS or before in HONORIFICS or SPEECH_FORMS.match(after) or (
-            before in {"said", "says", "told"}):
+            before in {"said", "says", "told"}) or (len(words) > 1 and has_role_apposition(doc, end)):
         return start, "PERSON"
     written = text.split()
     if guess and len(written) in (2, 3) and all(w[0].isupper() and w[1:].replace("-", "").islower()
