@@ -13,6 +13,7 @@ Relations compare (source, target) pairs through the actor mapping.
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -197,22 +198,30 @@ def total(scores: list[DocumentScore]) -> DocumentScore:
     return sum(scores, empty)
 
 
+def rates(prefix: str, counts: Counts) -> dict[str, float]:
+    """P/R/F1 columns of one layer; NaN where nothing was there to score (the gold does not annotate it)."""
+    scored = bool(counts.gold or counts.predicted)
+    values = (counts.precision, counts.recall, counts.f1) if scored else (math.nan,) * 3
+    return dict(zip((f"{prefix}_p", f"{prefix}_r", f"{prefix}_f1"), values))
+
+
 def score_row(score: DocumentScore) -> dict:
+    attribution = score.attribution
+    end_to_end = score.attributed_end_to_end
     return {
         "doc_id": score.doc_id,
-        "actor_p": score.actors.precision, "actor_r": score.actors.recall, "actor_f1": score.actors.f1,
-        "quote_p": score.quotes.precision, "quote_r": score.quotes.recall, "quote_f1": score.quotes.f1,
-        "speaker_acc": score.attribution.value,
-        "quote_speaker_f1": score.attributed_end_to_end.f1,
-        "relation_p": score.relations.precision, "relation_r": score.relations.recall,
-        "relation_f1": score.relations.f1,
+        **rates("actor", score.actors),
+        **rates("quote", score.quotes),
+        "speaker_acc": attribution.value if attribution.total else math.nan,
+        "quote_speaker_f1": end_to_end.f1 if end_to_end.gold or end_to_end.predicted else math.nan,
+        **rates("relation", score.relations),
         "gold_actors": score.actors.gold, "predicted_actors": score.actors.predicted,
         "gold_quotes": score.quotes.gold, "predicted_quotes": score.quotes.predicted,
     }
 
 
 def scores_frame(scores: list[DocumentScore]) -> pd.DataFrame:
-    """One row per document plus a TOTAL row, indexed by doc_id."""
+    """One row per document plus a TOTAL row, indexed by doc_id; NaN marks what was not scored."""
     return pd.DataFrame([score_row(s) for s in [*scores, total(scores)]]).set_index("doc_id")
 
 
