@@ -115,7 +115,7 @@ def subject_tokens(cue: Token, lo: int, hi: int) -> list[Token]:
     doc = cue.doc
     if has_parse(doc):
         subject = clause_subject(cue)
-        if subject is not None and lo <= subject.i < hi:
+        if subject is not None and lo <= subject.i < hi and not (subject.is_space or subject.is_punct):
             return sorted(subject.subtree, key=lambda t: (t.i != subject.i, abs(t.i - subject.i)))
     if cue.text.endswith("ing") and cue.i > 0 and doc[cue.i - 1].text == ",":
         return list(doc[lo:cue.i])  # participle: the main clause's subject, first in the sentence
@@ -159,7 +159,7 @@ def attribute(cue: Token, index: MentionIndex, lo: int, hi: int, quoted: list[tu
             return Attribution(None, tok.text, cue.text)  # a subject that names no actor ("Reports")
     if has_parse(cue.doc):
         subject = clause_subject(cue)
-        if subject is not None:
+        if subject is not None and subject.is_alpha:
             return Attribution(None, subject.text, cue.text)
     return Attribution(None, None, cue.text)
 
@@ -321,6 +321,8 @@ def reported_quotes(doc: Doc, index: MentionIndex, quoted: list[tuple[int, int]]
         start = complement_start(tok)
         if start is None:
             continue
+        if doc[start].text in OPENING + STRAIGHT or any(s <= doc[start].idx < e for s, e in quoted):
+            continue  # the verb introduces a direct quotation, already found
         limit = tok.sent.end if has_parse(doc) else len(doc)
         start = skip_fronted_adjunct(doc, start, limit)
         end = clause_end(doc, start, limit)

@@ -112,6 +112,15 @@ def title_prefix_end(doc: Doc, start: int, end: int) -> int:
     return cut
 
 
+def is_city_inside_name(match: Span, runs: list[tuple[int, int]]) -> bool:
+    """'Vladimir' in 'Vladimir Putin': a city's name inside a longer name is part of that name."""
+    place = places().get(match.text)
+    if place is None or place.kind != "city":
+        return False
+    return any(start <= match.start and match.end <= end and end - start > match.end - match.start
+               for start, end in runs)
+
+
 def has_role_apposition(doc: Doc, end: int) -> bool:
     """', the Russian Defense Minister,' after a name: the name is a person's."""
     if end >= len(doc) or doc[end].text != ",":
@@ -251,7 +260,8 @@ class NewsEntityRules:
         guess = "ner" not in self.statistical_components
         statistical = [span for span in self.trim_titles(doc, statistical) if is_plausible_name(span)]
         candidates: list[Span] = []
-        for start, end in capitalised_runs(doc):
+        runs = list(capitalised_runs(doc))
+        for start, end in runs:
             head_end = common_org_head(doc, start, end)
             if head_end:
                 candidates.append(Span(doc, start, head_end, label="ORG"))
@@ -267,11 +277,12 @@ class NewsEntityRules:
         candidates += self.possessive_organisations(doc)
         candidates += self.acronyms(doc, statistical, guess)
         gazetteer = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.place_matcher(doc)]
+        gazetteer = [g for g in gazetteer if not is_city_inside_name(g, runs)]
         ruled = filter_spans(candidates + gazetteer)
         taken = {i for span in ruled for i in range(span.start, span.end)}
         statistical = [span for span in statistical if not taken.intersection(range(span.start, span.end))]
         spans = filter_spans(ruled + statistical)
-        spans = filter_spans(extend_spans(doc, self.propagate(doc, spans)))
+        spans = filter_spans(extend_spans(doc, self.propagate(doc, spans, runs)))
         doc.ents = sorted(spans, key=lambda s: s.start)
         return doc
 
@@ -316,7 +327,7 @@ class NewsEntityRules:
                      or (t.i > 0 and doc[t.i - 1].lower_ == "the") or (t.i > 0 and doc[t.i - 1].text == "("))]
 
     @staticmethod
-    def propagate(doc: Doc, spans: list[Span]) -> list[Span]:
+    def propagate(doc: Doc, spans: list[Span], runs: list[tuple[int, int]]) -> list[Span]:
         """Repeat a name's label wherever its full form, surname or acronym recurs in the document."""
         taken = {i for s in spans for i in range(s.start, s.end)}
         forms: dict[str, str] = {}
@@ -328,7 +339,9 @@ class NewsEntityRules:
                 forms.setdefault(words[0], "PERSON")
             if span.label_ == "ORG" and len(words) > 2:
                 forms.setdefault(acronym_of(words), "ORG")
-        extra = []
+        extra = [Span(doc, start, end, label=forms[doc[start:end].text]) for start, end in runs
+                 if end - start > 1 and doc[start:end].text in forms and not taken.intersection(range(start, end))]
+        taken.update(i for span in extra for i in range(span.start, span.end))
         for tok in doc:
             label = forms.get(tok.text)
             if label and tok.i not in taken and tok.text[0].isupper() and (
