@@ -9,7 +9,9 @@ import jsonschema
 import pytest
 
 from newslens.exceptions import ReportError
-from newslens.report import build_report, locate
+from handmade import rich_analysis
+from newslens import figures
+from newslens.report import build_report, export_json, keep_figure, locate
 
 SECTIONS = ("The article and its provenance", "The annotated text", "Actors", "Actor network", "Quotes",
             "Relations", "Mention timeline", "Written report")
@@ -110,3 +112,14 @@ def test_locate_finds_repository_paths_from_a_subfolder(repo_root, monkeypatch):
     monkeypatch.chdir(repo_root / "notebooks")
     assert locate("seeds/000_a7f3773a7dc7432f.txt").resolve() == repo_root / "seeds" / "000_a7f3773a7dc7432f.txt"
     assert locate("no/such/file.txt") == Path("no/such/file.txt")
+
+
+def test_notebook_exports_create_missing_folders_and_nothing_without_a_folder(tmp_path):
+    analysis = rich_analysis()
+    export_dir = tmp_path / "new" / "folder"
+    export_json(analysis, export_dir)
+    fig = keep_figure(figures.quote_chart(analysis), "quotes", analysis, export_dir)
+    assert json.loads((export_dir / "handmade.json").read_text(encoding="utf-8"))["doc_id"] == "handmade"
+    assert sorted(p.name for p in (export_dir / "figures").iterdir()) == ["handmade_quotes.png", "handmade_quotes.svg"]
+    assert keep_figure(fig, "quotes", analysis, None) is fig and export_json(analysis, None) is None
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new"]

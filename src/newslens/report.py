@@ -93,6 +93,7 @@ def keep_figure(fig: Figure, name: str, analysis: Analysis, export_dir: str | Pa
 def export_json(analysis: Analysis, export_dir: str | Path | None) -> None:
     """Write DOCID.json, the extraction contract, under export_dir (if given)."""
     if export_dir:
+        Path(export_dir).mkdir(parents=True, exist_ok=True)
         Path(export_dir, f"{analysis.article.doc_id}.json").write_text(analysis.to_json(), encoding="utf-8")
 
 
