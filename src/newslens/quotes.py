@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from newslens.lexicon import CLAUSE_ONLY_VERBS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON, SPEECH_VERBS
 from newslens.model import Actor, Quote
-from newslens.syntax import MentionIndex, clause_subject, has_parse, is_verb, lemma
+from newslens.syntax import MentionIndex, clause_subject, has_parse, has_tags, is_verb, lemma
 
 OPENING = "“«„"
 CLOSING = "”»"
@@ -32,6 +32,7 @@ CLAUSE_OPENERS = {"the", "a", "an", "this", "that", "these", "those", "there", "
                   "every", "each", "both", "one", "more", "less", "nobody", "everyone", "people", "although",
                   "though", "because", "if"}
 MIN_DIRECT_WORDS = 4
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 MIN_REPORTED_WORDS = 3
 ANIMATE_PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_FIRST | {"you"}
 
@@ -219,8 +220,7 @@ def direct_quotes(doc: Doc, index: MentionIndex) -> list[tuple[int, int, Attribu
             (text[previous[0]:open_at].count("\n") <= 1 and not cues))
         if attribution is None and continues and previous is not None:
             attribution = previous[1]
-        words = len(text[start:end].split())
-        if words < MIN_DIRECT_WORDS and (attribution is None or attribution.cue is None):
+        if not is_statement(text[start:end], attribution is not None and attribution.cue is not None):
             continue
         attribution = attribution or Attribution(None, None, None)
         found.append((start, end, attribution))
@@ -236,6 +236,24 @@ def starts_infinitive(doc: Doc, k: int) -> bool:
     if nxt.pos_:
         return nxt.pos_ in ("VERB", "AUX")
     return nxt.is_alpha and nxt.is_lower and not nxt.is_stop
+
+
+def is_statement(content: str, attributed: bool) -> bool:
+    """A quotation that reports speech, not a scare-quoted phrase ('parole') or a title ('The Countdown')."""
+    words = content.split()
+    sentence = content.rstrip("”\"' ").endswith((".", "!", "?", ","))
+    if len(words) < MIN_DIRECT_WORDS and not (attributed and sentence and len(words) >= 3):
+        return False
+    capitalised = sum(w[:1].isupper() for w in words)
+    return sentence or capitalised < 0.6 * len(words)
+
+
+def has_reported_clause(span) -> bool:
+    """The complement is a clause: a finite verb with something (its subject) before it."""
+    if not has_tags(span.doc):
+        return True
+    finite = [t for t in span if t.tag_ in FINITE_TAGS]
+    return bool(finite) and finite[0].i > span.start
 
 
 def clause_end(doc: Doc, start: int, limit: int) -> int:
@@ -332,6 +350,8 @@ def reported_quotes(doc: Doc, index: MentionIndex, quoted: list[tuple[int, int]]
         if lemma(tok) in CLAUSE_ONLY_VERBS and attribution.speaker is None and attribution.speaker_text is None:
             continue
         span = doc[start:end]
+        if not has_reported_clause(span):
+            continue
         found.append((span.start_char, span.end_char, attribution))
         taken_until = end
     found += according_to(doc, index, quoted)
