@@ -114,6 +114,12 @@ def test_csv_defaults_to_the_actors_table(seed_path, capsysbinary):
     assert "type" in pd.read_csv(io.BytesIO(out)).columns
 
 
+def test_table_alone_means_csv(seed_path, capsysbinary, pipeline):
+    rc, out, _ = main_in_process(capsysbinary, "extract", str(seed_path), "--table", "quotes")
+    assert rc == 0
+    assert {"speaker", "text"} <= set(pd.read_csv(io.BytesIO(out)).columns)
+
+
 def test_unbalanced_quote_gives_a_valid_result(pipeline, tmp_path, schema, capsysbinary):
     path = tmp_path / "unbalanced.txt"
     path.write_text(UNBALANCED, encoding="utf-8")
@@ -197,7 +203,7 @@ def test_unknown_model_name_is_one_line_error(seed_path, capsysbinary):
     [],
     ["extract"],
     ["extract", "a.txt", "--format", "xml"],
-    ["extract", "a.txt", "--table", "quotes"],  # --table means nothing for JSON
+    ["extract", "a.txt", "--format", "json", "--table", "quotes"],  # tables are csv
     ["extract", "a.txt", "--format", "csv", "--table", "people"],
     ["report"],
     ["frobnicate"],

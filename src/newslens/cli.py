@@ -95,11 +95,12 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("article", metavar="ARTICLE", help="a UTF-8 .txt file")
     extract.add_argument("--model", metavar="NAME",
                          help="an installed spaCy pipeline, e.g. en_core_web_sm (default: the built-in one)")
-    extract.add_argument("--format", choices=("json", "csv"), default="json", help="output format (default: json)")
+    extract.add_argument("--format", choices=("json", "csv"),
+                         help="output format (default: json, or csv when --table is given)")
     extract.add_argument("--table", choices=tuple(TABLES),
-                         help="which table to write with --format csv (default: actors)")
+                         help="which table to write as csv (default: actors)")
     extract.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
-    extract.set_defaults(func=cmd_extract)
+    extract.set_defaults(func=cmd_extract, usage_error=extract.error)
 
     report = commands.add_parser(
         "report", help="execute the report notebook for each article and write HTML",
@@ -116,8 +117,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "extract":
-        if args.table is not None and args.format != "csv":
-            parser.error("--table applies to --format csv only")
+        if args.table is not None and args.format == "json":
+            args.usage_error("--table applies to --format csv only")
+        args.format = args.format or ("csv" if args.table else "json")
         args.table = args.table or "actors"
     return args
 
