@@ -17,7 +17,7 @@ def test_light_verb_takes_its_event_noun(backend):
     a = analyse("The United States has issued a stern warning to North Korea.", backend)
     assert ("United States", "threaten", "North Korea") in triples(a)
     [r] = [r for r in a.relations if a.actor_name(r.source) == "United States"]
-    assert r.predicate == "issue warning"
+    assert r.predicate == "issue warning to"
     assert a.article.text[r.start:r.end].startswith("The United States has issued")
 
 

@@ -137,12 +137,25 @@ def cluster_mentions(mentions: list[EntityMention]) -> dict[str, list[EntityMent
     longest_first = sorted(mentions, key=lambda m: (-len(m.key.split()), m.start))
     clusters: dict[str, list[EntityMention]] = {}
     root: dict[str, str] = {}
+    fits_of: dict[str, set[str]] = {}
     for m in longest_first:
-        if m.key not in root:
-            fits = {root[full.key] for full in longest_first if full.key in root and abbreviates(m, full)}
-            root[m.key] = fits.pop() if len(fits) == 1 else m.key
-        clusters.setdefault(root[m.key], []).append(m)
+        if m.key not in fits_of:
+            fits_of[m.key] = {root[full.key] for full in longest_first if full.key in root and abbreviates(m, full)}
+        fits = fits_of[m.key]
+        target = nearest_before(m, fits, clusters) if fits else m.key
+        root.setdefault(m.key, target if len(fits) <= 1 else m.key)
+        clusters.setdefault(target, []).append(m)
     return clusters
+
+
+def nearest_before(m: EntityMention, fits: set[str], clusters: dict[str, list[EntityMention]]) -> str:
+    """Of several full names a short form could abbreviate, the one last mentioned before it
+    ('Mohamed' after 'Ahmed Mohamed' is Ahmed, after 'Mohamed Elhassan Mohamed' his father)."""
+    def last_before(key: str) -> int:
+        starts = [x.start for x in clusters.get(key, []) if x.start < m.start]
+        return max(starts) if starts else -1
+    return max(sorted(fits), key=lambda key: (last_before(key), -min((x.start for x in clusters.get(key, [])),
+                                                                      default=0)))
 
 
 def is_generic(key: str) -> bool:

@@ -27,13 +27,23 @@ CLAUSE_MARKERS = {"that", "which", "who", "whom", "whose", "while", "because", "
 FUNCTION_DEPS = {"prep", "case", "compound", "flat", "flat:name", "amod", "det", "poss", "nmod:poss"}
 BLOCKING_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "ccomp", "relcl", "acl:relcl", "csubj", "parataxis", "conj",
                  "advcl", "acl", "xcomp", "appos"}
+LINKING_PREPOSITIONS = {"to", "with", "against", "from", "on", "at", "for", "by", "toward", "towards", "into"}
 NOUN_LINKS = {"against", "with", "to", "toward", "towards", "on", "for", "the"}
 PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "be", "got"}
 
 
 def event_of(verb: Token, target: Token) -> tuple[str, str | None]:
-    """Predicate and event class: the verb's own class, else an event noun before the target
-    ("issued a warning to", "engaged in negotiations with"), else 'against' marks a fight."""
+    """Predicate (with the preposition that links the target: 'turn to', 'negotiate with') and event class."""
+    predicate, category = event_class(verb, target)
+    linker = verb.doc[target.i - 1] if target.i > verb.i + 1 else None
+    if linker is not None and linker.lower_ in LINKING_PREPOSITIONS and not predicate.endswith(linker.lower_):
+        predicate = f"{predicate} {linker.lower_}"
+    return predicate, category
+
+
+def event_class(verb: Token, target: Token) -> tuple[str, str | None]:
+    """The verb's own class, else an event noun before the target ("issued a warning to",
+    "engaged in negotiations with"), else 'against' marks a fight."""
     base = verb.lower_ if verb.lower_ in EVENT_CLASS_OF and not is_verb(verb) else lemma(verb)
     doc = verb.doc
     nouns = [t for t in doc[verb.i + 1:target.i] if t.is_alpha and t.lower_ in EVENT_CLASS_OF and (
