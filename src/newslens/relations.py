@@ -36,7 +36,7 @@ def event_of(verb: Token, target: Token) -> tuple[str, str | None]:
     """Predicate (with the preposition that links the target: 'turn to', 'negotiate with') and event class."""
     predicate, category = event_class(verb, target)
     first = target
-    while first.i > verb.i + 1 and first.nbor(-1).ent_iob_ == "I" and first.ent_iob_ == "I":
+    while first.i > verb.i + 1 and first.ent_iob_ == "I":
         first = first.nbor(-1)  # the target's first word: the linker precedes the whole name
     linker = verb.doc[first.i - 1] if first.i > verb.i + 1 else None
     if linker is not None and linker.lower_ in LINKING_PREPOSITIONS and not predicate.endswith(linker.lower_):
