@@ -65,6 +65,7 @@ def place_mention(ent: Span, name: str, label: str) -> tuple[str, str]:
 def entity_mentions(doc: Doc) -> list[EntityMention]:
     """Every entity span of an actor type, with its gazetteer key where it names a country."""
     found = []
+    text = doc.text  # built anew on every access: read it once
     for ent in doc.ents:
         label = ACTOR_LABELS.get(ent.label_)
         if label is None:
@@ -80,7 +81,7 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
         titled = role_before(ent) if label == "PERSON" else None
         if titled is not None:
             start = titled[1].start_char
-        found.append(EntityMention(doc.text[start:end], start, end, label, key, ent, name))
+        found.append(EntityMention(text[start:end], start, end, label, key, ent, name))
         if label in ("ORG", "EVENT"):
             found += nested_places(ent)
     return found

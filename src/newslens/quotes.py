@@ -401,9 +401,10 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
         direct = [d for d in direct if d not in inner]
     records += [(s, e, "direct", a) for s, e, a in direct]
     records.sort(key=lambda r: (r[0], r[1]))
+    text = doc.text
     quotes = []
     for n, (s, e, kind, a) in enumerate(records, start=1):
         confidence = 0.9 if a.speaker and a.cue else 0.7 if a.speaker else 0.4
-        quotes.append(Quote(id=f"q{n}", kind=kind, text=doc.text[s:e], start=s, end=e, speaker=a.speaker,
+        quotes.append(Quote(id=f"q{n}", kind=kind, text=text[s:e], start=s, end=e, speaker=a.speaker,
                             speaker_text=a.speaker_text, cue=a.cue, confidence=confidence))
     return quotes

@@ -81,14 +81,15 @@ class MentionIndex:
         self.starts = [s[0] for s in spans]
         self.spans = spans
         self.types = {a.id: a.type for a in actors}
+        self.by_token: dict[int, str | None] = {}
+        self.longest = max((e - s for s, e, _, _ in spans), default=0)
 
-    def at(self, start: int, end: int | None = None) -> str | None:
-        """Actor whose mention covers [start, end)."""
-        end = start + 1 if end is None else end
+    def at(self, start: int) -> str | None:
+        """Actor whose mention covers the character at `start`: only mentions starting within reach can."""
         i = bisect_right(self.starts, start) - 1
-        while i >= 0 and self.spans[i][0] <= start:
+        while i >= 0 and self.spans[i][0] >= start - self.longest:
             s, e, actor_id, _ = self.spans[i]
-            if s <= start and end <= e or s <= start < e:
+            if s <= start < e:
                 return actor_id
             i -= 1
         return None
@@ -104,4 +105,7 @@ class MentionIndex:
         return out
 
     def of_token(self, token: Token) -> str | None:
-        return self.at(token.idx, token.idx + len(token.text))
+        """Memoised per token: every extractor asks this of the same tokens many times."""
+        if token.i not in self.by_token:
+            self.by_token[token.i] = self.at(token.idx)
+        return self.by_token[token.i]
