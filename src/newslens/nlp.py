@@ -22,6 +22,8 @@ BUILTIN_MODEL_DIR = Path(__file__).parent / "models" / "en_newslens"
 BUILTIN_NAMES = {None, "", "builtin", "newslens"}
 RULES_ONLY = "rules"
 MAX_LENGTH = 3_000_000
+# Verb lemmas come from lemminflect (syntax.lemma), steadier than the small trained lemmatizer: skip it.
+UNUSED_COMPONENTS = ["trainable_lemmatizer"]
 
 
 def _install_hint(name: str) -> str:
@@ -33,7 +35,7 @@ def _install_hint(name: str) -> str:
 
 def _base_pipeline(name: str | None) -> tuple[Language, str]:
     if name in BUILTIN_NAMES and BUILTIN_MODEL_DIR.is_dir():
-        return spacy.load(BUILTIN_MODEL_DIR), "newslens-builtin"
+        return spacy.load(BUILTIN_MODEL_DIR, exclude=UNUSED_COMPONENTS), "newslens-builtin"
     if name in BUILTIN_NAMES or name == RULES_ONLY:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from newslens.lexicon import CLAUSE_ONLY_VERBS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON, SPEECH_VERBS
 from newslens.model import Actor, Quote
-from newslens.syntax import MentionIndex, clause_subject, has_parse, has_tags, is_verb, lemma
+from newslens.syntax import MentionIndex, clause_subject, has_parse, has_tags, is_verb, lemma, verb_forms
 
 OPENING = "“«„"
 CLOSING = "”»"
@@ -98,7 +98,7 @@ def is_cue(token: Token) -> bool:
     """A speech verb used as a verb: not 'with caution', not 'a warning'."""
     if token.i > 0 and token.doc[token.i - 1].lower_ in NOUN_MARKERS:
         return False
-    return token.is_alpha and token.text.islower() and lemma(token) in SPEECH_VERBS and (
+    return token.is_alpha and token.text.islower() and token.text in verb_forms(SPEECH_VERBS) and (
         not has_parse(token.doc) or token.pos_ in ("VERB", "AUX", "NOUN", "") or token.tag_.startswith("VB"))
 
 
