@@ -8,6 +8,7 @@ names, possessive organisations ("Seoul's unification ministry") and document-le
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -317,14 +318,16 @@ class NewsEntityRules:
 
         Otherwise an all-capital word (GMT, VBIED, UNLESS) is more often a unit, a weapon or emphasis.
         """
-        counts: dict[str, int] = {}
-        for t in doc:
-            counts[t.text] = counts.get(t.text, 0) + 1
+        words = [t.text for t in doc]
+        counts = Counter(words)
         named = {e.text for e in statistical if e.label_ == "ORG"}
-        return [Span(doc, t.i, t.i + 1, label="ORG") for t in doc
-                if ACRONYM.match(t.text) and t.text not in places() and not ROMAN.match(t.text) and not t.is_stop
-                and (t.text in named or (guess and counts[t.text] > 1)
-                     or (t.i > 0 and doc[t.i - 1].lower_ == "the") or (t.i > 0 and doc[t.i - 1].text == "("))]
+        found = []
+        for i, word in enumerate(words):
+            if not ACRONYM.match(word) or word in places() or ROMAN.match(word) or doc.vocab[word].is_stop:
+                continue
+            if word in named or (guess and counts[word] > 1) or (i > 0 and words[i - 1] in ("the", "The", "(")):
+                found.append(Span(doc, i, i + 1, label="ORG"))
+        return found
 
     @staticmethod
     def propagate(doc: Doc, spans: list[Span], runs: list[tuple[int, int]]) -> list[Span]:
@@ -342,11 +345,10 @@ class NewsEntityRules:
         extra = [Span(doc, start, end, label=forms[doc[start:end].text]) for start, end in runs
                  if end - start > 1 and doc[start:end].text in forms and not taken.intersection(range(start, end))]
         taken.update(i for span in extra for i in range(span.start, span.end))
-        for tok in doc:
-            label = forms.get(tok.text)
-            if label and tok.i not in taken and tok.text[0].isupper() and (
-                    len(tok.text) > 1) and tok.lower_ not in SPEECH_VERBS:
-                extra.append(Span(doc, tok.i, tok.i + 1, label=label))
+        for i, word in enumerate(t.text for t in doc):
+            label = forms.get(word)
+            if label and i not in taken and word[0].isupper() and len(word) > 1 and word.lower() not in SPEECH_VERBS:
+                extra.append(Span(doc, i, i + 1, label=label))
         return filter_spans(spans + extra)
 
 
