@@ -199,6 +199,18 @@ def test_unknown_model_name_is_one_line_error(seed_path, capsysbinary):
     check_one_line_error(stderr, "no_such_pipeline_xyz")
 
 
+def test_a_bug_is_one_line_unless_the_traceback_is_asked_for(seed_path, monkeypatch, capsys):
+    def broken(*args, **kwargs):
+        raise RuntimeError("index out of step\nwith the text")
+
+    monkeypatch.setattr(cli, "analyze_path", broken)
+    assert cli.main(["extract", str(seed_path)]) == 1
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith(ERROR_PREFIX) and "RuntimeError" in line and "--traceback" in line
+    with pytest.raises(RuntimeError):
+        cli.main(["--traceback", "extract", str(seed_path)])
+
+
 @pytest.mark.parametrize("argv", [
     [],
     ["extract"],
