@@ -228,16 +228,6 @@ def direct_quotes(doc: Doc, index: MentionIndex) -> list[tuple[int, int, Attribu
     return found
 
 
-def starts_infinitive(doc: Doc, k: int) -> bool:
-    """'to' + verb ('to secure munitions') rather than 'to' + noun phrase ('to Russia')."""
-    if doc[k].lower_ != "to" or k + 1 >= len(doc):
-        return False
-    nxt = doc[k + 1]
-    if nxt.pos_:
-        return nxt.pos_ in ("VERB", "AUX")
-    return nxt.is_alpha and nxt.is_lower and not nxt.is_stop
-
-
 def is_statement(content: str, attributed: bool) -> bool:
     """A quotation that reports speech, not a scare-quoted phrase ('parole') or a title ('The Countdown')."""
     words = content.split()
@@ -269,7 +259,7 @@ def clause_end(doc: Doc, start: int, limit: int) -> int:
             continue
         if tok.text in CLAUSE_BREAK:
             return k
-        if k - verb_at >= 3 and (tok.lower_ in ADJUNCT_MARKERS or starts_infinitive(doc, k)
+        if k - verb_at >= 3 and (tok.lower_ in ADJUNCT_MARKERS
                                  or doc[k:k + 3].text.lower() in PURPOSE_PHRASES):
             return k
     return limit
