@@ -32,7 +32,6 @@ CLAUSE_OPENERS = {"the", "a", "an", "this", "that", "these", "those", "there", "
                   "every", "each", "both", "one", "more", "less", "nobody", "everyone", "people", "although",
                   "though", "because", "if"}
 MIN_DIRECT_WORDS = 4
-FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 MIN_REPORTED_WORDS = 3
 ANIMATE_PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_FIRST | {"you"}
 
@@ -239,11 +238,10 @@ def is_statement(content: str, attributed: bool) -> bool:
 
 
 def has_reported_clause(span) -> bool:
-    """The complement is a clause: a finite verb with something (its subject) before it."""
+    """The complement is a clause: a verb with something (its subject) before it, not 'route out'."""
     if not has_tags(span.doc):
         return True
-    finite = [t for t in span if t.tag_ in FINITE_TAGS]
-    return bool(finite) and finite[0].i > span.start
+    return any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in span[1:])
 
 
 def clause_end(doc: Doc, start: int, limit: int) -> int:
