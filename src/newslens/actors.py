@@ -84,6 +84,12 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
         found.append(EntityMention(text[start:end], start, end, label, key, ent, name))
         if label in ("ORG", "EVENT"):
             found += nested_places(ent)
+        elif label == "GPE" and "," in ent.text:
+            # "Evansville, Indiana" also names Indiana; "Palmyra, Syria" names Syria
+            region = ent.doc[next(t.i for t in ent if t.text == ",") + 1:ent.end]
+            key, region_label = place_mention(region, region.text, "GPE")
+            found.append(EntityMention(region.text, region.start_char, region.end_char, region_label, key, region,
+                                       region.text))
     return found
 
 

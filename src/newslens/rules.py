@@ -80,7 +80,8 @@ def capitalised_runs(doc: Doc):
                 k = j
                 while k < n and doc[k].lower_ in CONNECTORS and doc[k].text.islower():
                     k += 1  # "of Iraq and the Levant"
-                if k < n and k - j <= 2 and is_name_token(doc[k]):
+                if k < n and k - j <= 2 and is_name_token(doc[k]) and (
+                        doc[j].lower_ != "and" or is_short_tail(doc, k)):
                     j = k
                 else:
                     break
@@ -88,6 +89,16 @@ def capitalised_runs(doc: Doc):
                 break
         yield from split_after_place(doc, i, j)
         i = j
+
+
+def is_short_tail(doc: Doc, k: int) -> bool:
+    """After 'and', a name goes on only for a short last part ('Ministry of Culture and Sports'),
+    not into a second name ('Institute of Technology and Colorado State University of the US')."""
+    end = k
+    while end < len(doc) and is_name_token(doc[end]):
+        end += 1
+    follows = doc[end].lower_ if end < len(doc) else ""
+    return end - k <= 2 and follows not in CONNECTORS and not any(t.lower_ in ORG_HEADS for t in doc[k:end])
 
 
 def split_after_place(doc: Doc, start: int, end: int):
