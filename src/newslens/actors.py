@@ -165,9 +165,12 @@ def nearest_before(m: EntityMention, fits: set[str], clusters: dict[str, list[En
                                                                       default=0)))
 
 
-def is_generic(key: str) -> bool:
-    """'the Council', 'Police' left unattached to a full name: a description, not an actor's name."""
-    return " " not in key and key.lower() in ORG_HEADS | ROLE_HEADS
+def is_generic(key: str, members: list[EntityMention]) -> bool:
+    """'Police', 'University' left unattached to a full name: a description, not an actor's name.
+    With the article ('the Coalition') it names one body the reader knows."""
+    if " " in key or key.lower() not in ORG_HEADS | ROLE_HEADS:
+        return False
+    return not any(m.span.start > 0 and m.span.doc[m.span.start - 1].lower_ == "the" for m in members)
 
 
 def slug(name: str) -> str:
@@ -261,7 +264,7 @@ def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
 def extract_actors(doc: Doc) -> list[Actor]:
     """The article's actors, in order of first mention, with aliases, roles, affiliations, pronouns."""
     clusters = cluster_mentions(entity_mentions(doc))
-    clusters = {key: members for key, members in clusters.items() if not is_generic(key)}
+    clusters = {key: members for key, members in clusters.items() if not is_generic(key, members)}
     ordered = sorted(clusters.items(), key=lambda kv: min(m.start for m in kv[1]))
     ids: dict[str, str] = {}
     for key, _ in ordered:
