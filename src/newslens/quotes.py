@@ -90,12 +90,13 @@ def token_at(doc: Doc, char: int) -> Token | None:
 
 
 NOUN_MARKERS = {"a", "an", "the", "with", "of", "for", "his", "her", "its", "their", "this", "that", "our", "my",
-                "no", "any", "without", "in", "by", "stern", "clear"}
+                "no", "any", "without", "in", "by"}
 
 
 def is_cue(token: Token) -> bool:
-    """A speech verb used as a verb: not 'with caution', not 'a warning'."""
-    if token.i > 0 and token.doc[token.i - 1].lower_ in NOUN_MARKERS:
+    """A speech verb used as a verb: not 'with caution', not 'a stern warning'."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is not None and (before.lower_ in NOUN_MARKERS or before.pos_ == "ADJ"):
         return False
     return token.is_alpha and token.text.islower() and token.text in verb_forms(SPEECH_VERBS) and (
         not has_parse(token.doc) or token.pos_ in ("VERB", "AUX", "NOUN", "") or token.tag_.startswith("VB"))
