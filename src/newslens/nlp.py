@@ -22,6 +22,7 @@ BUILTIN_MODEL_DIR = Path(__file__).parent / "models" / "en_newslens"
 BUILTIN_NAMES = {None, "", "builtin", "newslens"}
 RULES_ONLY = "rules"
 MAX_LENGTH = 3_000_000
+RULES_VERSION = "0.1.0"
 # Verb lemmas come from lemminflect (syntax.lemma), steadier than the small trained lemmatizer: skip it.
 UNUSED_COMPONENTS = ["trainable_lemmatizer"]
 
@@ -39,6 +40,7 @@ def _base_pipeline(name: str | None) -> tuple[Language, str]:
     if name in BUILTIN_NAMES or name == RULES_ONLY:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
+        nlp.meta.update(name="rules", version=RULES_VERSION)  # the rules are the model: version them
         return nlp, "newslens-rules"
     try:
         return spacy.load(name), f"spacy:{name}"
