@@ -86,11 +86,14 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
             found += nested_places(ent)
         elif label == "GPE" and "," in ent.text:
             # "Evansville, Indiana" also names Indiana; "Palmyra, Syria" names Syria
-            region = ent.doc[next(t.i for t in ent if t.text == ",") + 1:ent.end]
-            key, region_label = place_mention(region, region.text, "GPE")
-            found.append(EntityMention(region.text, region.start_char, region.end_char, region_label, key, region,
-                                       region.text))
+            found.append(place_entity(ent.doc[next(t.i for t in ent if t.text == ",") + 1:ent.end]))
     return found
+
+
+def place_entity(span: Span) -> EntityMention:
+    """A place named inside a longer name, keyed like any place mention."""
+    key, label = place_mention(span, span.text, "GPE")
+    return EntityMention(span.text, span.start_char, span.end_char, label, key, span, span.text)
 
 
 def nested_places(ent: Span) -> list[EntityMention]:
@@ -104,9 +107,7 @@ def nested_places(ent: Span) -> list[EntityMention]:
         leading = k == 0 or ent[k - 1].lower_ in ("of", "at")
         if size and (possessor or leading and places()[ent[k:k + size].text].kind in ("state", "city")):
             # a country inside a name ("U.S. Central Command") is a qualifier; a state, city or possessor acts
-            part = ent[k:k + size]
-            key, label = place_mention(part, part.text, "GPE")
-            found.append(EntityMention(part.text, part.start_char, part.end_char, label, key, part, part.text))
+            found.append(place_entity(ent[k:k + size]))
         k += size or 1
     return found
 
