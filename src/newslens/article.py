@@ -30,10 +30,11 @@ def looks_like_title(line: str, rest: str) -> bool:
 
 def article_from_text(text: str, doc_id: str, path: str | None = None) -> Article:
     """Build an Article from text already in memory; the text is kept exactly as given."""
+    where = path or doc_id
     if "\x00" in text:
-        raise ArticleError(f"{doc_id}: looks like a binary file (contains NUL bytes)")
+        raise ArticleError(f"{where}: looks like a binary file (contains NUL bytes)")
     if not text.strip():
-        raise ArticleError(f"{doc_id}: the article is empty")
+        raise ArticleError(f"{where}: the article is empty")
     first, _, rest = text.lstrip("\ufeff").partition("\n")
     title = first.strip() if looks_like_title(first, rest) else None
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -43,6 +44,8 @@ def article_from_text(text: str, doc_id: str, path: str | None = None) -> Articl
 def read_article(path: str | Path) -> Article:
     """Read a UTF-8 .txt article; doc_id is the file stem."""
     p = Path(path)
+    if p.is_dir():
+        raise ArticleError(f"{p}: is a directory, not an article file")
     if not p.is_file():
         raise ArticleError(f"{p}: no such file")
     size = p.stat().st_size
