@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from newslens.gazetteer import country_names
-from newslens.lexicon import EVENT_CLASS_OF, LIGHT_VERBS, SPEECH_VERBS
+from newslens.lexicon import EVENT_CLASS_OF, LIGHT_VERBS, ROLE_HEADS, SPEECH_VERBS
 from newslens.model import Relation
 from newslens.syntax import (AUXILIARIES, MentionIndex, clause_subject, has_parse, has_tags, is_negated,
                              is_verb, lemma)
@@ -76,15 +76,20 @@ def is_passive_by(verb: Token, target: Token) -> bool:
 
 
 def parsed_pairs(sent: Span, index: MentionIndex):
-    """(source, target, verb): the source heads the verb's subject and the verb governs the target."""
+    """(source, target, verb): the verb's subject (inherited through 'planning to meet', 'went on to
+    warn') is an actor, and the verb itself governs another actor."""
     mentions = [t for t in sent if index.of_token(t)]
-    for source in mentions:
-        verb = next((a for a in source.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        if verb is None:
+    for verb in sent:
+        if verb.pos_ != "VERB":
             continue
         subject = clause_subject(verb)
-        if subject is None or source not in set(subject.subtree):
+        if subject is None:
             continue
+        subject_tokens = set(t.i for t in subject.subtree)
+        sources = [m for m in mentions if m.i in subject_tokens and m.i < verb.i]
+        if not sources:
+            continue
+        source = min(sources, key=lambda m: abs(m.i - subject.i))
         for target in mentions:
             if target.i <= verb.i or index.of_token(target) == index.of_token(source):
                 continue
@@ -96,6 +101,23 @@ def parsed_pairs(sent: Span, index: MentionIndex):
             content = [t for t in path if t.dep_ not in FUNCTION_DEPS and t.i != target.i]
             if cur.i == verb.i and len(content) <= 1 and not any(t.dep_ in BLOCKING_DEPS for t in path):
                 yield source, target, verb
+
+
+def appositive_pairs(sent: Span, index: MentionIndex):
+    """(person, actor, title): 'Jake Sullivan, the national security advisor to Joe Biden'."""
+    doc = sent.doc
+    for tok in sent:
+        person = index.of_token(tok)
+        if not person or index.types[person] != "PERSON" or tok.i + 1 >= sent.end or doc[tok.i + 1].text != ",":
+            continue
+        for k in range(tok.i + 2, min(tok.i + 9, sent.end - 2)):
+            if doc[k].text in {",", ";", "."}:
+                break
+            if doc[k].lower_ in ROLE_HEADS and doc[k + 1].lower_ in ("to", "for", "of"):
+                target = next((t for t in doc[k + 2:min(k + 7, sent.end)] if index.of_token(t)), None)
+                if target is not None:
+                    yield tok, target, doc[k]
+                break
 
 
 def surface_pairs(sent: Span, index: MentionIndex):
@@ -152,6 +174,7 @@ def extract_relations(doc: Doc, actors) -> list[Relation]:
         candidates = list(parsed_pairs(sent, index)) if has_parse(doc) else []
         candidates += surface_pairs(sent, index)
         candidates += nominal_pairs(sent, index)
+        candidates += appositive_pairs(sent, index)
         for source, target, verb in candidates:
             if source.i > sent.start and doc[source.i - 1].lower_ in NOT_A_SUBJECT and index.of_token(
                     doc[source.i - 1]) is None:

@@ -145,12 +145,9 @@ def has_role_apposition(doc: Doc, end: int) -> bool:
     return False
 
 
-def classify_run(doc: Doc, start: int, end: int, guess: bool) -> tuple[int, str] | None:
-    """Label a capitalised run by its shape and context: (start after any title, label) or None.
-
-    With `guess`, for pipelines without statistical NER, a bare two- or three-word Title Case run
-    is taken for a person's name; otherwise only evidence (heads, titles, speech verbs) labels.
-    """
+def classify_run(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
+    """Label a capitalised run by evidence in its shape and context (places, organisation heads,
+    titles, speech verbs): (start after any title, label) or None."""
     words = [t.text for t in doc[start:end]]
     lowered = [w.lower() for w in words]
     text = doc[start:end].text
@@ -177,11 +174,17 @@ def classify_run(doc: Doc, start: int, end: int, guess: bool) -> tuple[int, str]
     if before in ROLE_HEADS or before in HONORIFICS or SPEECH_FORMS.match(after) or (
             before in {"said", "says", "told"}) or (len(words) > 1 and has_role_apposition(doc, end)):
         return start, "PERSON"
-    written = text.split()
-    if guess and len(written) in (2, 3) and all(w[0].isupper() and w[1:].replace("-", "").islower()
-                                                for w in written if len(w) > 1):
-        return start, "PERSON"
     return None
+
+
+def looks_like_personal_name(doc: Doc, start: int, end: int) -> bool:
+    """The last resort for a run nothing else labels: two or three plain Title Case words."""
+    written = doc[start:end].text.split()
+    if any(w.lower() in ROLE_HEADS | ROLE_MODIFIERS | HONORIFICS or w in demonyms()
+           or w in places() and places()[w].kind != "city" for w in written):
+        return False  # "Russian Defense Minister" is a title, "Moscow Times" not a person
+    return len(written) in (2, 3) and all(w[0].isupper() and w[1:].replace("-", "").islower()
+                                          for w in written if len(w) > 1)
 
 
 def ends_noun_phrase(doc: Doc, k: int) -> bool:
@@ -269,7 +272,7 @@ class NewsEntityRules:
     def __call__(self, doc: Doc) -> Doc:
         doc._.lowercase_words = {t.text for t in doc if t.text.islower()}
         statistical = [e for e in doc.ents if e.label_ in KEPT_LABELS]
-        guess = "ner" not in self.statistical_components
+        has_ner = "ner" in self.statistical_components
         statistical = [span for span in self.trim_titles(doc, statistical) if is_plausible_name(span)]
         candidates: list[Span] = []
         runs = list(capitalised_runs(doc))
@@ -278,7 +281,7 @@ class NewsEntityRules:
             if head_end:
                 candidates.append(Span(doc, start, head_end, label="ORG"))
                 continue
-            found = classify_run(doc, start, end, guess)
+            found = classify_run(doc, start, end)
             if found:
                 candidates.append(Span(doc, found[0], end, label=found[1]))
             elif end - start <= MAX_SNAPPED_TOKENS:
@@ -286,8 +289,10 @@ class NewsEntityRules:
                 inner = next((e for e in statistical if start <= e.start and e.end <= end), None)
                 if inner is not None:
                     candidates.append(Span(doc, start, end, label=inner.label_))
+                elif looks_like_personal_name(doc, start, end):
+                    candidates.append(Span(doc, start, end, label="PERSON"))
         candidates += self.possessive_organisations(doc)
-        candidates += self.acronyms(doc, statistical, guess)
+        candidates += self.acronyms(doc, statistical, has_ner)
         gazetteer = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.place_matcher(doc)]
         gazetteer = [g for g in gazetteer if not is_city_inside_name(g, runs)]
         ruled = filter_spans(candidates + gazetteer)
@@ -323,7 +328,7 @@ class NewsEntityRules:
         return found
 
     @staticmethod
-    def acronyms(doc: Doc, statistical: list[Span], guess: bool) -> list[Span]:
+    def acronyms(doc: Doc, statistical: list[Span], has_ner: bool) -> list[Span]:
         """All-capital words (SDF, ISIL, NATO) are organisations given evidence: 'the SDF', a definition
         in parentheses, the statistical NER's word, or (without NER) recurrence.
 
@@ -336,7 +341,7 @@ class NewsEntityRules:
         for i, word in enumerate(words):
             if not ACRONYM.match(word) or word in places() or ROMAN.match(word) or doc.vocab[word].is_stop:
                 continue
-            if word in named or (guess and counts[word] > 1) or (i > 0 and words[i - 1] in ("the", "The", "(")):
+            if word in named or (not has_ner and counts[word] > 1) or (i > 0 and words[i - 1] in ("the", "The", "(")):
                 found.append(Span(doc, i, i + 1, label="ORG"))
         return found
 
