@@ -125,8 +125,9 @@ def abbreviates(short: EntityMention, full: EntityMention) -> bool:
     words, full_words = short.key.split(), full.key.split()
     if len(full_words) <= len(words):
         return False
-    if full.label == "PERSON" and len(words) == 1 and words[0] == full_words[-1] and words[0] not in places():
-        return True  # a surname, whatever label the model gave it
+    if full.label == "PERSON" and len(words) == 1 and words[0] in (full_words[0], full_words[-1]) and (
+            words[0] not in places()):
+        return True  # a family name (first in "Kim Jong Un"), whatever label the model gave it
     if "GPE" in (short.label, full.label):
         return False  # places nest ("Indiana" in "Southern Indiana") without being the same place
     if short.label == "PERSON" and full.label == "PERSON":

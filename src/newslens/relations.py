@@ -28,6 +28,7 @@ FUNCTION_DEPS = {"prep", "case", "compound", "flat", "flat:name", "amod", "det",
 BLOCKING_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "ccomp", "relcl", "acl:relcl", "csubj", "parataxis", "conj",
                  "advcl", "acl", "xcomp", "appos"}
 LINKING_PREPOSITIONS = {"to", "with", "against", "from", "on", "at", "for", "by", "toward", "towards", "into"}
+GERUND_BLOCKERS = {"against", "from", "without", "of", "by"}
 NOUN_LINKS = {"against", "with", "to", "toward", "towards", "on", "for", "the"}
 PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "be", "got"}
 
@@ -78,18 +79,25 @@ def is_passive_by(verb: Token, target: Token) -> bool:
 def parsed_pairs(sent: Span, index: MentionIndex):
     """(source, target, verb): the verb's subject (inherited through 'planning to meet', 'went on to
     warn') is an actor, and the verb itself governs another actor."""
+    doc = sent.doc
     mentions = [t for t in sent if index.of_token(t)]
     for verb in sent:
-        if verb.pos_ != "VERB":
+        if verb.pos_ != "VERB" or verb.i == sent.start:
             continue
-        subject = clause_subject(verb)
-        if subject is None:
-            continue
-        subject_tokens = set(t.i for t in subject.subtree)
-        sources = [m for m in mentions if m.i in subject_tokens and m.i < verb.i]
-        if not sources:
-            continue
-        source = min(sources, key=lambda m: abs(m.i - subject.i))
+        before = doc[verb.i - 1]
+        if before.lower_ in GERUND_BLOCKERS:
+            continue  # "warned against providing support": who would provide is not the warner
+        if verb.tag_ == "VBG" and index.of_token(before):
+            source = before  # "the significance of Russia turning to North Korea"
+        else:
+            subject = clause_subject(verb)
+            if subject is None:
+                continue
+            subject_tokens = set(t.i for t in subject.subtree)
+            sources = [m for m in mentions if m.i in subject_tokens and m.i < verb.i]
+            if not sources:
+                continue
+            source = min(sources, key=lambda m: abs(m.i - subject.i))
         for target in mentions:
             if target.i <= verb.i or index.of_token(target) == index.of_token(source):
                 continue
