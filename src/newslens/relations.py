@@ -137,7 +137,8 @@ def surface_pairs(sent: Span, index: MentionIndex):
             if target.i - source.i > MAX_TOKENS_BETWEEN or index.of_token(target) == index.of_token(source):
                 continue
             between = doc[source.i + 1:target.i]
-            if any(t.text in {";", ",", "“", "”", '"', "(", ")"} or t.lower_ in CLAUSE_MARKERS for t in between):
+            if any(t.text in {";", ",", "“", "”", '"', "(", ")"} or t.lower_ in CLAUSE_MARKERS | {"between"}
+                   for t in between):
                 break
             verbs = [t for t in between if is_verb(t) and lemma(t) not in AUXILIARIES and not index.of_token(t)]
             if verbs:
