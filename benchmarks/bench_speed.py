@@ -81,6 +81,7 @@ def main() -> None:
         "words": words,
         "repeat": args.repeat,
         "cores": 1,
+        "load_average_before": round(os.getloadavg()[0], 2),
         "bare_pipeline_wps": bench_bare_pipeline(texts, words, args.repeat),
         "extraction_wps": bench_extraction(paths, words, args.repeat),
     }

@@ -116,11 +116,8 @@ def sentences_to_ner_doc(vocab: Vocab, sentences: List[Sentence]) -> Doc:
     for sentence in sentences:
         mentions.extend(parse_mentions(sentence.words, offset))
         offset += len(sentence.words)
-    spans = [
-        span for mention in mentions if mention.etype in LABELS
-        for span in [name_span(doc, mention)] if span is not None
-    ]
-    doc.set_ents(filter_spans(spans), default="outside")
+    named = (name_span(doc, mention) for mention in mentions if mention.etype in LABELS)
+    doc.set_ents(filter_spans([span for span in named if span is not None]), default="outside")
     return doc
 
 

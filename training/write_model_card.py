@@ -54,7 +54,9 @@ def speed_lines(speed: dict) -> List[str]:
         return ["Not measured yet: run `python benchmarks/bench_speed.py --output training/metrics/speed.json`."]
     lines = [
         f"Measured by `benchmarks/bench_speed.py` on one CPU core over {speed['texts']} GUM news texts "
-        f"({speed['words']:,} tokens), median of {speed['repeat']} repetitions, words (tokens) per second:",
+        f"({speed['words']:,} tokens), median of {speed['repeat']} repetitions, words (tokens) per second "
+        f"(machine load average {speed['load_average_before']} before the run: other work shares the machine, "
+        "so compare each column with the rules-only one of the same run):",
         "",
         "| what | trained pipeline | rules-only pipeline |",
         "|---|---:|---:|",
