@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from newslens.analysis import analyze_path
+from newslens.exceptions import NewslensError
 from newslens.evaluation import (
     Accuracy, Counts, evaluate_directory, gold_pairs, map_actor, gold_aliases, normalize,
     score_document, scores_frame, total,
@@ -107,6 +108,11 @@ def test_frame_leaves_unannotated_layers_empty():
     assert list(frame.index) == ["doc", "TOTAL"]
     assert frame["actor_f1"].tolist() == [1.0, 1.0]
     assert frame[["quote_f1", "speaker_acc", "relation_f1"]].isna().all().all()
+
+
+def test_missing_gold_directory_is_an_error(tmp_path):
+    with pytest.raises(NewslensError, match="gold directory not found"):
+        gold_pairs(tmp_path / "absent")
 
 
 def test_total_sums_counts():

@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from newslens.analysis import analyze_path
+from newslens.exceptions import NewslensError
 
 SCORED_ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 TOTAL = "TOTAL"
@@ -226,7 +227,11 @@ def scores_frame(scores: list[DocumentScore]) -> pd.DataFrame:
 
 
 def gold_pairs(gold_dir: str | Path) -> list[tuple[Path, Path]]:
-    """(article, gold) for every *.txt in gold_dir with a *.gold.json next to it."""
+    """(article, gold) for every *.txt in gold_dir with a *.gold.json next to it.
+
+    A missing folder is an error, not an empty evaluation that would read as a score of zero."""
+    if not Path(gold_dir).is_dir():
+        raise NewslensError(f"gold directory not found: {gold_dir}")
     pairs = []
     for text_path in sorted(Path(gold_dir).glob("*.txt")):
         gold_path = text_path.with_name(text_path.stem + ".gold.json")
