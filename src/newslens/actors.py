@@ -125,9 +125,9 @@ def abbreviates(short: EntityMention, full: EntityMention) -> bool:
     words, full_words = short.key.split(), full.key.split()
     if len(full_words) <= len(words):
         return False
-    if full.label == "PERSON" and len(words) == 1 and words[0] in (full_words[0], full_words[-1]) and (
-            words[0] not in places()):
-        return True  # a family name (first in "Kim Jong Un"), whatever label the model gave it
+    if full.label == "PERSON" and short.key not in places() and (
+            len(words) == 1 and words[0] in (full_words[0], full_words[-1]) or full_words[-len(words):] == words):
+        return True  # a family name (first in "Kim Jong Un") or the name after a title, whatever its label
     if "GPE" in (short.label, full.label):
         return False  # places nest ("Indiana" in "Southern Indiana") without being the same place
     if short.label == "PERSON" and full.label == "PERSON":
@@ -276,7 +276,8 @@ def extract_actors(doc: Doc) -> list[Actor]:
     for key, members in ordered:
         members.sort(key=lambda m: (m.start, m.end))
         labels = [m.label for m in members]
-        label = max(sorted(set(labels)), key=labels.count)
+        longest = max(members, key=lambda m: len(m.name)).label
+        label = max(sorted(set(labels)), key=lambda x: (labels.count(x), x == longest))
         role, role_span = find_role(members) if label == "PERSON" else (None, None)
         name = max((m.name for m in members), key=lambda t: (len(t.split()), len(t)))
         if key in country_names():

@@ -13,7 +13,7 @@ premier representative congressman congresswoman lawmaker prosecutor attorney la
 scientist author editor reporter correspondent journalist ceo executive manager captain colonel lieutenant
 major sergeant admiral marshal commissioner ruler monarch dictator deputy vice-president negotiator
 economist activist investigator inspector superintendent principal dean rector bishop archbishop cardinal imam
-cleric rabbi priest sheikh
+cleric rabbi priest sheikh striker goalkeeper midfielder defender captain
 """.split())
 
 # Words that may precede a role head inside a title ("National Security", "Foreign", "Deputy").

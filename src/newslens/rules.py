@@ -29,6 +29,8 @@ MONTHS_AND_DAYS = frozenset("""January February March April May June July August
 December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept.
 Oct. Nov. Dec. Mon. Tue. Tues. Wed. Thu. Thurs. Fri. Sat. Sun.""".split())
 MAX_SNAPPED_TOKENS = 8
+PLACE_PREPOSITIONS = frozenset("in at near from to into outside inside across around toward towards through "
+                               "of".split())
 DIRECTIONS = frozenset("""north south east west northern southern eastern western northeast northwest southeast
 southwest northeastern northwestern southeastern southwestern central""".split())
 PLACE_NOUNS = frozenset("city town village province district governorate region county state capital".split())
@@ -177,6 +179,15 @@ def classify_run(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
     return None
 
 
+def corrected_label(doc: Doc, start: int, end: int, label: str) -> str:
+    """A 'place' the gazetteer does not know, shaped like a personal name and not written as a place
+    ('meet with Vladimir Putin', not 'in Nizhny Novgorod'), is a person: the small model confuses them."""
+    if label != "GPE" or doc[start:end].text in places() or not looks_like_personal_name(doc, start, end):
+        return label
+    before = {t.lower_ for t in doc[max(0, start - 2):start]}
+    return label if before & PLACE_PREPOSITIONS else "PERSON"
+
+
 def looks_like_personal_name(doc: Doc, start: int, end: int) -> bool:
     """The last resort for a run nothing else labels: two or three plain Title Case words."""
     written = doc[start:end].text.split()
@@ -288,7 +299,7 @@ class NewsEntityRules:
                 # the model saw a name inside this run ("Bashar al" in "Bashar al-Assad"): take the whole run
                 inner = next((e for e in statistical if start <= e.start and e.end <= end), None)
                 if inner is not None:
-                    candidates.append(Span(doc, start, end, label=inner.label_))
+                    candidates.append(Span(doc, start, end, label=corrected_label(doc, start, end, inner.label_)))
                 elif looks_like_personal_name(doc, start, end):
                     candidates.append(Span(doc, start, end, label="PERSON"))
         candidates += self.possessive_organisations(doc)
