@@ -39,10 +39,6 @@ ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 OPERATION_WORDS = frozenset({"Operation", "Exercise"})
 SPEECH_FORMS = re.compile(r"^(says|said|told|tells|added|stated|warned|noted|explained|announced|claimed)$")
 
-if not Span.has_extension("role_tokens"):
-    Span.set_extension("role_tokens", default=None)
-
-
 def is_name_token(token) -> bool:
     """Capitalised word that is not a common word merely starting a sentence."""
     text = token.text
@@ -52,7 +48,8 @@ def is_name_token(token) -> bool:
         return True
     lower = text.lower()
     if token.is_sent_start or token.i == 0 or token.nbor(-1).text in {"“", '"', "(", "‘", "'"}:
-        return not (token.is_stop or lower in token.doc._.lowercase_words or token.pos_ in {"ADV", "DET", "ADP", "PRON", "VERB", "AUX"})
+        return not (token.is_stop or lower in token.doc._.lowercase_words
+                    or token.pos_ in {"ADV", "DET", "ADP", "PRON", "VERB", "AUX"})
     return not token.is_stop and token.pos_ not in {"VERB", "AUX", "ADP", "DET", "PRON"}
 
 
@@ -89,7 +86,8 @@ def capitalised_runs(doc: Doc):
                     break
             else:
                 break
-        yield from split_after_place(doc, i, j)
+        end = j - 1 if j - i > 1 and j < n and doc[j].text == ":" else j  # "Ahmed Mohamed Image: NASA"
+        yield from split_after_place(doc, i, end)
         i = j
 
 
