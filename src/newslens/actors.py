@@ -125,19 +125,19 @@ def abbreviates(short: EntityMention, full: EntityMention) -> bool:
     words, full_words = short.key.split(), full.key.split()
     if len(full_words) <= len(words):
         return False
-    if full.label == "PERSON" and short.key not in places() and (
-            len(words) == 1 and words[0] in (full_words[0], full_words[-1]) or full_words[-len(words):] == words):
-        return True  # a family name (first in "Kim Jong Un") or the name after a title, whatever its label
-    if "GPE" in (short.label, full.label):
+    if full.label == "GPE" and short.label == "GPE":
+        return full.key.startswith(short.key + ", ")  # "Evansville" and "Evansville, Indiana"; not "Indiana"
+    if short.key in places():
         return False  # places nest ("Indiana" in "Southern Indiana") without being the same place
-    if short.label == "PERSON" and full.label == "PERSON":
-        return (len(words) == 1 and words[0] in (full_words[-1], full_words[0])) or (
-            full_words[-len(words):] == words)
-    if "ORG" not in (short.label, full.label) or short.label == "PERSON":
+    if len(words) == 1 and undotted(words[0]) == acronym(full_words) and len(words[0]) > 1:
+        return True  # "SDF" for Syrian Democratic Forces, "U.N." for United Nations, whatever the labels
+    if full.label == "PERSON":
+        return (len(words) == 1 and words[0] in (full_words[0], full_words[-1])) or full_words[-len(words):] == words
+    if full.label != "ORG":
         return False
-    if len(words) == 1 and (undotted(words[0]) == acronym(full_words) or words[0] == full_words[-1] and
-                            words[0].lower() in ORG_HEADS):
-        return True  # "SDF" for Syrian Democratic Forces; "the Council" for the National Security Council
+    if len(words) == 1 and words[0] == full_words[-1] and (
+            words[0].lower() in ORG_HEADS or full_words[-2:-1] == ["of"]):
+        return True  # "the Council" for the National Security Council, "Scientology" for the Church of Scientology
     return full_words[-len(words):] == words and len(words) > 1 or full_words[:len(words)] == words
 
 

@@ -20,6 +20,8 @@ from newslens.syntax import verb_lemma
 from newslens.lexicon import EVENT_HEADS, HONORIFICS, ORG_HEADS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
+ADJECTIVE_SUFFIXES = frozenset("like based led held style related backed born made owned funded linked controlled "
+                               "affiliated friendly speaking inspired themed era".split())
 ARABIC_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az"}
 CONNECTORS = {"of", "for", "and", "the", "de", "del", "al", "la", "bin", "von", "van", "&"}
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
@@ -54,9 +56,10 @@ def is_name_token(token) -> bool:
 
 
 def joins_hyphenated(doc: Doc, j: int) -> bool:
-    """'Kim Shin-wook', 'Kai-shek': a hyphen written without spaces continues the name."""
+    """'Kim Shin-wook', 'Kai-shek': a hyphen written without spaces continues the name ('Warhol-like',
+    'U.S.-led' make an adjective of it instead)."""
     return (j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
-            and doc[j + 1].is_alpha)
+            and doc[j + 1].is_alpha and doc[j + 1].lower_ not in ADJECTIVE_SUFFIXES)
 
 
 def capitalised_runs(doc: Doc):
