@@ -105,7 +105,16 @@ def is_short_tail(doc: Doc, k: int) -> bool:
 
 
 def split_after_place(doc: Doc, start: int, end: int):
-    """'the United States Hamdullah Mohib': a place followed by a two- or three-word name is two names."""
+    """'the United States Hamdullah Mohib': a place followed by a two- or three-word name is two names;
+    'University of Sheffield of the UK', 'Carlo De Benedetti of Italy': a complete name, then its country."""
+    for k in range(end - 2, start, -1):
+        tail = k + 2 if doc[k + 1].lower_ == "the" else k + 1
+        if doc[k].lower_ == "of" and tail < end and doc[tail:end].text in places() and (
+                any(t.lower_ in ORG_HEADS or t.lower_ == "of" for t in doc[start:k])
+                or looks_like_personal_name(doc, start, k)):
+            yield start, k
+            yield tail, end
+            return
     for k in range(start + 1, end - 1):
         if doc[start:k].text in places() and 2 <= end - k <= 3 and doc[k].text not in places() and (
                 doc[end - 1].lower_ not in ORG_HEADS | EVENT_HEADS):
