@@ -71,8 +71,8 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
         if label is None:
             continue
         name = clean_name(ent.text)
-        if not name or not name[0].isalnum() or not any(c.isalpha() for c in name):
-            continue  # "-designate", "#": pieces of words, not names
+        if not name or not name[0].isalnum() or name[-1] in "-–" or not any(c.isalpha() for c in name):
+            continue  # "-designate", "Counter-", "#": pieces of words, not names
         if label == "NORP" and not name.endswith("s"):
             continue  # an adjective ("Russian officials") qualifies; it does not act
         key, label = place_mention(ent, name, label)

@@ -37,7 +37,7 @@ battalion regiment division corps militia government administration parliament c
 court tribunal bank fund company corporation corp corp. inc inc. ltd ltd. llc plc university college institute
 school academy hospital church foundation federation league club team network times post herald news
 journal magazine press service services authority bureau board cabinet guard guards police
-house wing squadron fleet battery marines
+house wing squadron fleet battery marines gallery galleries museum library
 """.split())
 
 # Last words of named events ("Eastern Economic Forum", "World Cup").

@@ -237,6 +237,8 @@ def is_plausible_name(span: Span) -> bool:
     words = span.text.split()
     if any(w in MONTHS_AND_DAYS for w in words) or not span.text[:1].isupper():
         return False
+    if len(span) == 1 and span.text.lower() in span.doc._.lowercase_words:
+        return False  # "Hackers", "Water": written in lower case elsewhere, a common noun
     if words[0] in demonyms() and not all(w[:1].isupper() for w in words):
         return False  # "North Korean denials", "Russian officials"
     return not all(w.lower() in ROLE_HEADS | ROLE_MODIFIERS | HONORIFICS or w.lower() + "." in HONORIFICS
