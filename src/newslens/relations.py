@@ -1,9 +1,11 @@
 """Relations: actor -> actor with a predicate, negation, evidence sentence and coarse event class.
 
-Within a sentence, a relation holds between a subject actor and an actor its verb governs (through
-the parse) or, without a parser, the next actor after the verb in the same clause. Only predicates
-with an event class are kept (a verb like "warn" or an event noun like "negotiations with"): a
-relation table is read as a claim about who does what to whom, so precision comes first.
+Within a sentence, candidates come from four readings: the parse (a verb's subject, inherited through
+chained clauses, and an actor the verb governs), word order (an actor, a verb, the next actor in the
+same clause), event nouns ("ISIL's defenses against the SDF") and titles in apposition ("Sullivan, the
+national security advisor to Joe Biden"). Only predicates with an event class are kept (a verb like
+"warn" or an event noun like "negotiations with"): a relation table is read as a claim about who does
+what to whom, so precision comes first.
 """
 from __future__ import annotations
 
