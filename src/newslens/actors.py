@@ -81,6 +81,8 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
         titled = role_before(ent) if label == "PERSON" else None
         if titled is not None:
             start = titled[1].start_char
+        if label == "GPE" and ", " in name:
+            key = name = name.split(", ")[0]  # "Aceh, Indonesia" is Aceh, written with its country
         found.append(EntityMention(text[start:end], start, end, label, key, ent, name))
         if label in ("ORG", "EVENT"):
             found += nested_places(ent)
