@@ -87,3 +87,8 @@ def test_mention_offsets_index_the_text(backend):
     for actor in a.actors:
         for m in actor.mentions:
             assert text[m.start:m.end] == m.text
+
+
+def test_an_unlabelled_name_in_a_list_takes_the_label_of_the_others(backend):
+    a = analyse("The summit brought together Maria Lopez, Jan Novak, Pierre Dubois and Meloni.", backend)
+    assert actor_named(a, "Meloni").type == "PERSON"

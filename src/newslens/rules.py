@@ -278,6 +278,34 @@ def extend_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+def coordinated_names(doc: Doc, spans: list[Span], runs: list[tuple[int, int]]) -> list[Span]:
+    """In a list of names ('Zeus, Hera, Poseidon, Aphrodite, and Athena'), an unlabelled item takes the
+    label all or all but one of the other items share."""
+    label_at = {span.start: span for span in spans}
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    found = []
+    k = 0
+    while k < len(runs):
+        group = [runs[k]]
+        while k + 1 < len(runs) and is_list_gap(doc, group[-1][1], runs[k + 1][0]):
+            k += 1
+            group.append(runs[k])
+        k += 1
+        labels = [label_at[start].label_ for start, end in group
+                  if start in label_at and label_at[start].end == end]
+        majority = max(sorted(set(labels)), key=labels.count) if labels else None
+        if len(group) < 3 or majority is None or labels.count(majority) < max(2, len(labels) - 1):
+            continue
+        found += [Span(doc, start, end, label=majority) for start, end in group
+                  if not taken.intersection(range(start, end))]
+    return found
+
+
+def is_list_gap(doc: Doc, end: int, start: int) -> bool:
+    """Only ',' / 'and' / ', and' / 'or' between two names: they are items of one list."""
+    return 1 <= start - end <= 2 and all(t.text == "," or t.lower_ in ("and", "or") for t in doc[end:start])
+
+
 def acronym_of(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[0].isupper())
 
@@ -323,6 +351,7 @@ class NewsEntityRules:
         statistical = [span for span in statistical if not taken.intersection(range(span.start, span.end))]
         spans = filter_spans(ruled + statistical)
         spans = filter_spans(extend_spans(doc, self.propagate(doc, spans, runs)))
+        spans = filter_spans(spans + coordinated_names(doc, spans, runs))
         doc.ents = sorted(spans, key=lambda s: s.start)
         return doc
 
