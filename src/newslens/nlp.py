@@ -14,6 +14,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from newslens import __version__
 import newslens.rules  # noqa: F401  (registers the newslens_entities factory)
 from newslens.exceptions import ModelNotFoundError
 from newslens.model import PipelineInfo
@@ -22,7 +23,6 @@ BUILTIN_MODEL_DIR = Path(__file__).parent / "models" / "en_newslens"
 BUILTIN_NAMES = {None, "", "builtin", "newslens"}
 RULES_ONLY = "rules"
 MAX_LENGTH = 3_000_000
-RULES_VERSION = "0.1.0"
 # Verb lemmas come from lemminflect (syntax.lemma), steadier than the small trained lemmatizer: skip it.
 UNUSED_COMPONENTS = ["trainable_lemmatizer"]
 
@@ -40,7 +40,7 @@ def _base_pipeline(name: str | None) -> tuple[Language, str]:
     if name in BUILTIN_NAMES or name == RULES_ONLY:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
-        nlp.meta.update(name="rules", version=RULES_VERSION)  # the rules are the model: version them
+        nlp.meta.update(name="rules", version=__version__)  # the rules are the model: version them
         return nlp, "newslens-rules"
     try:
         return spacy.load(name), f"spacy:{name}"
