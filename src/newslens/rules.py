@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from newslens.gazetteer import demonyms, places
-from newslens.syntax import verb_lemma
+from newslens.syntax import has_tags, verb_lemma
 from newslens.lexicon import EVENT_HEADS, HONORIFICS, ORG_HEADS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
@@ -232,6 +232,33 @@ def common_org_head(doc: Doc, start: int, end: int) -> int | None:
     return None
 
 
+def is_name_prefix(doc: Doc, i: int) -> bool:
+    """'USS Hopper', 'CJTF-OIR': a word joined to the name after it is part of that name."""
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return after is not None and (after.text == "-" or is_name_token(after)) or i > 0 and doc[i - 1].text == "-"
+
+
+def is_counted_thing(doc: Doc, i: int) -> bool:
+    """'a VBIED,', 'two UAVs and': counted as the head of its phrase, a thing and not an organisation."""
+    if i == 0 or not (doc[i - 1].lower_ in ("a", "an") or doc[i - 1].like_num):
+        return False
+    return i + 1 == len(doc) or doc[i + 1].is_punct and doc[i + 1].text != "-" or doc[i + 1].lower_ in (
+        "and", "or", "in", "on", "at", "near", "with", "from")
+
+
+def is_used_as_actor(doc: Doc, i: int) -> bool:
+    """A bare word heading its own noun phrase as the object of a preposition or verb ('against ISIL'),
+    a possessor ("ISIL's") or a subject ('ODE has'), not a modifier ('IP addresses', 'CJTF-OIR')."""
+    if i == 0 or i + 1 >= len(doc) or "-" in (doc[i - 1].text, doc[i + 1].text) or not ends_noun_phrase(doc, i):
+        return False
+    before, after = doc[i - 1], doc[i + 1]
+    if after.lower_ in ("'s", "’s"):
+        return True
+    if has_tags(doc):
+        return before.pos_ in ("ADP", "VERB") or after.pos_ in ("VERB", "AUX")
+    return before.lower_ in PLACE_PREPOSITIONS | {"against", "by", "with", "for"}
+
+
 def is_plausible_name(span: Span) -> bool:
     """Statistical spans that are dates, lowercase phrases or a demonym with a common noun are noise."""
     words = span.text.split()
@@ -315,7 +342,6 @@ class NewsEntityRules:
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
-        self.statistical_components = set(nlp.pipe_names)
         self.place_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.place_matcher.add("GPE", [nlp.make_doc(form) for form in places()])
         self.place_matcher.add("NORP", [nlp.make_doc(form) for form in demonyms()])
@@ -323,8 +349,9 @@ class NewsEntityRules:
     def __call__(self, doc: Doc) -> Doc:
         doc._.lowercase_words = {t.text for t in doc if t.text.islower()}
         statistical = [e for e in doc.ents if e.label_ in KEPT_LABELS]
-        has_ner = "ner" in self.statistical_components
         statistical = [span for span in self.trim_titles(doc, statistical) if is_plausible_name(span)]
+        acronyms, things = self.acronyms(doc, statistical)
+        statistical = [span for span in statistical if span.text not in things]
         candidates: list[Span] = []
         runs = list(capitalised_runs(doc))
         for start, end in runs:
@@ -343,7 +370,7 @@ class NewsEntityRules:
                 elif looks_like_personal_name(doc, start, end):
                     candidates.append(Span(doc, start, end, label="PERSON"))
         candidates += self.possessive_organisations(doc)
-        candidates += self.acronyms(doc, statistical, has_ner)
+        candidates += acronyms
         gazetteer = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.place_matcher(doc)]
         gazetteer = [g for g in gazetteer if not is_city_inside_name(g, runs)]
         ruled = filter_spans(candidates + gazetteer)
@@ -380,22 +407,30 @@ class NewsEntityRules:
         return found
 
     @staticmethod
-    def acronyms(doc: Doc, statistical: list[Span], has_ner: bool) -> list[Span]:
+    def acronyms(doc: Doc, statistical: list[Span]) -> tuple[list[Span], set[str]]:
         """All-capital words (SDF, ISIL, NATO) are organisations given evidence: 'the SDF', a definition
-        in parentheses, the statistical NER's word, or (without NER) recurrence.
+        in parentheses, the statistical NER's word, a use as an actor ('against ISIL', "ISIL's", 'ODE has')
+        or recurrence.
 
-        Otherwise an all-capital word (GMT, VBIED, UNLESS) is more often a unit, a weapon or emphasis.
+        A word counted or pluralised like a thing ('a VBIED', 'two UAVs') is a weapon or a unit, whatever
+        else is said of it (returned apart, to overrule the statistical NER); so is an all-capital word
+        with no evidence (GMT, UNLESS).
         """
         words = [t.text for t in doc]
         counts = Counter(words)
         named = {e.text for e in statistical if e.label_ == "ORG"}
-        found = []
+        standalone = Counter(words[i] for i in range(len(words)) if not is_name_prefix(doc, i))
+        evidence, against = set(), set()
         for i, word in enumerate(words):
             if not ACRONYM.match(word) or word in places() or ROMAN.match(word) or doc.vocab[word].is_stop:
                 continue
-            if word in named or (not has_ner and counts[word] > 1) or (i > 0 and words[i - 1] in ("the", "The", "(")):
-                found.append(Span(doc, i, i + 1, label="ORG"))
-        return found
+            if word + "s" in counts or is_counted_thing(doc, i):
+                against.add(word)
+            elif word in named or standalone[word] > 1 or i > 0 and words[i - 1] in ("the", "The", "(") or (
+                    is_used_as_actor(doc, i)):
+                evidence.add(word)
+        spans = [Span(doc, i, i + 1, label="ORG") for i, word in enumerate(words) if word in evidence - against]
+        return spans, against
 
     @staticmethod
     def propagate(doc: Doc, spans: list[Span], runs: list[tuple[int, int]]) -> list[Span]:
