@@ -92,3 +92,40 @@ def test_mention_offsets_index_the_text(backend):
 def test_an_unlabelled_name_in_a_list_takes_the_label_of_the_others(backend):
     a = analyse("The summit brought together Maria Lopez, Jan Novak, Pierre Dubois and Meloni.", backend)
     assert actor_named(a, "Meloni").type == "PERSON"
+
+
+def test_a_reference_mark_glued_to_a_name_does_not_break_it(backend):
+    a = analyse("The decree was signed by Bashar al-Assad,[3] who had ruled since 2000.", backend)
+    assert actor_named(a, "Bashar al-Assad").type == "PERSON"
+    assert all("[" not in actor.name for actor in a.actors)
+
+
+def test_acronym_used_as_an_actor_is_an_organisation_but_a_counted_one_is_a_thing(backend):
+    a = analyse("Jets struck two HVT compounds and a BMP, and then a BMP near the road. "
+                "Police said the raid was aimed at DAESH. DAESH fighters fled the area.", backend)
+    assert actor_named(a, "DAESH").type == "ORG"
+    assert not any(actor.name == "BMP" for actor in a.actors)
+
+
+def test_a_place_written_with_its_state_is_one_place(backend):
+    a = analyse("The sergeant grew up in Pflugerville, Texas, and enlisted in 2009.", backend)
+    place = actor_named(a, "Pflugerville, Texas")
+    assert place.type == "GPE"
+
+
+def test_places_in_a_list_are_not_merged_in_pairs(backend):
+    a = analyse("Ministers from Norway, Sweden, Finland and Denmark met in Oslo.", backend)
+    assert {"Norway", "Sweden", "Finland", "Denmark"} <= {actor.name for actor in a.actors}
+
+
+def test_ships_and_times_are_not_actors(backend):
+    a = analyse("The destroyer USS Cole sailed at noon Greenwich Mean Time, "
+                "escorted by HMS Kent, the Royal Navy said.", backend)
+    names = {actor.name for actor in a.actors}
+    assert not names & {"USS Cole", "Cole", "HMS Kent", "Kent", "Greenwich Mean Time"}
+    assert "Royal Navy" in names
+
+
+def test_a_capitalised_participle_inside_a_name_belongs_to_it():
+    a = analyse("Combined Joint Task Force officials said the bridge was rebuilt.", "builtin")
+    assert actor_named(a, "Combined Joint Task Force").type == "ORG"

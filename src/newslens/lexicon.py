@@ -44,6 +44,12 @@ house wing squadron fleet battery marines gallery galleries museum library
 EVENT_HEADS = frozenset("forum summit conference festival games olympics expo championship championships cup "
                         "war election elections congress-session".split())
 
+# Last words of names of times, not of actors ("Greenwich Mean Time", "Thanksgiving Day").
+TIME_HEADS = frozenset("time day eve year week month".split())
+
+# Prefixes of ships' names ("USS Mahan", "HMS Daring"): vessels are things, not actors.
+VESSEL_PREFIXES = frozenset("USS USNS HMS HMAS HMCS HMNZS FS INS ROKS JS TCG HNLMS RFS CNS".split())
+
 # Verbs that report speech or a stated position (lemmas).
 SPEECH_VERBS = frozenset("""
 say tell state add note remark explain announce declare claim assert insist argue warn caution threaten

@@ -27,6 +27,7 @@ MAX_LENGTH = 3_000_000
 UNUSED_COMPONENTS = ["trainable_lemmatizer"]
 # Wikipedia-style reference marks glued to a word ("al-Assad,[1]") would hide the name from the rules.
 CITATION_MARK = r"\[\d{1,3}\]"
+GLUED_PARENTHESIS = r"(?<=[a-z])\((?=[A-Z])"
 
 
 def _install_hint(name: str) -> str:
@@ -54,17 +55,20 @@ def _base_pipeline(name: str | None) -> tuple[Language, str]:
 def load_pipeline(name: str | None = None) -> Language:
     """The spaCy pipeline for `name` with newslens's news rules added; cached per name."""
     nlp, backend = _base_pipeline(name)
-    split_citation_marks(nlp)
+    split_glued_marks(nlp)
     nlp.add_pipe("newslens_entities", last=True)
     nlp.max_length = MAX_LENGTH
     nlp.meta["newslens_backend"] = backend
     return nlp
 
 
-def split_citation_marks(nlp: Language) -> None:
-    """Make "[1]" a suffix of its own, so "Levant.[1]" reads "Levant", ".", "[1]"."""
+def split_glued_marks(nlp: Language) -> None:
+    """Make "[1]" a suffix of its own, so "Levant.[1]" reads "Levant", ".", "[1]", and split a parenthesis
+    glued to a word ("Qanbar(Arabic")."""
     suffixes = list(nlp.Defaults.suffixes) + [CITATION_MARK]
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    infixes = list(nlp.Defaults.infixes) + [GLUED_PARENTHESIS]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 def pipeline_info(nlp: Language) -> PipelineInfo:

@@ -17,15 +17,20 @@ from spacy.util import filter_spans
 
 from newslens.gazetteer import demonyms, places
 from newslens.syntax import has_tags, verb_lemma
-from newslens.lexicon import EVENT_HEADS, HONORIFICS, ORG_HEADS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS
+from newslens.lexicon import (EVENT_HEADS, HONORIFICS, ORG_HEADS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS, TIME_HEADS,
+                              VESSEL_PREFIXES)
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 ADJECTIVE_SUFFIXES = frozenset("like based led held style related backed born made owned funded linked controlled "
                                "affiliated friendly speaking inspired themed era".split())
 ARABIC_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az"}
+SPACED_ARTICLES = {"al", "el", "ad", "ar", "ash", "az"}  # not "as", "at": English words too
+ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az)-")
+NAME_PARTICLES = {"bin", "ibn", "de", "da", "van", "von", "der", "al", "el"}
 CONNECTORS = {"of", "for", "and", "the", "de", "del", "al", "la", "bin", "von", "van", "&"}
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
 ROMAN = re.compile(r"^[IVXLCDM]+$")
+WORD = re.compile(r"^[^\W\d_][\w'’]*$")  # letters, with inner apostrophes ("Ja’afari", "Qa'im")
 CAPITALISED = re.compile(r"^[A-Z][\w'’.\-]*$")
 MONTHS_AND_DAYS = frozenset("""January February March April May June July August September October November
 December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept.
@@ -48,6 +53,9 @@ def is_name_token(token) -> bool:
         return False
     if token.pos_ in ("PROPN",):
         return True
+    if token.pos_ == "VERB" and token.i + 1 < len(token.doc):
+        after = token.doc[token.i + 1]  # "Combined Joint Task Force": a capitalised verb inside a name
+        return CAPITALISED.match(after.text) is not None and after.pos_ == "PROPN"
     lower = text.lower()
     if token.is_sent_start or token.i == 0 or token.nbor(-1).text in {"“", '"', "(", "‘", "'"}:
         return not (token.is_stop or lower in token.doc._.lowercase_words
@@ -59,7 +67,7 @@ def joins_hyphenated(doc: Doc, j: int) -> bool:
     """'Kim Shin-wook', 'Kai-shek': a hyphen written without spaces continues the name ('Warhol-like',
     'U.S.-led' make an adjective of it instead)."""
     return (j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
-            and doc[j + 1].is_alpha and doc[j + 1].lower_ not in ADJECTIVE_SUFFIXES)
+            and WORD.match(doc[j + 1].text) and doc[j + 1].lower_ not in ADJECTIVE_SUFFIXES)
 
 
 def capitalised_runs(doc: Doc):
@@ -77,6 +85,8 @@ def capitalised_runs(doc: Doc):
                 j += 2
             elif doc[j].lower_ in CONNECTORS and joins_hyphenated(doc, j + 1):
                 j += 3
+            elif doc[j].text in SPACED_ARTICLES and j + 1 < n and is_name_token(doc[j + 1]):
+                j += 2  # "Salah ad Din", "Dayr az Zawr"
             elif (doc[j].lower_ in CONNECTORS and doc[j].text.islower() and (doc[j].lower_ != "and" or any(
                       t.lower_ in ("of", "for") for t in doc[i:j]))):
                 k = j
@@ -157,6 +167,14 @@ def has_role_apposition(doc: Doc, end: int) -> bool:
     return False
 
 
+def region_follows(doc: Doc, end: int) -> bool:
+    """', Texas' or ', Syria' right after a name."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    return any(getattr(places().get(doc[end + 1:end + 1 + n].text), "kind", None) in ("state", "country")
+               for n in (1, 2, 3) if end + 1 + n <= len(doc))
+
+
 def classify_run(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
     """Label a capitalised run by evidence in its shape and context (places, organisation heads,
     titles, speech verbs): (start after any title, label) or None."""
@@ -169,18 +187,24 @@ def classify_run(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
         return start, "NORP"
     if lowered[-1] in EVENT_HEADS or words[0] in OPERATION_WORDS:
         return start, "EVENT"
+    if words[0] in VESSEL_PREFIXES and len(words) > 1:
+        return start, "PRODUCT"
+    if lowered[-1] in TIME_HEADS and len(words) > 1:
+        return start, "DATE"
     if all(ACRONYM.match(w) or w == "-" for w in words) and "-" in words:
         return start, "ORG"  # "CJTF-OIR"
     if lowered[-1] in ORG_HEADS or (len(words) > 2 and any(w in ORG_HEADS for w in lowered[:-1])
                                     and any(w in ("of", "for") for w in lowered)):
         return start, "ORG"
     cut = title_prefix_end(doc, start, end)
-    if cut > start and cut < end:
+    if cut == end or cut > start and not doc[cut].text[0].isupper():
+        return None  # a title alone ("Minister of Foreign Affairs")
+    if cut > start:
         return cut, "PERSON"
-    if cut == end:
-        return None
     before = doc[start - 1].lower_ if start else ""
     after = doc[end].text if end < len(doc) else ""
+    if before in PLACE_PREPOSITIONS and region_follows(doc, end):
+        return start, "GPE"  # "in Pflugerville, Texas"
     if before == "the" and len(words) == 1 and not ACRONYM.match(text):
         return start, "ORG"  # "the Kremlin", "the Pentagon": a person's name takes no article
     if before in ROLE_HEADS or before in HONORIFICS or SPEECH_FORMS.match(after) or (
@@ -204,6 +228,7 @@ def looks_like_personal_name(doc: Doc, start: int, end: int) -> bool:
     if any(w.lower() in ROLE_HEADS | ROLE_MODIFIERS | HONORIFICS or w in demonyms()
            or w in places() and places()[w].kind != "city" for w in written):
         return False  # "Russian Defense Minister" is a title, "Moscow Times" not a person
+    written = [ARTICLE_PREFIX.sub("", w) for w in written if w not in NAME_PARTICLES]  # "al-Assad" -> "Assad"
     return len(written) in (2, 3) and all(w[0].isupper() and w[1:].replace("-", "").islower()
                                           for w in written if len(w) > 1)
 
@@ -284,15 +309,14 @@ def extend_spans(doc: Doc, spans: list[Span]) -> list[Span]:
         if span.start in skip:
             continue
         start, end, label = span.start, span.end, span.label_
+        if label in ("GPE", "LOC", "FAC", "PERSON") and end + 1 in by_start and doc[end].text == ",":
+            follower = by_start[end + 1]
+            listed = any(k in by_start and by_start[k].label_ == "GPE" and is_list_gap(doc, follower.end, k)
+                         for k in (follower.end + 1, follower.end + 2))
+            if is_place_then_region(doc, span, follower) and not listed:  # not "Iran, Saudi Arabia, Qatar"
+                end, label = follower.end, "GPE"
+                skip.add(follower.start)
         if label == "GPE":
-            if end + 1 < len(doc) and doc[end].text == "," and end + 1 in by_start:
-                follower = by_start[end + 1]
-                place = places().get(follower.text)
-                own = places().get(span.text)
-                if follower.label_ == "GPE" and place is not None and place.kind in ("country", "state") and (
-                        own is None or own.kind not in ("country", "state")):
-                    end = follower.end
-                    skip.add(follower.start)
             if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS:
                 start -= 2
             elif start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in GOVERNMENT_NOUNS:
@@ -303,6 +327,21 @@ def extend_spans(doc: Doc, spans: list[Span]) -> list[Span]:
             start -= 1
         out.append(Span(doc, start, end, label=label))
     return out
+
+
+def is_place_then_region(doc: Doc, span: Span, follower: Span) -> bool:
+    """'Palmyra, Syria', 'Fort Campbell, Kentucky': a place, then the country or state it lies in; the
+    small model often calls the first a person, but a person is not written with a region after a comma
+    unless a title says so."""
+    region = places().get(follower.text)
+    own = places().get(span.text)
+    if region is None or region.kind not in ("country", "state") or own is not None and own.kind in (
+            "country", "state"):
+        return False
+    if span.label_ == "PERSON":
+        before = doc[span.start - 1].lower_ if span.start else ""
+        return before not in ROLE_HEADS | HONORIFICS and not doc[span.start].lower_ in HONORIFICS
+    return True
 
 
 def coordinated_names(doc: Doc, spans: list[Span], runs: list[tuple[int, int]]) -> list[Span]:
@@ -388,7 +427,7 @@ class NewsEntityRules:
         out = []
         for ent in ents:
             start = title_prefix_end(doc, ent.start, ent.end) if ent.label_ == "PERSON" else ent.start
-            if start < ent.end:
+            if start < ent.end and doc[start].text[0].isupper():
                 out.append(Span(doc, start, ent.end, label=ent.label_))
         return out
 
@@ -425,7 +464,7 @@ class NewsEntityRules:
             if not ACRONYM.match(word) or word in places() or ROMAN.match(word) or doc.vocab[word].is_stop:
                 continue
             if word + "s" in counts or is_counted_thing(doc, i):
-                against.add(word)
+                against.update((word, word + "s"))
             elif word in named or standalone[word] > 1 or i > 0 and words[i - 1] in ("the", "The", "(") or (
                     is_used_as_actor(doc, i)):
                 evidence.add(word)
