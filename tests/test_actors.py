@@ -129,3 +129,15 @@ def test_ships_and_times_are_not_actors(backend):
 def test_a_capitalised_participle_inside_a_name_belongs_to_it():
     a = analyse("Combined Joint Task Force officials said the bridge was rebuilt.", "builtin")
     assert actor_named(a, "Combined Joint Task Force").type == "ORG"
+
+
+def test_names_in_any_latin_script_are_names(backend):
+    a = analyse("Turkish Foreign Minister Mevlüt Çavuşoğlu spoke to reporters in Ankara.", backend)
+    assert actor_named(a, "Mevlüt Çavuşoğlu").type == "PERSON"
+
+
+def test_rivers_seas_and_bases_are_places(backend):
+    a = analyse("Supplies crossed the Euphrates River and reached Al Asad Air Base before the storm "
+                "closed the Caspian Sea.", backend)
+    for name in ("Euphrates River", "Al Asad Air Base", "Caspian Sea"):
+        assert actor_named(a, name).type == "GPE"

@@ -67,3 +67,13 @@ def test_title_in_apposition_links_a_person_to_whom_they_serve(backend):
 def test_subject_carries_into_a_purpose_clause(backend):
     a = analyse("Kim Jong Un is planning to travel by armored train to meet with Vladimir Putin.", backend)
     assert ("Kim Jong Un", "meet", "Vladimir Putin") in triples(a)
+
+
+def test_every_place_in_a_listed_location_is_not_a_target(backend):
+    a = analyse("France launched air strikes in Mali and Niger on Sunday.", backend)
+    assert not {target for _, _, target in triples(a)} & {"Mali", "Niger"}
+
+
+def test_a_speaker_does_not_fight_what_their_words_mention(backend):
+    a = analyse("General Mark Milley said strikes against Hezbollah would continue.", backend)
+    assert not any(r.category == "fight" and a.actor_name(r.source) == "Mark Milley" for r in a.relations)

@@ -44,6 +44,14 @@ house wing squadron fleet battery marines gallery galleries museum library
 EVENT_HEADS = frozenset("forum summit conference festival games olympics expo championship championships cup "
                         "war election elections congress-session".split())
 
+# Words naming a natural feature ("Tigris River", "Lake Tharthar", "the Gulf"): places, not organisations.
+GEOGRAPHIC_HEADS = frozenset("river sea gulf lake lakes ocean mountains mountain mount desert valley island islands "
+                             "bay strait canal peninsula dam".split())
+
+# Last words of buildings and installations ("Press Briefing Room", "Tiyas Military Airfield"): places.
+FACILITY_HEADS = frozenset("airfield airport base room building hall palace prison camp port harbor harbour "
+                           "bridge stadium embassy consulate barracks".split())
+
 # Last words of names of times, not of actors ("Greenwich Mean Time", "Thanksgiving Day").
 TIME_HEADS = frozenset("time day eve year week month".split())
 

@@ -32,6 +32,7 @@ BLOCKING_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "ccomp", "relcl", "acl:relc
 LINKING_PREPOSITIONS = {"to", "with", "against", "from", "on", "at", "for", "by", "toward", "towards", "into"}
 GERUND_BLOCKERS = {"against", "from", "without", "of", "by"}
 NOUN_LINKS = {"against", "with", "to", "toward", "towards", "on", "for", "the"}
+LIST_WORDS = {",", "and", "or", "the"}
 PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "be", "got"}
 
 
@@ -49,18 +50,29 @@ def event_of(verb: Token, target: Token) -> tuple[str, str | None]:
 
 def event_class(verb: Token, target: Token) -> tuple[str, str | None]:
     """The verb's own class, else an event noun before the target ("issued a warning to",
-    "engaged in negotiations with"), else 'against' marks a fight."""
+    "engaged in negotiations with"), else 'against' marks a fight; a speech verb has only its own."""
     base = verb.lower_ if verb.lower_ in EVENT_CLASS_OF and not is_verb(verb) else lemma(verb)
     doc = verb.doc
     nouns = [t for t in doc[verb.i + 1:target.i] if t.is_alpha and t.lower_ in EVENT_CLASS_OF and (
         t.pos_ == "NOUN" if has_tags(doc) else t.i > verb.i + 1)]
     if base in EVENT_CLASS_OF and not (base in LIGHT_VERBS and nouns):
         return base, EVENT_CLASS_OF[base]
+    if base in SPEECH_VERBS:
+        return base, None  # "said strikes against X would go on": the strikes are what was said, not done
     if nouns:
         return f"{base} {nouns[-1].lower_}", EVENT_CLASS_OF[nouns[-1].lower_]
-    if target.i > 0 and any(t.lower_ == "against" for t in doc[max(verb.i, target.i - 3):target.i]):
+    if any(t.lower_ == "against" for t in doc[max(verb.i, target.i - 3):target.i]):
         return f"{base} against", "fight"
     return base, None
+
+
+def is_place_adjunct(target: Token, index: MentionIndex) -> bool:
+    """'in Syria', 'in Syria and Iraq': an actor named where something happens, however many are listed."""
+    doc = target.doc
+    k = target.i - 1
+    while k >= 0 and (index.of_token(doc[k]) or doc[k].lower_ in LIST_WORDS):
+        k -= 1
+    return k >= 0 and doc[k].lower_ in NOT_A_TARGET
 
 
 def reports_clause(verb: Token, target: Token) -> bool:
@@ -190,7 +202,7 @@ def extract_relations(doc: Doc, actors) -> list[Relation]:
             if source.i > sent.start and doc[source.i - 1].lower_ in NOT_A_SUBJECT and index.of_token(
                     doc[source.i - 1]) is None:
                 continue
-            if target.i > 0 and doc[target.i - 1].lower_ in NOT_A_TARGET or reports_clause(verb, target):
+            if is_place_adjunct(target, index) or reports_clause(verb, target):
                 continue
             if not (acts(index, source, actors_by_id) and acts(index, target, actors_by_id)):
                 continue

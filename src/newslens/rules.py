@@ -17,8 +17,8 @@ from spacy.util import filter_spans
 
 from newslens.gazetteer import demonyms, places
 from newslens.syntax import has_tags, verb_lemma
-from newslens.lexicon import (EVENT_HEADS, HONORIFICS, ORG_HEADS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS, TIME_HEADS,
-                              VESSEL_PREFIXES)
+from newslens.lexicon import (EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS, ORG_HEADS, ROLE_HEADS, ROLE_MODIFIERS,
+                              SPEECH_VERBS, TIME_HEADS, VESSEL_PREFIXES)
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 ADJECTIVE_SUFFIXES = frozenset("like based led held style related backed born made owned funded linked controlled "
@@ -31,7 +31,7 @@ CONNECTORS = {"of", "for", "and", "the", "de", "del", "al", "la", "bin", "von", 
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
 ROMAN = re.compile(r"^[IVXLCDM]+$")
 WORD = re.compile(r"^[^\W\d_][\w'’]*$")  # letters, with inner apostrophes ("Ja’afari", "Qa'im")
-CAPITALISED = re.compile(r"^[A-Z][\w'’.\-]*$")
+CAPITALISED = re.compile(r"^(?=[^\W\d_])[\w'’.\-]*$")  # a word; its first letter checked by is_capitalised
 MONTHS_AND_DAYS = frozenset("""January February March April May June July August September October November
 December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept.
 Oct. Nov. Dec. Mon. Tue. Tues. Wed. Thu. Thurs. Fri. Sat. Sun.""".split())
@@ -46,21 +46,26 @@ ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 OPERATION_WORDS = frozenset({"Operation", "Exercise"})
 SPEECH_FORMS = re.compile(r"^(says|said|told|tells|added|stated|warned|noted|explained|announced|claimed)$")
 
+def is_capitalised(text: str) -> bool:
+    """'Çavuşoğlu' as well as 'Cavusoglu': an upper-case letter in any script, then word characters."""
+    return text[:1].isupper() and CAPITALISED.match(text) is not None
+
+
 def is_name_token(token) -> bool:
     """Capitalised word that is not a common word merely starting a sentence."""
     text = token.text
-    if not CAPITALISED.match(text) or text in MONTHS_AND_DAYS:
+    if not is_capitalised(text) or text in MONTHS_AND_DAYS:
         return False
     if token.pos_ in ("PROPN",):
         return True
     if token.pos_ == "VERB" and token.i + 1 < len(token.doc):
         after = token.doc[token.i + 1]  # "Combined Joint Task Force": a capitalised verb inside a name
-        return CAPITALISED.match(after.text) is not None and after.pos_ == "PROPN"
+        return is_capitalised(after.text) and after.pos_ == "PROPN"
     lower = text.lower()
     if token.is_sent_start or token.i == 0 or token.nbor(-1).text in {"“", '"', "(", "‘", "'"}:
         return not (token.is_stop or lower in token.doc._.lowercase_words
                     or token.pos_ in {"ADV", "DET", "ADP", "PRON", "VERB", "AUX"})
-    return not token.is_stop and token.pos_ not in {"VERB", "AUX", "ADP", "DET", "PRON"}
+    return not token.is_stop and token.pos_ not in {"VERB", "AUX"}  # a capitalised non-stop "ADP" is a mistag
 
 
 def joins_hyphenated(doc: Doc, j: int) -> bool:
@@ -187,6 +192,10 @@ def classify_run(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
         return start, "NORP"
     if lowered[-1] in EVENT_HEADS or words[0] in OPERATION_WORDS:
         return start, "EVENT"
+    if lowered[-1] in GEOGRAPHIC_HEADS or lowered[0] in GEOGRAPHIC_HEADS and len(words) > 1:
+        return start, "LOC"
+    if lowered[-1] in FACILITY_HEADS and len(words) > 1:
+        return start, "FAC"
     if words[0] in VESSEL_PREFIXES and len(words) > 1:
         return start, "PRODUCT"
     if lowered[-1] in TIME_HEADS and len(words) > 1:
