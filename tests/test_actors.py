@@ -141,3 +141,14 @@ def test_rivers_seas_and_bases_are_places(backend):
                 "closed the Caspian Sea.", backend)
     for name in ("Euphrates River", "Al Asad Air Base", "Caspian Sea"):
         assert actor_named(a, name).type == "GPE"
+
+
+def test_a_quoted_nickname_stays_inside_the_name(backend):
+    a = analyse('The briefing was led by Col. Robert "Rob" Harward, the task force spokesman.', backend)
+    assert actor_named(a, 'Robert "Rob" Harward').type == "PERSON"
+
+
+def test_provinces_are_places_and_plural_acronyms_are_things(backend):
+    a = analyse("Militia fighters in Diyala Province planted IEDs along the road.", backend)
+    assert actor_named(a, "Diyala Province").type == "GPE"
+    assert "IEDs" not in {actor.name for actor in a.actors}

@@ -24,11 +24,14 @@ KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 ADJECTIVE_SUFFIXES = frozenset("like based led held style related backed born made owned funded linked controlled "
                                "affiliated friendly speaking inspired themed era".split())
 ARABIC_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az"}
+OPENING_QUOTES = {"“", '"', "'", "‘"}
+CLOSING_QUOTES = {"”", '"', "'", "’"}
 SPACED_ARTICLES = {"al", "el", "ad", "ar", "ash", "az"}  # not "as", "at": English words too
 ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az)-")
 NAME_PARTICLES = {"bin", "ibn", "de", "da", "van", "von", "der", "al", "el"}
 CONNECTORS = {"of", "for", "and", "the", "de", "del", "al", "la", "bin", "von", "van", "&"}
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
+PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,7}s$")  # "IEDs", "UAVs": things counted, never one organisation
 ROMAN = re.compile(r"^[IVXLCDM]+$")
 WORD = re.compile(r"^[^\W\d_][\w'’]*$")  # letters, with inner apostrophes ("Ja’afari", "Qa'im")
 CAPITALISED = re.compile(r"^(?=[^\W\d_])[\w'’.\-]*$")  # a word; its first letter checked by is_capitalised
@@ -40,7 +43,8 @@ PLACE_PREPOSITIONS = frozenset("in at near from to into outside inside across ar
                                "of".split())
 DIRECTIONS = frozenset("""north south east west northern southern eastern western northeast northwest southeast
 southwest northeastern northwestern southeastern southwestern central""".split())
-PLACE_NOUNS = frozenset("city town village province district governorate region county state capital".split())
+PLACE_NOUNS = frozenset("city town village province district governorate region county state capital "
+                        "municipality prefecture oblast".split())
 GOVERNMENT_NOUNS = frozenset("government people parliament army".split())
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 OPERATION_WORDS = frozenset({"Operation", "Exercise"})
@@ -92,6 +96,8 @@ def capitalised_runs(doc: Doc):
                 j += 3
             elif doc[j].text in SPACED_ARTICLES and j + 1 < n and is_name_token(doc[j + 1]):
                 j += 2  # "Salah ad Din", "Dayr az Zawr"
+            elif quoted_nickname_end(doc, j):
+                j = quoted_nickname_end(doc, j)  # John “J.D.” Dorrian
             elif (doc[j].lower_ in CONNECTORS and doc[j].text.islower() and (doc[j].lower_ != "and" or any(
                       t.lower_ in ("of", "for") for t in doc[i:j]))):
                 k = j
@@ -107,6 +113,14 @@ def capitalised_runs(doc: Doc):
         end = j - 1 if j - i > 1 and j < n and doc[j].text == ":" else j  # "Ahmed Mohamed Image: NASA"
         yield from split_after_place(doc, i, end)
         i = j
+
+
+def quoted_nickname_end(doc: Doc, j: int) -> int:
+    """After a first name, a one-word nickname in quotes and then the surname: where the surname starts."""
+    if j + 3 < len(doc) and doc[j].text in OPENING_QUOTES and doc[j + 2].text in CLOSING_QUOTES and (
+            is_capitalised(doc[j + 1].text) and is_name_token(doc[j + 3])) and not doc[j].whitespace_:
+        return j + 3
+    return 0
 
 
 def is_short_tail(doc: Doc, k: int) -> bool:
@@ -194,6 +208,8 @@ def classify_run(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
         return start, "EVENT"
     if lowered[-1] in GEOGRAPHIC_HEADS or lowered[0] in GEOGRAPHIC_HEADS and len(words) > 1:
         return start, "LOC"
+    if lowered[-1] in PLACE_NOUNS and len(words) > 1:
+        return start, "GPE"  # "Kirkuk Province", "Haninge Municipality"
     if lowered[-1] in FACILITY_HEADS and len(words) > 1:
         return start, "FAC"
     if words[0] in VESSEL_PREFIXES and len(words) > 1:
@@ -470,9 +486,9 @@ class NewsEntityRules:
         standalone = Counter(words[i] for i in range(len(words)) if not is_name_prefix(doc, i))
         evidence, against = set(), set()
         for i, word in enumerate(words):
-            if not ACRONYM.match(word) or word in places() or ROMAN.match(word) or doc.vocab[word].is_stop:
+            if not (ACRONYM.match(word) or PLURAL_ACRONYM.match(word)) or word in places() or ROMAN.match(word) or doc.vocab[word].is_stop:
                 continue
-            if word + "s" in counts or is_counted_thing(doc, i):
+            if word + "s" in counts or is_counted_thing(doc, i) or word.endswith("s") and word[:-1].isupper():
                 against.update((word, word + "s"))
             elif word in named or standalone[word] > 1 or i > 0 and words[i - 1] in ("the", "The", "(") or (
                     is_used_as_actor(doc, i)):
