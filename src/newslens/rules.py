@@ -483,17 +483,20 @@ class NewsEntityRules:
         words = [t.text for t in doc]
         counts = Counter(words)
         named = {e.text for e in statistical if e.label_ == "ORG"}
-        standalone = Counter(words[i] for i in range(len(words)) if not is_name_prefix(doc, i))
+        candidates = [i for i, word in enumerate(words) if (ACRONYM.match(word) or PLURAL_ACRONYM.match(word))
+                      and not (word in places() or ROMAN.match(word) or doc.vocab[word].is_stop)]
+        standalone = Counter(words[i] for i in candidates if not is_name_prefix(doc, i))
         evidence, against = set(), set()
-        for i, word in enumerate(words):
-            if not (ACRONYM.match(word) or PLURAL_ACRONYM.match(word)) or word in places() or ROMAN.match(word) or doc.vocab[word].is_stop:
-                continue
-            if word + "s" in counts or is_counted_thing(doc, i) or word.endswith("s") and word[:-1].isupper():
+        for i in candidates:
+            word = words[i]
+            if PLURAL_ACRONYM.match(word):
+                against.add(word)
+            elif word + "s" in counts or is_counted_thing(doc, i):
                 against.update((word, word + "s"))
             elif word in named or standalone[word] > 1 or i > 0 and words[i - 1] in ("the", "The", "(") or (
                     is_used_as_actor(doc, i)):
                 evidence.add(word)
-        spans = [Span(doc, i, i + 1, label="ORG") for i, word in enumerate(words) if word in evidence - against]
+        spans = [Span(doc, i, i + 1, label="ORG") for i in candidates if words[i] in evidence - against]
         return spans, against
 
     @staticmethod
