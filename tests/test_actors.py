@@ -143,6 +143,8 @@ def test_provinces_are_places_and_plural_acronyms_are_things(backend):
     ("Turkish Foreign Minister Mevlüt Çavuşoğlu spoke to reporters in Ankara.", "Mevlüt Çavuşoğlu", "PERSON"),
     # a place written with its state is one place
     ("The sergeant grew up in Pflugerville, Texas, and enlisted in 2009.", "Pflugerville, Texas", "GPE"),
+    # a numbered unit keeps the country written before its number
+    ("Two destroyers of the U.S. 6th Fleet docked in Naples on Friday.", "U.S. 6th Fleet", "ORG"),
 ])
 def test_names_are_read_whole_and_typed(backend, text, name, label):
     assert actor_named(analyse(text, backend), name).type == label

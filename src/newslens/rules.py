@@ -83,7 +83,8 @@ def capitalised_runs(doc: Doc):
     """Maximal runs of name tokens, allowing inner connectors ("Ministry of Culture and Sports")."""
     i, n = 0, len(doc)
     while i < n:
-        if not (is_name_token(doc[i]) or doc[i].lower_ in ARABIC_ARTICLES and joins_hyphenated(doc, i + 1)):
+        if not (is_name_token(doc[i]) or doc[i].lower_ in ARABIC_ARTICLES and joins_hyphenated(doc, i + 1)
+                or doc[i].text in SPACED_ARTICLES and i + 1 < n and is_name_token(doc[i + 1])):
             i += 1
             continue
         j = i + 1
@@ -350,6 +351,8 @@ def extend_spans(doc: Doc, spans: list[Span]) -> list[Span]:
                 start -= 1
         if label == "ORG" and start >= 1 and ORDINAL.match(doc[start - 1].text):
             start -= 1
+            if start >= 1 and doc[start - 1].text in places():
+                start -= 1  # "U.S. 5th Fleet"
         out.append(Span(doc, start, end, label=label))
     return out
 
