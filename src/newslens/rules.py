@@ -27,7 +27,7 @@ ARABIC_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az"}
 OPENING_QUOTES = {"“", '"', "'", "‘"}
 CLOSING_QUOTES = {"”", '"', "'", "’"}
 SPACED_ARTICLES = {"al", "el", "ad", "ar", "ash", "az"}  # not "as", "at": English words too
-ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az)-")
+ARTICLE_PREFIX = re.compile(rf"^(?:{'|'.join(sorted(ARABIC_ARTICLES))})-")
 NAME_PARTICLES = {"bin", "ibn", "de", "da", "van", "von", "der", "al", "el"}
 CONNECTORS = {"of", "for", "and", "the", "de", "del", "al", "la", "bin", "von", "van", "&"}
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
@@ -66,7 +66,7 @@ def is_name_token(token) -> bool:
         after = token.doc[token.i + 1]  # "Combined Joint Task Force": a capitalised verb inside a name
         return is_capitalised(after.text) and after.pos_ == "PROPN"
     lower = text.lower()
-    if token.is_sent_start or token.i == 0 or token.nbor(-1).text in {"“", '"', "(", "‘", "'"}:
+    if token.is_sent_start or token.i == 0 or token.nbor(-1).text in OPENING_QUOTES | {"("}:
         return not (token.is_stop or lower in token.doc._.lowercase_words
                     or token.pos_ in {"ADV", "DET", "ADP", "PRON", "VERB", "AUX"})
     return not token.is_stop and token.pos_ not in {"VERB", "AUX"}  # a capitalised non-stop "ADP" is a mistag
@@ -84,7 +84,7 @@ def capitalised_runs(doc: Doc):
     i, n = 0, len(doc)
     while i < n:
         if not (is_name_token(doc[i]) or doc[i].lower_ in ARABIC_ARTICLES and joins_hyphenated(doc, i + 1)
-                or doc[i].text in SPACED_ARTICLES and i + 1 < n and is_name_token(doc[i + 1])):
+                or is_spaced_article(doc, i)):
             i += 1
             continue
         j = i + 1
@@ -95,10 +95,10 @@ def capitalised_runs(doc: Doc):
                 j += 2
             elif doc[j].lower_ in CONNECTORS and joins_hyphenated(doc, j + 1):
                 j += 3
-            elif doc[j].text in SPACED_ARTICLES and j + 1 < n and is_name_token(doc[j + 1]):
+            elif is_spaced_article(doc, j):
                 j += 2  # "Salah ad Din", "Dayr az Zawr"
-            elif quoted_nickname_end(doc, j):
-                j = quoted_nickname_end(doc, j)  # John “J.D.” Dorrian
+            elif nickname_end := quoted_nickname_end(doc, j):
+                j = nickname_end  # John “J.D.” Dorrian
             elif (doc[j].lower_ in CONNECTORS and doc[j].text.islower() and (doc[j].lower_ != "and" or any(
                       t.lower_ in ("of", "for") for t in doc[i:j]))):
                 k = j
@@ -114,6 +114,11 @@ def capitalised_runs(doc: Doc):
         end = j - 1 if j - i > 1 and j < n and doc[j].text == ":" else j  # "Ahmed Mohamed Image: NASA"
         yield from split_after_place(doc, i, end)
         i = j
+
+
+def is_spaced_article(doc: Doc, j: int) -> bool:
+    """'ad' in "Salah ad Din", 'al' in "al Qaeda": an Arabic article written apart, before a name."""
+    return doc[j].text in SPACED_ARTICLES and j + 1 < len(doc) and is_name_token(doc[j + 1])
 
 
 def quoted_nickname_end(doc: Doc, j: int) -> int:
@@ -187,12 +192,17 @@ def has_role_apposition(doc: Doc, end: int) -> bool:
     return False
 
 
+def is_region(text: str) -> bool:
+    """A country or a state: what a place's name may be followed by ("Palmyra, Syria")."""
+    place = places().get(text)
+    return place is not None and place.kind in ("country", "state")
+
+
 def region_follows(doc: Doc, end: int) -> bool:
     """', Texas' or ', Syria' right after a name."""
     if end + 1 >= len(doc) or doc[end].text != ",":
         return False
-    return any(getattr(places().get(doc[end + 1:end + 1 + n].text), "kind", None) in ("state", "country")
-               for n in (1, 2, 3) if end + 1 + n <= len(doc))
+    return any(is_region(doc[end + 1:end + 1 + n].text) for n in (1, 2, 3) if end + 1 + n <= len(doc))
 
 
 def classify_run(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
@@ -337,9 +347,9 @@ def extend_spans(doc: Doc, spans: list[Span]) -> list[Span]:
         start, end, label = span.start, span.end, span.label_
         if label in ("GPE", "LOC", "FAC", "PERSON") and end + 1 in by_start and doc[end].text == ",":
             follower = by_start[end + 1]
-            listed = any(k in by_start and by_start[k].label_ == "GPE" and is_list_gap(doc, follower.end, k)
-                         for k in (follower.end + 1, follower.end + 2))
-            if is_place_then_region(doc, span, follower) and not listed:  # not "Iran, Saudi Arabia, Qatar"
+            if is_place_then_region(doc, span, follower) and not any(  # not "Iran, Saudi Arabia, Qatar"
+                    k in by_start and by_start[k].label_ == "GPE" and is_list_gap(doc, follower.end, k)
+                    for k in (follower.end + 1, follower.end + 2)):
                 end, label = follower.end, "GPE"
                 skip.add(follower.start)
         if label == "GPE":
@@ -361,14 +371,11 @@ def is_place_then_region(doc: Doc, span: Span, follower: Span) -> bool:
     """'Palmyra, Syria', 'Fort Campbell, Kentucky': a place, then the country or state it lies in; the
     small model often calls the first a person, but a person is not written with a region after a comma
     unless a title says so."""
-    region = places().get(follower.text)
-    own = places().get(span.text)
-    if region is None or region.kind not in ("country", "state") or own is not None and own.kind in (
-            "country", "state"):
+    if not is_region(follower.text) or is_region(span.text):
         return False
     if span.label_ == "PERSON":
         before = doc[span.start - 1].lower_ if span.start else ""
-        return before not in ROLE_HEADS | HONORIFICS and not doc[span.start].lower_ in HONORIFICS
+        return before not in ROLE_HEADS | HONORIFICS and doc[span.start].lower_ not in HONORIFICS
     return True
 
 
@@ -484,7 +491,7 @@ class NewsEntityRules:
         with no evidence (GMT, UNLESS).
         """
         words = [t.text for t in doc]
-        counts = Counter(words)
+        present = set(words)
         named = {e.text for e in statistical if e.label_ == "ORG"}
         candidates = [i for i, word in enumerate(words) if (ACRONYM.match(word) or PLURAL_ACRONYM.match(word))
                       and not (word in places() or ROMAN.match(word) or doc.vocab[word].is_stop)]
@@ -494,7 +501,7 @@ class NewsEntityRules:
             word = words[i]
             if PLURAL_ACRONYM.match(word):
                 against.add(word)
-            elif word + "s" in counts or is_counted_thing(doc, i):
+            elif word + "s" in present or is_counted_thing(doc, i):
                 against.update((word, word + "s"))
             elif word in named or standalone[word] > 1 or i > 0 and words[i - 1] in ("the", "The", "(") or (
                     is_used_as_actor(doc, i)):
