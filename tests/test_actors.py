@@ -148,3 +148,13 @@ def test_provinces_are_places_and_plural_acronyms_are_things(backend):
 ])
 def test_names_are_read_whole_and_typed(backend, text, name, label):
     assert actor_named(analyse(text, backend), name).type == label
+
+
+def test_common_words_in_capitals_are_a_title_not_a_person(backend):
+    a = analyse("The drill, called Silver Anchor, ended on Friday. Crews then moved to Iron Harbor, "
+                "Lieutenant Mark Baker said. Shelby Brown founded Quiet Lantern, a studio in Bristol.", backend)
+    names = {actor.name: actor.type for actor in a.actors}
+    assert "Silver Anchor" not in names and names.get("Quiet Lantern") != "PERSON"
+    # names made of dictionary words stay names; a common-word name after 'to' is a place
+    assert names["Mark Baker"] == names["Shelby Brown"] == "PERSON"
+    assert names["Iron Harbor"] == "GPE"

@@ -92,7 +92,7 @@ def hyperparameter_lines(config) -> List[str]:
     ]
 
 
-def card(metrics: Dict[str, dict], speed: dict, config, meta: dict, size_mb: float) -> str:
+def card(metrics: Dict[str, dict], speed: dict, config, meta: dict, size_mb: float, name_words: int) -> str:
     labels = meta.get("labels", {})
     sources = "\n".join(f"- **{s['name']}** ({s['license']}), {s['url']}" for s in meta.get("sources", []))
     lines = [
@@ -128,6 +128,13 @@ def card(metrics: Dict[str, dict], speed: dict, config, meta: dict, size_mb: flo
         f"- parser: UD relations (`token.dep_`, `token.head`, `doc.sents`; the root is `ROOT`): "
         f"{', '.join(sorted(labels.get('parser', [])))}",
         f"- ner: {', '.join(sorted(labels.get('ner', [])))} (`doc.ents`)",
+        "",
+        "## Casing lexicon",
+        "",
+        f"`src/newslens/models/name_words.txt` ({name_words:,} words), written by `training/build_casing.py` "
+        "from UD English-EWT train and GUM train: the words written capitalised mid-sentence at least as "
+        "often as in lower case. newslens's rules read a span made only of dictionary words (lemminflect) "
+        "that are not such name words ('Iron Fist', 'Silver Clouds') as a title, not a person.",
         "",
         "## Accuracy",
         "",
@@ -169,7 +176,8 @@ def main() -> None:
     meta = json.loads((args.model / "meta.json").read_text())
     size_mb = sum(p.stat().st_size for p in args.model.rglob("*") if p.is_file()) / 1e6
     config = load_config(args.config, interpolate=True)
-    args.output.write_text(card(metrics, speed, config, meta, size_mb))
+    name_words = len((args.model.parent / "name_words.txt").read_text(encoding="utf8").split())
+    args.output.write_text(card(metrics, speed, config, meta, size_mb, name_words))
     print(f"wrote {args.output}")
 
 

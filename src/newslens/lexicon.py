@@ -4,6 +4,11 @@ These are properties of English news writing, not of any article: no names live 
 """
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
+NAME_WORDS = Path(__file__).parent / "models" / "name_words.txt"
+
 # Head nouns of a person's title or function ("Defense Minister", "spokesman").
 ROLE_HEADS = frozenset("""
 president minister secretary spokesman spokeswoman spokesperson leader chancellor ambassador general
@@ -98,3 +103,10 @@ EVENT_CLASS_OF = {word: event for event, words in EVENT_CLASSES.items() for word
 
 # Verbs whose object noun carries the event ("issued a warning", "delivered a message").
 LIGHT_VERBS = frozenset("issue make give deliver have take express send launch hold conduct pose".split())
+
+
+@lru_cache(maxsize=1)
+def name_words() -> frozenset[str]:
+    """Lower-cased words the training corpora write capitalised mid-sentence at least as often as not
+    ('smith', 'gordon'), counted by training/build_casing.py: words used as names."""
+    return frozenset(NAME_WORDS.read_text(encoding="utf8").split())

@@ -15,10 +15,12 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from lemminflect import getAllLemmas
+
 from newslens.gazetteer import demonyms, places
 from newslens.syntax import has_tags, verb_lemma
 from newslens.lexicon import (EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS, ORG_HEADS, ROLE_HEADS, ROLE_MODIFIERS,
-                              SPEECH_VERBS, TIME_HEADS, VESSEL_PREFIXES)
+                              SPEECH_VERBS, TIME_HEADS, VESSEL_PREFIXES, name_words)
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 ADJECTIVE_SUFFIXES = frozenset("like based led held style related backed born made owned funded linked controlled "
@@ -320,6 +322,24 @@ def is_used_as_actor(doc: Doc, i: int) -> bool:
     return before.lower_ in PLACE_PREPOSITIONS | {"against", "by", "with", "for"}
 
 
+def is_common_word(doc: Doc, word: str) -> bool:
+    """Written in lower case in this article, or an English dictionary word not used as a name."""
+    lower = word.lower()
+    return lower in doc._.lowercase_words or bool(getAllLemmas(lower)) and lower not in name_words()
+
+
+def reread_common_words(span: Span) -> Span | None:
+    """A person or place 'named' only by common words ("Vertical Symbol", "Animated Series") is a title or
+    a heading, unless it is where something happens ('from Tinker', 'at Chapel Hill'): then a place."""
+    doc = span.doc
+    if span.label_ not in ("PERSON", "GPE") or span.text in places() or not all(
+            is_common_word(doc, w) for w in span.text.split()):
+        return span
+    if span.start > 0 and doc[span.start - 1].lower_ in PLACE_PREPOSITIONS:
+        return Span(doc, span.start, span.end, label="GPE")
+    return None
+
+
 def is_plausible_name(span: Span) -> bool:
     """Statistical spans that are dates, lowercase phrases or a demonym with a common noun are noise."""
     words = span.text.split()
@@ -424,6 +444,7 @@ class NewsEntityRules:
         doc._.lowercase_words = {t.text for t in doc if t.text.islower()}
         statistical = [e for e in doc.ents if e.label_ in KEPT_LABELS]
         statistical = [span for span in self.trim_titles(doc, statistical) if is_plausible_name(span)]
+        statistical = [span for span in map(reread_common_words, statistical) if span is not None]
         acronyms, things = self.acronyms(doc, statistical)
         statistical = [span for span in statistical if span.text not in things]
         candidates: list[Span] = []
@@ -442,7 +463,9 @@ class NewsEntityRules:
                 if inner is not None:
                     candidates.append(Span(doc, start, end, label=corrected_label(doc, start, end, inner.label_)))
                 elif looks_like_personal_name(doc, start, end):
-                    candidates.append(Span(doc, start, end, label="PERSON"))
+                    name = reread_common_words(Span(doc, start, end, label="PERSON"))
+                    if name is not None:
+                        candidates.append(name)
         candidates += self.possessive_organisations(doc)
         candidates += acronyms
         gazetteer = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.place_matcher(doc)]
