@@ -158,3 +158,10 @@ def test_common_words_in_capitals_are_a_title_not_a_person(backend):
     # names made of dictionary words stay names; a common-word name after 'to' is a place
     assert names["Mark Baker"] == names["Shelby Brown"] == "PERSON"
     assert names["Iron Harbor"] == "GPE"
+
+
+def test_a_lone_name_where_something_happens_is_a_place(backend):
+    a = analyse("Near Sinjar, one strike destroyed a vehicle. Families living around Kobani fled "
+                "after fighters shelled the town.", backend)
+    names = {actor.name: actor.type for actor in a.actors}
+    assert names == {"Sinjar": "GPE", "Kobani": "GPE"}

@@ -77,3 +77,26 @@ def test_every_place_in_a_listed_location_is_not_a_target(backend):
 def test_a_speaker_does_not_fight_what_their_words_mention(backend):
     a = analyse("General Mark Milley said strikes against Hezbollah would continue.", backend)
     assert not any(r.category == "fight" and a.actor_name(r.source) == "Mark Milley" for r in a.relations)
+
+
+def test_a_relative_clause_acts_for_the_noun_it_describes():
+    a = analyse("Britain sent the 617th Fighter Squadron, which will fly strike missions against Boko Haram.",
+                "builtin")
+    assert ("617th Fighter Squadron", "fight", "Boko Haram") in triples(a)
+
+
+def test_a_place_written_after_a_base_is_not_a_subject():
+    a = analyse("The 99th Air Wing deployed to Incirlik Air Base, Turkey to support NATO.", "builtin")
+    assert ("99th Air Wing", "support", "NATO") in triples(a)
+    assert "Turkey" not in {a.actor_name(r.source) for r in a.relations}
+
+
+def test_the_subject_of_a_passive_undergoes_the_act(backend):
+    a = analyse("Ahmed Karimi was transferred to Saudi Arabia after his arrest. "
+                "He was later captured by the Taliban.", backend)
+    assert triples(a) == {("Taliban", "fight", "Ahmed Karimi")}
+
+
+def test_acting_on_what_an_actor_owns_is_not_acting_on_the_actor():
+    a = analyse("The United States rejected Maliki's first choice for the post.", "builtin")
+    assert not a.relations

@@ -18,10 +18,10 @@ from newslens.syntax import (AUXILIARIES, MentionIndex, clause_subject, has_pars
                              is_verb, lemma)
 
 MAX_TOKENS_BETWEEN = 20
-NOT_A_SUBJECT = {"of", "in", "from", "by", "with", "between", "for", "to", "against", "at", "on", "into", "near",
-                 "across", "within", "inside", "and", "or", "than", "about", "over", "under", "like"}
 NOT_A_TARGET = {"in", "at", "near", "across", "within", "inside", "throughout", "around", "outside", "into", "toward",
                 "towards", "of", "between", "among"}
+NOT_A_SUBJECT = NOT_A_TARGET | {"from", "by", "with", "for", "to", "against", "on", "than", "about", "over", "under",
+                                "like"}
 ACTING_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 CLAUSE_MARKERS = {"that", "which", "who", "whom", "whose", "while", "because", "although", "when", "where", "if"}
 # A target is the verb's own object or oblique, or the object of its event noun ("strikes against ISIL"):
@@ -34,6 +34,7 @@ GERUND_BLOCKERS = {"against", "from", "without", "of", "by"}
 NOUN_LINKS = {"against", "with", "to", "toward", "towards", "on", "for", "the"}
 LIST_WORDS = {",", "and", "or", "the"}
 PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "be", "got"}
+PASSIVE_DEPS = {"nsubj:pass", "nsubjpass", "aux:pass", "auxpass"}
 
 
 def event_of(verb: Token, target: Token) -> tuple[str, str | None]:
@@ -66,13 +67,23 @@ def event_class(verb: Token, target: Token) -> tuple[str, str | None]:
     return base, None
 
 
-def is_place_adjunct(target: Token, index: MentionIndex) -> bool:
-    """'in Syria', 'in Syria and Iraq': an actor named where something happens, however many are listed."""
-    doc = target.doc
-    k = target.i - 1
+def governing_word(token: Token, index: MentionIndex) -> str:
+    """The word before an actor and the names listed with it: 'in' for 'in Syria and Iraq'."""
+    doc = token.doc
+    k = token.i - 1
     while k >= 0 and (index.of_token(doc[k]) or doc[k].lower_ in LIST_WORDS):
         k -= 1
-    return k >= 0 and doc[k].lower_ in NOT_A_TARGET
+    return doc[k].lower_ if k >= 0 else ""
+
+
+def is_place_adjunct(target: Token, index: MentionIndex) -> bool:
+    """'in Syria', 'in Syria and Iraq': an actor named where something happens, however many are listed."""
+    return governing_word(target, index) in NOT_A_TARGET
+
+
+def is_prepositional(source: Token, index: MentionIndex) -> bool:
+    """'to Incirlik Air Base, Turkey', 'with Russia and China': an actor after a preposition is no subject."""
+    return governing_word(source, index) in NOT_A_SUBJECT
 
 
 def reports_clause(verb: Token, target: Token) -> bool:
@@ -88,6 +99,30 @@ def is_passive_by(verb: Token, target: Token) -> bool:
     doc = verb.doc
     passive = verb.tag_ == "VBN" or any(t.lower_ in PASSIVE_AUX for t in doc[max(0, verb.i - 2):verb.i])
     return passive and any(t.lower_ == "by" for t in doc[max(verb.i, target.i - 4):target.i])
+
+
+def is_passive(verb: Token) -> bool:
+    """'he was transferred to Saudi Arabia': the subject undergoes the act."""
+    if has_parse(verb.doc):
+        return any(child.dep_ in PASSIVE_DEPS for child in verb.children)
+    before = verb.doc[max(0, verb.i - 2):verb.i]
+    return verb.lower_.endswith(("ed", "en")) and any(t.lower_ in PASSIVE_AUX for t in before)
+
+
+def mention_end(token: Token, index: MentionIndex) -> Token:
+    """The last word of the actor mention that `token` is in."""
+    doc = token.doc
+    k = token.i
+    while k + 1 < len(doc) and index.of_token(doc[k + 1]) == index.of_token(token):
+        k += 1
+    return doc[k]
+
+
+def is_possessor(target: Token, index: MentionIndex) -> bool:
+    """"rejected Maliki's first choice": the act bears on what the actor owns, not on the actor."""
+    last = mention_end(target, index)
+    return last.i + 1 < len(last.doc) and last.doc[last.i + 1].lower_ in ("'s", "’s")
+
 
 
 def parsed_pairs(sent: Span, index: MentionIndex):
@@ -199,10 +234,9 @@ def extract_relations(doc: Doc, actors) -> list[Relation]:
         candidates += nominal_pairs(sent, index)
         candidates += appositive_pairs(sent, index)
         for source, target, verb in candidates:
-            if source.i > sent.start and doc[source.i - 1].lower_ in NOT_A_SUBJECT and index.of_token(
-                    doc[source.i - 1]) is None:
+            if is_prepositional(source, index):
                 continue
-            if is_place_adjunct(target, index) or reports_clause(verb, target):
+            if is_place_adjunct(target, index) or is_possessor(target, index) or reports_clause(verb, target):
                 continue
             if not (acts(index, source, actors_by_id) and acts(index, target, actors_by_id)):
                 continue
@@ -212,6 +246,8 @@ def extract_relations(doc: Doc, actors) -> list[Relation]:
             source_id, target_id = index.of_token(source), index.of_token(target)
             if is_passive_by(verb, target):
                 source_id, target_id = target_id, source_id
+            elif is_passive(verb):
+                continue
             key = (source_id, predicate, target_id, sent.start_char)
             if key in seen:
                 continue

@@ -41,6 +41,10 @@ MONTHS_AND_DAYS = frozenset("""January February March April May June July August
 December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept.
 Oct. Nov. Dec. Mon. Tue. Tues. Wed. Thu. Thurs. Fri. Sat. Sun.""".split())
 MAX_SNAPPED_TOKENS = 8
+SENTENCE_ENDS = frozenset(".!?")
+# Prepositions that only ever locate: what follows them is a place.
+SURROUNDING_PREPOSITIONS = frozenset("near outside around inside across throughout".split())
+SITE_PREPOSITIONS = SURROUNDING_PREPOSITIONS | {"in", "at"}
 PLACE_PREPOSITIONS = frozenset("in at near from to into outside inside across around toward towards through "
                                "of".split())
 DIRECTIONS = frozenset("""north south east west northern southern eastern western northeast northwest southeast
@@ -57,18 +61,28 @@ def is_capitalised(text: str) -> bool:
     return text[:1].isupper() and CAPITALISED.match(text) is not None
 
 
+def opens_sentence(token) -> bool:
+    """First word of a sentence, a quotation or a parenthesis, whatever blank tokens come before it."""
+    k = token.i - 1
+    while k >= 0 and token.doc[k].is_space:
+        k -= 1
+    return token.is_sent_start or k < 0 or token.doc[k].text in SENTENCE_ENDS | OPENING_QUOTES | {"("}
+
+
 def is_name_token(token) -> bool:
     """Capitalised word that is not a common word merely starting a sentence."""
     text = token.text
     if not is_capitalised(text) or text in MONTHS_AND_DAYS:
         return False
+    lower = text.lower()
+    if opens_sentence(token) and lower in PLACE_PREPOSITIONS:
+        return False  # "Near Palmyra, ...", however the tagger read it
     if token.pos_ in ("PROPN",):
         return True
     if token.pos_ == "VERB" and token.i + 1 < len(token.doc):
         after = token.doc[token.i + 1]  # "Combined Joint Task Force": a capitalised verb inside a name
         return is_capitalised(after.text) and after.pos_ == "PROPN"
-    lower = text.lower()
-    if token.is_sent_start or token.i == 0 or token.nbor(-1).text in OPENING_QUOTES | {"("}:
+    if opens_sentence(token):
         return not (token.is_stop or lower in token.doc._.lowercase_words
                     or token.pos_ in {"ADV", "DET", "ADP", "PRON", "VERB", "AUX"})
     return not token.is_stop and token.pos_ not in {"VERB", "AUX"}  # a capitalised non-stop "ADP" is a mistag
@@ -340,6 +354,18 @@ def reread_common_words(span: Span) -> Span | None:
     return None
 
 
+def locate_lone_word(span: Span) -> Span:
+    """A lone 'person' word where something happens ('in Raqqa', 'around Mosul') is a place;
+    ('in Smith's view' keeps its person)."""
+    doc = span.doc
+    if span.label_ != "PERSON" or len(span) != 1 or span.start == 0 or span.end < len(doc) and doc[
+            span.end].lower_ in ("'s", "’s"):
+        return span
+    if doc[span.start - 1].lower_ in SITE_PREPOSITIONS:
+        return Span(doc, span.start, span.end, label="GPE")
+    return span
+
+
 def is_plausible_name(span: Span) -> bool:
     """Statistical spans that are dates, lowercase phrases or a demonym with a common noun are noise."""
     words = span.text.split()
@@ -444,7 +470,7 @@ class NewsEntityRules:
         doc._.lowercase_words = {t.text for t in doc if t.text.islower()}
         statistical = [e for e in doc.ents if e.label_ in KEPT_LABELS]
         statistical = [span for span in self.trim_titles(doc, statistical) if is_plausible_name(span)]
-        statistical = [span for span in map(reread_common_words, statistical) if span is not None]
+        statistical = [locate_lone_word(span) for span in map(reread_common_words, statistical) if span is not None]
         acronyms, things = self.acronyms(doc, statistical)
         statistical = [span for span in statistical if span.text not in things]
         candidates: list[Span] = []
@@ -466,6 +492,8 @@ class NewsEntityRules:
                     name = reread_common_words(Span(doc, start, end, label="PERSON"))
                     if name is not None:
                         candidates.append(name)
+                elif end - start == 1 and start > 0 and doc[start - 1].lower_ in SURROUNDING_PREPOSITIONS:
+                    candidates.append(Span(doc, start, end, label="GPE"))  # "near Rawah": a place
         candidates += self.possessive_organisations(doc)
         candidates += acronyms
         gazetteer = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.place_matcher(doc)]

@@ -16,6 +16,8 @@ from newslens.model import Actor
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj", "expl"}
 OBJECT_DEPS = {"dobj", "obj", "iobj", "dative", "pobj", "obl", "nmod", "obl:npmod", "attr", "oprd"}
 CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis", "advcl", "conj"}
+RELATIVE_CLAUSE_DEPS = {"relcl", "acl:relcl"}
+RELATIVE_PRONOUNS = {"which", "who", "that"}
 NEGATIONS = {"not", "n't", "never", "no", "nor", "neither", "without"}
 VERB_PRECEDERS = {"did", "does", "do", "not", "n't", "will", "would", "can", "could", "may", "might", "must",
                   "should", "to", "never"}
@@ -65,10 +67,13 @@ def is_verb(token: Token) -> bool:
 
 
 def clause_subject(verb: Token) -> Token | None:
-    """The subject of a verb, inherited through xcomp/conj/advcl chains ('went on to emphasize')."""
+    """The subject of a verb, inherited through xcomp/conj/advcl chains ('went on to emphasize'); in a
+    relative clause, the noun the relative pronoun stands for ('the squadron, which will fly ...')."""
     seen = 0
     while verb is not None and seen < 6:
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if subjects and subjects[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ in RELATIVE_CLAUSE_DEPS:
+            return verb.head
         if subjects:
             return subjects[0]
         if verb.dep_ in ("xcomp", "conj", "advcl", "acl") and verb.head.i != verb.i:
