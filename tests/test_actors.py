@@ -165,3 +165,8 @@ def test_a_lone_name_where_something_happens_is_a_place(backend):
                 "after fighters shelled the town.", backend)
     names = {actor.name: actor.type for actor in a.actors}
     assert names == {"Sinjar": "GPE", "Kobani": "GPE"}
+
+
+def test_a_capital_qualifying_a_noun_is_the_city(backend):
+    a = analyse("The European Union will host the Madrid conference in spring.", backend)
+    assert actor_named(a, "Madrid").name == "Madrid"

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from newslens.gazetteer import country_names, demonyms, places
 from newslens.lexicon import HONORIFICS, ORG_HEADS, PRONOUNS_PERSON, ROLE_HEADS, ROLE_MODIFIERS
 from newslens.model import Actor, Mention
+from newslens.syntax import is_noun
 
 ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "GPE", "FAC": "GPE",
                 "EVENT": "EVENT"}
@@ -43,13 +44,14 @@ def clean_name(text: str) -> str:
 
 
 def is_locative(span: Span) -> bool:
-    """A capital after 'in'/'to' or in apposition ('the capital, Wellington') is a place, not the government
-    it can stand for ('from Seoul's ministry' is the government)."""
+    """A capital after 'in'/'to', in apposition ('the capital, Wellington') or qualifying a noun ('the London
+    conference') is a place, not the government it can stand for ('from Seoul's ministry' is the government)."""
     doc = span.doc
     possessive = span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s")
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     apposition = before == "," and span.start > 1 and doc[span.start - 2].lower_ in ("capital", "city")
-    return (before in LOCATIVE_PREPOSITIONS or before in ("capital", "city") or apposition) and not possessive
+    qualifier = span.end < len(doc) and doc[span.end].is_lower and is_noun(doc[span.end])  # "the London conference"
+    return (before in LOCATIVE_PREPOSITIONS or before in ("capital", "city") or apposition or qualifier) and not possessive
 
 
 def place_mention(ent: Span, name: str, label: str) -> tuple[str, str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import lru_cache
 
-from lemminflect import getAllInflections, getLemma
+from lemminflect import getAllInflections, getAllLemmas, getLemma
 from spacy.tokens import Doc, Token
 
 from newslens.model import Actor
@@ -64,6 +64,14 @@ def is_verb(token: Token) -> bool:
         return False
     after_auxiliary = token.i > 0 and token.doc[token.i - 1].lower_ in VERB_PRECEDERS and not token.is_stop
     return after_auxiliary or (text.endswith(("ed", "es", "ing")) and len(text) > 4)
+
+
+def is_noun(token: Token) -> bool:
+    """A common noun: from the tagger when there is one, else a lower-case word English uses only as a noun."""
+    if has_tags(token.doc):
+        return token.pos_ == "NOUN"
+    uses = getAllLemmas(token.lower_)
+    return token.is_alpha and token.is_lower and "NOUN" in uses and "VERB" not in uses
 
 
 def clause_subject(verb: Token) -> Token | None:
