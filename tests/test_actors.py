@@ -170,3 +170,11 @@ def test_a_lone_name_where_something_happens_is_a_place(backend):
 def test_a_capital_qualifying_a_noun_is_the_city(backend):
     a = analyse("The European Union will host the Madrid conference in spring.", backend)
     assert actor_named(a, "Madrid").name == "Madrid"
+
+
+def test_an_organisation_in_a_title_is_left_out_of_the_persons_mention(backend):
+    a = analyse("The crash killed Royal Danish Air Force lieutenant Anders Holm on Tuesday.", backend)
+    holm = actor_named(a, "Anders Holm")
+    assert [m.text for m in holm.mentions] == ["lieutenant Anders Holm"]
+    assert holm.role == "Royal Danish Air Force lieutenant"
+    assert a.actor_name(holm.affiliation) == "Royal Danish Air Force"

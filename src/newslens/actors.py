@@ -82,7 +82,7 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
         end = start + len(name)
         titled = role_before(ent) if label == "PERSON" else None
         if titled is not None:
-            start = titled[1].start_char
+            start = title_start(titled[1])
         if label == "GPE" and ", " in name:
             key = name = name.split(", ")[0]  # "Aceh, Indonesia" is Aceh, written with its country
         found.append(EntityMention(text[start:end], start, end, label, key, ent, name))
@@ -92,6 +92,13 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
             # "Evansville, Indiana" also names Indiana; "Palmyra, Syria" names Syria
             found.append(place_entity(ent.doc[next(t.i for t in ent if t.text == ",") + 1:ent.end]))
     return found
+
+
+def title_start(title: Span) -> int:
+    """Where a person's mention begins: at the title, after any organisation named in it
+    ('Royal Jordanian Air Force lieutenant Muath ...' is 'lieutenant Muath ...': the force is an actor of its own)."""
+    inside = [t.i for t in title if t.ent_type_ == "ORG"]
+    return title.doc[inside[-1] + 1].idx if inside else title.start_char
 
 
 def place_entity(span: Span) -> EntityMention:
