@@ -79,12 +79,19 @@ def joins_hyphenated(doc: Doc, j: int) -> bool:
             and WORD.match(doc[j + 1].text) and doc[j + 1].lower_ not in ADJECTIVE_SUFFIXES)
 
 
-def capitalised_runs(doc: Doc):
+def may_open_name(word: str) -> bool:
+    """Only a capitalised word or an Arabic article can open a name: a test on the word alone, before any
+    Token is built."""
+    return is_capitalised(word) or word.lower() in ARABIC_ARTICLES
+
+
+def capitalised_runs(doc: Doc, words: list[str]):
     """Maximal runs of name tokens, allowing inner connectors ("Ministry of Culture and Sports")."""
     i, n = 0, len(doc)
     while i < n:
-        if not (is_name_token(doc[i]) or doc[i].lower_ in ARABIC_ARTICLES and joins_hyphenated(doc, i + 1)
-                or is_spaced_article(doc, i)):
+        if not (may_open_name(words[i]) and (
+                is_name_token(doc[i]) or doc[i].lower_ in ARABIC_ARTICLES and joins_hyphenated(doc, i + 1)
+                or is_spaced_article(doc, i))):
             i += 1
             continue
         j = i + 1
@@ -322,10 +329,11 @@ def is_used_as_actor(doc: Doc, i: int) -> bool:
 
 def is_plausible_name(span: Span) -> bool:
     """Statistical spans that are dates, lowercase phrases or a demonym with a common noun are noise."""
-    words = span.text.split()
-    if any(w in MONTHS_AND_DAYS for w in words) or not span.text[:1].isupper():
+    text = span.text
+    words = text.split()
+    if any(w in MONTHS_AND_DAYS for w in words) or not text[:1].isupper():
         return False
-    if len(span) == 1 and span.text.lower() in span.doc._.lowercase_words:
+    if len(span) == 1 and text.lower() in span.doc._.lowercase_words:
         return False  # "Hackers", "Water": written in lower case elsewhere, a common noun
     if words[0] in demonyms() and not all(w[:1].isupper() for w in words):
         return False  # "North Korean denials", "Russian officials"
@@ -421,13 +429,14 @@ class NewsEntityRules:
         self.place_matcher.add("NORP", [nlp.make_doc(form) for form in demonyms()])
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.lowercase_words = {t.text for t in doc if t.text.islower()}
+        words = [t.text for t in doc]  # read once: spaCy builds a new Token on every doc[i]
+        doc._.lowercase_words = {word for word in words if word.islower()}
         statistical = [e for e in doc.ents if e.label_ in KEPT_LABELS]
         statistical = [span for span in self.trim_titles(doc, statistical) if is_plausible_name(span)]
-        acronyms, things = self.acronyms(doc, statistical)
+        acronyms, things = self.acronyms(doc, words, statistical)
         statistical = [span for span in statistical if span.text not in things]
         candidates: list[Span] = []
-        runs = list(capitalised_runs(doc))
+        runs = list(capitalised_runs(doc, words))
         for start, end in runs:
             head_end = common_org_head(doc, start, end)
             if head_end:
@@ -443,7 +452,7 @@ class NewsEntityRules:
                     candidates.append(Span(doc, start, end, label=corrected_label(doc, start, end, inner.label_)))
                 elif looks_like_personal_name(doc, start, end):
                     candidates.append(Span(doc, start, end, label="PERSON"))
-        candidates += self.possessive_organisations(doc)
+        candidates += self.possessive_organisations(doc, words)
         candidates += acronyms
         gazetteer = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.place_matcher(doc)]
         gazetteer = [g for g in gazetteer if not is_city_inside_name(g, runs)]
@@ -451,7 +460,7 @@ class NewsEntityRules:
         taken = {i for span in ruled for i in range(span.start, span.end)}
         statistical = [span for span in statistical if not taken.intersection(range(span.start, span.end))]
         spans = filter_spans(ruled + statistical)
-        spans = filter_spans(extend_spans(doc, self.propagate(doc, spans, runs)))
+        spans = filter_spans(extend_spans(doc, self.propagate(doc, words, spans, runs)))
         spans = filter_spans(spans + coordinated_names(doc, spans, runs))
         doc.ents = sorted(spans, key=lambda s: s.start)
         return doc
@@ -467,21 +476,21 @@ class NewsEntityRules:
         return out
 
     @staticmethod
-    def possessive_organisations(doc: Doc) -> list[Span]:
+    def possessive_organisations(doc: Doc, words: list[str]) -> list[Span]:
         """'<Place>'s <lowercase words> ministry' names an organisation."""
         found = []
-        for tok in doc:
-            if tok.lower_ in ("'s", "’s") and tok.i > 0 and doc[tok.i - 1].text in places():
-                for k in range(tok.i + 1, min(tok.i + 5, len(doc))):
+        for i, word in enumerate(words):
+            if word.lower() in ("'s", "’s") and i > 0 and words[i - 1] in places():
+                for k in range(i + 1, min(i + 5, len(doc))):
                     if doc[k].lower_ in ORG_HEADS and doc[k].text.islower() and ends_noun_phrase(doc, k):
-                        found.append(Span(doc, tok.i - 1, k + 1, label="ORG"))
+                        found.append(Span(doc, i - 1, k + 1, label="ORG"))
                         break
                     if not doc[k].is_alpha:
                         break
         return found
 
     @staticmethod
-    def acronyms(doc: Doc, statistical: list[Span]) -> tuple[list[Span], set[str]]:
+    def acronyms(doc: Doc, words: list[str], statistical: list[Span]) -> tuple[list[Span], set[str]]:
         """All-capital words (SDF, ISIL, NATO) are organisations given evidence: 'the SDF', a definition
         in parentheses, the statistical NER's word, a use as an actor ('against ISIL', "ISIL's", 'ODE has')
         or recurrence.
@@ -490,7 +499,6 @@ class NewsEntityRules:
         else is said of it (returned apart, to overrule the statistical NER); so is an all-capital word
         with no evidence (GMT, UNLESS).
         """
-        words = [t.text for t in doc]
         present = set(words)
         named = {e.text for e in statistical if e.label_ == "ORG"}
         candidates = [i for i, word in enumerate(words) if (ACRONYM.match(word) or PLURAL_ACRONYM.match(word))
@@ -510,22 +518,22 @@ class NewsEntityRules:
         return spans, against
 
     @staticmethod
-    def propagate(doc: Doc, spans: list[Span], runs: list[tuple[int, int]]) -> list[Span]:
+    def propagate(doc: Doc, words: list[str], spans: list[Span], runs: list[tuple[int, int]]) -> list[Span]:
         """Repeat a name's label wherever its full form, surname or acronym recurs in the document."""
         taken = {i for s in spans for i in range(s.start, s.end)}
         forms: dict[str, str] = {}
         for span in spans:
             forms.setdefault(span.text, span.label_)
-            words = span.text.split()
-            if span.label_ == "PERSON" and len(words) > 1:
-                forms.setdefault(words[-1], "PERSON")
-                forms.setdefault(words[0], "PERSON")
-            if span.label_ == "ORG" and len(words) > 2:
-                forms.setdefault(acronym_of(words), "ORG")
+            name_words = span.text.split()
+            if span.label_ == "PERSON" and len(name_words) > 1:
+                forms.setdefault(name_words[-1], "PERSON")
+                forms.setdefault(name_words[0], "PERSON")
+            if span.label_ == "ORG" and len(name_words) > 2:
+                forms.setdefault(acronym_of(name_words), "ORG")
         extra = [Span(doc, start, end, label=forms[doc[start:end].text]) for start, end in runs
                  if end - start > 1 and doc[start:end].text in forms and not taken.intersection(range(start, end))]
         taken.update(i for span in extra for i in range(span.start, span.end))
-        for i, word in enumerate(t.text for t in doc):
+        for i, word in enumerate(words):
             label = forms.get(word)
             if label and i not in taken and word[0].isupper() and len(word) > 1 and word.lower() not in SPEECH_VERBS:
                 extra.append(Span(doc, i, i + 1, label=label))
