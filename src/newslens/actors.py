@@ -21,6 +21,7 @@ ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", 
                 "EVENT": "EVENT"}
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around"}
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+GENERIC_HEADS = ORG_HEADS | ROLE_HEADS  # 'Police', 'spokesman': words that describe rather than name
 PRONOUN_WINDOW_SENTENCES = 3
 
 
@@ -186,7 +187,7 @@ def nearest_before(m: EntityMention, fits: set[str], clusters: dict[str, list[En
 def is_generic(key: str, members: list[EntityMention]) -> bool:
     """'Police', 'University' left unattached to a full name: a description, not an actor's name.
     With the article ('the Coalition') it names one body the reader knows."""
-    if " " in key or key.lower() not in ORG_HEADS | ROLE_HEADS:
+    if " " in key or key.lower() not in GENERIC_HEADS:
         return False
     return not any(m.span.start > 0 and m.span.doc[m.span.start - 1].lower_ == "the" for m in members)
 

@@ -26,6 +26,7 @@ ADJECTIVE_SUFFIXES = frozenset("like based led held style related backed born ma
 ARABIC_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az"}
 OPENING_QUOTES = {"“", '"', "'", "‘"}
 CLOSING_QUOTES = {"”", '"', "'", "’"}
+SENTENCE_OPENING_MARKS = OPENING_QUOTES | {"("}
 SPACED_ARTICLES = {"al", "el", "ad", "ar", "ash", "az"}  # not "as", "at": English words too
 ARTICLE_PREFIX = re.compile(rf"^(?:{'|'.join(sorted(ARABIC_ARTICLES))})-")
 NAME_PARTICLES = {"bin", "ibn", "de", "da", "van", "von", "der", "al", "el"}
@@ -49,6 +50,11 @@ GOVERNMENT_NOUNS = frozenset("government people parliament army".split())
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 OPERATION_WORDS = frozenset({"Operation", "Exercise"})
 SPEECH_FORMS = re.compile(r"^(says|said|told|tells|added|stated|warned|noted|explained|announced|claimed)$")
+# Unions of word lists, built once here rather than on every test inside the rules
+TITLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS | HONORIFICS
+TITLE_HEADS = ROLE_HEADS | HONORIFICS
+ORG_OR_EVENT_HEADS = ORG_HEADS | EVENT_HEADS
+ACTOR_PREPOSITIONS = PLACE_PREPOSITIONS | {"against", "by", "with", "for"}
 
 def is_capitalised(text: str) -> bool:
     """'Çavuşoğlu' as well as 'Cavusoglu': an upper-case letter in any script, then word characters."""
@@ -66,7 +72,7 @@ def is_name_token(token) -> bool:
         after = token.doc[token.i + 1]  # "Combined Joint Task Force": a capitalised verb inside a name
         return is_capitalised(after.text) and after.pos_ == "PROPN"
     lower = text.lower()
-    if token.is_sent_start or token.i == 0 or token.nbor(-1).text in OPENING_QUOTES | {"("}:
+    if token.is_sent_start or token.i == 0 or token.nbor(-1).text in SENTENCE_OPENING_MARKS:
         return not (token.is_stop or lower in token.doc._.lowercase_words
                     or token.pos_ in {"ADV", "DET", "ADP", "PRON", "VERB", "AUX"})
     return not token.is_stop and token.pos_ not in {"VERB", "AUX"}  # a capitalised non-stop "ADP" is a mistag
@@ -159,7 +165,7 @@ def split_after_place(doc: Doc, start: int, end: int):
             return
     for k in range(start + 1, end - 1):
         if doc[start:k].text in places() and 2 <= end - k <= 3 and doc[k].text not in places() and (
-                doc[end - 1].lower_ not in ORG_HEADS | EVENT_HEADS):
+                doc[end - 1].lower_ not in ORG_OR_EVENT_HEADS):
             yield start, k
             yield k, end
             return
@@ -268,7 +274,7 @@ def corrected_label(doc: Doc, start: int, end: int, label: str) -> str:
 def looks_like_personal_name(doc: Doc, start: int, end: int) -> bool:
     """The last resort for a run nothing else labels: two or three plain Title Case words."""
     written = doc[start:end].text.split()
-    if any(w.lower() in ROLE_HEADS | ROLE_MODIFIERS | HONORIFICS or w in demonyms()
+    if any(w.lower() in TITLE_WORDS or w in demonyms()
            or w in places() and places()[w].kind != "city" for w in written):
         return False  # "Russian Defense Minister" is a title, "Moscow Times" not a person
     written = [ARTICLE_PREFIX.sub("", w) for w in written if w not in NAME_PARTICLES]  # "al-Assad" -> "Assad"
@@ -324,7 +330,7 @@ def is_used_as_actor(doc: Doc, i: int) -> bool:
         return True
     if has_tags(doc):
         return before.pos_ in ("ADP", "VERB") or after.pos_ in ("VERB", "AUX")
-    return before.lower_ in PLACE_PREPOSITIONS | {"against", "by", "with", "for"}
+    return before.lower_ in ACTOR_PREPOSITIONS
 
 
 def is_plausible_name(span: Span) -> bool:
@@ -337,7 +343,7 @@ def is_plausible_name(span: Span) -> bool:
         return False  # "Hackers", "Water": written in lower case elsewhere, a common noun
     if words[0] in demonyms() and not all(w[:1].isupper() for w in words):
         return False  # "North Korean denials", "Russian officials"
-    return not all(w.lower() in ROLE_HEADS | ROLE_MODIFIERS | HONORIFICS or w.lower() + "." in HONORIFICS
+    return not all(w.lower() in TITLE_WORDS or w.lower() + "." in HONORIFICS
                    or w in demonyms() for w in words)
 
 
@@ -383,7 +389,7 @@ def is_place_then_region(doc: Doc, span: Span, follower: Span) -> bool:
         return False
     if span.label_ == "PERSON":
         before = doc[span.start - 1].lower_ if span.start else ""
-        return before not in ROLE_HEADS | HONORIFICS and doc[span.start].lower_ not in HONORIFICS
+        return before not in TITLE_HEADS and doc[span.start].lower_ not in HONORIFICS
     return True
 
 
