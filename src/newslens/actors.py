@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cached_property
+from itertools import takewhile
 
 from spacy.tokens import Doc, Span
 
@@ -159,14 +160,16 @@ def abbreviates(short: EntityMention, full: EntityMention) -> bool:
 def cluster_mentions(mentions: list[EntityMention]) -> dict[str, list[EntityMention]]:
     """Group mentions by canonical key, folding each short form into the one fuller name it abbreviates."""
     longest_first = sorted(mentions, key=lambda m: (-len(m.key_words), m.start))
-    # `abbreviates` reads only a mention's key and label: one mention of each (key, label) is enough to compare
+    # `abbreviates` reads only a mention's key and label: one mention of each (key, label), longest first, is
+    # enough to compare with, and only the forms with more words than the short one can be what it abbreviates
     distinct_forms = list({(m.key, m.label): m for m in longest_first}.values())
     clusters: dict[str, list[EntityMention]] = {}
     root: dict[str, str] = {}
     fits_of: dict[str, set[str]] = {}
     for m in longest_first:
         if m.key not in fits_of:
-            fits_of[m.key] = {root[full.key] for full in distinct_forms if full.key in root and abbreviates(m, full)}
+            longer = takewhile(lambda full: len(full.key_words) > len(m.key_words), distinct_forms)
+            fits_of[m.key] = {root[full.key] for full in longer if full.key in root and abbreviates(m, full)}
         fits = fits_of[m.key]
         target = nearest_before(m, fits, clusters) if fits else m.key
         root.setdefault(m.key, target if len(fits) <= 1 else m.key)
