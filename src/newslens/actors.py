@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
+from itertools import takewhile
 
 from spacy.tokens import Doc, Span
 
@@ -21,6 +23,7 @@ ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", 
                 "EVENT": "EVENT"}
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around"}
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+GENERIC_HEADS = ORG_HEADS | ROLE_HEADS  # 'Police', 'spokesman': words that describe rather than name
 PRONOUN_WINDOW_SENTENCES = 3
 
 
@@ -35,6 +38,16 @@ class EntityMention:
     key: str          # canonical form it belongs to (country for a capital, full name later)
     span: Span        # the name itself
     name: str         # the name without title or article
+
+    @cached_property
+    def key_words(self) -> list[str]:
+        """The key split into words once: clustering compares each short form with every fuller name."""
+        return self.key.split()
+
+    @cached_property
+    def key_acronym(self) -> str:
+        """'SDF' for Syrian Democratic Forces: what a one-word short form of this key would be."""
+        return acronym(self.key_words)
 
 
 def clean_name(text: str) -> str:
@@ -72,13 +85,14 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
         label = ACTOR_LABELS.get(ent.label_)
         if label is None:
             continue
-        name = clean_name(ent.text)
+        written = ent.text
+        name = clean_name(written)
         if not name or not name[0].isalnum() or name[-1] in "-–" or not any(c.isalpha() for c in name):
             continue  # "-designate", "Counter-", "#": pieces of words, not names
         if label == "NORP" and not name.endswith("s"):
             continue  # an adjective ("Russian officials") qualifies; it does not act
         key, label = place_mention(ent, name, label)
-        start = ent.start_char + ent.text.find(name)
+        start = ent.start_char + written.find(name)
         end = start + len(name)
         titled = role_before(ent) if label == "PERSON" else None
         if titled is not None:
@@ -88,7 +102,7 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
         found.append(EntityMention(text[start:end], start, end, label, key, ent, name))
         if label in ("ORG", "EVENT"):
             found += nested_places(ent)
-        elif label == "GPE" and "," in ent.text:
+        elif label == "GPE" and "," in written:
             # "Evansville, Indiana" also names Indiana; "Palmyra, Syria" names Syria
             found.append(place_entity(ent.doc[next(t.i for t in ent if t.text == ",") + 1:ent.end]))
     return found
@@ -133,14 +147,14 @@ def undotted(word: str) -> str:
 
 def abbreviates(short: EntityMention, full: EntityMention) -> bool:
     """Whether a short form can name the same actor as a fuller one of a compatible type."""
-    words, full_words = short.key.split(), full.key.split()
+    words, full_words = short.key_words, full.key_words
     if len(full_words) <= len(words):
         return False
     if full.label == "GPE" and short.label == "GPE":
         return full.key.startswith(short.key + ", ")  # "Evansville" and "Evansville, Indiana"; not "Indiana"
     if short.key in places():
         return False  # places nest ("Indiana" in "Southern Indiana") without being the same place
-    if len(words) == 1 and undotted(words[0]) == acronym(full_words) and len(words[0]) > 1:
+    if len(words) == 1 and undotted(words[0]) == full.key_acronym and len(words[0]) > 1:
         return True  # "SDF" for Syrian Democratic Forces, "U.N." for United Nations, whatever the labels
     if full.label == "PERSON":
         return (len(words) == 1 and words[0] in (full_words[0], full_words[-1])) or full_words[-len(words):] == words
@@ -154,13 +168,17 @@ def abbreviates(short: EntityMention, full: EntityMention) -> bool:
 
 def cluster_mentions(mentions: list[EntityMention]) -> dict[str, list[EntityMention]]:
     """Group mentions by canonical key, folding each short form into the one fuller name it abbreviates."""
-    longest_first = sorted(mentions, key=lambda m: (-len(m.key.split()), m.start))
+    longest_first = sorted(mentions, key=lambda m: (-len(m.key_words), m.start))
+    # `abbreviates` reads only a mention's key and label: one mention of each (key, label), longest first, is
+    # enough to compare with, and only the forms with more words than the short one can be what it abbreviates
+    distinct_forms = list({(m.key, m.label): m for m in longest_first}.values())
     clusters: dict[str, list[EntityMention]] = {}
     root: dict[str, str] = {}
     fits_of: dict[str, set[str]] = {}
     for m in longest_first:
         if m.key not in fits_of:
-            fits_of[m.key] = {root[full.key] for full in longest_first if full.key in root and abbreviates(m, full)}
+            longer = takewhile(lambda full: len(full.key_words) > len(m.key_words), distinct_forms)
+            fits_of[m.key] = {root[full.key] for full in longer if full.key in root and abbreviates(m, full)}
         fits = fits_of[m.key]
         target = nearest_before(m, fits, clusters) if fits else m.key
         root.setdefault(m.key, target if len(fits) <= 1 else m.key)
@@ -181,7 +199,7 @@ def nearest_before(m: EntityMention, fits: set[str], clusters: dict[str, list[En
 def is_generic(key: str, members: list[EntityMention]) -> bool:
     """'Police', 'University' left unattached to a full name: a description, not an actor's name.
     With the article ('the Coalition') it names one body the reader knows."""
-    if " " in key or key.lower() not in ORG_HEADS | ROLE_HEADS:
+    if " " in key or key.lower() not in GENERIC_HEADS:
         return False
     return not any(m.span.start > 0 and m.span.doc[m.span.start - 1].lower_ == "the" for m in members)
 

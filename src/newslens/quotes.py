@@ -7,6 +7,7 @@ one and by word order when there is not; pronouns resolve through the actors' me
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -18,6 +19,7 @@ from newslens.syntax import MentionIndex, clause_subject, has_parse, has_tags, i
 OPENING = "“«„"
 CLOSING = "”»"
 STRAIGHT = '"'
+QUOTATION_MARK = re.compile(f"[{OPENING}{CLOSING}{STRAIGHT}]")
 SENTENCE_END = {".", "!", "?"}
 CLAUSE_BREAK = {",", ";", ":", "—", "–", "(", ")"}
 ADJUNCT_MARKERS = {"such", "which", "who", "whom", "whose", "while", "because", "although", "though", "whereas",
@@ -57,8 +59,8 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
         pos += len(line) + 1
     for p_start, p_end in paragraphs:
         open_at = None
-        for i in range(p_start, p_end):
-            ch = text[i]
+        for mark in QUOTATION_MARK.finditer(text, p_start, p_end):  # only the marks, not every character
+            i, ch = mark.start(), mark.group()
             if ch in OPENING and open_at is None:
                 open_at = i
             elif ch in CLOSING and open_at is not None:
@@ -94,12 +96,16 @@ NOUN_MARKERS = {"a", "an", "the", "with", "of", "for", "his", "her", "its", "the
 
 
 def is_cue(token: Token) -> bool:
-    """A speech verb used as a verb: not 'with caution', not 'a stern warning'."""
+    """A speech verb used as a verb: not 'with caution', not 'a stern warning'.
+
+    Asked of every token, so the word itself is checked first: few words are speech verbs."""
+    text = token.text
+    if not (text in verb_forms(SPEECH_VERBS) and text.islower() and token.is_alpha):
+        return False
     before = token.doc[token.i - 1] if token.i > 0 else None
     if before is not None and (before.lower_ in NOUN_MARKERS or before.pos_ == "ADJ"):
         return False
-    return token.is_alpha and token.text.islower() and token.text in verb_forms(SPEECH_VERBS) and (
-        not has_parse(token.doc) or token.pos_ in ("VERB", "AUX", "NOUN", "") or token.tag_.startswith("VB"))
+    return not has_parse(token.doc) or token.pos_ in ("VERB", "AUX", "NOUN", "") or token.tag_.startswith("VB")
 
 
 def resolve_group_pronoun(index: MentionIndex, before: int, quoted: list[tuple[int, int]]) -> str | None:
@@ -189,8 +195,8 @@ def sentence_bounds(doc: Doc, first: int, last: int, quoted: list[tuple[int, int
     return lo, hi
 
 
-def direct_quotes(doc: Doc, index: MentionIndex) -> list[tuple[int, int, Attribution]]:
-    text = doc.text
+def direct_quotes(doc: Doc, text: str, index: MentionIndex) -> list[tuple[int, int, Attribution]]:
+    """Quotations in `text` (the doc's text, passed in: spaCy rebuilds doc.text on every access)."""
     marks = quotation_spans(text)
     found = []
     previous: tuple[int, Attribution] | None = None
@@ -379,7 +385,8 @@ def according_to(doc: Doc, index: MentionIndex, quoted: list[tuple[int, int]]) -
 def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
     """All quotes in text order; a direct quote inside a reported clause makes it one mixed quote."""
     index = MentionIndex(actors)
-    direct = direct_quotes(doc, index)
+    text = doc.text
+    direct = direct_quotes(doc, text, index)
     quoted = [(s - 1, e + 1) for s, e, _ in direct]
     reported = reported_quotes(doc, index, quoted)
     records = []
@@ -390,7 +397,6 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
         direct = [d for d in direct if d not in inner]
     records += [(s, e, "direct", a) for s, e, a in direct]
     records.sort(key=lambda r: (r[0], r[1]))
-    text = doc.text
     quotes = []
     for n, (s, e, kind, a) in enumerate(records, start=1):
         confidence = 0.9 if a.speaker and a.cue else 0.7 if a.speaker else 0.4

@@ -28,6 +28,7 @@ ADJECTIVE_SUFFIXES = frozenset("like based led held style related backed born ma
 ARABIC_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az"}
 OPENING_QUOTES = {"“", '"', "'", "‘"}
 CLOSING_QUOTES = {"”", '"', "'", "’"}
+SENTENCE_OPENING_MARKS = OPENING_QUOTES | {"("}
 SPACED_ARTICLES = {"al", "el", "ad", "ar", "ash", "az"}  # not "as", "at": English words too
 ARTICLE_PREFIX = re.compile(rf"^(?:{'|'.join(sorted(ARABIC_ARTICLES))})-")
 NAME_PARTICLES = {"bin", "ibn", "de", "da", "van", "von", "der", "al", "el"}
@@ -41,7 +42,7 @@ MONTHS_AND_DAYS = frozenset("""January February March April May June July August
 December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept.
 Oct. Nov. Dec. Mon. Tue. Tues. Wed. Thu. Thurs. Fri. Sat. Sun.""".split())
 MAX_SNAPPED_TOKENS = 8
-SENTENCE_ENDS = frozenset(".!?")
+SENTENCE_BOUNDARY_MARKS = SENTENCE_OPENING_MARKS | frozenset(".!?")
 # Prepositions that only ever locate: what follows them is a place.
 SURROUNDING_PREPOSITIONS = frozenset("near outside around inside across throughout".split())
 SITE_PREPOSITIONS = SURROUNDING_PREPOSITIONS | {"in", "at"}
@@ -55,6 +56,11 @@ GOVERNMENT_NOUNS = frozenset("government people parliament army".split())
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 OPERATION_WORDS = frozenset({"Operation", "Exercise"})
 SPEECH_FORMS = re.compile(r"^(says|said|told|tells|added|stated|warned|noted|explained|announced|claimed)$")
+# Unions of word lists, built once here rather than on every test inside the rules
+TITLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS | HONORIFICS
+TITLE_HEADS = ROLE_HEADS | HONORIFICS
+ORG_OR_EVENT_HEADS = ORG_HEADS | EVENT_HEADS
+ACTOR_PREPOSITIONS = PLACE_PREPOSITIONS | {"against", "by", "with", "for"}
 
 def is_capitalised(text: str) -> bool:
     """'Çavuşoğlu' as well as 'Cavusoglu': an upper-case letter in any script, then word characters."""
@@ -66,7 +72,7 @@ def opens_sentence(token) -> bool:
     k = token.i - 1
     while k >= 0 and token.doc[k].is_space:
         k -= 1
-    return token.is_sent_start or k < 0 or token.doc[k].text in SENTENCE_ENDS | OPENING_QUOTES | {"("}
+    return token.is_sent_start or k < 0 or token.doc[k].text in SENTENCE_BOUNDARY_MARKS
 
 
 def is_name_token(token) -> bool:
@@ -95,12 +101,19 @@ def joins_hyphenated(doc: Doc, j: int) -> bool:
             and WORD.match(doc[j + 1].text) and doc[j + 1].lower_ not in ADJECTIVE_SUFFIXES)
 
 
-def capitalised_runs(doc: Doc):
+def may_open_name(word: str) -> bool:
+    """Only a capitalised word or an Arabic article can open a name: a test on the word alone, before any
+    Token is built."""
+    return is_capitalised(word) or word.lower() in ARABIC_ARTICLES
+
+
+def capitalised_runs(doc: Doc, words: list[str]):
     """Maximal runs of name tokens, allowing inner connectors ("Ministry of Culture and Sports")."""
     i, n = 0, len(doc)
     while i < n:
-        if not (is_name_token(doc[i]) or doc[i].lower_ in ARABIC_ARTICLES and joins_hyphenated(doc, i + 1)
-                or is_spaced_article(doc, i)):
+        if not (may_open_name(words[i]) and (
+                is_name_token(doc[i]) or doc[i].lower_ in ARABIC_ARTICLES and joins_hyphenated(doc, i + 1)
+                or is_spaced_article(doc, i))):
             i += 1
             continue
         j = i + 1
@@ -168,7 +181,7 @@ def split_after_place(doc: Doc, start: int, end: int):
             return
     for k in range(start + 1, end - 1):
         if doc[start:k].text in places() and 2 <= end - k <= 3 and doc[k].text not in places() and (
-                doc[end - 1].lower_ not in ORG_HEADS | EVENT_HEADS):
+                doc[end - 1].lower_ not in ORG_OR_EVENT_HEADS):
             yield start, k
             yield k, end
             return
@@ -277,7 +290,7 @@ def corrected_label(doc: Doc, start: int, end: int, label: str) -> str:
 def looks_like_personal_name(doc: Doc, start: int, end: int) -> bool:
     """The last resort for a run nothing else labels: two or three plain Title Case words."""
     written = doc[start:end].text.split()
-    if any(w.lower() in ROLE_HEADS | ROLE_MODIFIERS | HONORIFICS or w in demonyms()
+    if any(w.lower() in TITLE_WORDS or w in demonyms()
            or w in places() and places()[w].kind != "city" for w in written):
         return False  # "Russian Defense Minister" is a title, "Moscow Times" not a person
     written = [ARTICLE_PREFIX.sub("", w) for w in written if w not in NAME_PARTICLES]  # "al-Assad" -> "Assad"
@@ -333,7 +346,7 @@ def is_used_as_actor(doc: Doc, i: int) -> bool:
         return True
     if has_tags(doc):
         return before.pos_ in ("ADP", "VERB") or after.pos_ in ("VERB", "AUX")
-    return before.lower_ in PLACE_PREPOSITIONS | {"against", "by", "with", "for"}
+    return before.lower_ in ACTOR_PREPOSITIONS
 
 
 def is_common_word(doc: Doc, word: str) -> bool:
@@ -368,14 +381,15 @@ def locate_lone_word(span: Span) -> Span:
 
 def is_plausible_name(span: Span) -> bool:
     """Statistical spans that are dates, lowercase phrases or a demonym with a common noun are noise."""
-    words = span.text.split()
-    if any(w in MONTHS_AND_DAYS for w in words) or not span.text[:1].isupper():
+    text = span.text
+    words = text.split()
+    if any(w in MONTHS_AND_DAYS for w in words) or not text[:1].isupper():
         return False
-    if len(span) == 1 and span.text.lower() in span.doc._.lowercase_words:
+    if len(span) == 1 and text.lower() in span.doc._.lowercase_words:
         return False  # "Hackers", "Water": written in lower case elsewhere, a common noun
     if words[0] in demonyms() and not all(w[:1].isupper() for w in words):
         return False  # "North Korean denials", "Russian officials"
-    return not all(w.lower() in ROLE_HEADS | ROLE_MODIFIERS | HONORIFICS or w.lower() + "." in HONORIFICS
+    return not all(w.lower() in TITLE_WORDS or w.lower() + "." in HONORIFICS
                    or w in demonyms() for w in words)
 
 
@@ -421,7 +435,7 @@ def is_place_then_region(doc: Doc, span: Span, follower: Span) -> bool:
         return False
     if span.label_ == "PERSON":
         before = doc[span.start - 1].lower_ if span.start else ""
-        return before not in ROLE_HEADS | HONORIFICS and doc[span.start].lower_ not in HONORIFICS
+        return before not in TITLE_HEADS and doc[span.start].lower_ not in HONORIFICS
     return True
 
 
@@ -467,14 +481,15 @@ class NewsEntityRules:
         self.place_matcher.add("NORP", [nlp.make_doc(form) for form in demonyms()])
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.lowercase_words = {t.text for t in doc if t.text.islower()}
+        words = [t.text for t in doc]  # read once: spaCy builds a new Token on every doc[i]
+        doc._.lowercase_words = {word for word in words if word.islower()}
         statistical = [e for e in doc.ents if e.label_ in KEPT_LABELS]
         statistical = [span for span in self.trim_titles(doc, statistical) if is_plausible_name(span)]
         statistical = [locate_lone_word(span) for span in map(reread_common_words, statistical) if span is not None]
-        acronyms, things = self.acronyms(doc, statistical)
+        acronyms, things = self.acronyms(doc, words, statistical)
         statistical = [span for span in statistical if span.text not in things]
         candidates: list[Span] = []
-        runs = list(capitalised_runs(doc))
+        runs = list(capitalised_runs(doc, words))
         for start, end in runs:
             head_end = common_org_head(doc, start, end)
             if head_end:
@@ -492,9 +507,9 @@ class NewsEntityRules:
                     name = reread_common_words(Span(doc, start, end, label="PERSON"))
                     if name is not None:
                         candidates.append(name)
-                elif end - start == 1 and start > 0 and doc[start - 1].lower_ in SURROUNDING_PREPOSITIONS:
+                elif end - start == 1 and start > 0 and words[start - 1].lower() in SURROUNDING_PREPOSITIONS:
                     candidates.append(Span(doc, start, end, label="GPE"))  # "near Rawah": a place
-        candidates += self.possessive_organisations(doc)
+        candidates += self.possessive_organisations(doc, words)
         candidates += acronyms
         gazetteer = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.place_matcher(doc)]
         gazetteer = [g for g in gazetteer if not is_city_inside_name(g, runs)]
@@ -502,7 +517,7 @@ class NewsEntityRules:
         taken = {i for span in ruled for i in range(span.start, span.end)}
         statistical = [span for span in statistical if not taken.intersection(range(span.start, span.end))]
         spans = filter_spans(ruled + statistical)
-        spans = filter_spans(extend_spans(doc, self.propagate(doc, spans, runs)))
+        spans = filter_spans(extend_spans(doc, self.propagate(doc, words, spans, runs)))
         spans = filter_spans(spans + coordinated_names(doc, spans, runs))
         doc.ents = sorted(spans, key=lambda s: s.start)
         return doc
@@ -518,21 +533,21 @@ class NewsEntityRules:
         return out
 
     @staticmethod
-    def possessive_organisations(doc: Doc) -> list[Span]:
+    def possessive_organisations(doc: Doc, words: list[str]) -> list[Span]:
         """'<Place>'s <lowercase words> ministry' names an organisation."""
         found = []
-        for tok in doc:
-            if tok.lower_ in ("'s", "’s") and tok.i > 0 and doc[tok.i - 1].text in places():
-                for k in range(tok.i + 1, min(tok.i + 5, len(doc))):
+        for i, word in enumerate(words):
+            if word.lower() in ("'s", "’s") and i > 0 and words[i - 1] in places():
+                for k in range(i + 1, min(i + 5, len(doc))):
                     if doc[k].lower_ in ORG_HEADS and doc[k].text.islower() and ends_noun_phrase(doc, k):
-                        found.append(Span(doc, tok.i - 1, k + 1, label="ORG"))
+                        found.append(Span(doc, i - 1, k + 1, label="ORG"))
                         break
                     if not doc[k].is_alpha:
                         break
         return found
 
     @staticmethod
-    def acronyms(doc: Doc, statistical: list[Span]) -> tuple[list[Span], set[str]]:
+    def acronyms(doc: Doc, words: list[str], statistical: list[Span]) -> tuple[list[Span], set[str]]:
         """All-capital words (SDF, ISIL, NATO) are organisations given evidence: 'the SDF', a definition
         in parentheses, the statistical NER's word, a use as an actor ('against ISIL', "ISIL's", 'ODE has')
         or recurrence.
@@ -541,7 +556,6 @@ class NewsEntityRules:
         else is said of it (returned apart, to overrule the statistical NER); so is an all-capital word
         with no evidence (GMT, UNLESS).
         """
-        words = [t.text for t in doc]
         present = set(words)
         named = {e.text for e in statistical if e.label_ == "ORG"}
         candidates = [i for i, word in enumerate(words) if (ACRONYM.match(word) or PLURAL_ACRONYM.match(word))
@@ -561,22 +575,22 @@ class NewsEntityRules:
         return spans, against
 
     @staticmethod
-    def propagate(doc: Doc, spans: list[Span], runs: list[tuple[int, int]]) -> list[Span]:
+    def propagate(doc: Doc, words: list[str], spans: list[Span], runs: list[tuple[int, int]]) -> list[Span]:
         """Repeat a name's label wherever its full form, surname or acronym recurs in the document."""
         taken = {i for s in spans for i in range(s.start, s.end)}
         forms: dict[str, str] = {}
         for span in spans:
             forms.setdefault(span.text, span.label_)
-            words = span.text.split()
-            if span.label_ == "PERSON" and len(words) > 1:
-                forms.setdefault(words[-1], "PERSON")
-                forms.setdefault(words[0], "PERSON")
-            if span.label_ == "ORG" and len(words) > 2:
-                forms.setdefault(acronym_of(words), "ORG")
+            name_words = span.text.split()
+            if span.label_ == "PERSON" and len(name_words) > 1:
+                forms.setdefault(name_words[-1], "PERSON")
+                forms.setdefault(name_words[0], "PERSON")
+            if span.label_ == "ORG" and len(name_words) > 2:
+                forms.setdefault(acronym_of(name_words), "ORG")
         extra = [Span(doc, start, end, label=forms[doc[start:end].text]) for start, end in runs
                  if end - start > 1 and doc[start:end].text in forms and not taken.intersection(range(start, end))]
         taken.update(i for span in extra for i in range(span.start, span.end))
-        for i, word in enumerate(t.text for t in doc):
+        for i, word in enumerate(words):
             label = forms.get(word)
             if label and i not in taken and word[0].isupper() and len(word) > 1 and word.lower() not in SPEECH_VERBS:
                 extra.append(Span(doc, i, i + 1, label=label))

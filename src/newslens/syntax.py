@@ -130,6 +130,7 @@ class MentionIndex:
 
     def of_token(self, token: Token) -> str | None:
         """Memoised per token: every extractor asks this of the same tokens many times."""
-        if token.i not in self.by_token:
-            self.by_token[token.i] = self.at(token.idx)
-        return self.by_token[token.i]
+        i = token.i
+        if i not in self.by_token:
+            self.by_token[i] = self.at(token.idx)
+        return self.by_token[i]
