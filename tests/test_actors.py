@@ -178,3 +178,20 @@ def test_an_organisation_in_a_title_is_left_out_of_the_persons_mention(backend):
     assert [m.text for m in holm.mentions] == ["lieutenant Anders Holm"]
     assert holm.role == "Royal Danish Air Force lieutenant"
     assert a.actor_name(holm.affiliation) == "Royal Danish Air Force"
+
+
+def test_a_dateline_place_and_a_surname_without_its_article(backend):
+    a = analyse("KABUL — Prime Minister Ashraf al-Ghani met elders on Monday. Ghani later flew to Herat.", backend)
+    assert actor_named(a, "KABUL").type == "GPE"
+    ghani = actor_named(a, "Ashraf al-Ghani")
+    assert "Ghani" in {m.text for m in ghani.mentions}
+    assert "Ghani" not in {actor.name for actor in a.actors}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Reporters gathered outside. Calling Herat a model for the region, the minister left.", "Herat"),
+    ("Yesterday Farida Noori told reporters the road was open.", "Farida Noori"),
+])
+def test_a_word_opening_the_sentence_does_not_open_the_name(text, name):
+    names = {actor.name for actor in analyse(text, "builtin").actors}
+    assert name in names and not any(n.endswith(" " + name) for n in names)

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from newslens.gazetteer import country_names, demonyms, places
 from newslens.lexicon import HONORIFICS, ORG_HEADS, PRONOUNS_PERSON, ROLE_HEADS, ROLE_MODIFIERS
 from newslens.model import Actor, Mention
+from newslens.rules import ARTICLE_PREFIX, is_place_in_capitals
 from newslens.syntax import is_noun
 
 ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "GPE", "FAC": "GPE",
@@ -68,7 +69,10 @@ def is_locative(span: Span) -> bool:
 
 
 def place_mention(ent: Span, name: str, label: str) -> tuple[str, str]:
-    """(key, label) of a mention: a country's canonical name for its spellings and agentive capitals."""
+    """(key, label) of a mention: a country's canonical name for its spellings and agentive capitals;
+    a dateline's place in capitals ('BAGHDAD —') is where the story was filed."""
+    if is_place_in_capitals(name):
+        return name.title(), "GPE"
     place = places().get(name)
     if place is not None and place.kind == "country":
         return place.name, "GPE"
@@ -156,8 +160,9 @@ def abbreviates(short: EntityMention, full: EntityMention) -> bool:
         return False  # places nest ("Indiana" in "Southern Indiana") without being the same place
     if len(words) == 1 and undotted(words[0]) == full.key_acronym and len(words[0]) > 1:
         return True  # "SDF" for Syrian Democratic Forces, "U.N." for United Nations, whatever the labels
-    if full.label == "PERSON":
-        return (len(words) == 1 and words[0] in (full_words[0], full_words[-1])) or full_words[-len(words):] == words
+    if full.label == "PERSON":  # "Abadi" for Haider al-Abadi: a surname without its article
+        surnames = (full_words[-1], ARTICLE_PREFIX.sub("", full_words[-1]))
+        return (len(words) == 1 and words[0] in (full_words[0], *surnames)) or full_words[-len(words):] == words
     if full.label != "ORG":
         return False
     if len(words) == 1 and words[0] == full_words[-1] and (

@@ -48,6 +48,7 @@ SURROUNDING_PREPOSITIONS = frozenset("near outside around inside across througho
 SITE_PREPOSITIONS = SURROUNDING_PREPOSITIONS | {"in", "at"}
 PLACE_PREPOSITIONS = frozenset("in at near from to into outside inside across around toward towards through "
                                "of".split())
+OPENING_WORDS = PLACE_PREPOSITIONS | {"yesterday", "today", "tomorrow", "tonight"}
 DIRECTIONS = frozenset("""north south east west northern southern eastern western northeast northwest southeast
 southwest northeastern northwestern southeastern southwestern central""".split())
 PLACE_NOUNS = frozenset("city town village province district governorate region county state capital "
@@ -75,21 +76,35 @@ def opens_sentence(token) -> bool:
     return token.is_sent_start or k < 0 or token.doc[k].text in SENTENCE_BOUNDARY_MARKS
 
 
+def is_place_in_capitals(word: str) -> bool:
+    """'BAGHDAD —': a dateline writes its place in capitals."""
+    return len(word) > 3 and word.isalpha() and word.isupper() and word.title() in places()
+
+
+def is_sentence_opener(token) -> bool:
+    """A preposition, gerund or time word opening the sentence ('Near Palmyra, ...', 'Declaring Mosul
+    ...', 'Yesterday Mohamed ...'), however the tagger read it: not the first word of a name."""
+    if not opens_sentence(token):
+        return False
+    lower = token.lower_
+    return lower in OPENING_WORDS or lower.endswith("ing") and set(
+        getAllLemmas(lower)) == {"VERB"}
+
+
 def is_name_token(token) -> bool:
     """Capitalised word that is not a common word merely starting a sentence."""
     text = token.text
     if not is_capitalised(text) or text in MONTHS_AND_DAYS:
         return False
-    lower = text.lower()
-    if opens_sentence(token) and lower in PLACE_PREPOSITIONS:
-        return False  # "Near Palmyra, ...", however the tagger read it
+    if is_sentence_opener(token):
+        return False
     if token.pos_ in ("PROPN",):
         return True
     if token.pos_ == "VERB" and token.i + 1 < len(token.doc):
         after = token.doc[token.i + 1]  # "Combined Joint Task Force": a capitalised verb inside a name
         return is_capitalised(after.text) and after.pos_ == "PROPN"
     if opens_sentence(token):
-        return not (token.is_stop or lower in token.doc._.lowercase_words
+        return not (token.is_stop or token.lower_ in token.doc._.lowercase_words
                     or token.pos_ in {"ADV", "DET", "ADP", "PRON", "VERB", "AUX"})
     return not token.is_stop and token.pos_ not in {"VERB", "AUX"}  # a capitalised non-stop "ADP" is a mistag
 
@@ -387,6 +402,8 @@ def is_plausible_name(span: Span) -> bool:
         return False
     if len(span) == 1 and text.lower() in span.doc._.lowercase_words:
         return False  # "Hackers", "Water": written in lower case elsewhere, a common noun
+    if span.label_ == "PERSON" and ACRONYM.match(text):
+        return False  # "UHF", "CT": nobody is named in capitals; the acronym rules judge it
     if words[0] in demonyms() and not all(w[:1].isupper() for w in words):
         return False  # "North Korean denials", "Russian officials"
     return not all(w.lower() in TITLE_WORDS or w.lower() + "." in HONORIFICS
@@ -513,6 +530,7 @@ class NewsEntityRules:
         candidates += acronyms
         gazetteer = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.place_matcher(doc)]
         gazetteer = [g for g in gazetteer if not is_city_inside_name(g, runs)]
+        gazetteer += [Span(doc, i, i + 1, label="GPE") for i, word in enumerate(words) if is_place_in_capitals(word)]
         ruled = filter_spans(candidates + gazetteer)
         taken = {i for span in ruled for i in range(span.start, span.end)}
         statistical = [span for span in statistical if not taken.intersection(range(span.start, span.end))]
@@ -524,10 +542,13 @@ class NewsEntityRules:
 
     @staticmethod
     def trim_titles(doc: Doc, ents: list[Span]) -> list[Span]:
-        """Statistical PERSON spans sometimes swallow the title: keep the name only."""
+        """Statistical PERSON spans sometimes swallow the title, and any span the sentence's opening
+        participle or time word ('Declaring Mosul ...', 'Yesterday Mohamed ...'): keep the name only."""
         out = []
         for ent in ents:
             start = title_prefix_end(doc, ent.start, ent.end) if ent.label_ == "PERSON" else ent.start
+            if start + 1 < ent.end and is_sentence_opener(doc[start]):
+                start += 1
             if start < ent.end and doc[start].text[0].isupper():
                 out.append(Span(doc, start, ent.end, label=ent.label_))
         return out
@@ -559,7 +580,8 @@ class NewsEntityRules:
         present = set(words)
         named = {e.text for e in statistical if e.label_ == "ORG"}
         candidates = [i for i, word in enumerate(words) if (ACRONYM.match(word) or PLURAL_ACRONYM.match(word))
-                      and not (word in places() or ROMAN.match(word) or doc.vocab[word].is_stop)]
+                      and not (word in places() or is_place_in_capitals(word) or ROMAN.match(word)
+                               or doc.vocab[word].is_stop)]
         standalone = Counter(words[i] for i in candidates if not is_name_prefix(doc, i))
         evidence, against = set(), set()
         for i in candidates:
@@ -581,12 +603,13 @@ class NewsEntityRules:
         forms: dict[str, str] = {}
         for span in spans:
             forms.setdefault(span.text, span.label_)
-            name_words = span.text.split()
-            if span.label_ == "PERSON" and len(name_words) > 1:
-                forms.setdefault(name_words[-1], "PERSON")
-                forms.setdefault(name_words[0], "PERSON")
-            if span.label_ == "ORG" and len(name_words) > 2:
-                forms.setdefault(acronym_of(name_words), "ORG")
+            parts = span.text.split()
+            if span.label_ == "PERSON" and len(parts) > 1:
+                forms.setdefault(parts[-1], "PERSON")
+                forms.setdefault(ARTICLE_PREFIX.sub("", parts[-1]), "PERSON")  # "Assad" after "Bashar al-Assad"
+                forms.setdefault(parts[0], "PERSON")
+            if span.label_ == "ORG" and len(parts) > 2:
+                forms.setdefault(acronym_of(parts), "ORG")
         extra = [Span(doc, start, end, label=forms[doc[start:end].text]) for start, end in runs
                  if end - start > 1 and doc[start:end].text in forms and not taken.intersection(range(start, end))]
         taken.update(i for span in extra for i in range(span.start, span.end))
