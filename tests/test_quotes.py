@@ -88,3 +88,13 @@ def test_nouns_are_not_cues(backend):
 def test_short_scare_quotes_are_not_quotations(backend):
     a = analyse('The team won a medal for "courageous achievement" at the competition.', backend)
     assert a.quotes == ()
+
+
+def test_a_credited_photo_caption_is_an_unattributed_statement(backend):
+    a = analyse("Volunteers sorted donations in Lyon on Monday.\n"
+                "Volunteers at the central depot. Image: Claire Martin.\n"
+                "The mayor said the depot would stay open until March.", backend)
+    [caption] = [q for q in a.quotes if q.cue == "Image:"]
+    assert caption.text == "Volunteers at the central depot"
+    assert caption.kind == "indirect" and caption.speaker is None and caption.speaker_text == "Claire Martin"
+    assert any(q.text.startswith("the depot would stay open") for q in a.quotes)

@@ -4,6 +4,8 @@ Direct quotes come from quotation marks (straight or curly, multi-sentence, spli
 said"); reported speech from a speech verb with a complement clause ("Sullivan disclosed that
 ...") or "according to X". Speakers are the cue verb's subject, through the parse when there is
 one and by word order when there is not; pronouns resolve through the actors' mentions.
+A photo caption with its credit on the same line ("Delegates at the opening. Image: Jane Doe.",
+Wikinews's style) is the article's own statement about the picture: an unattributed reported quote.
 """
 from __future__ import annotations
 
@@ -35,6 +37,9 @@ CLAUSE_OPENERS = {"the", "a", "an", "this", "that", "these", "those", "there", "
                   "though", "because", "if"}
 MIN_DIRECT_WORDS = 4
 MIN_REPORTED_WORDS = 3
+# "CAPTION. Image: CREDIT." on one line: the caption, then the picture's credit.
+CAPTION_LINE = re.compile(r"^[ \t]*(?P<caption>\S[^\n]*?)[ \t]*\.?[ \t]+(?:Image|Photo):[ \t]*"
+                          r"(?P<credit>[^\n]*?)[ \t]*\.?[ \t]*$", re.MULTILINE)
 ANIMATE_PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_FIRST | {"you"}
 
 
@@ -382,6 +387,12 @@ def according_to(doc: Doc, index: MentionIndex, quoted: list[tuple[int, int]]) -
     return found
 
 
+def captions(text: str) -> list[tuple[int, int, Attribution]]:
+    """Photo captions credited on their own line; the credit names the picture's source, not a speaker."""
+    return [(m.start("caption"), m.end("caption"), Attribution(None, m.group("credit") or None, "Image:"))
+            for m in CAPTION_LINE.finditer(text)]
+
+
 def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
     """All quotes in text order; a direct quote inside a reported clause makes it one mixed quote."""
     index = MentionIndex(actors)
@@ -396,6 +407,9 @@ def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
         records.append((s, e, "mixed" if inner else "indirect", attribution))
         direct = [d for d in direct if d not in inner]
     records += [(s, e, "direct", a) for s, e, a in direct]
+    pictured = captions(text)
+    records = [r for r in records if not any(s < r[1] and r[0] < e for s, e, _ in pictured)]
+    records += [(s, e, "indirect", a) for s, e, a in pictured]
     records.sort(key=lambda r: (r[0], r[1]))
     quotes = []
     for n, (s, e, kind, a) in enumerate(records, start=1):
