@@ -98,3 +98,16 @@ def test_a_credited_photo_caption_is_an_unattributed_statement(backend):
     assert caption.text == "Volunteers at the central depot"
     assert caption.kind == "indirect" and caption.speaker is None and caption.speaker_text == "Claire Martin"
     assert any(q.text.startswith("the depot would stay open") for q in a.quotes)
+
+
+def test_a_name_in_the_possessive_qualifies_the_speaker_and_is_not_the_speaker(backend):
+    from newslens.nlp import load_pipeline
+    from newslens.quotes import is_possessive_name
+
+    doc = load_pipeline(backend)("South Korea's Foreign Minister Cho Tae-yul said talks would resume.")
+    words = {token.text: is_possessive_name(token) for token in doc}
+    assert words["South"] and words["Korea"]
+    assert not words["Cho"] and not words["Minister"]
+    a = analyse("Trade talks opened in the capital, Canberra. Canada's Trade Minister Anne Leblanc said "
+                "she hopes to finish by May.", backend)
+    assert [speaker_name(a, q) for q in a.quotes] == ["Anne Leblanc"]

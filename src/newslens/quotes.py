@@ -122,13 +122,24 @@ def resolve_group_pronoun(index: MentionIndex, before: int, quoted: list[tuple[i
     return None
 
 
+def is_possessive_name(token: Token) -> bool:
+    """A word of a name in the possessive ("New Zealand's Prime Minister John Key"): it qualifies the
+    speaker, it is not the speaker."""
+    doc = token.doc
+    k = token.i
+    while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I":
+        k += 1
+    return k + 1 < len(doc) and doc[k + 1].lower_ in ("'s", "’s")
+
+
 def subject_tokens(cue: Token, lo: int, hi: int) -> list[Token]:
     """Candidate speaker tokens: the parse's subject, else the nearest mention-like word by word order."""
     doc = cue.doc
     if has_parse(doc):
         subject = clause_subject(cue)
         if subject is not None and lo <= subject.i < hi and not (subject.is_space or subject.is_punct):
-            return sorted(subject.subtree, key=lambda t: (t.i != subject.i, abs(t.i - subject.i)))
+            return sorted(subject.subtree, key=lambda t: (is_possessive_name(t), t.i != subject.i,
+                                                          abs(t.i - subject.i)))
     if cue.text.endswith("ing") and cue.i > 0 and doc[cue.i - 1].text == ",":
         return list(doc[lo:cue.i])  # participle: the main clause's subject, first in the sentence
     left = []
