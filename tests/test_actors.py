@@ -195,3 +195,23 @@ def test_a_dateline_place_and_a_surname_without_its_article(backend):
 def test_a_word_opening_the_sentence_does_not_open_the_name(text, name):
     names = {actor.name for actor in analyse(text, "builtin").actors}
     assert name in names and not any(n.endswith(" " + name) for n in names)
+
+
+def test_a_person_is_not_the_foundation_named_after_them(backend):
+    a = analyse("Clara Voss founded the Clara Voss Foundation in 2001. The Clara Voss Foundation gave the museum "
+                "twelve paintings, and Voss attended the opening.", backend)
+    voss, foundation = actor_named(a, "Clara Voss"), actor_named(a, "Clara Voss Foundation")
+    assert voss.id != foundation.id and voss.type == "PERSON" and foundation.type == "ORG"
+    assert "Voss" in {m.text for m in voss.mentions}
+
+
+def test_things_named_after_a_person_are_not_people(backend):
+    a = analyse("Painter Hugo Brandt opened a studio in 1962. Visitors to the Brandt Studio saw his early work, "
+                "and Brandt Prints sold quickly.", backend)
+    assert not {actor.name for actor in a.actors if actor.type == "PERSON"} & {"Brandt Studio", "Brandt Prints"}
+
+
+def test_a_headline_clause_is_not_an_organisation(backend):
+    a = analyse("Teen inventor Omar Haddad inspires youth movement\nOmar Haddad, 15, won the prize on Friday.",
+                backend)
+    assert [(actor.name, actor.type) for actor in a.actors] == [("Omar Haddad", "PERSON")]

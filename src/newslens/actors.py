@@ -163,8 +163,8 @@ def abbreviates(short: EntityMention, full: EntityMention) -> bool:
     if full.label == "PERSON":  # "Abadi" for Haider al-Abadi: a surname without its article
         surnames = (full_words[-1], ARTICLE_PREFIX.sub("", full_words[-1]))
         return (len(words) == 1 and words[0] in (full_words[0], *surnames)) or full_words[-len(words):] == words
-    if full.label != "ORG":
-        return False
+    if full.label != "ORG" or short.label == "PERSON":
+        return False  # "Andy Warhol" names the Andy Warhol Foundation's namesake, not the foundation
     if len(words) == 1 and words[0] == full_words[-1] and (
             words[0].lower() in ORG_HEADS or full_words[-2:-1] == ["of"]):
         return True  # "the Council" for the National Security Council, "Scientology" for the Church of Scientology

@@ -18,7 +18,7 @@ from spacy.util import filter_spans
 from lemminflect import getAllLemmas
 
 from newslens.gazetteer import demonyms, places
-from newslens.syntax import has_tags, verb_lemma
+from newslens.syntax import has_tags, is_verb, verb_lemma
 from newslens.lexicon import (EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS, ORG_HEADS, ROLE_HEADS, ROLE_MODIFIERS,
                               SPEECH_VERBS, TIME_HEADS, VESSEL_PREFIXES, name_words)
 
@@ -330,8 +330,8 @@ def common_org_head(doc: Doc, start: int, end: int) -> int | None:
         return None
     for k in range(end, min(end + 3, len(doc))):
         tok = doc[k]
-        if not (tok.is_alpha and tok.is_lower) or tok.is_stop:
-            return None
+        if not (tok.is_alpha and tok.is_lower) or tok.is_stop or is_verb(tok):
+            return None  # "Ahmed Mohamed inspires social movement" is a clause
         if tok.lower_ in ORG_HEADS and ends_noun_phrase(doc, k):
             return k + 1
     return None
@@ -402,6 +402,8 @@ def is_plausible_name(span: Span) -> bool:
         return False
     if len(span) == 1 and text.lower() in span.doc._.lowercase_words:
         return False  # "Hackers", "Water": written in lower case elsewhere, a common noun
+    if any(t.pos_ in ("VERB", "AUX") and t.is_lower for t in span):
+        return False  # "Ahmed Mohamed inspires social movement": a headline, not a name
     if span.label_ == "PERSON" and ACRONYM.match(text):
         return False  # "UHF", "CT": nobody is named in capitals; the acronym rules judge it
     if words[0] in demonyms() and not all(w[:1].isupper() for w in words):
@@ -479,6 +481,23 @@ def coordinated_names(doc: Doc, spans: list[Span], runs: list[tuple[int, int]]) 
     return found
 
 
+def namesakes_trimmed(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'Warhol Factory', 'Andy Warhol Photographic Legacy Program' read as one 'person': a known person's
+    surname or full name before common words names a thing after that person, so the person is the name
+    alone ('Mohamed Elhassan Mohamed' stays whole)."""
+    people = {span.text for span in spans if span.label_ == "PERSON" and len(span) > 1}
+    surnames = {name.split()[-1] for name in people}
+    trimmed = []
+    for span in spans:
+        if span.label_ == "PERSON" and len(span) > 1:
+            known = next((n for n in range(len(span) - 1, 0, -1) if span[:n].text in people),
+                         1 if span[0].text in surnames else None)
+            if known is not None and all(is_common_word(doc, t.text) for t in span[known:]):
+                span = Span(doc, span.start, span.start + known, label="PERSON")
+        trimmed.append(span)
+    return trimmed
+
+
 def is_list_gap(doc: Doc, end: int, start: int) -> bool:
     """Only ',' / 'and' / ', and' / 'or' between two names: they are items of one list."""
     return 1 <= start - end <= 2 and all(t.text == "," or t.lower_ in ("and", "or") for t in doc[end:start])
@@ -537,7 +556,7 @@ class NewsEntityRules:
         spans = filter_spans(ruled + statistical)
         spans = filter_spans(extend_spans(doc, self.propagate(doc, words, spans, runs)))
         spans = filter_spans(spans + coordinated_names(doc, spans, runs))
-        doc.ents = sorted(spans, key=lambda s: s.start)
+        doc.ents = sorted(namesakes_trimmed(doc, spans), key=lambda s: s.start)
         return doc
 
     @staticmethod
