@@ -111,3 +111,11 @@ def test_a_name_in_the_possessive_qualifies_the_speaker_and_is_not_the_speaker(b
     a = analyse("Trade talks opened in the capital, Canberra. Canada's Trade Minister Anne Leblanc said "
                 "she hopes to finish by May.", backend)
     assert [speaker_name(a, q) for q in a.quotes] == ["Anne Leblanc"]
+
+
+def test_according_to_inserted_after_which_reports_what_follows(backend):
+    a = analyse("Chile has kept its border closed to migrants, a policy which, according to the United Nations, "
+                "several neighbouring countries have criticised.", backend)
+    [q] = [q for q in a.quotes if q.cue == "according to"]
+    assert q.text == "several neighbouring countries have criticised"
+    assert speaker_name(a, q) == "United Nations"

@@ -35,6 +35,8 @@ CLAUSE_OPENERS = {"the", "a", "an", "this", "that", "these", "those", "there", "
                   "you", "his", "her", "their", "its", "our", "some", "many", "most", "all", "no", "only", "any",
                   "every", "each", "both", "one", "more", "less", "nobody", "everyone", "people", "although",
                   "though", "because", "if"}
+# Words after which ", according to X," is an insertion: what X reports follows it.
+INSERTION_OPENERS = {"which", "that", "who", "and", "but", "while"}
 MIN_DIRECT_WORDS = 4
 MIN_REPORTED_WORDS = 3
 # "CAPTION. Image: CREDIT." on one line: the caption, then the picture's credit.
@@ -385,8 +387,12 @@ def according_to(doc: Doc, index: MentionIndex, quoted: list[tuple[int, int]]) -
             while after < sent.end and index.of_token(doc[after]) == index.of_token(source):
                 after += 1
             start, end = after, clause_end(doc, after, sent.end)
+        elif doc[tok.i - 1].text == "," and doc[tok.i - 2].lower_ in INSERTION_OPENERS and comma is not None:
+            start, end = comma + 1, clause_end(doc, comma + 1, sent.end)  # "which, according to AFP, the UN ..."
         elif tok.i > sent.start + MIN_REPORTED_WORDS and doc[tok.i - 1].text == ",":
             start, end = sent.start, tok.i - 1
+            while doc[start].is_space:
+                start += 1
         else:
             continue
         if end - start < MIN_REPORTED_WORDS:
