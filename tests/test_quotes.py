@@ -119,3 +119,13 @@ def test_according_to_inserted_after_which_reports_what_follows(backend):
     [q] = [q for q in a.quotes if q.cue == "according to"]
     assert q.text == "several neighbouring countries have criticised"
     assert speaker_name(a, q) == "United Nations"
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("The Constitutional Court has ruled that the new tax law is unconstitutional.",
+     "the new tax law is unconstitutional"),
+    ("The ministry's website explains, in a rather dry fashion, that the fees were raised to cover repairs.",
+     "the fees were raised to cover repairs"),
+])
+def test_rulings_and_explanations_after_an_aside_are_reported(backend, text, reported):
+    assert reported in [q.text for q in analyse(text, backend).quotes]

@@ -72,9 +72,13 @@ describe accuse allege estimate believe think conclude find learn agree complain
 point concede boast contend maintain testify hint signal inform assure
 """.split())
 
+# Verbs that report what an authority or a finding holds, not speech: cues of reported statements in quotes
+# only ("the court ruled that", "results show that"), never a sign that their subject is a speaker's name.
+FINDING_VERBS = frozenset("rule show".split())
+
 # Speech verbs that introduce a quotation only when followed by a complement clause (avoid "found a body").
 CLAUSE_ONLY_VERBS = frozenset("think believe find learn agree estimate conclude suggest indicate signal hint "
-                              "point recall describe ask".split())
+                              "point recall describe ask".split()) | FINDING_VERBS
 
 PRONOUNS_PERSON = frozenset("he she him her his hers himself herself".split())
 PRONOUNS_GROUP = frozenset("it its they them their itself themselves".split())

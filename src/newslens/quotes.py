@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newslens.lexicon import CLAUSE_ONLY_VERBS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON, SPEECH_VERBS
+from newslens.lexicon import (CLAUSE_ONLY_VERBS, FINDING_VERBS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON,
+                              SPEECH_VERBS)
 from newslens.model import Actor, Quote
 from newslens.syntax import MentionIndex, clause_subject, has_parse, has_tags, is_verb, lemma, verb_forms
 
@@ -35,6 +36,7 @@ CLAUSE_OPENERS = {"the", "a", "an", "this", "that", "these", "those", "there", "
                   "you", "his", "her", "their", "its", "our", "some", "many", "most", "all", "no", "only", "any",
                   "every", "each", "both", "one", "more", "less", "nobody", "everyone", "people", "although",
                   "though", "because", "if"}
+REPORTING_VERBS = SPEECH_VERBS | FINDING_VERBS
 # Words after which ", according to X," is an insertion: what X reports follows it.
 INSERTION_OPENERS = {"which", "that", "who", "and", "but", "while"}
 MIN_DIRECT_WORDS = 4
@@ -107,7 +109,7 @@ def is_cue(token: Token) -> bool:
 
     Asked of every token, so the word itself is checked first: few words are speech verbs."""
     text = token.text
-    if not (text in verb_forms(SPEECH_VERBS) and text.islower() and token.is_alpha):
+    if not (text in verb_forms(REPORTING_VERBS) and text.islower() and token.is_alpha):
         return False
     before = token.doc[token.i - 1] if token.i > 0 else None
     if before is not None and (before.lower_ in NOUN_MARKERS or before.pos_ == "ADJ"):
@@ -331,6 +333,10 @@ def complement_start(cue: Token) -> int | None:
             while nxt < sent_end and doc[nxt].text == ",":
                 nxt += 1
             return nxt if nxt < sent_end else None
+        if tok.text == "," and k == cue.i + 1:
+            close = next((j for j in range(k + 1, min(k + 8, sent_end - 2)) if doc[j].text == ","), None)
+            if close is not None and doc[close + 1].lower_ == "that":
+                return close + 2  # "explains, in a satirical fashion, that ..."
         if tok.text in SENTENCE_END or tok.text in OPENING + CLOSING + STRAIGHT or tok.text in (":", ",") \
                 or is_cue(tok):
             break
