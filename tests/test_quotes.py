@@ -129,3 +129,8 @@ def test_according_to_inserted_after_which_reports_what_follows(backend):
 ])
 def test_rulings_and_explanations_after_an_aside_are_reported(backend, text, reported):
     assert reported in [q.text for q in analyse(text, backend).quotes]
+
+
+def test_a_person_named_in_the_subject_speaks_rather_than_a_place_in_their_title():
+    a = analyse("The director of the Lyon city museum, Marie Dubois, said the shelters were full.", "builtin")
+    assert [speaker_name(a, q) for q in a.quotes] == ["Marie Dubois"]

@@ -143,7 +143,7 @@ def subject_tokens(cue: Token, lo: int, hi: int) -> list[Token]:
         subject = clause_subject(cue)
         if subject is not None and lo <= subject.i < hi and not (subject.is_space or subject.is_punct):
             return sorted(subject.subtree, key=lambda t: (is_possessive_name(t), t.i != subject.i,
-                                                          abs(t.i - subject.i)))
+                                                          t.ent_type_ != "PERSON", abs(t.i - subject.i)))
     if cue.text.endswith("ing") and cue.i > 0 and doc[cue.i - 1].text == ",":
         return list(doc[lo:cue.i])  # participle: the main clause's subject, first in the sentence
     left = []
