@@ -215,3 +215,10 @@ def test_a_headline_clause_is_not_an_organisation(backend):
     a = analyse("Teen inventor Omar Haddad inspires youth movement\nOmar Haddad, 15, won the prize on Friday.",
                 backend)
     assert [(actor.name, actor.type) for actor in a.actors] == [("Omar Haddad", "PERSON")]
+
+
+def test_a_fathers_name_opening_with_his_sons_surname_stays_whole(backend):
+    a = analyse("Yusuf Karim, 14, built the robot in his garage. His father, Karim Nabil Karim, said the family "
+                "was proud. Karim Nabil Karim drove him to the fair.", backend)
+    assert actor_named(a, "Karim Nabil Karim").type == "PERSON"
+    assert actor_named(a, "Yusuf Karim").id != actor_named(a, "Karim Nabil Karim").id

@@ -483,16 +483,18 @@ def coordinated_names(doc: Doc, spans: list[Span], runs: list[tuple[int, int]]) 
 
 def namesakes_trimmed(doc: Doc, spans: list[Span]) -> list[Span]:
     """'Warhol Factory', 'Andy Warhol Photographic Legacy Program' read as one 'person': a known person's
-    surname or full name before common words names a thing after that person, so the person is the name
-    alone ('Mohamed Elhassan Mohamed' stays whole)."""
+    surname or full name before words that name nobody (not part of another name in the article, not
+    used as names in English) names a thing after that person, so the person is the name alone
+    ('Mohamed Elhassan Mohamed', the father of Ahmed Mohamed, stays whole)."""
     people = {span.text for span in spans if span.label_ == "PERSON" and len(span) > 1}
-    surnames = {name.split()[-1] for name in people}
     trimmed = []
     for span in spans:
         if span.label_ == "PERSON" and len(span) > 1:
-            known = next((n for n in range(len(span) - 1, 0, -1) if span[:n].text in people),
-                         1 if span[0].text in surnames else None)
-            if known is not None and all(is_common_word(doc, t.text) for t in span[known:]):
+            others = people - {span.text}
+            known = next((n for n in range(len(span) - 1, 0, -1) if span[:n].text in others),
+                         1 if span[0].text in {name.split()[-1] for name in others} else None)
+            name_parts = {word for name in others for word in name.split()}
+            if known is not None and not any(t.text in name_parts or t.lower_ in name_words() for t in span[known:]):
                 span = Span(doc, span.start, span.start + known, label="PERSON")
         trimmed.append(span)
     return trimmed
