@@ -134,3 +134,20 @@ def test_rulings_and_explanations_after_an_aside_are_reported(backend, text, rep
 def test_a_person_named_in_the_subject_speaks_rather_than_a_place_in_their_title():
     a = analyse("The director of the Lyon city museum, Marie Dubois, said the shelters were full.", "builtin")
     assert [speaker_name(a, q) for q in a.quotes] == ["Marie Dubois"]
+
+
+def test_a_name_with_the_speech_verb_hanging_off_it_is_the_subject():
+    """The parse the trained model gives 'NAME, curator of ..., said, "..."' when it reads a fragment."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newslens.quotes import fragment_subject
+
+    words = ["Helen", "Marsh", ",", "curator", "at", "Oregon", ",", "said", ",", "prints", "last", "."]
+    heads = [0, 0, 3, 0, 5, 3, 7, 0, 10, 10, 7, 0]
+    deps = ["ROOT", "flat", "punct", "appos", "case", "nmod", "punct", "parataxis", "punct", "nsubj", "ccomp",
+            "punct"]
+    pos = ["PROPN", "PROPN", "PUNCT", "NOUN", "ADP", "PROPN", "PUNCT", "VERB", "PUNCT", "NOUN", "VERB", "PUNCT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    assert fragment_subject(doc[7]).text == "Helen"
+    assert fragment_subject(doc[10]) is None

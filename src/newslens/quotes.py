@@ -136,11 +136,20 @@ def is_possessive_name(token: Token) -> bool:
     return k + 1 < len(doc) and doc[k + 1].lower_ in ("'s", "’s")
 
 
+def fragment_subject(cue: Token) -> Token | None:
+    """'Cynthia Thompson, curator at ..., said': parsed as a name with 'said' hanging off it, the name is
+    the subject."""
+    head = cue.head
+    if cue.dep_ in ("parataxis", "conj") and head.i < cue.i and head.pos_ in ("PROPN", "NOUN"):
+        return head
+    return None
+
+
 def subject_tokens(cue: Token, lo: int, hi: int) -> list[Token]:
     """Candidate speaker tokens: the parse's subject, else the nearest mention-like word by word order."""
     doc = cue.doc
     if has_parse(doc):
-        subject = clause_subject(cue)
+        subject = clause_subject(cue) or fragment_subject(cue)
         if subject is not None and lo <= subject.i < hi and not (subject.is_space or subject.is_punct):
             return sorted(subject.subtree, key=lambda t: (is_possessive_name(t), t.i != subject.i,
                                                           t.ent_type_ != "PERSON", abs(t.i - subject.i)))
