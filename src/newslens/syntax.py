@@ -6,7 +6,7 @@ fall back on lemminflect and word shape, so both backends answer the same questi
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from lemminflect import getAllInflections, getAllLemmas, getLemma
 from spacy.tokens import Doc, Token
@@ -55,9 +55,11 @@ def has_tags(doc: Doc) -> bool:
     return doc.has_annotation("TAG") or doc.has_annotation("POS")
 
 
-def is_verb(token: Token) -> bool:
-    """A content verb: from the tagger when there is one, else a word that inflects as a verb."""
-    if has_tags(token.doc):
+def is_verb(token: Token, tagged: bool | None = None) -> bool:
+    """A content verb: from the tagger when there is one, else a word that inflects as a verb.
+
+    `tagged` is has_tags(token.doc), for callers asking of many tokens: the check scans the whole doc."""
+    if has_tags(token.doc) if tagged is None else tagged:
         return token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ in ("ROOT", "root"))
     text = token.lower_
     if not (token.is_alpha and token.is_lower):
@@ -134,3 +136,38 @@ class MentionIndex:
         if i not in self.by_token:
             self.by_token[i] = self.at(token.idx)
         return self.by_token[i]
+
+
+class Words:
+    """A doc's tokens and what extractors ask of every one of them, read once: spaCy builds a new Token
+    on every doc[i], span iteration, .head or .children, and has_annotation scans the whole doc."""
+
+    def __init__(self, doc: Doc, index: MentionIndex):
+        self.index = index
+        self.tokens = list(doc)
+        self.text = [t.text for t in self.tokens]
+        self.lower = [t.lower_ for t in self.tokens]
+        self.tagged = has_tags(doc)
+        self.parsed = has_parse(doc)
+        self.verbs: dict[int, bool] = {}
+
+    def is_verb(self, i: int) -> bool:
+        """is_verb of the i-th token, memoised: word-order readings ask it of the same words many times."""
+        if i not in self.verbs:
+            self.verbs[i] = is_verb(self.tokens[i], self.tagged)
+        return self.verbs[i]
+
+    @cached_property
+    def actor(self) -> list[str | None]:
+        """The actor each token names (MentionIndex.of_token)."""
+        return [self.index.of_token(t) for t in self.tokens]
+
+    @cached_property
+    def head(self) -> list[int]:
+        """Index of each token's head (a parsed doc)."""
+        return [t.head.i for t in self.tokens]
+
+    @cached_property
+    def dep(self) -> list[str]:
+        """Each token's dependency label (a parsed doc)."""
+        return [t.dep_ for t in self.tokens]
