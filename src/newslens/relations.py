@@ -44,7 +44,7 @@ def event_of(verb: int, target: int, words: Words) -> tuple[str, str | None]:
     """Predicate (with the preposition that links the target: 'turn to', 'negotiate with') and event class."""
     predicate, category = event_class(verb, target, words)
     first = target
-    while first > verb + 1 and words.tokens[first].ent_iob_ == "I":
+    while first > verb + 1 and words.doc[first].ent_iob_ == "I":
         first -= 1  # the target's first word: the linker precedes the whole name
     linker = words.lower[first - 1] if first > verb + 1 else None
     if linker is not None and linker in LINKING_PREPOSITIONS and not predicate.endswith(linker):
@@ -56,9 +56,9 @@ def event_class(verb: int, target: int, words: Words) -> tuple[str, str | None]:
     """The verb's own class, else an event noun before the target ("issued a warning to",
     "engaged in negotiations with"), else 'against' marks a fight; a speech verb has only its own."""
     word = words.lower[verb]
-    base = word if word in EVENT_CLASS_OF and not words.is_verb(verb) else lemma(words.tokens[verb])
-    nouns = [k for k in range(verb + 1, target) if words.lower[k] in EVENT_CLASS_OF and words.tokens[k].is_alpha and (
-        words.tokens[k].pos_ == "NOUN" if words.tagged else k > verb + 1)]
+    base = word if word in EVENT_CLASS_OF and not words.is_verb(verb) else lemma(words.doc[verb])
+    nouns = [k for k in range(verb + 1, target) if words.lower[k] in EVENT_CLASS_OF and words.doc[k].is_alpha and (
+        words.doc[k].pos_ == "NOUN" if words.tagged else k > verb + 1)]
     if base in EVENT_CLASS_OF and not (base in LIGHT_VERBS and nouns):
         return base, EVENT_CLASS_OF[base]
     if base in SPEECH_VERBS:
@@ -91,7 +91,7 @@ def is_prepositional(source: int, words: Words) -> bool:
 
 def reports_clause(verb: int, target: int, words: Words) -> bool:
     """'X confirmed that Y ...': the target is inside what X said, not acted upon by X."""
-    if lemma(words.tokens[verb]) not in SPEECH_VERBS:
+    if lemma(words.doc[verb]) not in SPEECH_VERBS:
         return False
     return any(words.lower[k] in CLAUSE_MARKERS or words.text[k] in {",", ":", "“", '"'}
                for k in range(verb + 1, target))
@@ -99,7 +99,7 @@ def reports_clause(verb: int, target: int, words: Words) -> bool:
 
 def is_passive_by(verb: int, target: int, words: Words) -> bool:
     """'was captured by Y': Y is the agent."""
-    passive = words.tokens[verb].tag_ == "VBN" or any(
+    passive = words.doc[verb].tag_ == "VBN" or any(
         words.lower[k] in PASSIVE_AUX for k in range(max(0, verb - 2), verb))
     return passive and any(words.lower[k] == "by" for k in range(max(verb, target - 4), target))
 
@@ -107,7 +107,7 @@ def is_passive_by(verb: int, target: int, words: Words) -> bool:
 def is_passive(verb: int, words: Words) -> bool:
     """'he was transferred to Saudi Arabia': the subject undergoes the act."""
     if words.parsed:
-        return any(child.dep_ in PASSIVE_DEPS for child in words.tokens[verb].children)
+        return any(child.dep_ in PASSIVE_DEPS for child in words.doc[verb].children)
     return words.lower[verb].endswith(("ed", "en")) and any(
         words.lower[k] in PASSIVE_AUX for k in range(max(0, verb - 2), verb))
 
@@ -115,7 +115,7 @@ def is_passive(verb: int, words: Words) -> bool:
 def mention_end(token: int, words: Words) -> int:
     """The last word of the actor mention that `token` is in."""
     k = token
-    while k + 1 < len(words.tokens) and words.actor[k + 1] == words.actor[token]:
+    while k + 1 < len(words.doc) and words.actor[k + 1] == words.actor[token]:
         k += 1
     return k
 
@@ -123,7 +123,7 @@ def mention_end(token: int, words: Words) -> int:
 def is_possessor(target: int, words: Words) -> bool:
     """"rejected Maliki's first choice": the act bears on what the actor owns, not on the actor."""
     last = mention_end(target, words)
-    return last + 1 < len(words.tokens) and words.lower[last + 1] in POSSESSIVE_MARKS
+    return last + 1 < len(words.doc) and words.lower[last + 1] in POSSESSIVE_MARKS
 
 
 def is_within(token: int, ancestor: int, words: Words) -> bool:
@@ -136,16 +136,16 @@ def is_within(token: int, ancestor: int, words: Words) -> bool:
 def parsed_pairs(sent: Span, mentions: list[int], words: Words):
     """(source, target, verb): the verb's subject (inherited through 'planning to meet', 'went on to
     warn') is an actor, and the verb itself governs another actor."""
-    for verb in range(sent.start + 1, sent.end):
-        if words.tokens[verb].pos_ != "VERB":
+    for token in sent:
+        if token.pos_ != "VERB" or token.i == sent.start:
             continue
-        before = verb - 1
+        verb, before = token.i, token.i - 1
         if words.lower[before] in GERUND_BLOCKERS:
             continue  # "warned against providing support": who would provide is not the warner
-        if words.tokens[verb].tag_ == "VBG" and words.actor[before]:
+        if token.tag_ == "VBG" and words.actor[before]:
             source = before  # "the significance of Russia turning to North Korea"
         else:
-            subject = clause_subject(words.tokens[verb])
+            subject = clause_subject(token)
             if subject is None:
                 continue
             sources = [m for m in mentions if m < verb and is_within(m, subject.i, words)]
@@ -193,7 +193,7 @@ def surface_pairs(mentions: list[int], words: Words):
             between = range(source + 1, target)
             if any(words.text[k] in WORD_ORDER_BREAKS or words.lower[k] in WORD_ORDER_BREAK_WORDS for k in between):
                 break
-            verb = next((k for k in between if words.is_verb(k) and lemma(words.tokens[k]) not in AUXILIARIES
+            verb = next((k for k in between if words.is_verb(k) and lemma(words.doc[k]) not in AUXILIARIES
                          and not words.actor[k]), None)
             if verb is not None:
                 yield source, target, verb
@@ -258,5 +258,5 @@ def extract_relations(doc: Doc, actors) -> list[Relation]:
             seen.add(key)
             relations.append(Relation(source=source_id, predicate=predicate, target=target_id,
                                       sentence=sent.text.strip(), start=sent.start_char, end=sent.end_char,
-                                      negated=is_negated(words.tokens[verb]), category=category))
+                                      negated=is_negated(words.doc[verb]), category=category))
     return relations
