@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from newslens.lexicon import (CLAUSE_ONLY_VERBS, FINDING_VERBS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON,
                               SPEECH_VERBS)
 from newslens.model import Actor, Quote
-from newslens.syntax import MentionIndex, clause_subject, has_parse, has_tags, is_verb, lemma, verb_forms
+from newslens.syntax import MentionIndex, Words, clause_subject, lemma, verb_forms
 
 OPENING = "“«„"
 CLOSING = "”»"
@@ -28,6 +28,7 @@ CLAUSE_BREAK = {",", ";", ":", "—", "–", "(", ")"}
 ADJUNCT_MARKERS = {"such", "which", "who", "whom", "whose", "while", "because", "although", "though", "whereas",
                    "despite", "after", "before", "when", "if", "unless", "until", "thereby", "including", "since"}
 PURPOSE_PHRASES = {"with the aim", "in order to", "so as to", "in a bid", "in an effort", "with a view"}
+PURPOSE_OPENERS = {phrase.split()[0] for phrase in PURPOSE_PHRASES}
 # Verbs that take a bare clause ("said the flag had...") as readily as a that-clause.
 BARE_CLAUSE_VERBS = {"say", "believe", "think", "feel", "estimate", "add", "claim", "argue", "insist", "warn",
                      "note", "find", "expect", "hope", "fear", "predict", "tell", "write", "suggest", "announce",
@@ -95,6 +96,11 @@ def inner_span(text: str, open_at: int, close_at: int) -> tuple[int, int]:
     return start, end
 
 
+def in_quotation(char: int, quoted: list[tuple[int, int]]) -> bool:
+    """Whether a character offset lies in one of the quotations, marks included."""
+    return any(s <= char <= e for s, e in quoted)
+
+
 def token_at(doc: Doc, char: int) -> Token | None:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
@@ -104,17 +110,19 @@ NOUN_MARKERS = {"a", "an", "the", "with", "of", "for", "his", "her", "its", "the
                 "no", "any", "without", "in", "by"}
 
 
-def is_cue(token: Token) -> bool:
-    """A speech verb used as a verb: not 'with caution', not 'a stern warning'.
+def is_cue(i: int, words: Words) -> bool:
+    """The i-th token is a speech verb used as a verb: not 'with caution', not 'a stern warning'.
 
-    Asked of every token, so the word itself is checked first: few words are speech verbs."""
-    text = token.text
-    if not (text in verb_forms(REPORTING_VERBS) and text.islower() and token.is_alpha):
+    Asked of every token, so the word itself is checked first, with no Token built: few words are speech verbs."""
+    text = words.text[i]
+    if not (text in verb_forms(REPORTING_VERBS) and text.islower()):
         return False
-    before = token.doc[token.i - 1] if token.i > 0 else None
-    if before is not None and (before.lower_ in NOUN_MARKERS or before.pos_ == "ADJ"):
+    token = words.doc[i]
+    if not token.is_alpha:
         return False
-    return not has_parse(token.doc) or token.pos_ in ("VERB", "AUX", "NOUN", "") or token.tag_.startswith("VB")
+    if i > 0 and (words.lower[i - 1] in NOUN_MARKERS or words.doc[i - 1].pos_ == "ADJ"):
+        return False
+    return not words.parsed or token.pos_ in ("VERB", "AUX", "NOUN", "") or token.tag_.startswith("VB")
 
 
 def resolve_group_pronoun(index: MentionIndex, before: int, quoted: list[tuple[int, int]]) -> str | None:
@@ -145,10 +153,10 @@ def fragment_subject(cue: Token) -> Token | None:
     return None
 
 
-def subject_tokens(cue: Token, lo: int, hi: int) -> list[Token]:
+def subject_tokens(cue: Token, lo: int, hi: int, words: Words) -> list[Token]:
     """Candidate speaker tokens: the parse's subject, else the nearest mention-like word by word order."""
-    doc = cue.doc
-    if has_parse(doc):
+    doc = words.doc
+    if words.parsed:
         subject = clause_subject(cue) or fragment_subject(cue)
         if subject is not None and lo <= subject.i < hi and not (subject.is_space or subject.is_punct):
             return sorted(subject.subtree, key=lambda t: (is_possessive_name(t), t.i != subject.i,
@@ -176,9 +184,10 @@ def subject_tokens(cue: Token, lo: int, hi: int) -> list[Token]:
     return [t for t in doc[cue.i + 1:min(cue.i + 5, hi)] if t.text not in CLAUSE_BREAK and t.lower_ != "that"]
 
 
-def attribute(cue: Token, index: MentionIndex, lo: int, hi: int, quoted: list[tuple[int, int]]) -> Attribution:
+def attribute(cue: Token, words: Words, lo: int, hi: int, quoted: list[tuple[int, int]]) -> Attribution:
     """Speaker of a cue verb: an actor when the subject names or pronominalises one."""
-    for tok in subject_tokens(cue, lo, hi):
+    index = words.index
+    for tok in subject_tokens(cue, lo, hi, words):
         if tok.is_space or tok.is_punct:
             continue
         actor_id = index.of_token(tok)
@@ -190,10 +199,10 @@ def attribute(cue: Token, index: MentionIndex, lo: int, hi: int, quoted: list[tu
             return Attribution(resolve_group_pronoun(index, tok.idx, quoted), tok.text, cue.text)
         if tok.lower_ in PRONOUNS_PERSON | PRONOUNS_FIRST:
             return Attribution(None, tok.text, cue.text)
-        if not has_parse(cue.doc) and tok.is_alpha and not tok.is_stop and tok.text[0].isupper() and (
-                tok.i == lo or cue.doc[tok.i - 1].lower_ in ("the", "a", "an")):
+        if not words.parsed and tok.is_alpha and not tok.is_stop and tok.text[0].isupper() and (
+                tok.i == lo or words.lower[tok.i - 1] in ("the", "a", "an")):
             return Attribution(None, tok.text, cue.text)  # a subject that names no actor ("Reports")
-    if has_parse(cue.doc):
+    if words.parsed:
         subject = clause_subject(cue)
         if subject is not None and subject.is_alpha:
             return Attribution(None, subject.text, cue.text)
@@ -207,25 +216,27 @@ def mention_bounds(index: MentionIndex, tok: Token) -> tuple[int, int]:
     return tok.idx, tok.idx + len(tok.text)
 
 
-def sentence_bounds(doc: Doc, first: int, last: int, quoted: list[tuple[int, int]]) -> tuple[int, int]:
+def sentence_bounds(words: Words, first: int, last: int, quoted: list[tuple[int, int]]) -> tuple[int, int]:
     """Token range around a quotation, bounded by sentence ends outside quotes and by line breaks."""
-    inside = lambda t: any(s <= t.idx <= e for s, e in quoted)  # noqa: E731
+    # A line break is in a token's text, never in its trailing whitespace (one space at most).
+    text = words.text
+    inside = lambda k: in_quotation(words.idx[k], quoted)  # noqa: E731
     lo = first
-    while lo > 0 and not ("\n" in doc[lo - 1].text_with_ws or (doc[lo - 1].text in SENTENCE_END
-                                                               and not inside(doc[lo - 1]))):
+    while lo > 0 and not ("\n" in text[lo - 1] or (text[lo - 1] in SENTENCE_END and not inside(lo - 1))):
         lo -= 1
     hi = last + 1
-    closes_sentence = doc[last].text in SENTENCE_END or (last > 0 and doc[last - 1].text in SENTENCE_END)
-    if closes_sentence and hi < len(doc) - 1 and doc[hi + 1].text[:1].isupper():
+    closes_sentence = text[last] in SENTENCE_END or (last > 0 and text[last - 1] in SENTENCE_END)
+    if closes_sentence and hi < len(text) - 1 and text[hi + 1][:1].isupper():
         return lo, hi + 1  # “... on this.” Next sentence: the quotation ended its sentence
-    while hi < len(doc) and not ("\n" in doc[hi - 1].text_with_ws or (doc[hi - 1].text in SENTENCE_END
-                                                                     and not inside(doc[hi - 1]) and hi - 1 > last)):
+    while hi < len(text) and not ("\n" in text[hi - 1] or (text[hi - 1] in SENTENCE_END
+                                                           and not inside(hi - 1) and hi - 1 > last)):
         hi += 1
     return lo, hi
 
 
-def direct_quotes(doc: Doc, text: str, index: MentionIndex) -> list[tuple[int, int, Attribution]]:
+def direct_quotes(words: Words, text: str) -> list[tuple[int, int, Attribution]]:
     """Quotations in `text` (the doc's text, passed in: spaCy rebuilds doc.text on every access)."""
+    doc = words.doc
     marks = quotation_spans(text)
     found = []
     previous: tuple[int, Attribution] | None = None
@@ -234,21 +245,21 @@ def direct_quotes(doc: Doc, text: str, index: MentionIndex) -> list[tuple[int, i
         first, last = token_at(doc, open_at), token_at(doc, max(close_at - 1, open_at))
         if first is None or last is None or start >= end:
             continue
-        lo, hi = sentence_bounds(doc, first.i, last.i, marks)
-        tail = [t for t in doc[last.i + 1:hi] if t.idx > close_at and not any(
-            s <= t.idx <= e for s, e in marks)]
-        lead = [t for t in doc[lo:first.i] if not any(s <= t.idx <= e for s, e in marks)]
-        cues = [t for t in tail if is_cue(t)] + [t for t in reversed(lead) if is_cue(t)]
+        lo, hi = sentence_bounds(words, first.i, last.i, marks)
+        tail_cues = [k for k in range(last.i + 1, hi) if is_cue(k, words) and words.idx[k] > close_at
+                     and not in_quotation(words.idx[k], marks)]
+        lead = [k for k in range(lo, first.i) if not in_quotation(words.idx[k], marks)]
+        cues = [doc[k] for k in tail_cues + [k for k in reversed(lead) if is_cue(k, words)]]
         attribution = None
         for cue in cues:
             bound_lo = lo if cue.i < first.i else last.i + 1
             bound_hi = first.i if cue.i < first.i else hi
-            candidate = attribute(cue, index, bound_lo, bound_hi, marks)
+            candidate = attribute(cue, words, bound_lo, bound_hi, marks)
             if candidate.speaker or candidate.speaker_text:
                 attribution = candidate
                 break
-        if attribution is None and lead and lead[-1].text == ":":
-            ids = [index.of_token(t) for t in lead if index.of_token(t)]
+        if attribution is None and lead and words.text[lead[-1]] == ":":
+            ids = [words.actor[k] for k in lead if words.actor[k]]
             attribution = Attribution(ids[0], None, None) if ids else None
         continues = previous is not None and (
             text[previous[0]:open_at].strip(" ,\n") == "" or
@@ -273,52 +284,53 @@ def is_statement(content: str, attributed: bool) -> bool:
     return sentence or capitalised < 0.6 * len(words)
 
 
-def has_reported_clause(span) -> bool:
+def has_reported_clause(start: int, end: int, words: Words) -> bool:
     """The complement is a clause: a verb with something (its subject) before it, not 'route out'."""
-    if not has_tags(span.doc):
+    if not words.tagged:
         return True
-    return any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in span[1:])
+    return any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in words.doc[start + 1:end])
 
 
-def clause_end(doc: Doc, start: int, limit: int) -> int:
+def clause_end(words: Words, start: int, limit: int) -> int:
     """End token of a reported clause: its core, up to the first break or adjunct after the verb."""
     verb_at = None
     for k in range(start, limit):
-        tok = doc[k]
-        if tok.text in SENTENCE_END or "\n" in tok.text_with_ws[len(tok.text):] or "\n" in tok.text:
-            return k + 1 if "\n" in tok.text_with_ws[len(tok.text):] and tok.text not in SENTENCE_END else k
+        word = words.text[k]
+        if word in SENTENCE_END or "\n" in word:
+            return k  # a line break is in a token's text, never in its trailing whitespace (one space at most)
         if verb_at is None:
-            if is_verb(tok) or tok.pos_ == "AUX":
+            if words.is_verb(k) or words.doc[k].pos_ == "AUX":
                 verb_at = k
             continue
-        if tok.text in CLAUSE_BREAK:
+        if word in CLAUSE_BREAK:
             return k
-        if k - verb_at >= 3 and (tok.lower_ in ADJUNCT_MARKERS
-                                 or doc[k:k + 3].text.lower() in PURPOSE_PHRASES):
+        if k - verb_at >= 3 and (words.lower[k] in ADJUNCT_MARKERS or (
+                words.lower[k] in PURPOSE_OPENERS and words.doc[k:k + 3].text.lower() in PURPOSE_PHRASES)):
             return k
     return limit
 
 
-def skip_fronted_adjunct(doc: Doc, start: int, end: int) -> int:
+def skip_fronted_adjunct(words: Words, start: int, end: int) -> int:
     """'that, despite North Korean denials, the country had supplied' -> start at 'the country'."""
     for k in range(start, min(start + 8, end)):
-        if doc[k].text == ",":
-            return k + 1 if doc[start].lower_ in ADJUNCT_MARKERS else start
-        if is_verb(doc[k]):
+        if words.text[k] == ",":
+            return k + 1 if words.lower[start] in ADJUNCT_MARKERS else start
+        if words.is_verb(k):
             return start
     return start
 
 
-def bare_clause_start(cue: Token) -> int | None:
+def bare_clause_start(cue: Token, words: Words) -> int | None:
     """'said New Zealand's flag has ...', 'told Montalvo he would ...': a clause with no 'that'."""
-    doc = cue.doc
+    doc = words.doc
     if lemma(cue) not in BARE_CLAUSE_VERBS or cue.i + 2 >= len(doc):
         return None
     k = cue.i + 1
     while k < len(doc) and (doc[k].pos_ == "ADV" or doc[k].lower_ in ("also", "then", "now", "recently")):
         k += 1
     if lemma(cue) == "tell":
-        if not (k < len(doc) and (doc[k].ent_type_ or doc[k].lower_ in ("him", "her", "them", "us", "me", "reporters"))):
+        if not (k < len(doc) and (doc[k].ent_type_ or
+                                     doc[k].lower_ in ("him", "her", "them", "us", "me", "reporters"))):
             return None
         k += 1
         while k < len(doc) and doc[k].ent_iob_ == "I":
@@ -331,80 +343,87 @@ def bare_clause_start(cue: Token) -> int | None:
     return None
 
 
-def complement_start(cue: Token) -> int | None:
+def complement_start(cue: Token, words: Words) -> int | None:
     """First token of the clause a speech verb reports, or None when it takes no clause."""
-    doc = cue.doc
+    doc = words.doc
     sent_end = cue.sent.end
     for k in range(cue.i + 1, min(cue.i + 8, sent_end)):
-        tok = doc[k]
-        if tok.lower_ == "that":
+        if words.lower[k] == "that":
             nxt = k + 1
-            while nxt < sent_end and doc[nxt].text == ",":
+            while nxt < sent_end and words.text[nxt] == ",":
                 nxt += 1
             return nxt if nxt < sent_end else None
-        if tok.text == "," and k == cue.i + 1:
-            close = next((j for j in range(k + 1, min(k + 8, sent_end - 2)) if doc[j].text == ","), None)
-            if close is not None and doc[close + 1].lower_ == "that":
+        word = words.text[k]
+        if word == "," and k == cue.i + 1:
+            close = next((j for j in range(k + 1, min(k + 8, sent_end - 2)) if words.text[j] == ","), None)
+            if close is not None and words.lower[close + 1] == "that":
                 return close + 2  # "explains, in a satirical fashion, that ..."
-        if tok.text in SENTENCE_END or tok.text in OPENING + CLOSING + STRAIGHT or tok.text in (":", ",") \
-                or is_cue(tok):
+        if word in SENTENCE_END or word in OPENING + CLOSING + STRAIGHT or word in (":", ",") or is_cue(k, words):
             break
-    if has_parse(doc):
+    if words.parsed:
         clauses = [c for c in cue.children if c.dep_ in ("ccomp",) and c.i > cue.i]
         if not clauses:
-            return bare_clause_start(cue)
+            return bare_clause_start(cue, words)
         start = clauses[0].left_edge.i
-        return start + 1 if doc[start].lower_ in ("that", ",") else start
-    return bare_clause_start(cue)
+        return start + 1 if words.lower[start] in ("that", ",") else start
+    return bare_clause_start(cue, words)
 
 
-def reported_quotes(doc: Doc, index: MentionIndex, quoted: list[tuple[int, int]]) -> list[tuple[int, int, Attribution]]:
+def reported_quotes(words: Words, quoted: list[tuple[int, int]]) -> list[tuple[int, int, Attribution]]:
+    doc = words.doc
     found = []
     taken_until = -1
-    for tok in doc:
-        if tok.i <= taken_until or not is_cue(tok) or any(s <= tok.idx < e for s, e in quoted):
+    speech_forms = verb_forms(REPORTING_VERBS)
+    for i, word in enumerate(words.text):
+        if word not in speech_forms:
+            continue  # is_cue's first test, without a call per word: few words are speech verbs
+        if i <= taken_until or not is_cue(i, words) or any(s <= words.idx[i] < e for s, e in quoted):
             continue
-        start = complement_start(tok)
+        tok = doc[i]
+        sent = tok.sent
+        start = complement_start(tok, words)
         if start is None:
             continue
-        if doc[start].text in OPENING + STRAIGHT or any(s <= doc[start].idx < e for s, e in quoted):
+        if words.text[start] in OPENING + STRAIGHT or any(s <= words.idx[start] < e for s, e in quoted):
             continue  # the verb introduces a direct quotation, already found
-        limit = tok.sent.end if has_parse(doc) else len(doc)
-        start = skip_fronted_adjunct(doc, start, limit)
-        end = clause_end(doc, start, limit)
+        limit = sent.end if words.parsed else len(doc)
+        start = skip_fronted_adjunct(words, start, limit)
+        end = clause_end(words, start, limit)
         if end - start < MIN_REPORTED_WORDS:
             continue
-        attribution = attribute(tok, index, tok.sent.start, tok.sent.end, quoted)
+        attribution = attribute(tok, words, sent.start, sent.end, quoted)
         if lemma(tok) in CLAUSE_ONLY_VERBS and attribution.speaker is None and attribution.speaker_text is None:
             continue
-        span = doc[start:end]
-        if not has_reported_clause(span):
+        if not has_reported_clause(start, end, words):
             continue
+        span = doc[start:end]
         found.append((span.start_char, span.end_char, attribution))
         taken_until = end
-    found += according_to(doc, index, quoted)
+    found += according_to(words, quoted)
     return found
 
 
-def according_to(doc: Doc, index: MentionIndex, quoted: list[tuple[int, int]]) -> list[tuple[int, int, Attribution]]:
+def according_to(words: Words, quoted: list[tuple[int, int]]) -> list[tuple[int, int, Attribution]]:
     """'According to X, CLAUSE' and 'CLAUSE, according to X'."""
+    doc, index = words.doc, words.index
     found = []
-    for tok in doc[:-2]:
-        if tok.lower_ != "according" or doc[tok.i + 1].lower_ != "to":
+    for i in range(len(doc) - 2):
+        if words.lower[i] != "according" or words.lower[i + 1] != "to":
             continue
-        source = next((t for t in doc[tok.i + 2:tok.sent.end] if index.of_token(t)), None)
+        tok = doc[i]
         sent = tok.sent
-        comma = next((t.i for t in doc[tok.i:sent.end] if t.text == ","), None)
+        source = next((t for t in doc[tok.i + 2:sent.end] if index.of_token(t)), None)
+        comma = next((k for k in range(tok.i, sent.end) if words.text[k] == ","), None)
         if tok.i - sent.start <= 1 and comma is not None:
-            start, end = comma + 1, clause_end(doc, comma + 1, sent.end)
+            start, end = comma + 1, clause_end(words, comma + 1, sent.end)
         elif tok.i - sent.start <= 1 and source is not None:
             after = source.i + 1
             while after < sent.end and index.of_token(doc[after]) == index.of_token(source):
                 after += 1
-            start, end = after, clause_end(doc, after, sent.end)
-        elif doc[tok.i - 1].text == "," and doc[tok.i - 2].lower_ in INSERTION_OPENERS and comma is not None:
-            start, end = comma + 1, clause_end(doc, comma + 1, sent.end)  # "which, according to AFP, the UN ..."
-        elif tok.i > sent.start + MIN_REPORTED_WORDS and doc[tok.i - 1].text == ",":
+            start, end = after, clause_end(words, after, sent.end)
+        elif words.text[tok.i - 1] == "," and words.lower[tok.i - 2] in INSERTION_OPENERS and comma is not None:
+            start, end = comma + 1, clause_end(words, comma + 1, sent.end)  # "which, according to AFP, the UN ..."
+        elif tok.i > sent.start + MIN_REPORTED_WORDS and words.text[tok.i - 1] == ",":
             start, end = sent.start, tok.i - 1
             while doc[start].is_space:
                 start += 1
@@ -427,11 +446,11 @@ def captions(text: str) -> list[tuple[int, int, Attribution]]:
 
 def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
     """All quotes in text order; a direct quote inside a reported clause makes it one mixed quote."""
-    index = MentionIndex(actors)
+    words = Words(doc, MentionIndex(actors))
     text = doc.text
-    direct = direct_quotes(doc, text, index)
+    direct = direct_quotes(words, text)
     quoted = [(s - 1, e + 1) for s, e, _ in direct]
-    reported = reported_quotes(doc, index, quoted)
+    reported = reported_quotes(words, quoted)
     records = []
     for s, e, attribution in reported:
         e = max([e] + [d[1] for d in direct if s <= d[0] < e])

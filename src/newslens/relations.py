@@ -9,13 +9,12 @@ what to whom, so precision comes first.
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from newslens.gazetteer import country_names
 from newslens.lexicon import EVENT_CLASS_OF, LIGHT_VERBS, ROLE_HEADS, SPEECH_VERBS
 from newslens.model import Relation
-from newslens.syntax import (AUXILIARIES, MentionIndex, clause_subject, has_parse, has_tags, is_negated,
-                             is_verb, lemma)
+from newslens.syntax import AUXILIARIES, MentionIndex, Words, clause_subject, is_negated, lemma
 
 MAX_TOKENS_BETWEEN = 20
 NOT_A_TARGET = {"in", "at", "near", "across", "within", "inside", "throughout", "around", "outside", "into", "toward",
@@ -35,218 +34,223 @@ NOUN_LINKS = {"against", "with", "to", "toward", "towards", "on", "for", "the"}
 LIST_WORDS = {",", "and", "or", "the"}
 PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "be", "got"}
 PASSIVE_DEPS = {"nsubj:pass", "nsubjpass", "aux:pass", "auxpass"}
+POSSESSIVE_MARKS = ("'s", "’s")
+PHRASE_ENDS = {",", ";", "."}
+WORD_ORDER_BREAKS = {";", ",", "“", "”", '"', "(", ")"}
+WORD_ORDER_BREAK_WORDS = CLAUSE_MARKERS | {"between"}
 
 
-def event_of(verb: Token, target: Token) -> tuple[str, str | None]:
+def event_of(verb: int, target: int, words: Words) -> tuple[str, str | None]:
     """Predicate (with the preposition that links the target: 'turn to', 'negotiate with') and event class."""
-    predicate, category = event_class(verb, target)
+    predicate, category = event_class(verb, target, words)
     first = target
-    while first.i > verb.i + 1 and first.ent_iob_ == "I":
-        first = first.nbor(-1)  # the target's first word: the linker precedes the whole name
-    linker = verb.doc[first.i - 1] if first.i > verb.i + 1 else None
-    if linker is not None and linker.lower_ in LINKING_PREPOSITIONS and not predicate.endswith(linker.lower_):
-        predicate = f"{predicate} {linker.lower_}"
+    while first > verb + 1 and words.doc[first].ent_iob_ == "I":
+        first -= 1  # the target's first word: the linker precedes the whole name
+    linker = words.lower[first - 1] if first > verb + 1 else None
+    if linker is not None and linker in LINKING_PREPOSITIONS and not predicate.endswith(linker):
+        predicate = f"{predicate} {linker}"
     return predicate, category
 
 
-def event_class(verb: Token, target: Token) -> tuple[str, str | None]:
+def event_class(verb: int, target: int, words: Words) -> tuple[str, str | None]:
     """The verb's own class, else an event noun before the target ("issued a warning to",
     "engaged in negotiations with"), else 'against' marks a fight; a speech verb has only its own."""
-    base = verb.lower_ if verb.lower_ in EVENT_CLASS_OF and not is_verb(verb) else lemma(verb)
-    doc = verb.doc
-    nouns = [t for t in doc[verb.i + 1:target.i] if t.is_alpha and t.lower_ in EVENT_CLASS_OF and (
-        t.pos_ == "NOUN" if has_tags(doc) else t.i > verb.i + 1)]
+    word = words.lower[verb]
+    base = word if word in EVENT_CLASS_OF and not words.is_verb(verb) else lemma(words.doc[verb])
+    nouns = [k for k in range(verb + 1, target) if words.lower[k] in EVENT_CLASS_OF and words.doc[k].is_alpha and (
+        words.doc[k].pos_ == "NOUN" if words.tagged else k > verb + 1)]
     if base in EVENT_CLASS_OF and not (base in LIGHT_VERBS and nouns):
         return base, EVENT_CLASS_OF[base]
     if base in SPEECH_VERBS:
         return base, None  # "said strikes against X would go on": the strikes are what was said, not done
     if nouns:
-        return f"{base} {nouns[-1].lower_}", EVENT_CLASS_OF[nouns[-1].lower_]
-    if any(t.lower_ == "against" for t in doc[max(verb.i, target.i - 3):target.i]):
+        noun = words.lower[nouns[-1]]
+        return f"{base} {noun}", EVENT_CLASS_OF[noun]
+    if any(words.lower[k] == "against" for k in range(max(verb, target - 3), target)):
         return f"{base} against", "fight"
     return base, None
 
 
-def governing_word(token: Token, index: MentionIndex) -> str:
+def governing_word(token: int, words: Words) -> str:
     """The word before an actor and the names listed with it: 'in' for 'in Syria and Iraq'."""
-    doc = token.doc
-    k = token.i - 1
-    while k >= 0 and (index.of_token(doc[k]) or doc[k].lower_ in LIST_WORDS):
+    k = token - 1
+    while k >= 0 and (words.actor[k] or words.lower[k] in LIST_WORDS):
         k -= 1
-    return doc[k].lower_ if k >= 0 else ""
+    return words.lower[k] if k >= 0 else ""
 
 
-def is_place_adjunct(target: Token, index: MentionIndex) -> bool:
+def is_place_adjunct(target: int, words: Words) -> bool:
     """'in Syria', 'in Syria and Iraq': an actor named where something happens, however many are listed."""
-    return governing_word(target, index) in NOT_A_TARGET
+    return governing_word(target, words) in NOT_A_TARGET
 
 
-def is_prepositional(source: Token, index: MentionIndex) -> bool:
+def is_prepositional(source: int, words: Words) -> bool:
     """'to Incirlik Air Base, Turkey', 'with Russia and China': an actor after a preposition is no subject."""
-    return governing_word(source, index) in NOT_A_SUBJECT
+    return governing_word(source, words) in NOT_A_SUBJECT
 
 
-def reports_clause(verb: Token, target: Token) -> bool:
+def reports_clause(verb: int, target: int, words: Words) -> bool:
     """'X confirmed that Y ...': the target is inside what X said, not acted upon by X."""
-    doc = verb.doc
-    if lemma(verb) not in SPEECH_VERBS:
+    if lemma(words.doc[verb]) not in SPEECH_VERBS:
         return False
-    return any(t.lower_ in CLAUSE_MARKERS or t.text in {",", ":", "“", '"'} for t in doc[verb.i + 1:target.i])
+    return any(words.lower[k] in CLAUSE_MARKERS or words.text[k] in {",", ":", "“", '"'}
+               for k in range(verb + 1, target))
 
 
-def is_passive_by(verb: Token, target: Token) -> bool:
+def is_passive_by(verb: int, target: int, words: Words) -> bool:
     """'was captured by Y': Y is the agent."""
-    doc = verb.doc
-    passive = verb.tag_ == "VBN" or any(t.lower_ in PASSIVE_AUX for t in doc[max(0, verb.i - 2):verb.i])
-    return passive and any(t.lower_ == "by" for t in doc[max(verb.i, target.i - 4):target.i])
+    passive = words.doc[verb].tag_ == "VBN" or any(
+        words.lower[k] in PASSIVE_AUX for k in range(max(0, verb - 2), verb))
+    return passive and any(words.lower[k] == "by" for k in range(max(verb, target - 4), target))
 
 
-def is_passive(verb: Token) -> bool:
+def is_passive(verb: int, words: Words) -> bool:
     """'he was transferred to Saudi Arabia': the subject undergoes the act."""
-    if has_parse(verb.doc):
-        return any(child.dep_ in PASSIVE_DEPS for child in verb.children)
-    before = verb.doc[max(0, verb.i - 2):verb.i]
-    return verb.lower_.endswith(("ed", "en")) and any(t.lower_ in PASSIVE_AUX for t in before)
+    if words.parsed:
+        return any(child.dep_ in PASSIVE_DEPS for child in words.doc[verb].children)
+    return words.lower[verb].endswith(("ed", "en")) and any(
+        words.lower[k] in PASSIVE_AUX for k in range(max(0, verb - 2), verb))
 
 
-def mention_end(token: Token, index: MentionIndex) -> Token:
+def mention_end(token: int, words: Words) -> int:
     """The last word of the actor mention that `token` is in."""
-    doc = token.doc
-    k = token.i
-    while k + 1 < len(doc) and index.of_token(doc[k + 1]) == index.of_token(token):
+    k = token
+    while k + 1 < len(words.doc) and words.actor[k + 1] == words.actor[token]:
         k += 1
-    return doc[k]
+    return k
 
 
-def is_possessor(target: Token, index: MentionIndex) -> bool:
+def is_possessor(target: int, words: Words) -> bool:
     """"rejected Maliki's first choice": the act bears on what the actor owns, not on the actor."""
-    last = mention_end(target, index)
-    return last.i + 1 < len(last.doc) and last.doc[last.i + 1].lower_ in ("'s", "’s")
+    last = mention_end(target, words)
+    return last + 1 < len(words.doc) and words.lower[last + 1] in POSSESSIVE_MARKS
 
 
+def is_within(token: int, ancestor: int, words: Words) -> bool:
+    """Whether `token` is in the subtree of `ancestor`, by walking up its heads (no subtree built)."""
+    while token != ancestor and words.head[token] != token:
+        token = words.head[token]
+    return token == ancestor
 
-def parsed_pairs(sent: Span, index: MentionIndex):
+
+def parsed_pairs(sent: Span, mentions: list[int], words: Words):
     """(source, target, verb): the verb's subject (inherited through 'planning to meet', 'went on to
     warn') is an actor, and the verb itself governs another actor."""
-    doc = sent.doc
-    mentions = [t for t in sent if index.of_token(t)]
-    for verb in sent:
-        if verb.pos_ != "VERB" or verb.i == sent.start:
+    for token in sent:
+        if token.pos_ != "VERB" or token.i == sent.start:
             continue
-        before = doc[verb.i - 1]
-        if before.lower_ in GERUND_BLOCKERS:
+        verb, before = token.i, token.i - 1
+        if words.lower[before] in GERUND_BLOCKERS:
             continue  # "warned against providing support": who would provide is not the warner
-        if verb.tag_ == "VBG" and index.of_token(before):
+        if token.tag_ == "VBG" and words.actor[before]:
             source = before  # "the significance of Russia turning to North Korea"
         else:
-            subject = clause_subject(verb)
+            subject = clause_subject(token)
             if subject is None:
                 continue
-            subject_tokens = set(t.i for t in subject.subtree)
-            sources = [m for m in mentions if m.i in subject_tokens and m.i < verb.i]
+            sources = [m for m in mentions if m < verb and is_within(m, subject.i, words)]
             if not sources:
                 continue
-            source = min(sources, key=lambda m: abs(m.i - subject.i))
+            source = min(sources, key=lambda m: abs(m - subject.i))
         for target in mentions:
-            if target.i <= verb.i or index.of_token(target) == index.of_token(source):
+            if target <= verb or words.actor[target] == words.actor[source]:
                 continue
             path = []
             cur = target
-            while cur.i != verb.i and cur.head.i != cur.i:
+            while cur != verb and words.head[cur] != cur:
                 path.append(cur)
-                cur = cur.head
-            content = [t for t in path if t.dep_ not in FUNCTION_DEPS and t.i != target.i]
-            if cur.i == verb.i and len(content) <= 1 and not any(t.dep_ in BLOCKING_DEPS for t in path):
+                cur = words.head[cur]
+            content = [k for k in path if words.dep[k] not in FUNCTION_DEPS and k != target]
+            if cur == verb and len(content) <= 1 and not any(words.dep[k] in BLOCKING_DEPS for k in path):
                 yield source, target, verb
 
 
-def appositive_pairs(sent: Span, index: MentionIndex):
+def appositive_pairs(sent: Span, mentions: list[int], words: Words):
     """(person, actor, title): 'Jake Sullivan, the national security advisor to Joe Biden'."""
-    doc = sent.doc
-    for tok in sent:
-        person = index.of_token(tok)
-        if not person or index.types[person] != "PERSON" or tok.i + 1 >= sent.end or doc[tok.i + 1].text != ",":
+    for person in mentions:
+        if words.index.types[words.actor[person]] != "PERSON":
             continue
-        for k in range(tok.i + 2, min(tok.i + 9, sent.end - 2)):
-            if doc[k].text in {",", ";", "."}:
+        if person + 1 >= sent.end or words.text[person + 1] != ",":
+            continue
+        for k in range(person + 2, min(person + 9, sent.end - 2)):
+            if words.text[k] in PHRASE_ENDS:
                 break
-            if doc[k].lower_ in ROLE_HEADS and doc[k + 1].lower_ in ("to", "for", "of"):
-                target = next((t for t in doc[k + 2:min(k + 7, sent.end)] if index.of_token(t)), None)
+            if words.lower[k] in ROLE_HEADS and words.lower[k + 1] in ("to", "for", "of"):
+                target = next((t for t in range(k + 2, min(k + 7, sent.end)) if words.actor[t]), None)
                 if target is not None:
-                    yield tok, target, doc[k]
+                    yield person, target, k
                 break
 
 
-def surface_pairs(sent: Span, index: MentionIndex):
+def surface_pairs(mentions: list[int], words: Words):
     """(source, target, verb) by word order: a subject-like actor, a verb, the next actor, one clause."""
-    doc = sent.doc
-    mentions = [t for t in sent if index.of_token(t)]
     for n, source in enumerate(mentions):
         for target in mentions[n + 1:]:
-            if target.i - source.i > MAX_TOKENS_BETWEEN or index.of_token(target) == index.of_token(source):
+            if target - source > MAX_TOKENS_BETWEEN:
+                break  # mentions are in text order: every later one is as far
+            if words.actor[target] == words.actor[source]:
                 continue
-            between = doc[source.i + 1:target.i]
-            if any(t.text in {";", ",", "“", "”", '"', "(", ")"} or t.lower_ in CLAUSE_MARKERS | {"between"}
-                   for t in between):
+            between = range(source + 1, target)
+            if any(words.text[k] in WORD_ORDER_BREAKS or words.lower[k] in WORD_ORDER_BREAK_WORDS for k in between):
                 break
-            verbs = [t for t in between if is_verb(t) and lemma(t) not in AUXILIARIES and not index.of_token(t)]
-            if verbs:
-                yield source, target, verbs[0]
+            verb = next((k for k in between if words.is_verb(k) and lemma(words.doc[k]) not in AUXILIARIES
+                         and not words.actor[k]), None)
+            if verb is not None:
+                yield source, target, verb
 
 
-def acts(index: MentionIndex, token: Token, actors_by_id: dict) -> bool:
+def acts(actor_id: str, actors_by_id: dict) -> bool:
     """People, organisations, groups and countries act; a city or region is where things happen."""
-    actor = actors_by_id[index.of_token(token)]
+    actor = actors_by_id[actor_id]
     return actor.type in ACTING_TYPES and (actor.type != "GPE" or actor.name in country_names())
 
 
-def nominal_pairs(sent: Span, index: MentionIndex):
+def nominal_pairs(sent: Span, words: Words):
     """(source, target, noun) for an event noun owned by one actor and aimed at another:
     "ISIL's defenses against the SDF", "the Coalition's support to the SDF"."""
-    doc = sent.doc
-    for noun in sent:
-        if noun.lower_ not in EVENT_CLASS_OF or is_verb(noun) or noun.i < sent.start + 2:
+    for noun in range(sent.start + 2, sent.end):
+        if words.lower[noun] not in EVENT_CLASS_OF or words.is_verb(noun):
             continue
-        if doc[noun.i - 1].lower_ not in ("'s", "’s") and not (
-                noun.i >= 3 and doc[noun.i - 2].lower_ in ("'s", "’s")):
+        if words.lower[noun - 1] not in POSSESSIVE_MARKS and not (
+                noun >= 3 and words.lower[noun - 2] in POSSESSIVE_MARKS):
             continue
-        owner_at = noun.i - 2 if doc[noun.i - 1].lower_ in ("'s", "’s") else noun.i - 3
-        source = doc[owner_at]
-        if not index.of_token(source):
+        source = noun - 2 if words.lower[noun - 1] in POSSESSIVE_MARKS else noun - 3
+        if not words.actor[source]:
             continue
-        for k in range(noun.i + 1, min(noun.i + 6, sent.end)):
-            if doc[k].text in {",", ";", "."}:
+        for k in range(noun + 1, min(noun + 6, sent.end)):
+            if words.text[k] in PHRASE_ENDS:
                 break
-            if index.of_token(doc[k]) and doc[k - 1].lower_ in NOUN_LINKS:
-                yield source, doc[k], noun
+            if words.actor[k] and words.lower[k - 1] in NOUN_LINKS:
+                yield source, k, noun
                 break
 
 
 def extract_relations(doc: Doc, actors) -> list[Relation]:
     """Actor -> actor relations with an event class, one per (source, predicate, target, sentence)."""
-    index = MentionIndex(actors)
+    words = Words(doc, MentionIndex(actors))
     actors_by_id = {a.id: a for a in actors}
     seen = set()
     relations = []
     for sent in doc.sents:
-        candidates = list(parsed_pairs(sent, index)) if has_parse(doc) else []
-        candidates += surface_pairs(sent, index)
-        candidates += nominal_pairs(sent, index)
-        candidates += appositive_pairs(sent, index)
+        mentions = [k for k in range(sent.start, sent.end) if words.actor[k]]  # shared by the four readings
+        candidates = list(parsed_pairs(sent, mentions, words)) if words.parsed else []
+        candidates += surface_pairs(mentions, words)
+        candidates += nominal_pairs(sent, words)
+        candidates += appositive_pairs(sent, mentions, words)
         for source, target, verb in candidates:
-            if is_prepositional(source, index):
+            if is_prepositional(source, words):
                 continue
-            if is_place_adjunct(target, index) or is_possessor(target, index) or reports_clause(verb, target):
+            if is_place_adjunct(target, words) or is_possessor(target, words) or reports_clause(verb, target, words):
                 continue
-            if not (acts(index, source, actors_by_id) and acts(index, target, actors_by_id)):
+            source_id, target_id = words.actor[source], words.actor[target]
+            if not (acts(source_id, actors_by_id) and acts(target_id, actors_by_id)):
                 continue
-            predicate, category = event_of(verb, target)
+            predicate, category = event_of(verb, target, words)
             if category is None:
                 continue
-            source_id, target_id = index.of_token(source), index.of_token(target)
-            if is_passive_by(verb, target):
+            if is_passive_by(verb, target, words):
                 source_id, target_id = target_id, source_id
-            elif is_passive(verb):
+            elif is_passive(verb, words):
                 continue
             key = (source_id, predicate, target_id, sent.start_char)
             if key in seen:
@@ -254,5 +258,5 @@ def extract_relations(doc: Doc, actors) -> list[Relation]:
             seen.add(key)
             relations.append(Relation(source=source_id, predicate=predicate, target=target_id,
                                       sentence=sent.text.strip(), start=sent.start_char, end=sent.end_char,
-                                      negated=is_negated(verb), category=category))
+                                      negated=is_negated(words.doc[verb]), category=category))
     return relations

@@ -5,10 +5,11 @@ fall back on lemminflect and word shape, so both backends answer the same questi
 """
 from __future__ import annotations
 
-from bisect import bisect_right
-from functools import lru_cache
+from bisect import bisect_left, bisect_right
+from functools import cached_property, lru_cache
 
 from lemminflect import getAllInflections, getAllLemmas, getLemma
+from spacy.attrs import DEP, HEAD, IDX, LOWER, ORTH
 from spacy.tokens import Doc, Token
 
 from newslens.model import Actor
@@ -55,9 +56,11 @@ def has_tags(doc: Doc) -> bool:
     return doc.has_annotation("TAG") or doc.has_annotation("POS")
 
 
-def is_verb(token: Token) -> bool:
-    """A content verb: from the tagger when there is one, else a word that inflects as a verb."""
-    if has_tags(token.doc):
+def is_verb(token: Token, tagged: bool | None = None) -> bool:
+    """A content verb: from the tagger when there is one, else a word that inflects as a verb.
+
+    `tagged` is has_tags(token.doc), for callers asking of many tokens: the check scans the whole doc."""
+    if has_tags(token.doc) if tagged is None else tagged:
         return token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ in ("ROOT", "root"))
     text = token.lower_
     if not (token.is_alpha and token.is_lower):
@@ -128,9 +131,66 @@ class MentionIndex:
             i += 1
         return out
 
+    def of_tokens(self, token_starts: list[int]) -> list[str | None]:
+        """`at` for every token of a doc, given their start offsets in order: one pass over the mentions
+        instead of a search per token. Where mentions overlap, the last in `spans` order wins, as in `at`."""
+        actors: list[str | None] = [None] * len(token_starts)
+        for s, e, actor_id, _ in self.spans:
+            for k in range(bisect_left(token_starts, s), bisect_left(token_starts, e)):
+                actors[k] = actor_id
+        return actors
+
     def of_token(self, token: Token) -> str | None:
         """Memoised per token: every extractor asks this of the same tokens many times."""
         i = token.i
         if i not in self.by_token:
             self.by_token[i] = self.at(token.idx)
         return self.by_token[i]
+
+
+class Words:
+    """A doc's words and what extractors ask of every token, read once into plain lists: spaCy builds a
+    new Token on every doc[i], span iteration, .head or .children, and has_annotation scans the whole doc.
+    Readings still build the few Tokens they need, short-lived: keeping one per word alive would cost the
+    garbage collector more than it saves."""
+
+    def __init__(self, doc: Doc, index: MentionIndex):
+        self.doc = doc
+        self.index = index
+        self.text = self.strings(ORTH)
+        self.lower = self.strings(LOWER)
+        self.tagged = has_tags(doc)
+        self.parsed = has_parse(doc)
+        self.verbs: dict[int, bool] = {}
+
+    def strings(self, attribute: int) -> list[str]:
+        """A string attribute of every token (ORTH for the text, LOWER, DEP...), read without Tokens."""
+        lookup = self.doc.vocab.strings
+        return [lookup[key] for key in self.doc.to_array(attribute).tolist()]
+
+    def is_verb(self, i: int) -> bool:
+        """is_verb of the i-th token, memoised: word-order readings ask it of the same words many times."""
+        if i not in self.verbs:
+            self.verbs[i] = is_verb(self.doc[i], self.tagged)
+        return self.verbs[i]
+
+    @cached_property
+    def idx(self) -> list[int]:
+        """Each token's character offset (Token.idx)."""
+        return self.doc.to_array(IDX).tolist()
+
+    @cached_property
+    def actor(self) -> list[str | None]:
+        """The actor each token names (MentionIndex.of_token)."""
+        return self.index.of_tokens(self.idx)
+
+    @cached_property
+    def head(self) -> list[int]:
+        """Index of each token's head (a parsed doc)."""
+        offsets = self.doc.to_array(HEAD).astype("int64")  # offsets from the token, stored unsigned
+        return [i + offset for i, offset in enumerate(offsets.tolist())]
+
+    @cached_property
+    def dep(self) -> list[str]:
+        """Each token's dependency label (a parsed doc)."""
+        return self.strings(DEP)
