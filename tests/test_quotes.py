@@ -108,6 +108,8 @@ def test_a_name_in_the_possessive_qualifies_the_speaker_and_is_not_the_speaker(b
     words = {token.text: is_possessive_name(token) for token in doc}
     assert words["South"] and words["Korea"]
     assert not words["Cho"] and not words["Minister"]
+    inside = load_pipeline(backend)("An official from Busan's port authority said ships were waiting.")
+    assert [t.text for t in inside if is_possessive_name(t)] == ["Busan"]
     a = analyse("Trade talks opened in the capital, Canberra. Canada's Trade Minister Anne Leblanc said "
                 "she hopes to finish by May.", backend)
     assert [speaker_name(a, q) for q in a.quotes] == ["Anne Leblanc"]
@@ -151,3 +153,9 @@ def test_a_name_with_the_speech_verb_hanging_off_it_is_the_subject():
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
     assert fragment_subject(doc[7]).text == "Helen"
     assert fragment_subject(doc[10]) is None
+
+
+def test_the_speakers_text_is_its_own_mention_not_a_place_named_inside_it():
+    a = analyse("An official from Busan's port authority said ships were waiting outside the harbour.", "builtin")
+    [q] = a.quotes
+    assert speaker_name(a, q) == q.speaker_text == "Busan's port authority"

@@ -100,3 +100,8 @@ def test_the_subject_of_a_passive_undergoes_the_act(backend):
 def test_acting_on_what_an_actor_owns_is_not_acting_on_the_actor():
     a = analyse("The United States rejected Maliki's first choice for the post.", "builtin")
     assert not a.relations
+
+
+def test_a_passive_verb_with_an_event_noun_keeps_its_subject_as_the_agent():
+    a = analyse("Iran was engaged in secret negotiations with Venezuela over oil prices.", "builtin")
+    assert ("Iran", "cooperate", "Venezuela") in triples(a)

@@ -139,8 +139,8 @@ def is_possessive_name(token: Token) -> bool:
     speaker, it is not the speaker."""
     doc = token.doc
     k = token.i
-    while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I":
-        k += 1
+    while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I" and doc[k + 1].lower_ not in ("'s", "’s"):
+        k += 1  # to the end of the name, or to a possessive inside a longer one ("Seoul's unification ministry")
     return k + 1 < len(doc) and doc[k + 1].lower_ in ("'s", "’s")
 
 
@@ -193,7 +193,7 @@ def attribute(cue: Token, words: Words, lo: int, hi: int, quoted: list[tuple[int
         actor_id = index.of_token(tok)
         if actor_id:
             return Attribution(actor_id, tok.text if tok.lower_ in ANIMATE_PRONOUNS else
-                               cue.doc.char_span(*mention_bounds(index, tok), alignment_mode="expand").text,
+                               cue.doc.char_span(*mention_bounds(index, tok, actor_id), alignment_mode="expand").text,
                                cue.text)
         if tok.lower_ in PRONOUNS_GROUP | {"we"}:
             return Attribution(resolve_group_pronoun(index, tok.idx, quoted), tok.text, cue.text)
@@ -209,9 +209,11 @@ def attribute(cue: Token, words: Words, lo: int, hi: int, quoted: list[tuple[int
     return Attribution(None, None, cue.text)
 
 
-def mention_bounds(index: MentionIndex, tok: Token) -> tuple[int, int]:
-    for s, e, _, _ in index.in_range(tok.idx - 200, tok.idx + 200):
-        if s <= tok.idx < e:
+def mention_bounds(index: MentionIndex, tok: Token, actor_id: str) -> tuple[int, int]:
+    """Character bounds of the actor's mention that covers the token (a place named inside an
+    organisation's name is another actor's mention)."""
+    for s, e, mentioned, _ in index.in_range(tok.idx - 200, tok.idx + 200):
+        if s <= tok.idx < e and mentioned == actor_id:
             return s, e
     return tok.idx, tok.idx + len(tok.text)
 

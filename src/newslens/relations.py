@@ -71,6 +71,13 @@ def event_class(verb: int, target: int, words: Words) -> tuple[str, str | None]:
     return base, None
 
 
+def is_noun_event(predicate: str) -> bool:
+    """The event is an event noun's ('engage negotiations with'): its agent is the verb's subject, even
+    in the passive."""
+    parts = predicate.split()
+    return len(parts) > 1 and parts[1] in EVENT_CLASS_OF
+
+
 def governing_word(token: int, words: Words) -> str:
     """The word before an actor and the names listed with it: 'in' for 'in Syria and Iraq'."""
     k = token - 1
@@ -250,8 +257,8 @@ def extract_relations(doc: Doc, actors) -> list[Relation]:
                 continue
             if is_passive_by(verb, target, words):
                 source_id, target_id = target_id, source_id
-            elif is_passive(verb, words):
-                continue
+            elif is_passive(verb, words) and not is_noun_event(predicate):
+                continue  # "was transferred to"; but "was engaged in negotiations with" negotiates
             key = (source_id, predicate, target_id, sent.start_char)
             if key in seen:
                 continue
