@@ -105,3 +105,10 @@ def test_acting_on_what_an_actor_owns_is_not_acting_on_the_actor():
 def test_a_passive_verb_with_an_event_noun_keeps_its_subject_as_the_agent():
     a = analyse("Iran was engaged in secret negotiations with Venezuela over oil prices.", "builtin")
     assert ("Iran", "cooperate", "Venezuela") in triples(a)
+
+
+def test_what_a_meeting_is_about_is_not_acted_on(backend):
+    a = analyse("The European Union will host a conference on Libya in Brussels. "
+                "Russia launched an attack on Ukraine in February.", backend)
+    assert ("European Union", "meet", "Libya") not in triples(a)
+    assert ("Russia", "fight", "Ukraine") in triples(a)

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from newslens.gazetteer import country_names
 from newslens.lexicon import EVENT_CLASS_OF, LIGHT_VERBS, ROLE_HEADS, SPEECH_VERBS
 from newslens.model import Relation
-from newslens.syntax import AUXILIARIES, MentionIndex, Words, clause_subject, is_negated, lemma
+from newslens.syntax import AUXILIARIES, MentionIndex, Words, clause_subject, is_negated, is_noun, lemma
 
 MAX_TOKENS_BETWEEN = 20
 NOT_A_TARGET = {"in", "at", "near", "across", "within", "inside", "throughout", "around", "outside", "into", "toward",
@@ -31,6 +31,7 @@ BLOCKING_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "ccomp", "relcl", "acl:relc
 LINKING_PREPOSITIONS = {"to", "with", "against", "from", "on", "at", "for", "by", "toward", "towards", "into"}
 GERUND_BLOCKERS = {"against", "from", "without", "of", "by"}
 NOUN_LINKS = {"against", "with", "to", "toward", "towards", "on", "for", "the"}
+TOPIC_PREPOSITIONS = {"on", "about", "over", "regarding", "concerning"}
 LIST_WORDS = {",", "and", "or", "the"}
 PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "be", "got"}
 PASSIVE_DEPS = {"nsubj:pass", "nsubjpass", "aux:pass", "auxpass"}
@@ -78,12 +79,26 @@ def is_noun_event(predicate: str) -> bool:
     return len(parts) > 1 and parts[1] in EVENT_CLASS_OF
 
 
-def governing_word(token: int, words: Words) -> str:
-    """The word before an actor and the names listed with it: 'in' for 'in Syria and Iraq'."""
+def governing_position(token: int, words: Words) -> int:
+    """Where the word before an actor and the names listed with it is: 'in' for 'in Syria and Iraq'."""
     k = token - 1
     while k >= 0 and (words.actor[k] or words.lower[k] in LIST_WORDS):
         k -= 1
+    return k
+
+
+def governing_word(token: int, words: Words) -> str:
+    k = governing_position(token, words)
     return words.lower[k] if k >= 0 else ""
+
+
+def is_topic(target: int, words: Words) -> bool:
+    """'a conference on Syria': what a non-event noun is about is not acted on ('an attack on' is)."""
+    k = governing_position(target, words)
+    if k < 1 or words.lower[k] not in TOPIC_PREPOSITIONS:
+        return False
+    noun = words.doc[k - 1]
+    return noun.is_alpha and noun.lower_ not in EVENT_CLASS_OF and is_noun(noun)
 
 
 def is_place_adjunct(target: int, words: Words) -> bool:
@@ -247,7 +262,8 @@ def extract_relations(doc: Doc, actors) -> list[Relation]:
         for source, target, verb in candidates:
             if is_prepositional(source, words):
                 continue
-            if is_place_adjunct(target, words) or is_possessor(target, words) or reports_clause(verb, target, words):
+            if is_place_adjunct(target, words) or is_topic(target, words) or is_possessor(target, words) or (
+                    reports_clause(verb, target, words)):
                 continue
             source_id, target_id = words.actor[source], words.actor[target]
             if not (acts(source_id, actors_by_id) and acts(target_id, actors_by_id)):
