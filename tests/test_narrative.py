@@ -67,6 +67,19 @@ def test_unattributed_quotes_are_counted_and_named_as_such():
     assert "1 statement could not be attributed to a speaker." in text
 
 
+def test_photo_captions_are_told_apart_and_come_after_attributed_statements():
+    analysis = rich_analysis()
+    caption = replace(analysis.quotes[1], id="q3", kind="indirect", text="Delegates at the opening session",
+                      speaker=None, speaker_text="Jane Doe", cue="Image:")
+    text = narrative.quotes_paragraph(replace(analysis, quotes=analysis.quotes + (caption,)))
+    assert "2 indirect quotes, 1 photo caption among them." in text
+    assert narrative.quote_sentence(analysis, caption) == \
+        "A photo caption (image: Jane Doe) reads: “Delegates at the opening session”."
+    captions = tuple(replace(caption, id=f"c{n}") for n in range(narrative.KEY_QUOTES))
+    chosen = narrative.key_quotes(replace(analysis, quotes=captions + analysis.quotes))
+    assert set(analysis.quotes) <= set(chosen)
+
+
 def test_empty_analysis_gives_a_short_honest_report():
     text = " ".join(narrative.written_report(empty_analysis()))
     assert "names no actors" in text and "quotes no one" in text and "no explicit relations" in text

@@ -12,6 +12,7 @@ from html import escape
 
 from newslens.analysis import Analysis
 from newslens.model import Actor, Quote, Relation
+from newslens.quotes import CAPTION_CUE
 
 MAIN_ACTORS = 4
 KEY_QUOTES = 4
@@ -126,9 +127,11 @@ def roles_paragraph(analysis: Analysis) -> str | None:
 
 
 def key_quotes(analysis: Analysis) -> list[Quote]:
-    """Attributed direct quotes first, then by how prominent the speaker is, then longest; shown in text order."""
+    """Attributed direct quotes first (photo captions last), then by how prominent the speaker is, then longest;
+    shown in text order."""
     ranked = sorted(analysis.quotes, key=lambda q: (
-        q.speaker is None, q.kind != "direct", -mention_count(analysis, q.speaker), -len(q.text), q.start))
+        q.speaker is None, q.cue == CAPTION_CUE, q.kind != "direct", -mention_count(analysis, q.speaker),
+        -len(q.text), q.start))
     return sorted(ranked[:KEY_QUOTES], key=lambda q: q.start)
 
 
@@ -140,6 +143,9 @@ def reporting_verb(cue: str | None) -> str | None:
 
 def quote_sentence(analysis: Analysis, quote: Quote) -> str:
     """'Jake Sullivan said: “…”', 'Jake Sullivan added that …', or with the cue in brackets when it is no verb."""
+    if quote.cue == CAPTION_CUE:
+        credit = f" (image: {quote.speaker_text})" if quote.speaker_text else ""
+        return f"A photo caption{credit} reads: {quoted(quote.text)}."
     speaker = analysis.actor_name(quote.speaker) or "An unnamed source"
     verb = reporting_verb(quote.cue)
     if quote.kind == "indirect":
@@ -156,8 +162,10 @@ def quotes_paragraph(analysis: Analysis) -> str:
         return "The article quotes no one: newslens found no direct quotations or reported statements."
     kinds = Counter(q.kind for q in quotes)
     speakers = Counter(analysis.actor_name(q.speaker) for q in quotes if q.speaker and analysis.actor(q.speaker))
+    captions = sum(1 for q in quotes if q.cue == CAPTION_CUE)
     parts = [f"The article carries {plural(len(quotes), 'statement')}: "
-             f"{join_words([plural(kinds[k], k + ' quote') for k in ('direct', 'indirect', 'mixed') if kinds[k]])}."]
+             f"{join_words([plural(kinds[k], k + ' quote') for k in ('direct', 'indirect', 'mixed') if kinds[k]])}"
+             + (f", {plural(captions, 'photo caption')} among them." if captions else ".")]
     if speakers:
         (top, top_count), = speakers.most_common(1)
         parts.append(f"They come from {plural(len(speakers), 'named source')}; "

@@ -42,7 +42,8 @@ REPORTING_VERBS = SPEECH_VERBS | FINDING_VERBS
 INSERTION_OPENERS = {"which", "that", "who", "and", "but", "while"}
 MIN_DIRECT_WORDS = 4
 MIN_REPORTED_WORDS = 3
-# "CAPTION. Image: CREDIT." on one line: the caption, then the picture's credit.
+# "CAPTION. Image: CREDIT." on one line: the caption, then the picture's credit (kept as the quote's cue).
+CAPTION_CUE = "Image:"
 CAPTION_LINE = re.compile(r"^[ \t]*(?P<caption>\S[^\n]*?)[ \t]*\.?[ \t]+(?:Image|Photo):[ \t]*"
                           r"(?P<credit>[^\n]*?)[ \t]*\.?[ \t]*$", re.MULTILINE)
 ANIMATE_PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_FIRST | {"you"}
@@ -442,7 +443,7 @@ def according_to(words: Words, quoted: list[tuple[int, int]]) -> list[tuple[int,
 
 def captions(text: str) -> list[tuple[int, int, Attribution]]:
     """Photo captions credited on their own line; the credit names the picture's source, not a speaker."""
-    return [(m.start("caption"), m.end("caption"), Attribution(None, m.group("credit") or None, "Image:"))
+    return [(m.start("caption"), m.end("caption"), Attribution(None, m.group("credit") or None, CAPTION_CUE))
             for m in CAPTION_LINE.finditer(text)]
 
 
