@@ -222,3 +222,11 @@ def test_a_fathers_name_opening_with_his_sons_surname_stays_whole(backend):
                 "was proud. Karim Nabil Karim drove him to the fair.", backend)
     assert actor_named(a, "Karim Nabil Karim").type == "PERSON"
     assert actor_named(a, "Yusuf Karim").id != actor_named(a, "Karim Nabil Karim").id
+
+
+def test_a_countrys_short_name_from_its_long_form_but_not_inside_a_longer_name(backend):
+    a = analyse("Exports to Latin America rose, while America imposed new tariffs. "
+                "The United States said talks would go on.", backend)
+    us = actor_named(a, "United States")
+    assert {m.text for m in us.mentions} == {"America", "United States"}
+    assert all(m.start > 20 for m in us.mentions)  # not the 'America' of 'Latin America'

