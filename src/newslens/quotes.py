@@ -25,8 +25,14 @@ STRAIGHT = '"'
 QUOTATION_MARK = re.compile(f"[{OPENING}{CLOSING}{STRAIGHT}]")
 SENTENCE_END = {".", "!", "?"}
 CLAUSE_BREAK = {",", ";", ":", "—", "–", "(", ")"}
+# 'said that IE6 has 277 flaws; 39 percent of these are critical': what follows a semicolon is still reported.
+CLAUSE_CONTINUATIONS = {";"}
 ADJUNCT_MARKERS = {"such", "which", "who", "whom", "whose", "while", "because", "although", "though", "whereas",
                    "despite", "after", "before", "when", "if", "unless", "until", "thereby", "including", "since"}
+# Prepositions that open a fronted phrase ('on October 6, ...', 'according to X, ...').
+FRONTED_PREPOSITIONS = {"on", "in", "at", "by", "as", "according", "during", "following", "amid", "under"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+MAX_FRONTED_WORDS = 20
 PURPOSE_PHRASES = {"with the aim", "in order to", "so as to", "in a bid", "in an effort", "with a view"}
 PURPOSE_OPENERS = {phrase.split()[0] for phrase in PURPOSE_PHRASES}
 # Verbs that take a bare clause ("said the flag had...") as readily as a that-clause.
@@ -44,6 +50,7 @@ MIN_DIRECT_WORDS = 4
 MIN_REPORTED_WORDS = 3
 # "CAPTION. Image: CREDIT." on one line: the caption, then the picture's credit (kept as the quote's cue).
 CAPTION_CUE = "Image:"
+SENTENCE_BREAK = re.compile(r"[.!?][\"”]?\s+(?=[A-Z\"“])")
 CAPTION_LINE = re.compile(r"^[ \t]*(?P<caption>\S[^\n]*?)[ \t]*\.?[ \t]+(?:Image|Photo):[ \t]*"
                           r"(?P<credit>[^\n]*?)[ \t]*\.?[ \t]*$", re.MULTILINE)
 ANIMATE_PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_FIRST | {"you"}
@@ -305,7 +312,7 @@ def clause_end(words: Words, start: int, limit: int) -> int:
             if words.is_verb(k) or words.doc[k].pos_ == "AUX":
                 verb_at = k
             continue
-        if word in CLAUSE_BREAK:
+        if word in CLAUSE_BREAK - CLAUSE_CONTINUATIONS:
             return k
         if k - verb_at >= 3 and (words.lower[k] in ADJUNCT_MARKERS or (
                 words.lower[k] in PURPOSE_OPENERS and words.doc[k:k + 3].text.lower() in PURPOSE_PHRASES)):
@@ -314,13 +321,30 @@ def clause_end(words: Words, start: int, limit: int) -> int:
 
 
 def skip_fronted_adjunct(words: Words, start: int, end: int) -> int:
-    """'that, despite North Korean denials, the country had supplied' -> start at 'the country'."""
+    """'that, despite North Korean denials, the country had supplied' -> start at 'the country'; so too
+    after a fronted phrase with no finite verb ('on October 6 after traveling back, Montalvo ...',
+    'according to a posting made a day ago, the site ...'). A comma inside a date does not end it."""
+    opener = words.lower[start]
+    if opener in FRONTED_PREPOSITIONS:
+        for k in range(start + 1, min(start + MAX_FRONTED_WORDS, end - 1)):
+            if words.text[k] == "," and not words.doc[k + 1].like_num:
+                return k + 1
+            if is_finite_verb(k, words):
+                return start  # 'in 2019 the company lost money, ...': the clause itself, not an adjunct
+        return start
     for k in range(start, min(start + 8, end)):
         if words.text[k] == ",":
-            return k + 1 if words.lower[start] in ADJUNCT_MARKERS else start
+            return k + 1 if opener in ADJUNCT_MARKERS else start
         if words.is_verb(k):
             return start
     return start
+
+
+def is_finite_verb(k: int, words: Words) -> bool:
+    """A verb with tense ('lost', 'has'), not a participle ('traveling', 'made' after a noun)."""
+    if words.tagged:
+        return words.doc[k].tag_ in FINITE_TAGS
+    return words.is_verb(k) and not words.lower[k].endswith("ing")
 
 
 def bare_clause_start(cue: Token, words: Words) -> int | None:
@@ -442,9 +466,16 @@ def according_to(words: Words, quoted: list[tuple[int, int]]) -> list[tuple[int,
 
 
 def captions(text: str) -> list[tuple[int, int, Attribution]]:
-    """Photo captions credited on their own line; the credit names the picture's source, not a speaker."""
-    return [(m.start("caption"), m.end("caption"), Attribution(None, m.group("credit") or None, CAPTION_CUE))
-            for m in CAPTION_LINE.finditer(text)]
+    """Photo captions credited on their own line, the last sentence before the credit ('Montalvo in 2010,
+    after leaving the group. Montalvo holds a copy of the book.'), two words at least ('Belle' names a
+    character); the credit names the picture's source, not a speaker."""
+    found = []
+    for m in CAPTION_LINE.finditer(text):
+        start, end = m.span("caption")
+        start += max((b.end() for b in SENTENCE_BREAK.finditer(text, start, end)), default=start) - start
+        if len(text[start:end].split()) >= 2:
+            found.append((start, end, Attribution(None, m.group("credit") or None, CAPTION_CUE)))
+    return found
 
 
 def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
