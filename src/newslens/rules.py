@@ -19,8 +19,8 @@ from lemminflect import getAllLemmas
 
 from newslens.gazetteer import demonyms, places, short_country_names
 from newslens.syntax import has_tags, is_verb, verb_lemma
-from newslens.lexicon import (EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS, ORG_HEADS, ROLE_HEADS, ROLE_MODIFIERS,
-                              SPEECH_VERBS, TIME_HEADS, VESSEL_PREFIXES, name_words)
+from newslens.lexicon import (EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS, ORG_HEADS, ROLE_HEADS,
+                              ROLE_MODIFIERS, SPEECH_VERBS, TIME_HEADS, VESSEL_PREFIXES, name_words)
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 ADJECTIVE_SUFFIXES = frozenset("like based led held style related backed born made owned funded linked controlled "
@@ -384,8 +384,8 @@ def reread_common_words(span: Span) -> Span | None:
 
 
 def locate_lone_word(span: Span) -> Span:
-    """A lone 'person' word where something happens ('in Raqqa', 'around Mosul') is a place;
-    ('in Smith's view' keeps its person)."""
+    """A lone 'person' word where something happens ('in Raqqa', 'around Mosul') is a place; a possessor
+    keeps its person ('in Smith's view')."""
     doc = span.doc
     if span.label_ != "PERSON" or len(span) != 1 or span.start == 0 or span.end < len(doc) and doc[
             span.end].lower_ in ("'s", "’s"):
