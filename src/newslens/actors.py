@@ -8,17 +8,19 @@ the person last named.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import takewhile
 
+from spacy.attrs import IDX, LOWER
 from spacy.tokens import Doc, Span
 
 from newslens.gazetteer import country_names, demonyms, places
 from newslens.lexicon import HONORIFICS, ORG_HEADS, PRONOUNS_PERSON, ROLE_HEADS, ROLE_MODIFIERS
 from newslens.model import Actor, Mention
 from newslens.rules import ARTICLE_PREFIX, is_place_in_capitals
-from newslens.syntax import is_noun
+from newslens.syntax import doc_strings, is_noun
 
 ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "GPE", "FAC": "GPE",
                 "EVENT": "EVENT"}
@@ -130,12 +132,17 @@ def nested_places(ent: Span) -> list[EntityMention]:
     """Places named inside an organisation's name: 'University of Sheffield' also mentions Sheffield,
     and "Seoul's unification ministry" mentions Seoul, standing for South Korea."""
     found = []
+    words = [(t.text, t.whitespace_) for t in ent]  # read once: each ent[k] builds a new Token
+
+    def text(k: int, n: int) -> str:
+        return "".join(word + space for word, space in words[k:k + n - 1]) + words[k + n - 1][0]
+
     k = 0
-    while k < len(ent):
-        size = next((n for n in (3, 2, 1) if k + n <= len(ent) and ent[k:k + n].text in places()), 0)
-        possessor = size and k + size < len(ent) and ent[k + size].lower_ in ("'s", "’s")
-        leading = k == 0 or ent[k - 1].lower_ in ("of", "at")
-        if size and (possessor or leading and places()[ent[k:k + size].text].kind in ("state", "city")):
+    while k < len(words):
+        size = next((n for n in (3, 2, 1) if k + n <= len(words) and text(k, n) in places()), 0)
+        possessor = size and k + size < len(words) and words[k + size][0].lower() in ("'s", "’s")
+        leading = k == 0 or words[k - 1][0].lower() in ("of", "at")
+        if size and (possessor or leading and places()[text(k, size)].kind in ("state", "city")):
             # a country inside a name ("U.S. Central Command") is a qualifier; a state, city or possessor acts
             found.append(place_entity(ent[k:k + size]))
         k += size or 1
@@ -283,17 +290,22 @@ def affiliation_of(role_span: Span | None, actor_ids: dict[str, str]) -> str | N
 def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
     """he/she/his/her -> the person named most recently within a few sentences."""
     named = sorted((m.start, a.id) for a in actors if a.type == "PERSON" for m in a.mentions)
+    named_starts = [pos for pos, _ in named]
     sentence_starts = [s.start_char for s in doc.sents]
     added: dict[str, list[Mention]] = {}
-    for tok in doc:
-        if tok.lower_ not in PRONOUNS_PERSON:
+    offsets = doc.to_array(IDX).tolist()
+    for i, lower in enumerate(doc_strings(doc, LOWER)):
+        if lower not in PRONOUNS_PERSON:
             continue
-        before = [(pos, aid) for pos, aid in named if pos < tok.idx]
-        if not before:
+        at = offsets[i]
+        last = bisect_left(named_starts, at) - 1  # the person named last before the pronoun
+        if last < 0:
             continue
-        pos, aid = before[-1]
-        if sum(1 for s in sentence_starts if pos < s <= tok.idx) <= PRONOUN_WINDOW_SENTENCES:
-            added.setdefault(aid, []).append(Mention(tok.text, tok.idx, tok.idx + len(tok.text), "pronoun"))
+        pos, aid = named[last]
+        sentences_between = bisect_right(sentence_starts, at) - bisect_right(sentence_starts, pos)
+        if sentences_between <= PRONOUN_WINDOW_SENTENCES:
+            text = doc[i].text
+            added.setdefault(aid, []).append(Mention(text, at, at + len(text), "pronoun"))
     return [replace(a, mentions=tuple(sorted(a.mentions + tuple(added.get(a.id, [])),
                                              key=lambda m: (m.start, m.end)))) for a in actors]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -18,7 +19,7 @@ from spacy.util import filter_spans
 from lemminflect import getAllLemmas
 
 from newslens.gazetteer import demonyms, places, short_country_names
-from newslens.syntax import has_tags, is_verb, verb_lemma
+from newslens.syntax import doc_strings, has_tags, is_verb, verb_lemma
 from newslens.lexicon import (EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS, ORG_HEADS, ROLE_HEADS,
                               ROLE_MODIFIERS, SPEECH_VERBS, TIME_HEADS, VESSEL_PREFIXES, name_words)
 
@@ -520,7 +521,7 @@ class NewsEntityRules:
         self.place_matcher.add("NORP", [nlp.make_doc(form) for form in demonyms()])
 
     def __call__(self, doc: Doc) -> Doc:
-        words = [t.text for t in doc]  # read once: spaCy builds a new Token on every doc[i]
+        words = doc_strings(doc, ORTH)  # read once: spaCy builds a new Token on every doc[i]
         doc._.lowercase_words = {word for word in words if word.islower()}
         statistical = [e for e in doc.ents if e.label_ in KEPT_LABELS]
         statistical = [span for span in self.trim_titles(doc, statistical) if is_plausible_name(span)]

@@ -148,6 +148,12 @@ class MentionIndex:
         return self.by_token[i]
 
 
+def doc_strings(doc: Doc, attribute: int) -> list[str]:
+    """A string attribute of every token (ORTH for the text, LOWER, DEP...), read without building Tokens."""
+    lookup = doc.vocab.strings
+    return [lookup[key] for key in doc.to_array(attribute).tolist()]
+
+
 class Words:
     """A doc's words and what extractors ask of every token, read once into plain lists: spaCy builds a
     new Token on every doc[i], span iteration, .head or .children, and has_annotation scans the whole doc.
@@ -164,9 +170,7 @@ class Words:
         self.verbs: dict[int, bool] = {}
 
     def strings(self, attribute: int) -> list[str]:
-        """A string attribute of every token (ORTH for the text, LOWER, DEP...), read without Tokens."""
-        lookup = self.doc.vocab.strings
-        return [lookup[key] for key in self.doc.to_array(attribute).tolist()]
+        return doc_strings(self.doc, attribute)
 
     def is_verb(self, i: int) -> bool:
         """is_verb of the i-th token, memoised: word-order readings ask it of the same words many times."""
