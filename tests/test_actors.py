@@ -230,3 +230,11 @@ def test_a_countrys_short_name_from_its_long_form_but_not_inside_a_longer_name(b
     us = actor_named(a, "United States")
     assert {m.text for m in us.mentions} == {"America", "United States"}
     assert all(m.start > 20 for m in us.mentions)  # not the 'America' of 'Latin America'
+
+
+def test_a_pronoun_skips_a_person_already_called_by_the_other_gender(backend):
+    a = analyse("Anna Lind runs the gallery. The show features Hugo Brandt and his early prints. "
+                "She said the prints sold quickly.", backend)
+    lind, brandt = actor_named(a, "Anna Lind"), actor_named(a, "Hugo Brandt")
+    assert [m.text for m in lind.mentions if m.kind == "pronoun"] == ["She"]
+    assert [m.text for m in brandt.mentions if m.kind == "pronoun"] == ["his"]

@@ -17,7 +17,7 @@ from spacy.attrs import IDX, LOWER
 from spacy.tokens import Doc, Span
 
 from newslens.gazetteer import country_names, demonyms, places
-from newslens.lexicon import HONORIFICS, ORG_HEADS, PRONOUNS_PERSON, ROLE_HEADS, ROLE_MODIFIERS
+from newslens.lexicon import FEMININE_PRONOUNS, HONORIFICS, ORG_HEADS, PRONOUNS_PERSON, ROLE_HEADS, ROLE_MODIFIERS
 from newslens.model import Actor, Mention
 from newslens.rules import ARTICLE_PREFIX, is_place_in_capitals
 from newslens.syntax import doc_strings, is_noun
@@ -288,24 +288,26 @@ def affiliation_of(role_span: Span | None, actor_ids: dict[str, str]) -> str | N
 
 
 def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
-    """he/she/his/her -> the person named most recently within a few sentences."""
+    """he/she/his/her -> the person named most recently within a few sentences whom the article has not
+    already called by a pronoun of the other gender ('She' after 'Warhol ... his' is not Warhol)."""
     named = sorted((m.start, a.id) for a in actors if a.type == "PERSON" for m in a.mentions)
     named_starts = [pos for pos, _ in named]
     sentence_starts = [s.start_char for s in doc.sents]
     added: dict[str, list[Mention]] = {}
+    gender_of: dict[str, str] = {}
     offsets = doc.to_array(IDX).tolist()
     for i, lower in enumerate(doc_strings(doc, LOWER)):
         if lower not in PRONOUNS_PERSON:
             continue
         at = offsets[i]
-        last = bisect_left(named_starts, at) - 1  # the person named last before the pronoun
-        if last < 0:
-            continue
-        pos, aid = named[last]
-        sentences_between = bisect_right(sentence_starts, at) - bisect_right(sentence_starts, pos)
-        if sentences_between <= PRONOUN_WINDOW_SENTENCES:
-            text = doc[i].text
-            added.setdefault(aid, []).append(Mention(text, at, at + len(text), "pronoun"))
+        gender = "female" if lower in FEMININE_PRONOUNS else "male"
+        for pos, aid in reversed(named[:bisect_left(named_starts, at)]):  # people named before, latest first
+            if bisect_right(sentence_starts, at) - bisect_right(sentence_starts, pos) > PRONOUN_WINDOW_SENTENCES:
+                break
+            if gender_of.setdefault(aid, gender) == gender:
+                text = doc[i].text
+                added.setdefault(aid, []).append(Mention(text, at, at + len(text), "pronoun"))
+                break
     return [replace(a, mentions=tuple(sorted(a.mentions + tuple(added.get(a.id, [])),
                                              key=lambda m: (m.start, m.end)))) for a in actors]
 

@@ -81,6 +81,7 @@ CLAUSE_ONLY_VERBS = frozenset("think believe find learn agree estimate conclude 
                               "point recall describe ask".split()) | FINDING_VERBS
 
 PRONOUNS_PERSON = frozenset("he she him her his hers himself herself".split())
+FEMININE_PRONOUNS = frozenset("she her hers herself".split())
 PRONOUNS_GROUP = frozenset("it its they them their itself themselves".split())
 PRONOUNS_FIRST = frozenset("i we me us my our".split())
 
