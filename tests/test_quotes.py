@@ -170,3 +170,8 @@ def test_the_speakers_text_is_its_own_mention_not_a_place_named_inside_it():
 ])
 def test_where_a_reported_clause_starts_and_ends(backend, text, reported):
     assert reported in [q.text for q in analyse(text, backend).quotes]
+
+
+def test_according_to_a_relay_the_named_believer_holds_the_claim(backend):
+    a = analyse("According to Reuters, Omar Haddad also believes the talks will fail.", backend)
+    assert [(q.text, speaker_name(a, q)) for q in a.quotes] == [("the talks will fail", "Omar Haddad")]

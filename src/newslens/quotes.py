@@ -426,7 +426,8 @@ def reported_quotes(words: Words, quoted: list[tuple[int, int]]) -> list[tuple[i
         span = doc[start:end]
         found.append((span.start_char, span.end_char, attribution))
         taken_until = end
-    found += according_to(words, quoted)
+    # 'According to ABC News, Basya believes X': Basya's own cue says who holds X, the source only relays it
+    found += [q for q in according_to(words, quoted) if not any(q[0] <= s and e <= q[1] for s, e, _ in found)]
     return found
 
 
