@@ -164,6 +164,11 @@ def test_the_speakers_text_is_its_own_mention_not_a_place_named_inside_it():
      "the browser has 90 flaws; 12 of these are rated critical"),
     ("Police told reporters that on Friday after returning from Madrid, the suspect gave himself up.",
      "the suspect gave himself up"),
+    # a clause linked after a comma is still reported, unless it reports someone else
+    ("The mayor said the bridge would close for three months, because the cables had rusted.",
+     "the bridge would close for three months, because the cables had rusted"),
+    ("Officials have not said why the school closed, but the principal says the heating had failed.",
+     "the heating had failed"),
     # a fronted subordinate clause stays part of what was reported
     ("The author noted that although prices rose sharply, demand kept growing.",
      "although prices rose sharply"),

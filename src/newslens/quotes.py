@@ -27,6 +27,8 @@ SENTENCE_END = {".", "!", "?"}
 CLAUSE_BREAK = {",", ";", ":", "—", "–", "(", ")"}
 # 'said that IE6 has 277 flaws; 39 percent of these are critical': what follows a semicolon is still reported.
 CLAUSE_CONTINUATIONS = {";"}
+# '..., because dignitaries wanted to meet him', '..., which he then used': the report goes on after the comma.
+CLAUSE_LINKS = {"because", "which", "and", "but", "so", "while", "although", "though"}
 ADJUNCT_MARKERS = {"such", "which", "who", "whom", "whose", "while", "because", "although", "though", "whereas",
                    "despite", "after", "before", "when", "if", "unless", "until", "thereby", "including", "since"}
 # Prepositions that open a fronted phrase ('on October 6, ...', 'according to X, ...').
@@ -312,9 +314,11 @@ def clause_end(words: Words, start: int, limit: int) -> int:
             if words.is_verb(k) or words.doc[k].pos_ == "AUX":
                 verb_at = k
             continue
-        if word in CLAUSE_BREAK - CLAUSE_CONTINUATIONS:
-            return k
-        if k - verb_at >= 3 and (words.lower[k] in ADJUNCT_MARKERS or (
+        if word in CLAUSE_BREAK - CLAUSE_CONTINUATIONS and not (
+                word == "," and k + 1 < limit and words.lower[k + 1] in CLAUSE_LINKS
+                and not any(is_cue(j, words) for j in range(k + 2, limit))):
+            return k  # '..., but the ambassador says ...' is a report of its own
+        if k - verb_at >= 3 and words.lower[k - 1] != "," and (words.lower[k] in ADJUNCT_MARKERS or (
                 words.lower[k] in PURPOSE_OPENERS and words.doc[k:k + 3].text.lower() in PURPOSE_PHRASES)):
             return k
     return limit
