@@ -180,3 +180,13 @@ def test_where_a_reported_clause_starts_and_ends(backend, text, reported):
 def test_according_to_a_relay_the_named_believer_holds_the_claim(backend):
     a = analyse("According to Reuters, Omar Haddad also believes the talks will fail.", backend)
     assert [(q.text, speaker_name(a, q)) for q in a.quotes] == [("the talks will fail", "Omar Haddad")]
+
+
+@pytest.mark.parametrize("text", [
+    "Floods in the north\nAccording to the Health Ministry at least 40 people have died in the floods near Lahore.",
+    "According to a report by the Health Ministry released on Monday, at least 40 people have died.",
+])
+def test_according_to_with_or_without_a_comma_after_the_source(backend, text):
+    a = analyse(text, backend)
+    [q] = a.quotes
+    assert q.text.startswith("at least 40 people have died") and speaker_name(a, q) == "Health Ministry"

@@ -446,9 +446,11 @@ def according_to(words: Words, quoted: list[tuple[int, int]]) -> list[tuple[int,
         sent = tok.sent
         source = next((t for t in doc[tok.i + 2:sent.end] if index.of_token(t)), None)
         comma = next((k for k in range(tok.i, sent.end) if words.text[k] == ","), None)
-        if tok.i - sent.start <= 1 and comma is not None:
-            start, end = comma + 1, clause_end(words, comma + 1, sent.end)
-        elif tok.i - sent.start <= 1 and source is not None:
+        opening = tok.i - sent.start <= 1 or words.text[i] == "According"  # capitalised: it opens a sentence
+        after_comma = clause_end(words, comma + 1, sent.end) - comma - 1 if comma is not None else 0
+        if opening and after_comma >= MIN_REPORTED_WORDS:  # 'According to X, CLAUSE'
+            start, end = comma + 1, comma + 1 + after_comma
+        elif opening and source is not None:  # 'According to X CLAUSE', or a comma inside CLAUSE ('Mecca, Saudi Arabia')
             after = source.i + 1
             while after < sent.end and index.of_token(doc[after]) == index.of_token(source):
                 after += 1
