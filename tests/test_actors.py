@@ -238,3 +238,20 @@ def test_a_pronoun_skips_a_person_already_called_by_the_other_gender(backend):
     lind, brandt = actor_named(a, "Anna Lind"), actor_named(a, "Hugo Brandt")
     assert [m.text for m in lind.mentions if m.kind == "pronoun"] == ["She"]
     assert [m.text for m in brandt.mentions if m.kind == "pronoun"] == ["his"]
+
+
+def test_a_person_of_an_organisation_is_two_actors_and_an_of_name_stays_whole(backend):
+    a = analyse("Professor Colette Heald of the Massachusetts Institute of Technology led the study. The University "
+                "of Texas and the Bank of America sent staff. The strikes will rid Iraq of ISIL.", backend)
+    names = {actor.name: actor.type for actor in a.actors}
+    assert names["Colette Heald"] == "PERSON"
+    assert names["Massachusetts Institute of Technology"] == names["University of Texas"] == "ORG"
+    assert names["Bank of America"] == "ORG" and names["Iraq"] == "GPE" and names["ISIL"] == "ORG"
+
+
+def test_a_name_the_model_reads_as_a_person_ends_before_of():
+    a = analyse("Guests included musician Nick Rhodes of Duran Duran and publisher Jann Wenner of Rolling Stone "
+                "Magazine.", "builtin")
+    names = {actor.name: actor.type for actor in a.actors}
+    assert names["Nick Rhodes"] == names["Jann Wenner"] == "PERSON"
+    assert names["Rolling Stone Magazine"] == "ORG"

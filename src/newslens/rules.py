@@ -150,7 +150,8 @@ def capitalised_runs(doc: Doc, words: list[str]):
                 while k < n and doc[k].lower_ in CONNECTORS and doc[k].text.islower():
                     k += 1  # "of Iraq and the Levant"
                 if k < n and k - j <= 2 and is_name_token(doc[k]) and (
-                        doc[j].lower_ != "and" or is_short_tail(doc, k)):
+                        doc[j].lower_ != "and" or is_short_tail(doc, k)) and not ends_personal_name(doc, i, j) and (
+                        doc[i:j].text not in places()):  # 'rid Iraq of ISIL' is no name
                     j = k
                 else:
                     break
@@ -159,6 +160,15 @@ def capitalised_runs(doc: Doc, words: list[str]):
         end = j - 1 if j - i > 1 and j < n and doc[j].text == ":" else j  # "Ahmed Mohamed Image: NASA"
         yield from split_after_place(doc, i, end)
         i = j
+
+
+def ends_personal_name(doc: Doc, start: int, end: int) -> bool:
+    """'Nick Rhodes' before 'of Duran Duran', 'Professor Colette Heald' before 'of the Massachusetts
+    Institute of Technology': a person named with where they come from, two names and not one."""
+    cut = title_prefix_end(doc, start, end)
+    if not (cut < end and looks_like_personal_name(doc, cut, end)):
+        return False  # 'Ministry of Higher Education', 'Islamic State of Iraq'
+    return cut > start or doc[end - 1].ent_type_ == "PERSON" and doc[end].ent_iob_ != "I"
 
 
 def is_spaced_article(doc: Doc, j: int) -> bool:
@@ -185,19 +195,20 @@ def is_short_tail(doc: Doc, k: int) -> bool:
 
 
 def split_after_place(doc: Doc, start: int, end: int):
-    """'the United States Hamdullah Mohib': a place followed by a two- or three-word name is two names;
-    'University of Sheffield of the UK', 'Carlo De Benedetti of Italy': a complete name, then its country."""
+    """'the United States Hamdullah Mohib': a place followed by a short name is two names ('Massachusetts
+    Institute of Technology' is one); 'University of Sheffield of the UK', 'Foreign Ministry of Russia', 'Carlo
+    De Benedetti of Italy': a complete name, then its country ('University of Texas', 'Bank of America' are one)."""
     for k in range(end - 2, start, -1):
         tail = k + 2 if doc[k + 1].lower_ == "the" else k + 1
         if doc[k].lower_ == "of" and tail < end and doc[tail:end].text in places() and (
-                any(t.lower_ in ORG_HEADS or t.lower_ == "of" for t in doc[start:k])
+                any(t.lower_ == "of" for t in doc[start:k]) or k - start > 1 and doc[k - 1].lower_ in ORG_HEADS
                 or looks_like_personal_name(doc, start, k)):
             yield start, k
             yield tail, end
             return
     for k in range(start + 1, end - 1):
         if doc[start:k].text in places() and 2 <= end - k <= 3 and doc[k].text not in places() and (
-                doc[end - 1].lower_ not in ORG_OR_EVENT_HEADS):
+                doc[end - 1].lower_ not in ORG_OR_EVENT_HEADS) and all(t.lower_ != "of" for t in doc[k:end]):
             yield start, k
             yield k, end
             return
