@@ -255,3 +255,10 @@ def test_a_name_the_model_reads_as_a_person_ends_before_of():
     names = {actor.name: actor.type for actor in a.actors}
     assert names["Nick Rhodes"] == names["Jann Wenner"] == "PERSON"
     assert names["Rolling Stone Magazine"] == "ORG"
+
+
+def test_a_state_named_in_a_universitys_name_is_mentioned_too(backend):
+    a = analyse("The University of Southern Utah received the prints. Students from Utah lined up.", backend)
+    utah = actor_named(a, "Utah")
+    assert utah.type == "GPE" and len(utah.mentions) == 2
+    assert actor_named(a, "University of Southern Utah").type == "ORG"

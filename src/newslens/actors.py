@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from newslens.gazetteer import country_names, demonyms, places
 from newslens.lexicon import FEMININE_PRONOUNS, HONORIFICS, ORG_HEADS, PRONOUNS_PERSON, ROLE_HEADS, ROLE_MODIFIERS
 from newslens.model import Actor, Mention
-from newslens.rules import ARTICLE_PREFIX, is_place_in_capitals
+from newslens.rules import ARTICLE_PREFIX, DIRECTIONS, is_place_in_capitals
 from newslens.syntax import doc_strings, is_noun
 
 ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "GPE", "FAC": "GPE",
@@ -141,7 +141,8 @@ def nested_places(ent: Span) -> list[EntityMention]:
     while k < len(words):
         size = next((n for n in (3, 2, 1) if k + n <= len(words) and text(k, n) in places()), 0)
         possessor = size and k + size < len(words) and words[k + size][0].lower() in ("'s", "’s")
-        leading = k == 0 or words[k - 1][0].lower() in ("of", "at")
+        leading = k == 0 or words[k - 1][0].lower() in ("of", "at") or (  # "University of Southern Indiana"
+            k > 1 and words[k - 1][0].lower() in DIRECTIONS and words[k - 2][0].lower() in ("of", "at"))
         if size and (possessor or leading and places()[text(k, size)].kind in ("state", "city")):
             # a country inside a name ("U.S. Central Command") is a qualifier; a state, city or possessor acts
             found.append(place_entity(ent[k:k + size]))
