@@ -376,7 +376,6 @@ def bare_clause_start(cue: Token, words: Words) -> int | None:
 
 def complement_start(cue: Token, words: Words) -> int | None:
     """First token of the clause a speech verb reports, or None when it takes no clause."""
-    doc = words.doc
     sent_end = cue.sent.end
     for k in range(cue.i + 1, min(cue.i + 8, sent_end)):
         if words.lower[k] == "that":
