@@ -262,3 +262,10 @@ def test_a_state_named_in_a_universitys_name_is_mentioned_too(backend):
     utah = actor_named(a, "Utah")
     assert utah.type == "GPE" and len(utah.mentions) == 2
     assert actor_named(a, "University of Southern Utah").type == "ORG"
+
+
+def test_a_common_noun_written_in_capitals_is_no_organisation(backend):
+    a = analyse("Traffic on the Internet slowed after the attack, the Kremlin said. The Coalition denied it.", backend)
+    names = {actor.name: actor.type for actor in a.actors}
+    assert "Internet" not in names
+    assert names["Kremlin"] == names["Coalition"] == "ORG"

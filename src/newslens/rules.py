@@ -298,8 +298,8 @@ def classify_run(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
     after = doc[end].text if end < len(doc) else ""
     if before in PLACE_PREPOSITIONS and region_follows(doc, end):
         return start, "GPE"  # "in Pflugerville, Texas"
-    if before == "the" and len(words) == 1 and not ACRONYM.match(text):
-        return start, "ORG"  # "the Kremlin", "the Pentagon": a person's name takes no article
+    if before == "the" and len(words) == 1 and not ACRONYM.match(text) and not is_common_word(doc, text):
+        return start, "ORG"  # "the Kremlin", "the Pentagon": a person's name takes no article ("the Internet" is no name)
     if before in ROLE_HEADS or before in HONORIFICS or SPEECH_FORMS.match(after) or (
             before in {"said", "says", "told"}) or (len(words) > 1 and has_role_apposition(doc, end)):
         return start, "PERSON"
@@ -387,6 +387,9 @@ def reread_common_words(span: Span) -> Span | None:
     """A person or place 'named' only by common words ("Vertical Symbol", "Animated Series") is a title or
     a heading, unless it is where something happens ('from Tinker', 'at Chapel Hill'): then a place."""
     doc = span.doc
+    if span.label_ == "ORG" and len(span) == 1 and span.text.lower() not in ORG_HEADS and is_common_word(
+            doc, span.text):
+        return None  # "the Internet": a common noun written in capitals ('the Coalition' is used as a name)
     if span.label_ not in ("PERSON", "GPE") or span.text in places() or not all(
             is_common_word(doc, w) for w in span.text.split()):
         return span
