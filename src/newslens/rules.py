@@ -299,7 +299,7 @@ def classify_run(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
     if before in PLACE_PREPOSITIONS and region_follows(doc, end):
         return start, "GPE"  # "in Pflugerville, Texas"
     if before == "the" and len(words) == 1 and not ACRONYM.match(text) and not is_common_word(doc, text):
-        return start, "ORG"  # "the Kremlin", "the Pentagon": a person's name takes no article ("the Internet" is no name)
+        return start, "ORG"  # "the Kremlin", "the Pentagon": a person's name takes no article; not "the Internet"
     if before in ROLE_HEADS or before in HONORIFICS or SPEECH_FORMS.match(after) or (
             before in {"said", "says", "told"}) or (len(words) > 1 and has_role_apposition(doc, end)):
         return start, "PERSON"
