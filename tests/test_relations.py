@@ -112,3 +112,15 @@ def test_what_a_meeting_is_about_is_not_acted_on(backend):
                 "Russia launched an attack on Ukraine in February.", backend)
     assert ("European Union", "meet", "Libya") not in triples(a)
     assert ("Russia", "fight", "Ukraine") in triples(a)
+
+
+def test_what_an_actor_owns_acts_not_the_actor(backend):
+    a = analyse("Omar Haddad was killed on Monday. His death will weaken Hamas's ability to launch attacks "
+                "against Israel. Russia's troops attacked Ukraine in February.", backend)
+    assert "Omar Haddad" not in {a.actor_name(r.source) for r in a.relations}
+    assert ("Russia", "fight", "Ukraine") in triples(a)
+
+
+def test_an_actors_ability_to_act_is_its_own_act():
+    a = analyse("His death will weaken Hamas's ability to launch attacks against Israel.", "builtin")
+    assert ("Hamas", "fight", "Israel") in triples(a)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from newslens.gazetteer import country_names
-from newslens.lexicon import EVENT_CLASS_OF, LIGHT_VERBS, ROLE_HEADS, SPEECH_VERBS
+from newslens.lexicon import EVENT_CLASS_OF, LIGHT_VERBS, ORG_HEADS, ROLE_HEADS, SPEECH_VERBS
 from newslens.model import Relation
 from newslens.syntax import AUXILIARIES, MentionIndex, Words, clause_subject, is_negated, is_noun, lemma
 
@@ -31,6 +31,11 @@ BLOCKING_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "ccomp", "relcl", "acl:relc
 LINKING_PREPOSITIONS = {"to", "with", "against", "from", "on", "at", "for", "by", "toward", "towards", "into"}
 GERUND_BLOCKERS = {"against", "from", "without", "of", "by"}
 NOUN_LINKS = {"against", "with", "to", "toward", "towards", "on", "for", "the"}
+POSSESSIVE_PRONOUNS = {"his", "her", "its", "their", "our", "my"}
+# Nouns an owner acts through: organisation heads, titles, people acting together ("Russia's troops attacked").
+ACTING_NOUNS = ORG_HEADS | ROLE_HEADS | {"troops", "soldiers", "forces", "fighters", "officials", "people", "citizens",
+                                         "men", "women", "members", "leaders", "diplomats", "militants", "rebels",
+                                         "police", "staff", "workers"}
 TOPIC_PREPOSITIONS = {"on", "about", "over", "regarding", "concerning"}
 LIST_WORDS = {",", "and", "or", "the"}
 PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "be", "got"}
@@ -148,6 +153,23 @@ def is_possessor(target: int, words: Words) -> bool:
     return last + 1 < len(words.doc) and words.lower[last + 1] in POSSESSIVE_MARKS
 
 
+def owns_a_thing(source: int, verb: int, words: Words) -> bool:
+    """'his death will degrade ...': the actor only owns what acts. An organisation or people it owns act
+    for it ("Russia's troops attacked"), and so does the actor in its own event ("ISIL's defenses against",
+    "Hamas's ability to attack")."""
+    k = mention_end(source, words) + 1
+    if k < len(words.doc) and words.lower[k] in POSSESSIVE_MARKS:
+        k += 1
+    elif words.lower[source] not in POSSESSIVE_PRONOUNS:
+        return False
+    for owned in range(k, min(k + 3, len(words.doc))):  # past an adjective or two: "his sudden death"
+        if words.actor[owned] or words.lower[owned] in ACTING_NOUNS or owned == verb:
+            return False
+        if is_noun(words.doc[owned]):
+            return not (owned + 1 < len(words.doc) and words.lower[owned + 1] == "to")
+    return False
+
+
 def is_within(token: int, ancestor: int, words: Words) -> bool:
     """Whether `token` is in the subtree of `ancestor`, by walking up its heads (no subtree built)."""
     while token != ancestor and words.head[token] != token:
@@ -260,7 +282,7 @@ def extract_relations(doc: Doc, actors) -> list[Relation]:
         candidates += nominal_pairs(sent, words)
         candidates += appositive_pairs(sent, mentions, words)
         for source, target, verb in candidates:
-            if is_prepositional(source, words):
+            if is_prepositional(source, words) or owns_a_thing(source, verb, words):
                 continue
             if is_place_adjunct(target, words) or is_topic(target, words) or is_possessor(target, words) or (
                     reports_clause(verb, target, words)):
