@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from spacy.attrs import ORTH
 from spacy.language import Language
@@ -380,7 +381,13 @@ def is_used_as_actor(doc: Doc, i: int) -> bool:
 def is_common_word(doc: Doc, word: str) -> bool:
     """Written in lower case in this article, or an English dictionary word not used as a name."""
     lower = word.lower()
-    return lower in doc._.lowercase_words or bool(getAllLemmas(lower)) and lower not in name_words()
+    return lower in doc._.lowercase_words or is_dictionary_word(lower)
+
+
+@lru_cache(maxsize=50_000)
+def is_dictionary_word(lower: str) -> bool:
+    """A word lemminflect's English dictionary knows and the corpora do not use as a name."""
+    return bool(getAllLemmas(lower)) and lower not in name_words()
 
 
 def reread_common_words(span: Span) -> Span | None:
