@@ -103,7 +103,7 @@ def is_topic(target: int, words: Words) -> bool:
     if k < 1 or words.lower[k] not in TOPIC_PREPOSITIONS:
         return False
     noun = words.doc[k - 1]
-    return noun.is_alpha and noun.lower_ not in EVENT_CLASS_OF and is_noun(noun)
+    return noun.is_alpha and noun.lower_ not in EVENT_CLASS_OF and is_noun(noun, words.tagged)
 
 
 def is_place_adjunct(target: int, words: Words) -> bool:
@@ -165,7 +165,7 @@ def owns_a_thing(source: int, verb: int, words: Words) -> bool:
     for owned in range(k, min(k + 3, len(words.doc))):  # past an adjective or two: "his sudden death"
         if words.actor[owned] or words.lower[owned] in ACTING_NOUNS or owned == verb:
             return False
-        if is_noun(words.doc[owned]):
+        if is_noun(words.doc[owned], words.tagged):
             return not (owned + 1 < len(words.doc) and words.lower[owned + 1] == "to")
     return False
 

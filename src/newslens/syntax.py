@@ -69,9 +69,11 @@ def is_verb(token: Token, tagged: bool | None = None) -> bool:
     return after_auxiliary or (text.endswith(("ed", "es", "ing")) and len(text) > 4)
 
 
-def is_noun(token: Token) -> bool:
-    """A common noun: from the tagger when there is one, else a lower-case word English uses only as a noun."""
-    if has_tags(token.doc):
+def is_noun(token: Token, tagged: bool | None = None) -> bool:
+    """A common noun: from the tagger when there is one, else a lower-case word English uses only as a noun.
+
+    `tagged` is has_tags(token.doc), as for is_verb."""
+    if has_tags(token.doc) if tagged is None else tagged:
         return token.pos_ == "NOUN"
     uses = getAllLemmas(token.lower_)
     return token.is_alpha and token.is_lower and "NOUN" in uses and "VERB" not in uses
