@@ -17,7 +17,8 @@ from spacy.attrs import IDX, LOWER
 from spacy.tokens import Doc, Span
 
 from newslens.gazetteer import country_names, demonyms, places
-from newslens.lexicon import FEMININE_PRONOUNS, HONORIFICS, ORG_HEADS, PRONOUNS_PERSON, ROLE_HEADS, ROLE_MODIFIERS
+from newslens.lexicon import (FEMININE_PRONOUNS, HONORIFICS, ORG_HEADS, POSSESSIVE_MARKS, PRONOUNS_PERSON, ROLE_HEADS,
+                              ROLE_MODIFIERS)
 from newslens.model import Actor, Mention
 from newslens.rules import ARTICLE_PREFIX, DIRECTIONS, is_place_in_capitals
 from newslens.syntax import doc_strings, is_noun
@@ -63,7 +64,7 @@ def is_locative(span: Span) -> bool:
     """A capital after 'in'/'to', in apposition ('the capital, Wellington') or qualifying a noun ('the London
     conference') is a place, not the government it can stand for ('from Seoul's ministry' is the government)."""
     doc = span.doc
-    possessive = span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s")
+    possessive = span.end < len(doc) and doc[span.end].lower_ in POSSESSIVE_MARKS
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     apposition = before == "," and span.start > 1 and doc[span.start - 2].lower_ in ("capital", "city")
     qualifier = span.end < len(doc) and doc[span.end].is_lower and is_noun(doc[span.end])  # "the London conference"
@@ -140,7 +141,7 @@ def nested_places(ent: Span) -> list[EntityMention]:
     k = 0
     while k < len(words):
         size = next((n for n in (3, 2, 1) if k + n <= len(words) and text(k, n) in places()), 0)
-        possessor = size and k + size < len(words) and words[k + size][0].lower() in ("'s", "’s")
+        possessor = size and k + size < len(words) and words[k + size][0].lower() in POSSESSIVE_MARKS
         leading = k == 0 or words[k - 1][0].lower() in ("of", "at") or (  # "University of Southern Indiana"
             k > 1 and words[k - 1][0].lower() in DIRECTIONS and words[k - 2][0].lower() in ("of", "at"))
         if size and (possessor or leading and places()[text(k, size)].kind in ("state", "city")):

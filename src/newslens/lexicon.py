@@ -82,6 +82,8 @@ CLAUSE_ONLY_VERBS = frozenset("think believe find learn agree estimate conclude 
 
 PRONOUNS_PERSON = frozenset("he she him her his hers himself herself".split())
 FEMININE_PRONOUNS = frozenset("she her hers herself".split())
+# The possessive clitic as the tokenizer splits it off, straight or curly: "Russia's", "Seoul’s".
+POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 PRONOUNS_GROUP = frozenset("it its they them their itself themselves".split())
 PRONOUNS_FIRST = frozenset("i we me us my our".split())
 

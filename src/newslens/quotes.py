@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newslens.lexicon import (CLAUSE_ONLY_VERBS, FINDING_VERBS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON,
-                              SPEECH_VERBS)
+from newslens.lexicon import (CLAUSE_ONLY_VERBS, FINDING_VERBS, POSSESSIVE_MARKS, PRONOUNS_FIRST, PRONOUNS_GROUP,
+                              PRONOUNS_PERSON, SPEECH_VERBS)
 from newslens.model import Actor, Quote
 from newslens.syntax import MentionIndex, Words, clause_subject, lemma, verb_forms
 
@@ -149,9 +149,9 @@ def is_possessive_name(token: Token) -> bool:
     speaker, it is not the speaker."""
     doc = token.doc
     k = token.i
-    while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I" and doc[k + 1].lower_ not in ("'s", "’s"):
+    while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I" and doc[k + 1].lower_ not in POSSESSIVE_MARKS:
         k += 1  # to the end of the name, or to a possessive inside a longer one ("Seoul's unification ministry")
-    return k + 1 < len(doc) and doc[k + 1].lower_ in ("'s", "’s")
+    return k + 1 < len(doc) and doc[k + 1].lower_ in POSSESSIVE_MARKS
 
 
 def fragment_subject(cue: Token) -> Token | None:
@@ -449,7 +449,7 @@ def according_to(words: Words, quoted: list[tuple[int, int]]) -> list[tuple[int,
         after_comma = clause_end(words, comma + 1, sent.end) - comma - 1 if comma is not None else 0
         if opening and after_comma >= MIN_REPORTED_WORDS:  # 'According to X, CLAUSE'
             start, end = comma + 1, comma + 1 + after_comma
-        elif opening and source is not None:  # 'According to X CLAUSE', or a comma inside CLAUSE ('Mecca, Saudi Arabia')
+        elif opening and source is not None:  # no comma ends 'According to X' ('Mecca, Saudi Arabia')
             after = source.i + 1
             while after < sent.end and index.of_token(doc[after]) == index.of_token(source):
                 after += 1

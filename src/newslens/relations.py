@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from newslens.gazetteer import country_names
-from newslens.lexicon import EVENT_CLASS_OF, LIGHT_VERBS, ORG_HEADS, ROLE_HEADS, SPEECH_VERBS
+from newslens.lexicon import EVENT_CLASS_OF, LIGHT_VERBS, ORG_HEADS, POSSESSIVE_MARKS, ROLE_HEADS, SPEECH_VERBS
 from newslens.model import Relation
 from newslens.syntax import AUXILIARIES, MentionIndex, Words, clause_subject, is_negated, is_noun, lemma
 
@@ -40,7 +40,6 @@ TOPIC_PREPOSITIONS = {"on", "about", "over", "regarding", "concerning"}
 LIST_WORDS = {",", "and", "or", "the"}
 PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "be", "got"}
 PASSIVE_DEPS = {"nsubj:pass", "nsubjpass", "aux:pass", "auxpass"}
-POSSESSIVE_MARKS = ("'s", "’s")
 PHRASE_ENDS = {",", ";", "."}
 WORD_ORDER_BREAKS = {";", ",", "“", "”", '"', "(", ")"}
 WORD_ORDER_BREAK_WORDS = CLAUSE_MARKERS | {"between"}

@@ -22,7 +22,8 @@ from lemminflect import getAllLemmas
 from newslens.gazetteer import demonyms, places, short_country_names
 from newslens.syntax import doc_strings, has_tags, is_verb, verb_lemma
 from newslens.lexicon import (EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS, ORG_HEADS, ROLE_HEADS,
-                              ROLE_MODIFIERS, SPEECH_VERBS, TIME_HEADS, VESSEL_PREFIXES, name_words)
+                              POSSESSIVE_MARKS, ROLE_MODIFIERS, SPEECH_VERBS, TIME_HEADS, VESSEL_PREFIXES,
+                              name_words)
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 ADJECTIVE_SUFFIXES = frozenset("like based led held style related backed born made owned funded linked controlled "
@@ -371,7 +372,7 @@ def is_used_as_actor(doc: Doc, i: int) -> bool:
     if i == 0 or i + 1 >= len(doc) or "-" in (doc[i - 1].text, doc[i + 1].text) or not ends_noun_phrase(doc, i):
         return False
     before, after = doc[i - 1], doc[i + 1]
-    if after.lower_ in ("'s", "’s"):
+    if after.lower_ in POSSESSIVE_MARKS:
         return True
     if has_tags(doc):
         return before.pos_ in ("ADP", "VERB") or after.pos_ in ("VERB", "AUX")
@@ -410,7 +411,7 @@ def locate_lone_word(span: Span) -> Span:
     keeps its person ('in Smith's view')."""
     doc = span.doc
     if span.label_ != "PERSON" or len(span) != 1 or span.start == 0 or span.end < len(doc) and doc[
-            span.end].lower_ in ("'s", "’s"):
+            span.end].lower_ in POSSESSIVE_MARKS:
         return span
     if doc[span.start - 1].lower_ in SITE_PREPOSITIONS:
         return Span(doc, span.start, span.end, label="GPE")
@@ -602,7 +603,7 @@ class NewsEntityRules:
         """'<Place>'s <lowercase words> ministry' names an organisation."""
         found = []
         for i, word in enumerate(words):
-            if word.lower() in ("'s", "’s") and i > 0 and words[i - 1] in places():
+            if word.lower() in POSSESSIVE_MARKS and i > 0 and words[i - 1] in places():
                 for k in range(i + 1, min(i + 5, len(doc))):
                     if doc[k].lower_ in ORG_HEADS and doc[k].text.islower() and ends_noun_phrase(doc, k):
                         found.append(Span(doc, i - 1, k + 1, label="ORG"))
