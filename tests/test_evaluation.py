@@ -39,6 +39,7 @@ def as_score_py(score) -> dict:
         "attribution": list(astuple(score.attribution)),
         "attributed_end_to_end": list(astuple(score.attributed_end_to_end)),
         "relations": list(astuple(score.relations)),
+        "names": list(astuple(score.names)), "events": list(astuple(score.events)),
     }
 
 
@@ -100,6 +101,38 @@ def test_undirected_relations_compare_unordered_pairs():
     pred = {"actors": [pred_actor("p1", "Alice"), pred_actor("p2", "Bob")],
             "relations": [{"source": "p2", "target": "p1"}, {"source": "p1", "target": "p2"}]}
     assert score_document(gold, pred).relations == Counts(hits=1, predicted=1, gold=1)
+
+
+def test_exact_name_needs_the_gold_name_not_a_longer_string():
+    gold = gold_doc([gold_actor("ruiz", "Ana Ruiz", "Ruiz"), gold_actor("kim", "Paul Kim")])
+    pred = {"actors": [pred_actor("p1", "Ana Ruiz of the Green Party"), pred_actor("p2", "Paul Kim")]}
+    score = score_document(gold, pred)
+    assert score.actors == Counts(hits=2, predicted=2, gold=2)
+    assert score.names == Counts(hits=1, predicted=2, gold=2)
+
+
+def test_affiliation_is_a_pair_and_negated_relation_is_not():
+    gold = gold_doc([gold_actor("a", "Alice"), gold_actor("b", "Bob"), gold_actor("acme", "Acme")], relations=[
+        {"source": "a", "target": "acme", "category": "affiliation"},
+        {"source": "a", "target": "b", "category": "communicate"}])
+    pred = {"actors": [{**pred_actor("p1", "Alice"), "affiliation": "p3"}, pred_actor("p2", "Bob"),
+                       pred_actor("p3", "Acme", "ORG")],
+            "relations": [{"source": "p1", "target": "p2", "negated": True}]}
+    score = score_document(gold, pred)
+    assert score.relations == Counts(hits=1, predicted=1, gold=2)
+    assert score.events == Counts(hits=0, predicted=0, gold=1)
+
+
+def test_events_leave_out_predicted_gold_affiliations():
+    gold = gold_doc([gold_actor("a", "Alice"), gold_actor("b", "Bob"), gold_actor("acme", "Acme")], relations=[
+        {"source": "a", "target": "acme", "category": "affiliation"},
+        {"source": "a", "target": "b", "category": "act"}])
+    pred = {"actors": [pred_actor("p1", "Alice"), pred_actor("p2", "Bob"), pred_actor("p3", "Acme", "ORG")],
+            "relations": [{"source": "p1", "target": "p3"}, {"source": "p1", "target": "p2"},
+                          {"source": "p2", "target": "p1"}]}
+    score = score_document(gold, pred)
+    assert score.relations == Counts(hits=2, predicted=3, gold=2)
+    assert score.events == Counts(hits=1, predicted=2, gold=1)
 
 
 def test_frame_leaves_unannotated_layers_empty():

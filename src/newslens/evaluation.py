@@ -7,8 +7,11 @@ Actors: a predicted actor maps to the gold actor whose alias its name or mention
 whole words, case-folded, without a leading 'the' or trailing possessive; the longest alias wins;
 the most voted gold actor wins). Each gold actor is found once: a second cluster for it is a false
 positive. Only PERSON/ORG/GPE/NORP predictions count; optional gold actors are neither required
-nor penalised. Quotes match one-to-one, greedily by overlap, when they overlap by half of each.
-Relations compare (source, target) pairs through the actor mapping.
+nor penalised. Exact names are stricter: a found actor counts only when its own name is the gold
+actor's name or an alias. Quotes match one-to-one, greedily by overlap, when they overlap by half
+of each. Relations compare (source, target) pairs through the actor mapping; an actor's
+affiliation is a pair too, a negated relation is not. Events compare the act and communicate
+pairs alone, where the gold gives categories.
 """
 from __future__ import annotations
 
@@ -77,6 +80,8 @@ class DocumentScore:
     attribution: Accuracy
     attributed_end_to_end: Counts
     relations: Counts
+    names: Counts = Counts()
+    events: Counts = Counts()
 
     def __add__(self, other: DocumentScore) -> DocumentScore:
         return DocumentScore(TOTAL, *(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)[1:]))
@@ -116,22 +121,27 @@ def map_actor(actor: dict, aliases: list[tuple[str, list[str]]]) -> str | None:
     return max(votes, key=votes.get) if votes else None
 
 
-def score_actors(gold: dict, pred: dict) -> tuple[Counts, dict[str, str | None]]:
-    """Actor counts and the predicted-id -> gold-id mapping that quotes and relations reuse."""
+def score_actors(gold: dict, pred: dict) -> tuple[Counts, Counts, dict[str, str | None]]:
+    """Actor counts, exact-name counts and the predicted-id -> gold-id mapping that quotes and relations reuse.
+
+    An exact name counts when the first cluster found for a gold actor is named by that actor's name or alias."""
     aliases = gold_aliases(gold)
     required = {actor["id"] for actor in gold["actors"]}
+    names = {actor["id"]: [normalize(name) for name in [*actor["aliases"], actor["name"]]] for actor in gold["actors"]}
     mapping: dict[str, str | None] = {}
     found: set[str] = set()
-    predicted = 0
+    predicted = exact = 0
     for actor in pred.get("actors", []):
         gold_id = map_actor(actor, aliases)
         mapping[actor["id"]] = gold_id
         if actor.get("type") not in SCORED_ACTOR_TYPES or (gold_id is not None and gold_id not in required):
             continue
         predicted += 1
-        if gold_id in required:
+        if gold_id in required and gold_id not in found:
             found.add(gold_id)
-    return Counts(len(found), predicted, len(required)), mapping
+            exact += normalize(actor.get("name", "")) in names[gold_id]
+    required_count = len(required)
+    return Counts(len(found), predicted, required_count), Counts(exact, predicted, required_count), mapping
 
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -173,24 +183,36 @@ def score_quotes(gold: dict, pred: dict, mapping: dict[str, str | None]) -> tupl
     return Counts(len(matches), len(pred_quotes), len(gold_quotes)), Accuracy(correct, len(named)), end_to_end
 
 
-def score_relations(gold: dict, pred: dict, mapping: dict[str, str | None]) -> Counts:
-    """Distinct (source, target) pairs through the actor mapping; unordered when gold says so."""
+def score_relations(gold: dict, pred: dict, mapping: dict[str, str | None]) -> tuple[Counts, Counts]:
+    """Relations and events: distinct (source, target) pairs through the actor mapping.
+
+    Pairs are unordered when gold says so. A predicted actor's affiliation is a pair; a negated
+    relation is not (the gold lists what happened). Events are the gold's act and communicate pairs
+    against the stated relations, leaving out predictions that are gold affiliations."""
     if gold.get("relations") is None:  # not annotated in this gold
-        return Counts()
+        return Counts(), Counts()
     pair = tuple if gold.get("relations_directed", True) else frozenset
+
+    def mapped(source: str, target: str):  # an unmapped end keeps its own id, so each unknown pair counts once
+        return pair((mapping.get(source) or "?" + source, mapping.get(target) or "?" + target))
+
     gold_pairs = {pair((relation["source"], relation["target"])) for relation in gold["relations"]}
-    # an unmapped end keeps its own id, so each unknown pair counts once
-    pred_pairs = {
-        pair((mapping.get(r["source"]) or "?" + r["source"], mapping.get(r["target"]) or "?" + r["target"]))
-        for r in pred.get("relations", [])
-    }
-    return Counts(len(pred_pairs & gold_pairs), len(pred_pairs), len(gold_pairs))
+    stated = {mapped(r["source"], r["target"]) for r in pred.get("relations", []) if not r.get("negated")}
+    belongs = {mapped(a["id"], a["affiliation"]) for a in pred.get("actors", []) if a.get("affiliation")}
+    predicted = stated | belongs
+    relations = Counts(len(predicted & gold_pairs), len(predicted), len(gold_pairs))
+    if not gold["relations"] or not all("category" in r for r in gold["relations"]):
+        return relations, Counts()
+    affiliations = {pair((r["source"], r["target"])) for r in gold["relations"] if r["category"] == "affiliation"}
+    events, stated_events = gold_pairs - affiliations, stated - affiliations
+    return relations, Counts(len(stated_events & events), len(stated_events), len(events))
 
 
 def score_document(gold: dict, pred: dict) -> DocumentScore:
-    actors, mapping = score_actors(gold, pred)
+    actors, names, mapping = score_actors(gold, pred)
     quotes, attribution, end_to_end = score_quotes(gold, pred, mapping)
-    return DocumentScore(gold["doc_id"], actors, quotes, attribution, end_to_end, score_relations(gold, pred, mapping))
+    relations, events = score_relations(gold, pred, mapping)
+    return DocumentScore(gold["doc_id"], actors, quotes, attribution, end_to_end, relations, names, events)
 
 
 def total(scores: list[DocumentScore]) -> DocumentScore:
@@ -216,6 +238,8 @@ def score_row(score: DocumentScore) -> dict:
         "speaker_acc": attribution.value if attribution.total else math.nan,
         "quote_speaker_f1": end_to_end.f1 if end_to_end.gold or end_to_end.predicted else math.nan,
         **rates("relation", score.relations),
+        "names_f1": score.names.f1 if score.names.gold or score.names.predicted else math.nan,
+        **rates("event", score.events),
         "gold_actors": score.actors.gold, "predicted_actors": score.actors.predicted,
         "gold_quotes": score.quotes.gold, "predicted_quotes": score.quotes.predicted,
     }
