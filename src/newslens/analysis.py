@@ -13,6 +13,7 @@ from spacy.language import Language
 
 from newslens.actors import extract_actors
 from newslens.article import Article, read_article
+from newslens.language import language_warnings
 from newslens.model import Actor, PipelineInfo, Quote, Relation
 from newslens.nlp import load_pipeline, pipeline_info
 from newslens.quotes import extract_quotes
@@ -28,6 +29,7 @@ class Analysis:
     actors: tuple[Actor, ...]
     quotes: tuple[Quote, ...]
     relations: tuple[Relation, ...]
+    warnings: tuple[str, ...] = ()  # what makes the results doubtful (text that is not English)
 
     def actor(self, actor_id: str | None) -> Actor | None:
         """The actor with this id, or None (unattributed quotes have no speaker)."""
@@ -80,7 +82,7 @@ class Analysis:
             "doc_id": self.article.doc_id,
             "text_sha256": self.article.sha256,
             "pipeline": {"backend": self.pipeline.backend, "model": self.pipeline.model,
-                         "version": self.pipeline.version},
+                         "version": self.pipeline.version, **({"warnings": list(self.warnings)} if self.warnings else {})},
             "actors": [{
                 "id": a.id, "name": a.name, "type": a.type, "role": a.role, "affiliation": a.affiliation,
                 "mentions": [asdict(m) for m in a.mentions],
@@ -102,7 +104,7 @@ def analyze(article: Article, nlp: Language | None = None) -> Analysis:
     quotes = extract_quotes(doc, actors)
     relations = extract_relations(doc, actors)
     return Analysis(article=article, pipeline=pipeline_info(nlp), actors=tuple(actors),
-                    quotes=tuple(quotes), relations=tuple(relations))
+                    quotes=tuple(quotes), relations=tuple(relations), warnings=language_warnings(doc))
 
 
 def analyze_path(path: str | Path, model: str | None = None) -> Analysis:

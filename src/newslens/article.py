@@ -2,13 +2,20 @@
 from __future__ import annotations
 
 import hashlib
+import stat
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from newslens.exceptions import ArticleError
+from newslens.outputs import file_kind
 
 MAX_BYTES = 2_000_000  # about 300k words: far beyond any news article, small enough to analyse in memory
 TITLE_MAX_CHARS = 150
+# Prose has line breaks and tabs, and hardly any other control character (a stray form feed from a
+# PDF); a text where they are more than 1 in 100 characters is a binary or terminal dump, not an article.
+MAX_CONTROL_SHARE = 0.01
+LAYOUT_CONTROLS = frozenset("\n\r\t")
 
 
 @dataclass(frozen=True)
@@ -28,6 +35,12 @@ def looks_like_title(line: str, rest: str) -> bool:
     return bool(line) and bool(rest.strip()) and len(line) <= TITLE_MAX_CHARS and line[-1] not in ".!?:;\"'”’"
 
 
+def control_share(text: str) -> float:
+    """The share of characters that are control characters other than line breaks and tabs."""
+    controls = sum(1 for char in text if char not in LAYOUT_CONTROLS and unicodedata.category(char) == "Cc")
+    return controls / max(1, len(text))
+
+
 def article_from_text(text: str, doc_id: str, path: str | None = None) -> Article:
     """Build an Article from text already in memory; the text is kept exactly as given."""
     where = path or doc_id
@@ -35,6 +48,9 @@ def article_from_text(text: str, doc_id: str, path: str | None = None) -> Articl
         raise ArticleError(f"{where}: looks like a binary file (contains NUL bytes)")
     if not text.strip():
         raise ArticleError(f"{where}: the article is empty")
+    if control_share(text) > MAX_CONTROL_SHARE:
+        raise ArticleError(f"{where}: looks like a binary file ({control_share(text):.0%} of its characters "
+                           "are control characters)")
     first, _, rest = text.lstrip("\ufeff").partition("\n")
     title = first.strip() if looks_like_title(first, rest) else None
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -44,10 +60,14 @@ def article_from_text(text: str, doc_id: str, path: str | None = None) -> Articl
 def read_article(path: str | Path) -> Article:
     """Read a UTF-8 .txt article; doc_id is the file stem."""
     p = Path(path)
-    if p.is_dir():
-        raise ArticleError(f"{p}: is a directory, not an article file")
-    if not p.is_file():
-        raise ArticleError(f"{p}: no such file")
+    try:
+        mode = p.stat().st_mode
+    except FileNotFoundError:
+        raise ArticleError(f"{p}: no such file") from None
+    except OSError as exc:
+        raise ArticleError(f"{p}: cannot read: {exc.strerror}") from None
+    if not stat.S_ISREG(mode):
+        raise ArticleError(f"{p}: is {file_kind(mode)}, not an article file")
     size = p.stat().st_size
     if size > MAX_BYTES:
         raise ArticleError(f"{p}: {size} bytes is larger than the {MAX_BYTES}-byte limit for one article")

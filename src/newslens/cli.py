@@ -10,12 +10,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
-from pathlib import Path
 
 from newslens import __version__
 from newslens.analysis import Analysis, analyze_path
 from newslens.exceptions import NewslensError
+from newslens.outputs import STDOUT, write_text
+from newslens.spreadsheet import write_csv
 
 PROG = "newslens"
 
@@ -28,38 +28,12 @@ TABLES = {
 }
 
 
-def write_text(text: str, output: str | None) -> None:
-    """Write UTF-8 text to stdout, or atomically to a file: a failure never leaves a partial file behind."""
-    data = text.encode("utf-8")
-    if output is None or output == "-":
-        stream = getattr(sys.stdout, "buffer", None)
-        if stream is None:  # a replaced text-only stdout (some embedding environments)
-            sys.stdout.write(text)
-        else:
-            stream.write(data)
-        sys.stdout.flush()
-        return
-    target = Path(output)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; give the file the usual permissions
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def cmd_extract(args: argparse.Namespace) -> int:
     analysis = analyze_path(args.article, model=args.model)
     if args.format == "json":
-        text = analysis.to_json()
+        write_text(analysis.to_json(), args.output)
     else:
-        text = TABLES[args.table](analysis).to_csv(index=False, lineterminator="\n")
-    write_text(text, args.output)
+        write_csv(TABLES[args.table](analysis), args.output or STDOUT)
     return 0
 
 

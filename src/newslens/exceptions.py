@@ -15,3 +15,7 @@ class ModelNotFoundError(NewslensError):
 
 class ReportError(NewslensError):
     """Executing or converting the report notebook failed."""
+
+
+class OutputError(NewslensError):
+    """A result cannot be written where the user asked (a missing folder, a special file, no permission)."""

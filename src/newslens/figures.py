@@ -33,6 +33,9 @@ QUOTE_KIND_COLORS = {"direct": "#1f77b4", "indirect": "#aec7e8", "mixed": "#ff98
 UNATTRIBUTED = "(unattributed)"
 SVG_HASH_SALT = "newslens"  # SVG clip-path ids are salted hashes; a fixed salt makes them reproducible
 LABEL_WIDTH = 28
+# Names, verbs and quotes from the article become labels: draw them as plain text, never parse "$...$" as
+# math (an unknown command would raise and lose the report). Set once here, for every figure drawn.
+matplotlib.rcParams["text.parse_math"] = False
 
 
 def type_color(actor_type: str) -> str:

@@ -1,9 +1,11 @@
 """The report engine: run the article notebook with papermill, convert it to one self-contained HTML file.
 
-`build_report` is all-or-nothing: every output is first written to a staging folder inside the output
-folder, and moved into place with `os.replace` only after the notebook ran and converted cleanly, so a
-failure never leaves a half-written report behind. The helpers below are what the notebook calls;
-they keep the notebook free of logic.
+`build_report` is all-or-nothing: every output is first written to a staging folder of the run's own
+(`tempfile.mkdtemp` inside the output folder), and moved into place with `os.replace` only after the
+notebook ran and converted cleanly, so a failure never leaves a half-written report behind, and
+concurrent runs into one folder never share files: the last one to finish publishes its whole report.
+A run holds a lock on its staging folder; the next run into the folder removes staging folders whose
+run was killed. The helpers below are what the notebook calls; they keep the notebook free of logic.
 
 papermill, nbconvert (with jinja2) and nbformat are imported inside the functions that use them: the
 notebook's kernel imports this module for its helpers, and they cost seconds to import.
@@ -15,15 +17,20 @@ Refresh the committed notebook and the seed's reports (run after extraction chan
 from __future__ import annotations
 
 import argparse
+import fcntl
 import logging
 import os
 import re
 import shutil
 import sys
+import tempfile
+import time
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pandas as pd
 import spacy
+from jupyter_client.manager import AsyncKernelManager
 from matplotlib.figure import Figure
 
 import newslens
@@ -42,9 +49,16 @@ OFFLINE_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
 """
-# Anything that would make a browser fetch: src=/href= attributes, CSS url() and @import of http(s) or //host.
-REMOTE_RESOURCE = re.compile(r"""(?:\b(?:src|href)\s*=\s*["']?|\burl\(\s*["']?|@import\s+["']?)\s*(?:https?:)?//""",
-                             re.IGNORECASE)
+# A URL with a host (http://host, //host, ftp://host): fetching it leaves the machine.
+REMOTE_URL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
+# Where CSS fetches: url(...) and @import "...".
+CSS_FETCH = re.compile(r"""url\(\s*(["']?)(.*?)\1\s*\)|@import\s+(["'])(.*?)\3""", re.IGNORECASE | re.DOTALL)
+# Attributes whose URL a browser loads with the page (href only where it is not a link to follow).
+FETCH_ATTRIBUTES = {"src", "srcset", "href", "xlink:href", "poster", "data", "background", "manifest"}
+FOLLOWED_LINKS = {"a", "area"}
+STAGING_PREFIX = ".newslens-staging-"
+STAGING_LOCK = ".lock"
+STAGING_GRACE_S = 600  # a staging folder whose run died before it took its lock is stale after this
 # nbconvert warns on every report that matplotlib images carry no alt text (it adds a generic one).
 NBCONVERT_LOG = logging.getLogger("newslens.report.nbconvert")
 NBCONVERT_LOG.setLevel(logging.ERROR)
@@ -79,6 +93,8 @@ def provenance(analysis: Analysis, article_path: str, model: str | None) -> pd.D
         "pipeline": f"{pipeline.backend} {pipeline.model} {pipeline.version}",
         "components": ", ".join(pipeline.components) or "(none)",
         "parameters": f"article_path={str(article_path)!r}, model={model!r}",
+        **{"warning" if len(analysis.warnings) == 1 else f"warning {n}": warning
+           for n, warning in enumerate(analysis.warnings, 1)},
     }
     return pd.DataFrame({"value": rows}).rename_axis("provenance")
 
@@ -109,13 +125,25 @@ def execution_failure(exc: Exception) -> str:
     return f"{ename}: {' '.join(str(evalue).split())}" if ename else one_line(exc)
 
 
+class FinishedKernelManager(AsyncKernelManager):
+    """Shuts a finished kernel down with the shutdown request alone.
+
+    jupyter_client interrupts a kernel (SIGINT) before asking it to shut down; an idle kernel that is
+    handling a message then logs "KeyboardInterrupt caught in kernel." on the terminal. A kernel whose
+    notebook has run to the end has nothing to interrupt; a timed-out cell is still interrupted."""
+
+    async def _async_interrupt_kernel(self) -> None:
+        if not self.shutting_down:
+            await super()._async_interrupt_kernel()
+
+
 def execute_notebook(source: Path, output: Path, parameters: dict, cwd: Path) -> None:
     """Run a notebook with papermill, quietly, writing the executed copy to `output`."""
     import papermill
 
     papermill.execute_notebook(str(source), str(output), parameters=parameters, cwd=str(cwd),
                                progress_bar=False, log_output=False, execution_timeout=CELL_TIMEOUT_S,
-                               extra_arguments=QUIET_KERNEL)
+                               extra_arguments=QUIET_KERNEL, kernel_manager_class=FinishedKernelManager)
 
 
 def to_html(notebook_path: Path, title: str) -> str:
@@ -130,18 +158,104 @@ def to_html(notebook_path: Path, title: str) -> str:
     nb = nbformat.read(notebook_path, as_version=4)
     nb.metadata["title"] = title
     html, _ = exporter.from_notebook_node(nb)
-    remote = REMOTE_RESOURCE.search(html)
+    remote = remote_resources(html)
     if remote:
-        context = html[remote.start():remote.start() + 80].splitlines()[0]
-        raise ReportError(f"{notebook_path.stem}: the HTML report would load a remote resource: {context}")
+        raise ReportError(f"{notebook_path.stem}: the HTML report would load a remote resource: {remote[0]}")
     return html
 
 
+class FetchFinder(HTMLParser):
+    """Collects the URLs a browser would fetch when it opens the page: URL attributes of elements and
+    CSS url()/@import in style elements and attributes. Text, escaped or not, fetches nothing."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.urls: list[str] = []
+        self.in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.in_style = tag == "style"
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name == "style":
+                self.add_css(value)
+            elif name == "srcset":
+                self.urls += [candidate.split()[0] for candidate in value.split(",") if candidate.split()]
+            elif name in FETCH_ATTRIBUTES and not (name.endswith("href") and tag in FOLLOWED_LINKS):
+                self.urls.append(value)
+        if tag == "meta" and (dict(attrs).get("http-equiv") or "").lower() == "refresh":
+            self.urls.append((dict(attrs).get("content") or "").partition("url=")[2])
+
+    handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "style":
+            self.in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self.in_style:
+            self.add_css(data)
+
+    def add_css(self, css: str) -> None:
+        self.urls += [match.group(2) or match.group(4) for match in CSS_FETCH.finditer(css)]
+
+
+def remote_resources(html: str) -> list[str]:
+    """The URLs with a host that the page would load: a self-contained report has none."""
+    finder = FetchFinder()
+    finder.feed(html)
+    finder.close()
+    return [url for url in finder.urls if REMOTE_URL.match(url)]
+
+
 def publish(staging: Path, out: Path, names: list[Path]) -> None:
-    """Move finished files from staging into out; os.replace is atomic, so each file appears whole."""
-    for name in names:
-        (out / name).parent.mkdir(parents=True, exist_ok=True)
-        os.replace(staging / name, out / name)
+    """Move finished files from staging into out; os.replace is atomic, so each file appears whole,
+    and the lock on out makes concurrent runs publish one whole report after the other."""
+    folder = os.open(out, os.O_RDONLY)
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)
+        for name in names:
+            (out / name).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / name, out / name)
+    finally:
+        os.close(folder)  # releases the lock
+
+
+def open_staging(out: Path) -> tuple[Path, int]:
+    """A new staging folder in out, locked for as long as the returned descriptor stays open."""
+    staging = Path(tempfile.mkdtemp(dir=out, prefix=STAGING_PREFIX))
+    lock = os.open(staging / STAGING_LOCK, os.O_CREAT | os.O_RDWR, 0o600)
+    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return staging, lock
+
+
+def staging_is_stale(staging: Path) -> bool:
+    """True when the run that made this staging folder has ended without removing it (killed)."""
+    try:
+        lock = os.open(staging / STAGING_LOCK, os.O_RDWR)
+    except FileNotFoundError:  # its run died before taking the lock, or is about to take it
+        try:
+            return time.time() - staging.stat().st_mtime > STAGING_GRACE_S
+        except OSError:
+            return False
+    except OSError:
+        return False
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:  # held: its run is alive
+        return False
+    finally:
+        os.close(lock)
+    return True
+
+
+def remove_stale_staging(out: Path) -> None:
+    """Remove the staging folders that killed runs left in out (any article's)."""
+    for entry in os.scandir(out):
+        if entry.name.startswith(STAGING_PREFIX) and entry.is_dir(follow_symlinks=False) \
+                and staging_is_stale(Path(entry.path)):
+            shutil.rmtree(entry.path, ignore_errors=True)
 
 
 def build_report(article_path: str | Path, out_dir: str | Path = "reports", model: str | None = None) -> Path:
@@ -154,10 +268,11 @@ def build_report(article_path: str | Path, out_dir: str | Path = "reports", mode
     except NewslensError as exc:
         raise ReportError(str(exc)) from exc
     out = Path(out_dir)
-    staging = out / f".{doc_id}.partial"  # inside out_dir: os.replace never crosses a file system
+    staging, lock = None, None
     try:
-        shutil.rmtree(staging, ignore_errors=True)  # left over from a run that was killed
-        staging.mkdir(parents=True)
+        out.mkdir(parents=True, exist_ok=True)
+        remove_stale_staging(out)
+        staging, lock = open_staging(out)  # inside out_dir: os.replace never crosses a file system
         notebook = staging / f"{doc_id}.ipynb"
         parameters = {"article_path": str(article_path), "model": model, "export_dir": str(staging)}
         try:
@@ -166,14 +281,18 @@ def build_report(article_path: str | Path, out_dir: str | Path = "reports", mode
             raise ReportError(f"{doc_id}: the report notebook failed: {execution_failure(exc)}") from exc
         make_reproducible(notebook)
         (staging / f"{doc_id}.html").write_text(to_html(notebook, f"newslens report: {doc_id}"), encoding="utf-8")
-        figures = sorted(p.relative_to(staging) for p in (staging / "figures").glob(f"{doc_id}_*"))
+        figures_dir = staging / "figures"  # the run's own folder: every file in it is this article's
+        figures = sorted(Path("figures", name) for name in os.listdir(figures_dir)) if figures_dir.is_dir() else []
         publish(staging, out, [*figures, Path(f"{doc_id}.json"), Path(f"{doc_id}.ipynb"), Path(f"{doc_id}.html")])
     except ReportError:
         raise
     except Exception as exc:
         raise ReportError(f"{doc_id}: could not write the report to {out}: {one_line(exc)}") from exc
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        if lock is not None:
+            os.close(lock)
     return out / f"{doc_id}.html"
 
 
