@@ -279,7 +279,7 @@ def build_report(article_path: str | Path, out_dir: str | Path = "reports", mode
             execute_notebook(NOTEBOOK, notebook, parameters, cwd=Path.cwd())
         except Exception as exc:
             raise ReportError(f"{doc_id}: the report notebook failed: {execution_failure(exc)}") from exc
-        make_reproducible(notebook)
+        make_reproducible(notebook, published_parameters={**parameters, "export_dir": str(out)})
         (staging / f"{doc_id}.html").write_text(to_html(notebook, f"newslens report: {doc_id}"), encoding="utf-8")
         figures_dir = staging / "figures"  # the run's own folder: every file in it is this article's
         figures = sorted(Path("figures", name) for name in os.listdir(figures_dir)) if figures_dir.is_dir() else []
@@ -296,9 +296,13 @@ def build_report(article_path: str | Path, out_dir: str | Path = "reports", mode
     return out / f"{doc_id}.html"
 
 
-def make_reproducible(path: Path) -> None:
-    """Drop papermill's timings and give its injected cell a fixed id, so an unchanged rerun changes no byte."""
+def make_reproducible(path: Path, published_parameters: dict | None = None) -> None:
+    """Drop papermill's timings and give its injected cell a fixed id, so an unchanged rerun changes no byte.
+
+    `published_parameters` replace the injected ones in the record: the run's own staging folder has a
+    random name, and the notebook should say where its exports were published."""
     import nbformat
+    from papermill.translators import translate_parameters
 
     nb = nbformat.read(path, as_version=4)
     for key in VOLATILE_METADATA:
@@ -308,6 +312,9 @@ def make_reproducible(path: Path) -> None:
     for cell in nb.cells:
         if "injected-parameters" in cell.metadata.get("tags", ()):
             cell.id = "injected-parameters"
+            if published_parameters is not None:
+                kernel = nb.metadata.kernelspec
+                cell.source = translate_parameters(kernel.name, kernel.language, published_parameters, "Parameters")
     nbformat.write(nb, path)
 
 
