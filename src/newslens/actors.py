@@ -11,7 +11,6 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cached_property
-from itertools import takewhile
 
 from spacy.attrs import IDX, LOWER
 from spacy.tokens import Doc, Span
@@ -29,6 +28,7 @@ LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "to", "into", "outside", "i
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 GENERIC_HEADS = ORG_HEADS | ROLE_HEADS  # 'Police', 'spokesman': words that describe rather than name
 PRONOUN_WINDOW_SENTENCES = 3
+WORD_RUN = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -181,19 +181,35 @@ def abbreviates(short: EntityMention, full: EntityMention) -> bool:
     return full_words[-len(words):] == words and len(words) > 1 or full_words[:len(words)] == words
 
 
+def abbreviation_index(forms: list[EntityMention]) -> dict[str, list[EntityMention]]:
+    """Full forms by the words a short form of them can share: the first word (without the comma of
+    'Evansville, Indiana'), the last (also without its article: 'Abadi' of 'al-Abadi') and the acronym.
+    A short form is compared with these candidates only, not with every longer name of a long text."""
+    index: dict[str, list[EntityMention]] = {}
+    for full in forms:
+        words = full.key_words
+        for word in {words[0], words[0].rstrip(","), words[-1], ARTICLE_PREFIX.sub("", words[-1]), full.key_acronym}:
+            index.setdefault(word, []).append(full)
+    return index
+
+
 def cluster_mentions(mentions: list[EntityMention]) -> dict[str, list[EntityMention]]:
     """Group mentions by canonical key, folding each short form into the one fuller name it abbreviates."""
     longest_first = sorted(mentions, key=lambda m: (-len(m.key_words), m.start))
     # `abbreviates` reads only a mention's key and label: one mention of each (key, label), longest first, is
     # enough to compare with, and only the forms with more words than the short one can be what it abbreviates
     distinct_forms = list({(m.key, m.label): m for m in longest_first}.values())
+    by_word = abbreviation_index(distinct_forms)
     clusters: dict[str, list[EntityMention]] = {}
     root: dict[str, str] = {}
     fits_of: dict[str, set[str]] = {}
     for m in longest_first:
         if m.key not in fits_of:
-            longer = takewhile(lambda full: len(full.key_words) > len(m.key_words), distinct_forms)
-            fits_of[m.key] = {root[full.key] for full in longer if full.key in root and abbreviates(m, full)}
+            words = m.key_words
+            candidates = {id(full): full for word in (words[0], words[-1], undotted(words[0]))
+                          for full in by_word.get(word, ())}.values()
+            fits_of[m.key] = {root[full.key] for full in candidates if len(full.key_words) > len(words)
+                              and full.key in root and abbreviates(m, full)}
         fits = fits_of[m.key]
         target = nearest_before(m, fits, clusters) if fits else m.key
         root.setdefault(m.key, target if len(fits) <= 1 else m.key)
@@ -271,10 +287,22 @@ def find_role(mentions: list[EntityMention]) -> tuple[str | None, Span | None]:
     return None, None
 
 
-def affiliation_of(role_span: Span | None, actor_ids: dict[str, str]) -> str | None:
-    """The actor a title ties a person to: 'Russian President' -> Russia, 'Kremlin spokesman' -> Kremlin."""
+def keys_by_first_word(actor_ids: dict[str, str]) -> dict[str, list[tuple[int, str]]]:
+    """(rank, key) of the actor keys, longest first, by the word a key starts with ("": not a word)."""
+    index: dict[str, list[tuple[int, str]]] = {}
+    for rank, key in enumerate(sorted(actor_ids, key=lambda k: -len(k))):
+        first = WORD_RUN.match(key)
+        index.setdefault(first.group() if first else "", []).append((rank, key))
+    return index
+
+
+def affiliation_of(role_span: Span | None, actor_ids: dict[str, str],
+                   keys_by_word: dict[str, list[tuple[int, str]]] | None = None) -> str | None:
+    """The actor a title ties a person to: 'Russian President' -> Russia, 'Kremlin spokesman' -> Kremlin.
+    `keys_by_word` (keys_by_first_word of actor_ids) spares a long text comparing every role with every key."""
     if role_span is None:
         return None
+    keys_by_word = keys_by_first_word(actor_ids) if keys_by_word is None else keys_by_word
     for tok in role_span:
         country = demonyms().get(tok.text)
         if country and country in actor_ids:
@@ -283,9 +311,10 @@ def affiliation_of(role_span: Span | None, actor_ids: dict[str, str]) -> str | N
         if place and (place.country or place.name) in actor_ids:
             return actor_ids[place.country or place.name]
     text = role_span.text
-    for key, actor_id in sorted(actor_ids.items(), key=lambda kv: -len(kv[0])):
+    candidates = {entry for word in ("", *WORD_RUN.findall(text)) for entry in keys_by_word.get(word, ())}
+    for _, key in sorted(candidates):  # longest first, as if every key were tried
         if re.search(rf"\b{re.escape(key)}\b", text):
-            return actor_id
+            return actor_ids[key]
     return None
 
 
@@ -323,6 +352,7 @@ def extract_actors(doc: Doc) -> list[Actor]:
     for key, _ in ordered:
         base = slug(key)
         ids[key] = base if base not in ids.values() else f"{base}_{len(ids)}"
+    keys_by_word = keys_by_first_word(ids)
     actors = []
     for key, members in ordered:
         members.sort(key=lambda m: (m.start, m.end))
@@ -335,7 +365,7 @@ def extract_actors(doc: Doc) -> list[Actor]:
             name = key  # a country is named canonically, even when only its capital appears
         mentions = tuple(dict.fromkeys(
             Mention(m.text, m.start, m.end, "name" if m.name == name else "alias") for m in members))
-        affiliation = affiliation_of(role_span, ids)
+        affiliation = affiliation_of(role_span, ids, keys_by_word)
         actors.append(Actor(id=ids[key], name=name, type=label, mentions=mentions, role=role,
                             affiliation=affiliation if affiliation != ids[key] else None))
     return resolve_pronouns(doc, actors)

@@ -15,7 +15,7 @@ from newslens.actors import extract_actors
 from newslens.article import Article, read_article
 from newslens.language import language_warnings
 from newslens.model import Actor, PipelineInfo, Quote, Relation
-from newslens.nlp import load_pipeline, pipeline_info
+from newslens.nlp import annotate, load_pipeline, pipeline_info
 from newslens.quotes import extract_quotes
 from newslens.relations import extract_relations
 
@@ -99,7 +99,7 @@ class Analysis:
 def analyze(article: Article, nlp: Language | None = None) -> Analysis:
     """Run the pipeline over the article and extract actors, then quotes, then relations."""
     nlp = nlp if nlp is not None else load_pipeline()
-    doc = nlp(article.text)
+    doc = annotate(nlp, article.text)
     actors = extract_actors(doc)
     quotes = extract_quotes(doc, actors)
     relations = extract_relations(doc, actors)

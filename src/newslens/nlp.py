@@ -11,8 +11,10 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from newslens import __version__
 import newslens.rules  # noqa: F401  (registers the newslens_entities factory)
@@ -25,6 +27,12 @@ RULES_ONLY = "rules"
 MAX_LENGTH = 3_000_000
 # Verb lemmas come from lemminflect (syntax.lemma), steadier than the small trained lemmatizer: skip it.
 UNUSED_COMPONENTS = ["trainable_lemmatizer"]
+# Long texts are parsed in pieces of about this many characters, a few at a time, then joined: the
+# statistical components' working memory then follows the piece, not the whole text.
+CHUNK_CHARS = 20_000
+CHUNK_BATCH = 4
+# Components that read the whole document (name propagation, acronyms): they run once, on the joined Doc.
+DOCUMENT_COMPONENTS = ("newslens_entities",)
 # Wikipedia-style reference marks glued to a word ("al-Assad,[1]") would hide the name from the rules.
 CITATION_MARK = r"\[\d{1,3}\]"
 GLUED_PARENTHESIS = r"(?<=[a-z])\((?=[A-Z])"
@@ -80,3 +88,40 @@ def pipeline_info(nlp: Language) -> PipelineInfo:
         version=str(meta.get("version", "0.0.0")),
         components=tuple(nlp.pipe_names),
     )
+
+
+def text_chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """Consecutive pieces of about `size` characters that join back into the text, each cut after a line
+    break (a paragraph's end) where there is one, else after a sentence or at least a word; the next piece
+    starts at a word, so no token and, mostly, no sentence is split."""
+    chunks, start = [], 0
+    while len(text) - start > size:
+        window = text[start + size // 2:start + size]
+        cut = next((start + size // 2 + found + len(mark) for mark in ("\n", ". ", " ")
+                    if (found := window.rfind(mark)) >= 0), start + size)
+        while cut < len(text) and text[cut].isspace():
+            cut += 1
+        chunks.append(text[start:cut])
+        start = cut
+    return chunks + [text[start:]] if start < len(text) else chunks
+
+
+def annotate(nlp: Language, text: str) -> Doc:
+    """The annotated Doc of a text. A long text goes through the statistical components paragraph-batched
+    (nlp.pipe), the pieces are joined into one Doc of the exact text, and the document-level components
+    run on the whole; a short one is a single pass, so news articles give what nlp(text) gives."""
+    if len(text) <= CHUNK_CHARS:
+        return nlp(text)
+    document_level = [name for name in nlp.pipe_names if name in DOCUMENT_COMPONENTS]
+    with nlp.select_pipes(disable=document_level):
+        pieces = [without_tensor(doc) for doc in nlp.pipe(text_chunks(text), batch_size=CHUNK_BATCH)]
+    doc = Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"])
+    for name in document_level:
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+def without_tensor(doc: Doc) -> Doc:
+    """Free the token vectors the statistical components leave behind: nothing downstream reads them."""
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+    return doc
