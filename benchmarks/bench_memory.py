@@ -99,7 +99,10 @@ def measure(path: Path, model: str | None, trace: bool) -> dict:
 def run_case(path: Path, model: str | None, trace: bool) -> dict:
     command = [sys.executable, __file__, "--measure", str(path)] + (["--model", model] if model else []) + \
         (["--trace"] if trace else [])
-    return json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+    run = subprocess.run(command, capture_output=True, text=True)
+    if run.returncode:
+        sys.exit(f"measuring {path.name} failed:\n{run.stderr}")
+    return json.loads(run.stdout)
 
 
 def main() -> None:

@@ -187,7 +187,7 @@ def abbreviation_index(forms: list[EntityMention]) -> dict[str, list[EntityMenti
     A short form is compared with these candidates only, not with every longer name of a long text."""
     index: dict[str, list[EntityMention]] = {}
     for full in forms:
-        words = full.key_words
+        words = full.key_words or [""]
         for word in {words[0], words[0].rstrip(","), words[-1], ARTICLE_PREFIX.sub("", words[-1]), full.key_acronym}:
             index.setdefault(word, []).append(full)
     return index
@@ -207,7 +207,7 @@ def cluster_mentions(mentions: list[EntityMention]) -> dict[str, list[EntityMent
         if m.key not in fits_of:
             words = m.key_words
             candidates = {id(full): full for word in (words[0], words[-1], undotted(words[0]))
-                          for full in by_word.get(word, ())}.values()
+                          for full in by_word.get(word, ())}.values() if words else distinct_forms
             fits_of[m.key] = {root[full.key] for full in candidates if len(full.key_words) > len(words)
                               and full.key in root and abbreviates(m, full)}
         fits = fits_of[m.key]

@@ -10,6 +10,7 @@ Wikinews's style) is the article's own statement about the picture: an unattribu
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -107,8 +108,10 @@ def inner_span(text: str, open_at: int, close_at: int) -> tuple[int, int]:
 
 
 def in_quotation(char: int, quoted: list[tuple[int, int]]) -> bool:
-    """Whether a character offset lies in one of the quotations, marks included."""
-    return any(s <= char <= e for s, e in quoted)
+    """Whether a character offset lies in one of the quotations, marks included. The quotations are in
+    text order and do not overlap (quotation_spans), so the one that starts last before it decides."""
+    last = bisect_right(quoted, char, key=lambda span: span[0]) - 1
+    return last >= 0 and char <= quoted[last][1]
 
 
 def token_at(doc: Doc, char: int) -> Token | None:

@@ -8,6 +8,7 @@ names, possessive organisations ("Seoul's unification ministry") and document-le
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 
@@ -235,8 +236,11 @@ def is_city_inside_name(match: Span, runs: list[tuple[int, int]]) -> bool:
     place = places().get(match.text)
     if place is None or place.kind != "city" and match.text not in short_country_names():
         return False
-    return any(start <= match.start and match.end <= end and end - start > match.end - match.start
-               for start, end in runs)
+    last = bisect_right(runs, match.start, key=lambda run: run[0]) - 1  # runs are in text order, apart
+    if last < 0:
+        return False
+    start, end = runs[last]
+    return start <= match.start and match.end <= end and end - start > match.end - match.start
 
 
 def has_role_apposition(doc: Doc, end: int) -> bool:
@@ -511,17 +515,39 @@ def namesakes_trimmed(doc: Doc, spans: list[Span]) -> list[Span]:
     used as names in English) names a thing after that person, so the person is the name alone
     ('Mohamed Elhassan Mohamed', the father of Ahmed Mohamed, stays whole)."""
     people = {span.text for span in spans if span.label_ == "PERSON" and len(span) > 1}
+    names_with_word: dict[str, set[str]] = {}  # indexes, so a long text does not compare every pair of names
+    names_by_surname: dict[str, set[str]] = {}
+    for name in people:
+        for word in name.split():
+            names_with_word.setdefault(word, set()).add(name)
+        names_by_surname.setdefault(name.split()[-1], set()).add(name)
+
+    def in_other_name(index: dict[str, set[str]], word: str, own: str) -> bool:
+        return any(name != own for name in index.get(word, ()))
+
     trimmed = []
     for span in spans:
         if span.label_ == "PERSON" and len(span) > 1:
-            others = people - {span.text}
-            known = next((n for n in range(len(span) - 1, 0, -1) if span[:n].text in others),
-                         1 if span[0].text in {name.split()[-1] for name in others} else None)
-            name_parts = {word for name in others for word in name.split()}
-            if known is not None and not any(t.text in name_parts or t.lower_ in name_words() for t in span[known:]):
+            own = span.text
+            known = next((n for n in range(len(span) - 1, 0, -1) if span[:n].text in people and span[:n].text != own),
+                         1 if in_other_name(names_by_surname, span[0].text, own) else None)
+            if known is not None and not any(in_other_name(names_with_word, t.text, own) or t.lower_ in name_words()
+                                             for t in span[known:]):
                 span = Span(doc, span.start, span.start + known, label="PERSON")
         trimmed.append(span)
     return trimmed
+
+
+def first_span_inside(spans: list[Span]):
+    """A function (start, end) -> the first of `spans`, in list order, that lies within those token
+    offsets, or None; found by bisection rather than by reading every span for every run of a long text."""
+    order = sorted(range(len(spans)), key=lambda k: spans[k].start)
+    starts = [spans[k].start for k in order]
+
+    def first_inside(start: int, end: int) -> Span | None:
+        hits = [k for k in order[bisect_left(starts, start):bisect_left(starts, end)] if spans[k].end <= end]
+        return spans[min(hits)] if hits else None
+    return first_inside
 
 
 def is_list_gap(doc: Doc, end: int, start: int) -> bool:
@@ -552,6 +578,7 @@ class NewsEntityRules:
         statistical = [span for span in statistical if span.text not in things]
         candidates: list[Span] = []
         runs = list(capitalised_runs(doc, words))
+        first_inside = first_span_inside(statistical)
         for start, end in runs:
             head_end = common_org_head(doc, start, end)
             if head_end:
@@ -562,7 +589,7 @@ class NewsEntityRules:
                 candidates.append(Span(doc, found[0], end, label=found[1]))
             elif end - start <= MAX_SNAPPED_TOKENS:
                 # the model saw a name inside this run ("Bashar al" in "Bashar al-Assad"): take the whole run
-                inner = next((e for e in statistical if start <= e.start and e.end <= end), None)
+                inner = first_inside(start, end)
                 if inner is not None:
                     candidates.append(Span(doc, start, end, label=corrected_label(doc, start, end, inner.label_)))
                 elif looks_like_personal_name(doc, start, end):
