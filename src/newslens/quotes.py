@@ -10,7 +10,7 @@ Wikinews's style) is the article's own statement about the picture: an unattribu
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -107,11 +107,17 @@ def inner_span(text: str, open_at: int, close_at: int) -> tuple[int, int]:
     return start, end
 
 
-def in_quotation(char: int, quoted: list[tuple[int, int]]) -> bool:
-    """Whether a character offset lies in one of the quotations, marks included. The quotations are in
-    text order and do not overlap (quotation_spans), so the one that starts last before it decides."""
+def quotation_from(char: int, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The quotation that starts last at or before a character offset: the only one that can hold it, as
+    quotations are in text order and do not overlap (quotation_spans)."""
     last = bisect_right(quoted, char, key=lambda span: span[0]) - 1
-    return last >= 0 and char <= quoted[last][1]
+    return quoted[last] if last >= 0 else None
+
+
+def in_quotation(char: int, quoted: list[tuple[int, int]]) -> bool:
+    """Whether a character offset lies in one of the quotations, marks included."""
+    found = quotation_from(char, quoted)
+    return found is not None and char <= found[1]
 
 
 def token_at(doc: Doc, char: int) -> Token | None:
@@ -139,10 +145,14 @@ def is_cue(i: int, words: Words) -> bool:
 
 
 def resolve_group_pronoun(index: MentionIndex, before: int, quoted: list[tuple[int, int]]) -> str | None:
-    """it/they/we as a speaker: the organisation or country named last outside quotations."""
-    for s, e, actor_id, kind in reversed(index.in_range(0, before)):
-        if kind != "pronoun" and index.types[actor_id] in ("ORG", "GPE", "NORP") and not any(
-                qs <= s < qe for qs, qe in quoted):
+    """it/they/we as a speaker: the organisation or country named last outside quotations.
+
+    Walks back from `before` through the mentions (in text order), so a long text is not read whole per pronoun."""
+    for k in range(bisect_left(index.starts, before) - 1, -1, -1):
+        s, e, actor_id, kind = index.spans[k]
+        quotation = quotation_from(s, quoted)
+        if e <= before and kind != "pronoun" and index.types[actor_id] in ("ORG", "GPE", "NORP") and not (
+                quotation and s < quotation[1]):
             return actor_id
     return None
 
