@@ -118,8 +118,10 @@ def test_notebook_exports_create_missing_folders_and_nothing_without_a_folder(tm
     analysis = rich_analysis()
     export_dir = tmp_path / "new" / "folder"
     export_json(analysis, export_dir)
-    fig = keep_figure(figures.quote_chart(analysis), "quotes", analysis, export_dir)
+    fig = figures.quote_chart(analysis)
+    shown = keep_figure(fig, "quotes", analysis, export_dir)
     assert json.loads((export_dir / "handmade.json").read_text(encoding="utf-8"))["doc_id"] == "handmade"
     assert sorted(p.name for p in (export_dir / "figures").iterdir()) == ["handmade_quotes.png", "handmade_quotes.svg"]
-    assert keep_figure(fig, "quotes", analysis, None) is fig and export_json(analysis, None) is None
+    assert shown.data == (export_dir / "figures" / "handmade_quotes.png").read_bytes()  # drawn once, shown as saved
+    assert keep_figure(fig, "quotes", analysis, None).data == shown.data and export_json(analysis, None) is None
     assert sorted(p.name for p in tmp_path.iterdir()) == ["new"]

@@ -5,6 +5,7 @@ Every function draws from the Analysis alone (it never re-runs NLP) and returns 
 """
 from __future__ import annotations
 
+import io
 import textwrap
 from collections import Counter
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ QUOTE_KIND_COLORS = {"direct": "#1f77b4", "indirect": "#aec7e8", "mixed": "#ff98
 UNATTRIBUTED = "(unattributed)"
 SVG_HASH_SALT = "newslens"  # SVG clip-path ids are salted hashes; a fixed salt makes them reproducible
 LABEL_WIDTH = 28
+PNG_DPI = 150
 
 
 def type_color(actor_type: str) -> str:
@@ -295,12 +297,20 @@ def timeline_chart(analysis: Analysis, top: int = 12) -> Figure:
     return fig
 
 
-def save_figure(fig: Figure, stem: str, out_dir: str | Path) -> tuple[Path, Path]:
-    """Write STEM.png and STEM.svg; the same figure gives the same bytes (no dates, fixed SVG ids)."""
+def png_bytes(fig: Figure) -> bytes:
+    """The figure as PNG at the saved resolution, without dates: the same figure gives the same bytes."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=PNG_DPI, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def save_figure(fig: Figure, stem: str, out_dir: str | Path, png: bytes | None = None) -> tuple[Path, Path]:
+    """Write STEM.png (`png` when already drawn) and STEM.svg; the same figure gives the same bytes
+    (no dates, fixed SVG ids)."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    png, svg = out / f"{stem}.png", out / f"{stem}.svg"
+    png_path, svg_path = out / f"{stem}.png", out / f"{stem}.svg"
+    png_path.write_bytes(png if png is not None else png_bytes(fig))
     with matplotlib.rc_context({"svg.hashsalt": SVG_HASH_SALT, "svg.fonttype": "path"}):
-        fig.savefig(png, format="png", dpi=150, metadata={"Software": None})
-        fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
-    return png, svg
+        fig.savefig(svg_path, format="svg", metadata={"Date": None, "Creator": None})
+    return png_path, svg_path
