@@ -50,6 +50,8 @@ def grammar_problems(text: str) -> list[str]:
             problem("a finding told as speech by an unnamed source")
         if re.search(r"\([a-z]+\)", sentence):
             problem("a bare word in brackets where a verb belongs")
+        if re.search(r"\b(?:told|described|informed|assured|reminded) (?:that\b|:)", sentence):
+            problem("a verb that needs an object, without one")
         if re.search(r"\bdid not \w+ed\b", sentence):
             problem("a past form after 'did not'")
         if re.search(r"\s[.,;:]|\.\.|,,|\s{2}", sentence):
@@ -125,6 +127,7 @@ def test_every_dev_article_report_reads_as_english(repo_root, shared_dir, pipeli
     "An unnamed source (show) reported that prices rose.", "The network has 12 actors and 1 links.",
     "There were 1 statements by 1 sources.", "Threats: A warned B, C warned D, and E warned F.",
     "North Korea did not supplied Russia.", "The most prominent are Russia (3 mentions).",
+    "Rodaba Noori told: “We came.”", "The court described that the law stands.",
 ])
 def test_the_checker_catches_each_failure_shape_of_the_issue(bad):
     assert grammar_problems(bad)

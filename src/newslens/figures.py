@@ -359,8 +359,9 @@ def quote_chart(analysis: Analysis) -> Figure:
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.margins(x=0.08)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.set_title(f"{title}: {len(analysis.quotes)} statements by {len(speakers)} sources", loc="left",
-                 fontweight="bold")
+    named = len(speakers) - (UNATTRIBUTED in counts)
+    ax.set_title(f"{title}: {plural(len(analysis.quotes), 'statement')} by {plural(named, 'named source')}"
+                 + (" and unattributed" if UNATTRIBUTED in counts else ""), loc="left", fontweight="bold")
     fig.legend(*ax.get_legend_handles_labels(), title="quote kind", loc="outside right upper")
     return fig
 

@@ -41,8 +41,9 @@ AFFILIATION = "affiliation"
 # Closed-class English: the words a predicate ends with when it links its target ('meet with', 'advisor to').
 PREPOSITIONS = frozenset("to with from for of on at by against toward towards into about over in among between "
                          "upon onto across through under".split())
-# Reporting verbs that need an addressee ("told her that"): without one, prose says "said".
-ADDRESSEE_VERBS = frozenset("tell inform assure remind notify brief urge advise".split())
+# Reporting verbs that need an object or addressee ("told her that", "described it as"): without one,
+# prose says "said".
+ADDRESSEE_VERBS = frozenset("tell inform assure remind notify brief urge advise describe call quote cite".split())
 # Words that open a reported clause in lower case once "that" precedes them ("that the talks failed").
 FUNCTION_OPENERS = frozenset("the a an it its this that these those there they he she we his her their our "
                              "some many most all no".split())
@@ -347,17 +348,17 @@ def relations_paragraph(analysis: Analysis) -> str:
     events = [r for r in analysis.relations if not is_affiliation(r)]
     if not events:
         return "No explicit relations between actors were found: no one is reported acting on anyone."
-    grouped: dict[str | None, list[Relation]] = {}
+    grouped: dict[str | None, dict[str, None]] = {}  # one clause per distinct event, however often stated
     for relation in events:
         category = relation.category if relation.category in CATEGORY_HEADINGS else None
-        grouped.setdefault(category, []).append(relation)
+        grouped.setdefault(category, {})[relation_clause(analysis, relation)] = None
     by_kind = ", grouped here by kind" if len(grouped) > 1 else ""
-    sentences = [f"The article reports {plural(len(events), 'event')} between actors{by_kind}."]
+    total = sum(len(clauses) for clauses in grouped.values())
+    sentences = [f"The article reports {plural(total, 'event')} between actors{by_kind}."]
     for category, heading in CATEGORY_HEADINGS.items():
-        relations = grouped.get(category)
-        if not relations:
+        clauses = list(grouped.get(category, ()))
+        if not clauses:
             continue
-        clauses = list(dict.fromkeys(relation_clause(analysis, r) for r in relations))
         more = len(clauses) - RELATIONS_PER_CATEGORY
         listed = join_words(clauses[:RELATIONS_PER_CATEGORY]) + (f" (and {more} more)" if more > 0 else "")
         sentences.append(f"{heading}: {listed}.")
