@@ -50,7 +50,7 @@ def grammar_problems(text: str) -> list[str]:
             problem("a finding told as speech by an unnamed source")
         if re.search(r"\([a-z]+\)", sentence):
             problem("a bare word in brackets where a verb belongs")
-        if re.search(r"\b(?:told|described|informed|assured|reminded) (?:that\b|:)", sentence):
+        if re.search(r"\b(?:told|described|informed|assured|reminded)(?: that\b|:)", sentence):
             problem("a verb that needs an object, without one")
         if re.search(r"\bdid not \w+ed\b", sentence):
             problem("a past form after 'did not'")
