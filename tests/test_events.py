@@ -121,3 +121,14 @@ def test_evidence_is_one_whole_line():
     [relation] = a.relations
     assert relation.sentence == "Japan held talks with India on Tuesday."
     assert a.article.text[relation.start:relation.end] == relation.sentence
+
+
+def test_a_known_city_or_named_region_is_where_things_happen_not_an_actor():
+    from newslens.model import Actor
+    from newslens.relations import acts
+    actors = {a.id: a for a in [
+        Actor(id="c", name="Chicago", type="GPE"), Actor(id="r", name="Diyala Province", type="GPE"),
+        Actor(id="k", name="Kenya", type="GPE"), Actor(id="t", name="Zentrovia Labs", type="GPE")]}
+    assert not acts("c", actors) and not acts("r", actors)
+    assert acts("k", actors)
+    assert acts("t", actors)  # a 'place' no gazetteer knows is more likely a mislabelled organisation

@@ -109,7 +109,18 @@ def named_actors(noun: int, words: Words) -> list[int]:
             if owners:
                 found.append(owners[0])
                 continue
-        found += [m for link, n in links if link in INCLUDING for m in conjuncts(n, words) if words.actor[m]]
+        found += included_actors(k, words)
+    return found
+
+
+def included_actors(noun: int, words: Words, depth: int = 0) -> list[int]:
+    """Actors a group noun lists: 'defectors (from the organization) including X and Y'."""
+    found = []
+    for link, n in prepositional(noun, words):
+        if link in INCLUDING:
+            found += [m for m in conjuncts(n, words) if words.actor[m]]
+        elif depth < 1 and not words.actor[n]:
+            found += included_actors(n, words, depth + 1)
     return found
 
 

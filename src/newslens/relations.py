@@ -14,11 +14,12 @@ from typing import Iterator
 from spacy.tokens import Doc, Span
 
 from newslens.events import Event, sentence_events
-from newslens.gazetteer import country_names
+from newslens.gazetteer import country_names, places
 from newslens.lexicon import (
     ACTING_NOUNS, COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_CLASS_OF, LIGHT_VERBS, POSSESSIVE_MARKS, SPEECH_VERBS,
 )
 from newslens.model import Relation
+from newslens.rules import PLACE_NOUNS
 from newslens.syntax import AUXILIARIES, MentionIndex, Words, is_negated, is_noun, lemma
 
 MAX_TOKENS_BETWEEN = 20
@@ -195,9 +196,15 @@ def surface_pairs(mentions: list[int], words: Words):
 
 
 def acts(actor_id: str, actors_by_id: dict) -> bool:
-    """People, organisations, groups and countries act; a city or region is where things happen."""
+    """People, organisations, groups and countries act; a city or region the gazetteer knows is where
+    things happen. A 'place' it does not know is more often an organisation the tagger mislabelled."""
     actor = actors_by_id[actor_id]
-    return actor.type in ACTING_TYPES and (actor.type != "GPE" or actor.name in country_names())
+    if actor.type not in ACTING_TYPES:
+        return False
+    if actor.type != "GPE" or actor.name in country_names():
+        return True
+    named_as_region = actor.name.split()[-1].lower() in PLACE_NOUNS - {"state"}  # 'Diyala Province'
+    return actor.name not in places() and not named_as_region
 
 
 def nominal_pairs(sent: Span, words: Words):
