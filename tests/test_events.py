@@ -132,3 +132,18 @@ def test_a_known_city_or_named_region_is_where_things_happen_not_an_actor():
     assert not acts("c", actors) and not acts("r", actors)
     assert acts("k", actors)
     assert acts("t", actors)  # a 'place' no gazetteer knows is more likely a mislabelled organisation
+
+
+def test_absolute_with_clause_has_its_own_subject():
+    found = pairs("Kenya won the final, with the silver medal going to Chile.")
+    assert ("Kenya", "Chile") not in found
+
+
+def test_a_conjunct_with_its_own_preposition_is_not_an_agent():
+    found = pairs("The paintings were donated by the Lumen Trust, according to Maria Lopez.")
+    assert not {p for p in found if p[0] == "Maria Lopez"}
+
+
+def test_a_participle_naming_a_group_is_no_event():
+    found = pairs("He left the elite unit within Acme Corporation called the Blue Team.")
+    assert not {p for p in found if p[0] == "Acme Corporation"}

@@ -45,6 +45,8 @@ CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 INCLUDING = frozenset({"including", "like", "as"})
 # Words before an actor that make it no subject ('by X replaced', 'was X').
 ADJACENT_BLOCKERS = frozenset({"by", "of", "to", "with", "from", "for", "in", "at", "on", "was", "were", "is", "are"})
+# Words a parser reads as prepositions that open clauses as often ('as X replaced Y').
+CLAUSE_OPENERS = frozenset({"as", "after", "before", "since", "until"})
 # A gerund after these is not done by the clause's subject ('warned against providing support').
 GERUND_BLOCKERS = frozenset({"against", "from", "without", "of", "instead"})
 # Prepositions that link a verb or an event noun to the one it is done to or with.
@@ -85,7 +87,9 @@ def conjuncts(token: int, words: Words) -> list[int]:
     while todo:
         k = todo.pop()
         found.append(k)
-        todo += [c for c in words.children[k] if words.dep[c] == "conj"]
+        # a conjunct with a preposition of its own is another phrase ('by X, according to Y')
+        todo += [c for c in words.children[k] if words.dep[c] == "conj" and not any(
+            words.dep[g] == "case" for g in words.children[c])]
     return sorted(found)
 
 
@@ -155,6 +159,10 @@ def subject_of(verb: int, words: Words, depth: int = 0) -> tuple[int | None, boo
         return subject, is_passive(verb, words)
     if head == verb or depth > 4:
         return None, False
+    absolute = next((c for c in words.children[verb] if c < verb and words.dep[c] in OBLIQUE_DEPS and any(
+        words.lower[g] == "with" for g in words.children[c])), None)
+    if absolute is not None and words.tag[verb] == "VBG":
+        return absolute, False  # 'with the medal going to X': the medal goes, not the clause's subject
     if words.tag[verb] == "VBG" and verb > 0 and words.actor[verb - 1] and not words.actor[verb]:
         return verb - 1, False  # 'the significance of Russia turning to X': the gerund's own subject
     if any(words.lower[c] in GERUND_BLOCKERS for c in words.children[verb] if words.dep[c] in ("mark", "case")):
@@ -345,7 +353,7 @@ def adjacent_events(sent: Span, words: Words, read_verbs: set[int]) -> Iterator[
     such a headline-like clause as one noun phrase). Between verb and target only a linking
     preposition, a determiner and words describing the target may stand."""
     for verb in range(sent.start + 1, sent.end - 1):
-        if verb in read_verbs or not words.tag[verb].startswith("VB") or words.actor[verb]:
+        if verb in read_verbs or not words.tag[verb].startswith("VB") or words.actor[verb] or words.dep[verb] == "acl":
             continue
         base = lemma(words.doc[verb])
         if base in NOT_EVENT_VERBS or base in EMPTY_VERBS:
@@ -354,8 +362,10 @@ def adjacent_events(sent: Span, words: Words, read_verbs: set[int]) -> Iterator[
         before = verb - 1
         while before > sent.start and words.pos[before] == "ADV":
             before -= 1
-        if not words.actor[before] or words.lower[actor_start(before, words) - 1] in ADJACENT_BLOCKERS:
-            continue
+        opener = actor_start(before, words) - 1
+        preposition = words.dep[opener] == "case" and words.lower[opener] not in CLAUSE_OPENERS
+        if not words.actor[before] or words.lower[opener] in ADJACENT_BLOCKERS or preposition:
+            continue  # 'within X called Y': an actor after a preposition is no subject
         after, link = verb + 1, None
         if words.lower[after] in TARGET_LINKS:
             after, link = after + 1, words.lower[after]
