@@ -147,3 +147,17 @@ def test_a_conjunct_with_its_own_preposition_is_not_an_agent():
 def test_a_participle_naming_a_group_is_no_event():
     found = pairs("He left the elite unit within Acme Corporation called the Blue Team.")
     assert not {p for p in found if p[0] == "Acme Corporation"}
+
+
+def test_passive_in_an_event_by_its_agent():
+    found = pairs("John Smith was killed in a raid by the United States last year.")
+    assert ("United States", "John Smith") in found and ("John Smith", "United States") not in found
+
+
+def test_event_noun_with_an_agent_acts_on_its_of_object():
+    found = pairs("Nigeria's defeat of Ghana surprised the fans.")
+    assert ("Nigeria", "Ghana") in found and ("Ghana", "Nigeria") not in found
+
+
+def test_a_name_after_a_line_break_is_still_the_subject():
+    assert ("Amnesty International", "Egypt") in pairs("Report\n Amnesty International is supporting Egypt.")

@@ -100,6 +100,8 @@ def named_actors(noun: int, words: Words) -> list[int]:
     X and Y'); every conjunct is read."""
     found = []
     for k in conjuncts(noun, words):
+        if not words.text[k].strip():  # a line break the parser made head of the name after it
+            k = next((c for c in words.children[k] if words.dep[c] in ("flat", "compound")), k)
         if words.actor[k]:
             found.append(k)
             continue
@@ -269,6 +271,20 @@ def verb_targets(verb: int, words: Words) -> Iterator[tuple[int, int | None, str
                 yield noun, event_noun, link
 
 
+def passive_in_event(verb: int, subject: int, noun: int, words: Words) -> Iterator[Event]:
+    """'was engaged in negotiations with X': the subject is the event noun's agent; 'was killed in a raid
+    by X': the event's own agent acts on the subject."""
+    for link, other in prepositional(noun, words):
+        if link == "by":
+            for agent in named_actors(other, words):
+                for patient in named_actors(subject, words):
+                    yield Event(agent, patient, verb, noun, None)
+        elif link in TARGET_LINKS:
+            for agent in named_actors(subject, words):
+                for patient in named_actors(other, words):
+                    yield Event(agent, patient, verb, noun, link)
+
+
 def statement_events(verb: int, subject: int, words: Words) -> Iterator[Event]:
     """'said in a statement to X', 'said in an interview with X': the speaker addresses X."""
     for link, noun in prepositional(verb, words):
@@ -299,12 +315,7 @@ def clause_events(sent: Span, words: Words) -> Iterator[Event]:
                         for patient in named_actors(subject, words):
                             yield Event(agent, patient, verb)
                 elif link == "in" and words.lower[noun] in EVENT_NOUNS:
-                    # 'was engaged in negotiations with X': the subject is the event noun's agent
-                    for event_link, target in prepositional(noun, words):
-                        if event_link in TARGET_LINKS:
-                            for agent in named_actors(subject, words):
-                                for patient in named_actors(target, words):
-                                    yield Event(agent, patient, verb, noun, event_link)
+                    yield from passive_in_event(verb, subject, noun, words)
             continue
         agents = named_actors(subject, words)
         if not agents:
@@ -333,7 +344,7 @@ def nominal_events(sent: Span, words: Words) -> Iterator[Event]:
         for agent in [n for link, n in links if link == "by"]:  # 'strikes by X | against Y'
             links += [(link, n) for link, n in prepositional(agent, words) if n > agent]
         for link, target in links:
-            if link not in TARGET_LINKS:
+            if link not in TARGET_LINKS and not (link == "of" and agents):  # "X's defeat of Y"
                 continue
             for patient in named_actors(target, words):
                 for agent in agents:

@@ -137,6 +137,8 @@ request requests demand demands invitation invitations offer offers message mess
 statement interview phone-call tweet praise thanks congratulations exercises exercise cooperation partnership
 alliance contract contracts campaign pressure supplies defenses defences operations fight fighting battle
 battles mission missions
+defeat capture arrest killing murder assassination kidnapping abduction execution siege blockade occupation liberation
+shelling
 """.split())
 
 # Nouns a statement is made in: 'said in a statement to X', 'in an interview with X'.
