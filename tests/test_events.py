@@ -128,8 +128,9 @@ def test_a_known_city_or_named_region_is_where_things_happen_not_an_actor():
     from newslens.relations import acts
     actors = {a.id: a for a in [
         Actor(id="c", name="Chicago", type="GPE", mentions=()), Actor(id="r", name="Diyala Province", type="GPE", mentions=()),
+        Actor(id="q", name="capital of Vantoria", type="GPE", mentions=()),
         Actor(id="k", name="Kenya", type="GPE", mentions=()), Actor(id="t", name="Zentrovia Labs", type="GPE", mentions=())]}
-    assert not acts("c", actors) and not acts("r", actors)
+    assert not acts("c", actors) and not acts("r", actors) and not acts("q", actors)
     assert acts("k", actors)
     assert acts("t", actors)  # a 'place' no gazetteer knows is more likely a mislabelled organisation
 

@@ -155,7 +155,7 @@ NOT_EVENT_VERBS = frozenset("""
 be become remain seem appear include involve concern regard feature name list rank say report describe discuss
 mention know see consider compare think believe hear read watch find show represent resemble need want like
 cite quote identify note add explain reveal announce confirm deny claim suggest estimate expect hope wish
-feel observe sense rate
+feel observe sense rate comprise consist constitute contain form
 """.split())
 
 # Speech verbs whose object is the one addressed ('told X', 'urged X'), not what is said.

@@ -203,7 +203,7 @@ def acts(actor_id: str, actors_by_id: dict) -> bool:
         return False
     if actor.type != "GPE" or actor.name in country_names():
         return True
-    named_as_region = actor.name.split()[-1].lower() in PLACE_NOUNS - {"state"}  # 'Diyala Province'
+    named_as_region = bool({w.lower() for w in actor.name.split()} & PLACE_NOUNS - {"state"})  # 'Diyala Province'
     return actor.name not in places() and not named_as_region
 
 
