@@ -84,7 +84,7 @@ def noun_lemma(word: str) -> str | None:
 def counted_noun(words: list[str]) -> tuple[str | None, str | None]:
     """The head of the noun phrase after a number: 'event classes' -> classes, 'named sources' -> sources."""
     for word, following in zip(words, words[1:] + [""]):
-        if noun_lemma(word) and not (following not in ("", "each") and noun_lemma(following)):
+        if noun_lemma(word) and not (following not in ("", "each") and noun_lemma(following)) and word != "more":
             return word, noun_lemma(word)
     return None, None
 
@@ -155,6 +155,10 @@ def handmade_relation(predicate: str, category: str | None, sentence: str, negat
      "Jake Sullivan is not a member of the United States"),
     ("attacks on", "fight", "Sullivan's attacks on Washington went on.", False,
      "Jake Sullivan's attacks on the United States"),
+    ("visit to", "meet", "After his visit to Washington, Sullivan left.", False,
+     "Jake Sullivan's visit to the United States"),
+    ("travel to", "act", "Sullivan will travel to Washington.", False, "Jake Sullivan traveled to the United States"),
+    ("lie to", "act", "Sullivan lied to Washington.", False, "Jake Sullivan lied to the United States"),
 ])
 def test_relation_clauses_of_every_predicate_shape(predicate, category, evidence, negated, clause):
     analysis = rich_analysis()

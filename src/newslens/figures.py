@@ -33,7 +33,7 @@ ACTOR_TYPE_COLORS = {
 EVENT_CATEGORY_COLORS = {
     "threaten": "#d62728", "accuse": "#ff7f0e", "demand": "#bcbd22", "cooperate": "#2ca02c",
     "meet": "#17becf", "provide": "#1f77b4", "fight": "#8c564b", "communicate": "#7f7f7f",
-    "support": "#9467bd", "oppose": "#e377c2", None: "#b0b0b0",
+    "support": "#9467bd", "oppose": "#e377c2", "act": "#6b6ecf", None: "#b0b0b0",
 }
 QUOTE_KIND_COLORS = {"direct": "#1f77b4", "indirect": "#aec7e8", "mixed": "#ff9896"}
 UNATTRIBUTED = "(unattributed)"

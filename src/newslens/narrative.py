@@ -35,7 +35,7 @@ CATEGORY_HEADINGS = {
     "threaten": "Threats and warnings", "accuse": "Accusations", "demand": "Demands",
     "fight": "Fighting", "oppose": "Opposition", "provide": "Material help", "support": "Support",
     "cooperate": "Cooperation", "meet": "Meetings and visits", "communicate": "Statements and contacts",
-    None: "Other interactions",
+    "act": "Other acts", None: "Other interactions",
 }
 AFFILIATION = "affiliation"
 # Closed-class English: the words a predicate ends with when it links its target ('meet with', 'advisor to').
@@ -93,8 +93,12 @@ def is_base_verb(word: str) -> bool:
 
 
 def verb_form(lemma: str, tag: str) -> str:
-    """lemminflect's inflection of a verb lemma (VBD: 'met', VBN: 'written'); the lemma itself if unknown."""
+    """lemminflect's inflection of a verb lemma (VBD: 'met', VBN: 'written'); the lemma itself if unknown.
+    Of two past forms, the one the participle shares: 'lie' -> 'lied' (as in 'lied to'), not 'lay'."""
     forms = getInflection(lemma, tag=tag)
+    if tag == "VBD" and len(forms) > 1:
+        participle = getInflection(lemma, tag="VBN")[:1]
+        forms = tuple(f for f in forms if f in participle) or forms
     return forms[0] if forms else lemma
 
 
@@ -315,6 +319,15 @@ def object_words(head: str, words: list[str], evidence: str) -> list[str]:
     return [object_noun(w, evidence) if is_common_noun(w) else w for w in words]
 
 
+def is_noun_use(head: str, preposition: str | None, evidence: str) -> bool:
+    """The predicate's head is used as a noun in its sentence ('his visit to', 'a call for'), not as a verb."""
+    if not preposition or not is_common_noun(head):
+        return False
+    determiner = r"(?:a|an|the|his|her|its|their|our|this|that)"
+    return re.search(rf"\b{determiner}\s+(?:[\w-]+\s+)?{re.escape(head)}s?\s+{re.escape(preposition)}\b",
+                     " ".join(evidence.split()), re.IGNORECASE) is not None
+
+
 def relation_clause(analysis: Analysis, relation: Relation) -> str:
     """One relation as an English clause, whatever shape its predicate has.
 
@@ -333,7 +346,7 @@ def relation_clause(analysis: Analysis, relation: Relation) -> str:
         role = object_noun(" ".join(words), relation.sentence)
         copula = "is not" if relation.negated else "is"
         return " ".join([source, copula, role, preposition or "of", target])
-    if not is_base_verb(head):  # an event noun: 'attacks on', 'defenses'
+    if not is_base_verb(head) or is_noun_use(head, preposition, relation.sentence):  # 'attacks on', 'a visit to'
         event = " ".join(words)
         clause = f"{possessive(source)} {event} {preposition or 'involving'} {target}"
         return f"there were no {clause}" if relation.negated else clause
