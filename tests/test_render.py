@@ -114,6 +114,7 @@ def test_tables_are_whole_escaped_and_aligned_by_kind():
     html = render.table_html(pd.DataFrame(rows))
     assert html.count("<tr>") == 71  # the header and all 70 rows, none elided
     assert "…" not in html and "rows ×" not in html and "overflow: auto" in html
+    assert "All 70 rows; scroll the table to see them." in html
     assert "<b>" not in html and "Actor &lt;b&gt;69&lt;/b&gt;" in html
     assert "A line broken in two." in html and "\\n" not in html and "\n" not in html
     first_row = html.split("<tbody><tr>")[1].split("</tr>")[0]

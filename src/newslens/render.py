@@ -31,6 +31,7 @@ SENTENCE_END = re.compile(r"(?:[.!?][”\"')\]]?\s+|\n\s*)")
 MAX_WIDENING = 200  # characters an evidence sentence may be widened back by to reach its true start
 RELATION_COLUMNS = ["source", "predicate", "target", "category", "negated", "sentence"]
 TABLE_BOX_STYLE = "max-height: 32em; overflow: auto; margin-bottom: 1em"
+ROWS_IN_VIEW = 14  # about what the box shows before it scrolls
 HEADER_STYLE = "position: sticky; top: 0; background: #fff; text-align: {align}"
 SPEAKER_STYLE = ("font-size: 0.7em; font-weight: bold; color: #333; background: #eee; border-radius: 0.35em; "
                  "padding: 0.1em 0.4em; margin-left: 0.25em; vertical-align: middle")
@@ -132,7 +133,9 @@ def table_html(df: pd.DataFrame, empty: str = "No rows.", index: bool = False) -
     rows = "".join("<tr>" + "".join(f'<td style="text-align: {a}; vertical-align: top">{escape(cell_text(v))}</td>'
                                     for v, a in zip(row, aligns)) + "</tr>"
                    for row in table.itertuples(index=False, name=None))
-    return (f'<div class="newslens-table" style="{TABLE_BOX_STYLE}"><table class="dataframe">'
+    note = (f'<p class="newslens-table-note" style="font-size: 12px; color: #555">All {len(table)} rows; '
+            f'scroll the table to see them.</p>' if len(table) > ROWS_IN_VIEW else "")
+    return (f'{note}<div class="newslens-table" style="{TABLE_BOX_STYLE}"><table class="dataframe">'
             f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>")
 
 
