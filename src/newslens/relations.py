@@ -1,11 +1,12 @@
-"""Relations: actor -> actor with a predicate, negation, evidence sentence and coarse event class.
+"""Relations: actor -> actor with a predicate, negation, evidence and coarse event class.
 
-Within a sentence, candidates come from four readings: the parse (a verb's subject, inherited through
-chained clauses, and an actor the verb governs), word order (an actor, a verb, the next actor in the
-same clause), event nouns ("ISIL's defenses against the SDF") and titles in apposition ("Sullivan, the
-national security advisor to Joe Biden"). Only predicates with an event class are kept (a verb like
-"warn" or an event noun like "negotiations with"): a relation table is read as a claim about who does
-what to whom, so precision comes first.
+With a parser, events come from the dependency parse (events.py: clauses, passives, control, event
+nouns, speech acts with addressees). Without one (the rules-only pipeline), from word order: an
+actor, a verb and the next actor in one clause, and event nouns owned by one actor and aimed at
+another ("ISIL's defenses against the SDF"). Either way a relation needs two acting actors (a
+known city is where things happen) and, for word order, a predicate with an event class: a
+relation table is read as a claim about who does what to whom, so precision comes first.
+Affiliations (who belongs to whom) are not events: they come from titles and appositions.
 """
 from __future__ import annotations
 
@@ -29,13 +30,7 @@ NOT_A_SUBJECT = NOT_A_TARGET | {"from", "by", "with", "for", "to", "against", "o
                                 "like"}
 ACTING_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 CLAUSE_MARKERS = {"that", "which", "who", "whom", "whose", "while", "because", "although", "when", "where", "if"}
-# A target is the verb's own object or oblique, or the object of its event noun ("strikes against ISIL"):
-# at most one content word between it and the verb, never through a clause, a subject or a list.
-FUNCTION_DEPS = {"prep", "case", "compound", "flat", "flat:name", "amod", "det", "poss", "nmod:poss"}
-BLOCKING_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "ccomp", "relcl", "acl:relcl", "csubj", "parataxis", "conj",
-                 "advcl", "acl", "xcomp", "appos"}
 LINKING_PREPOSITIONS = {"to", "with", "against", "from", "on", "at", "for", "by", "toward", "towards", "into"}
-GERUND_BLOCKERS = {"against", "from", "without", "of", "by"}
 NOUN_LINKS = {"against", "with", "to", "toward", "towards", "on", "for", "the"}
 POSSESSIVE_PRONOUNS = {"his", "her", "its", "their", "our", "my"}
 TOPIC_PREPOSITIONS = {"on", "about", "over", "regarding", "concerning"}
@@ -169,13 +164,6 @@ def owns_a_thing(source: int, verb: int, words: Words) -> bool:
         if is_noun(words.doc[owned], words.tagged):
             return not (owned + 1 < len(words.doc) and words.lower[owned + 1] == "to")
     return False
-
-
-def is_within(token: int, ancestor: int, words: Words) -> bool:
-    """Whether `token` is in the subtree of `ancestor`, by walking up its heads (no subtree built)."""
-    while token != ancestor and words.head[token] != token:
-        token = words.head[token]
-    return token == ancestor
 
 
 def surface_pairs(mentions: list[int], words: Words):
