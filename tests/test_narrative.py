@@ -49,7 +49,7 @@ def test_relations_are_grouped_by_event_class_in_past_tense(paragraphs):
 
 
 def test_summary_counts_everything(paragraphs):
-    assert ("7 actors with 12 mentions, 2 quotes and 3 relations in 3 event classes, "
+    assert ("7 actors with 12 mentions, 2 quotes and 3 relations (3 events in 3 event classes), "
             "using the handmade pipeline test 1.0") in paragraphs[-1]
 
 

@@ -124,8 +124,9 @@ def name_phrase(analysis: Analysis, actor_id: str | None) -> str:
         return str(actor_id)
     words = actor.name.split()
     head = words[:words.index("of")] if "of" in words[1:] else words  # 'University of X': its head is 'University'
+    possessed = any(w.endswith(("'s", "’s")) for w in words)  # "Seoul's unification ministry" has its determiner
     needs_article = (actor.type in NAME_TYPES_WITH_ARTICLE and len(words) > 1 and words[0].lower() != "the"
-                     and head[-1].isalpha() and is_common_noun(head[-1]))
+                     and not possessed and head[-1].isalpha() and is_common_noun(head[-1]))
     return f"the {actor.name}" if needs_article else actor.name
 
 
@@ -343,8 +344,10 @@ def relation_clause(analysis: Analysis, relation: Relation) -> str:
     middle = object_words(head, words[1:], relation.sentence) if is_base_verb(head) else words[1:]
     link = preposition or ""
     if is_affiliation(relation):
-        role = object_noun(" ".join(words), relation.sentence)
         copula = "is not" if relation.negated else "is"
+        if all(w.lower() in PREPOSITIONS for w in words):  # 'X of Y' states a tie but no role
+            return f"{source} {copula} affiliated with {target}"
+        role = object_noun(" ".join(words), relation.sentence)
         return " ".join([source, copula, role, preposition or "of", target])
     if not is_base_verb(head) or is_noun_use(head, preposition, relation.sentence):  # 'attacks on', 'a visit to'
         event = " ".join(words)
@@ -380,11 +383,15 @@ def relations_paragraph(analysis: Analysis) -> str:
 
 def summary_paragraph(analysis: Analysis) -> str:
     mentions = sum(len(a.mentions) for a in analysis.actors)
-    categories = {r.category for r in analysis.relations if r.category and not is_affiliation(r)}
+    events = [r for r in analysis.relations if not is_affiliation(r)]
+    categories = {r.category for r in events if r.category}
+    affiliations = len(analysis.relations) - len(events)
+    kinds = f"{plural(len(events), 'event')} in {plural(len(categories), 'event class', 'event classes')}" + (
+        f", {plural(affiliations, 'affiliation')}" if affiliations else "")
     pipeline = analysis.pipeline
     return (f"In total newslens found {plural(len(analysis.actors), 'actor')} with {plural(mentions, 'mention')}, "
             f"{plural(len(analysis.quotes), 'quote')} and {plural(len(analysis.relations), 'relation')} "
-            f"in {plural(len(categories), 'event class', 'event classes')}, using the {pipeline.backend} "
+            f"({kinds}), using the {pipeline.backend} "
             f"pipeline {pipeline.model} {pipeline.version}. Every figure above is machine extracted: "
             f"check a claim against the annotated text before quoting it.")
 
