@@ -56,6 +56,10 @@ def test_html_has_every_section_and_hides_the_code(xss_report):
     for section in SECTIONS:
         assert re.search(rf"<h2[^>]*>{re.escape(section)}", html), section
     assert "analyze_path" not in html and "keep_figure" not in html
+    # the page opens with the article's own title and a summary, not with instructions for developers
+    heading = re.search(r'<h1 class="newslens-title">([^<]*)</h1>', html)
+    assert heading and heading[1].startswith("Minister warns over &lt;script&gt;")
+    assert "newslens-summary" in html and "papermill" not in html.split("<body")[1].lower()
 
 
 def test_html_is_self_contained(xss_report):

@@ -21,7 +21,6 @@ import re
 import shutil
 import sys
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -127,18 +126,14 @@ def execute_notebook(source: Path, output: Path, parameters: dict, cwd: Path, ke
                                progress_bar=False, log_output=False, execution_timeout=CELL_TIMEOUT_S, **reuse)
 
 
-@contextmanager
-def report_kernel(cwd: Path | None = None):
-    """One Jupyter kernel for several reports: imports and the spaCy pipeline load once, not per article
-    (newslens caches the loaded pipeline per name inside the kernel)."""
+def start_kernel(cwd: Path | None = None):
+    """A Jupyter kernel for several reports: imports and the spaCy pipeline load once, not per article
+    (newslens caches the loaded pipeline per name inside the kernel). Stop it with shutdown_kernel()."""
     from jupyter_client.manager import KernelManager
 
     kernel = KernelManager(kernel_name="python3")
     kernel.start_kernel(extra_arguments=QUIET_KERNEL, cwd=str(cwd or Path.cwd()))
-    try:
-        yield kernel
-    finally:
-        kernel.shutdown_kernel(now=True)
+    return kernel
 
 
 def to_html(notebook_path: Path, title: str) -> str:
@@ -173,7 +168,7 @@ def build_report(article_path: str | Path, out_dir: str | Path = "reports", mode
                  kernel=None) -> Path:
     """Execute the report notebook on one article and write out_dir/DOCID.{ipynb,html,json} and
     out_dir/figures/DOCID_*.{png,svg}; returns the HTML path. Failures raise ReportError (one line).
-    `kernel` (from `report_kernel`) runs it in a kernel that is already up."""
+    `kernel` (from `start_kernel`) runs it in a kernel that is already up."""
     if not NOTEBOOK.is_file():
         raise ReportError(f"the report notebook {NOTEBOOK} is missing: reports need a newslens source checkout")
     try:
@@ -209,14 +204,21 @@ def iter_reports(article_paths: Iterable[str | Path], out_dir: str | Path = "rep
                  model: str | None = None) -> Iterator[tuple[str | Path, Path | ReportError]]:
     """Build each article's report in one shared kernel; yield (article, HTML path or the ReportError)
     as each finishes, so a caller can show progress and carry on past a failed article."""
-    with report_kernel() as kernel:
+    kernel = None
+    try:
         for article in article_paths:
+            kernel = kernel or start_kernel()
             try:
-                yield article, build_report(article, out_dir, model, kernel=kernel)
+                result = build_report(article, out_dir, model, kernel=kernel)
             except ReportError as exc:
-                yield article, exc
-            if not kernel.is_alive():  # a cell that timed out or crashed the kernel: start afresh
-                kernel.restart_kernel(now=True)
+                # A failed run may leave the kernel dead, or busy in a cell that timed out: the next article
+                # gets a new one (failures are rare; a new kernel costs one start).
+                kernel.shutdown_kernel(now=True)
+                kernel, result = None, exc
+            yield article, result
+    finally:
+        if kernel is not None:
+            kernel.shutdown_kernel(now=True)
 
 
 def build_reports(article_paths: Iterable[str | Path], out_dir: str | Path = "reports",
