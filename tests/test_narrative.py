@@ -102,3 +102,13 @@ def test_report_html_escapes_article_text():
     html = narrative.report_html(replace(analysis, actors=(hostile,) + analysis.actors[1:]))
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert html.count("<p>") == 5
+
+
+def test_heading_names_the_article_and_sums_it_up_in_one_line():
+    analysis = rich_analysis()
+    html = narrative.heading_html(analysis)
+    assert '<h1 class="newslens-title">Warning over arms deal</h1>' in html
+    assert ("7 actors, 2 statements from 1 named source, 3 events between actors and 0 stated affiliations; "
+            "most mentioned: North Korea, Jake Sullivan and Russia.") in html
+    untitled = replace(analysis, article=replace(analysis.article, title=None))
+    assert '<h1 class="newslens-title">handmade</h1>' in narrative.heading_html(untitled)

@@ -406,8 +406,11 @@ def written_report(analysis: Analysis) -> list[str]:
 def summary_line(analysis: Analysis) -> str:
     """One line for the top of the report: what was found and who stands out."""
     sources = {q.speaker for q in analysis.quotes if analysis.actor(q.speaker)}
+    events = sum(1 for r in analysis.relations if not is_affiliation(r))
+    affiliations = len(analysis.relations) - events
     counts = (f"{plural(len(analysis.actors), 'actor')}, {plural(len(analysis.quotes), 'statement')} "
-              f"from {plural(len(sources), 'named source')} and {plural(len(analysis.relations), 'relation')}")
+              f"from {plural(len(sources), 'named source')}, {plural(events, 'event')} between actors and "
+              f"{plural(affiliations, 'stated affiliation')}")
     leading = [name_phrase(analysis, a.id) for a in main_actors(analysis)[:3]]
     return sentence(f"{counts}; most mentioned: {join_words(leading)}" if leading else counts)
 
