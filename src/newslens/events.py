@@ -12,9 +12,14 @@ The constructions:
 - the passive with a by-agent ('was founded by X'), also in a reduced relative ('the group founded by X');
 - a relative clause acts for the noun it describes ('Freedom Magazine, which attacked X');
 - an event noun carried by a verb ('issued a warning to', 'held talks with', 'in a statement to');
-- an event noun with its own agent ("X's attack on Y", 'strikes by X against Y', 'US strikes on Y').
+- an event noun with its own agent ("X's attack on Y", 'strikes by X against Y', "X's defeat of Y"),
+  also as the passive subject's event ('was killed in a raid by X');
+- a speech act with its addressee ('told X', 'urged X', 'said in a statement to X');
+- word order, where the parser tied a verb to neither actor next to it ('X replaced Y' read as one
+  noun phrase by a small parser).
 A noun that names people or an organisation acts for its owner ("Thailand's foreign minister",
-'Scientology officials', 'the government of Iraq').
+'Scientology officials', 'the government of Iraq'); a group noun stands for the actors it lists
+('critics including X and Y').
 
 Both dependency schemes of spaCy's English pipelines are read: Universal Dependencies (the built-in
 pipeline: obl + case, nsubj:pass, obl:agent) and ClearNLP (en_core_web_*: prep + pobj, nsubjpass, agent).
@@ -27,8 +32,9 @@ from typing import Iterator
 from spacy.tokens import Span
 
 from newslens.lexicon import (
-    ACTING_NOUNS, ADDRESSEE_VERBS, COMMUNICATION_NOUNS, EVENT_CLASS_OF, EMPTY_VERBS, EVENT_NOUNS, HYPOTHETICAL_MODALS, NOT_EVENT_VERBS,
-    OBJECT_CONTROL_VERBS, POSSESSIVE_MARKS, RECEIVING_VERBS, SEEKING_VERBS, SPEECH_VERBS,
+    ACTING_NOUNS, ADDRESSEE_VERBS, COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_CLASS_OF, EVENT_NOUNS,
+    HYPOTHETICAL_MODALS, NOT_EVENT_VERBS, OBJECT_CONTROL_VERBS, POSSESSIVE_MARKS, RECEIVING_VERBS,
+    SEEKING_VERBS, SPEECH_VERBS,
 )
 from newslens.syntax import Words, lemma
 
@@ -51,6 +57,7 @@ CLAUSE_OPENERS = frozenset({"as", "after", "before", "since", "until"})
 GERUND_BLOCKERS = frozenset({"against", "from", "without", "of", "instead"})
 # Prepositions that link a verb or an event noun to the one it is done to or with.
 TARGET_LINKS = frozenset({"with", "to", "against", "toward", "towards", "into", "on", "upon"})
+# Verbs whose 'on' names the one acted on ('called on X', 'imposed sanctions on X'); for others 'on' is a topic.
 VERB_ONLY_ON = frozenset({"call", "spy", "impose", "prey", "declare", "fire", "turn", "pressure"})
 
 
