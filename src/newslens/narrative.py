@@ -360,14 +360,20 @@ def relation_clause(analysis: Analysis, relation: Relation) -> str:
     return " ".join(w for w in [source, verb, *middle, link, target] if w)
 
 
+def event_clauses(analysis: Analysis) -> dict[str | None, dict[str, None]]:
+    """The events as clauses by event class: one clause per distinct event, however often the text states it."""
+    grouped: dict[str | None, dict[str, None]] = {}
+    for relation in analysis.relations:
+        if not is_affiliation(relation):
+            category = relation.category if relation.category in CATEGORY_HEADINGS else None
+            grouped.setdefault(category, {})[relation_clause(analysis, relation)] = None
+    return grouped
+
+
 def relations_paragraph(analysis: Analysis) -> str:
-    events = [r for r in analysis.relations if not is_affiliation(r)]
-    if not events:
+    grouped = event_clauses(analysis)
+    if not grouped:
         return "No explicit relations between actors were found: no one is reported acting on anyone."
-    grouped: dict[str | None, dict[str, None]] = {}  # one clause per distinct event, however often stated
-    for relation in events:
-        category = relation.category if relation.category in CATEGORY_HEADINGS else None
-        grouped.setdefault(category, {})[relation_clause(analysis, relation)] = None
     by_kind = ", grouped here by kind" if len(grouped) > 1 else ""
     total = sum(len(clauses) for clauses in grouped.values())
     sentences = [f"The article reports {plural(total, 'event')} between actors{by_kind}."]
@@ -406,8 +412,8 @@ def written_report(analysis: Analysis) -> list[str]:
 def summary_line(analysis: Analysis) -> str:
     """One line for the top of the report: what was found and who stands out."""
     sources = {q.speaker for q in analysis.quotes if analysis.actor(q.speaker)}
-    events = sum(1 for r in analysis.relations if not is_affiliation(r))
-    affiliations = len(analysis.relations) - events
+    events = sum(len(clauses) for clauses in event_clauses(analysis).values())
+    affiliations = sum(1 for r in analysis.relations if is_affiliation(r))
     counts = (f"{plural(len(analysis.actors), 'actor')}, {plural(len(analysis.quotes), 'statement')} "
               f"from {plural(len(sources), 'named source')}, {plural(events, 'event')} between actors and "
               f"{plural(affiliations, 'stated affiliation')}")
