@@ -127,7 +127,7 @@ def python_env() -> dict:
 
 
 def test_finished_kernel_is_shut_down_without_an_interrupt(monkeypatch):
-    from jupyter_client.manager import AsyncKernelManager
+    from jupyter_client.manager import KernelManager
 
     report = report_module()
     interrupts = []
@@ -135,7 +135,7 @@ def test_finished_kernel_is_shut_down_without_an_interrupt(monkeypatch):
     async def interrupt(manager):
         interrupts.append(manager.shutting_down)
 
-    monkeypatch.setattr(AsyncKernelManager, "_async_interrupt_kernel", interrupt)
+    monkeypatch.setattr(KernelManager, "_async_interrupt_kernel", interrupt)
     manager = report.FinishedKernelManager()
     manager.shutting_down = True  # jupyter_client's shutdown_kernel interrupts first: the stray SIGINT
     asyncio.run(manager._async_interrupt_kernel())

@@ -12,6 +12,7 @@ import pandas as pd
 from spacy.language import Language
 
 from newslens.actors import extract_actors
+from newslens.affiliations import extract_affiliations
 from newslens.article import Article, read_article
 from newslens.language import language_warnings
 from newslens.model import Actor, PipelineInfo, Quote, Relation
@@ -102,9 +103,17 @@ def analyze(article: Article, nlp: Language | None = None) -> Analysis:
     doc = annotate(nlp, article.text)
     actors = extract_actors(doc)
     quotes = extract_quotes(doc, actors)
-    relations = extract_relations(doc, actors)
+    relations = with_affiliations(extract_relations(doc, actors), extract_affiliations(doc, actors))
     return Analysis(article=article, pipeline=pipeline_info(nlp), actors=tuple(actors),
                     quotes=tuple(quotes), relations=tuple(relations), warnings=language_warnings(doc))
+
+
+def with_affiliations(events: list[Relation], affiliations: list[Relation]) -> list[Relation]:
+    """Events and affiliations in text order, one relation per statement: an event reading of a title the
+    affiliations already state ('advisor to X' read as support) is left out."""
+    stated = {(r.source, r.target, r.start) for r in affiliations}
+    kept = [r for r in events if (r.source, r.target, r.start) not in stated]
+    return sorted(kept + affiliations, key=lambda r: r.start)
 
 
 def analyze_path(path: str | Path, model: str | None = None) -> Analysis:
