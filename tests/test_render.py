@@ -126,9 +126,3 @@ def test_an_empty_table_says_so_in_words():
         '<p class="newslens-empty">No relations.</p>'
 
 
-def test_relation_evidence_is_widened_to_its_whole_sentence_on_one_line():
-    text = "The talks ended.\nKim Jong Un is reportedly planning\nto travel. Officials agreed."
-    start = text.index("Un is")
-    assert render.whole_sentence(text, start, text.index("travel.") + 7) == \
-        "Kim Jong Un is reportedly planning to travel."
-    assert render.whole_sentence(text, text.index("Officials"), len(text)) == "Officials agreed."

@@ -6,7 +6,6 @@ parameters, so everything taken from the Analysis is escaped here before displaC
 """
 from __future__ import annotations
 
-import re
 from html import escape
 
 import pandas as pd
@@ -27,8 +26,6 @@ MENTION_TEMPLATE = (
 ENTS_OPEN, ENTS_CLOSE = TPL_ENTS.format(content="\x00", dir="ltr").split("\x00")
 ARTICLE_STYLE = "font-size: 15px; line-height: 2.4; max-width: 60em; direction: ltr"
 QUOTE_STYLE = "border-bottom: 3px solid {color}; background: {color}26; padding: 0.1em 0"
-SENTENCE_END = re.compile(r"(?:[.!?][”\"')\]]?\s+|\n\s*)")
-MAX_WIDENING = 200  # characters an evidence sentence may be widened back by to reach its true start
 RELATION_COLUMNS = ["source", "predicate", "target", "category", "negated", "sentence"]
 TABLE_BOX_STYLE = "max-height: 32em; overflow: auto; margin-bottom: 1em"
 ROWS_IN_VIEW = 14  # about what the box shows before it scrolls
@@ -139,20 +136,8 @@ def table_html(df: pd.DataFrame, empty: str = "No rows.", index: bool = False) -
             f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>")
 
 
-def whole_sentence(text: str, start: int, end: int) -> str:
-    """The evidence text[start:end] widened back to where its sentence starts, when the parser began it inside
-    a name or clause ('Un is reportedly…' -> 'Kim Jong Un is reportedly…'); on one line."""
-    before = text[max(0, start - MAX_WIDENING):start]
-    if before.strip() and not SENTENCE_END.search(before[-3:] if before[-1:].isspace() else before[-1:] + " "):
-        ends = list(SENTENCE_END.finditer(before))
-        if ends:
-            start -= len(before) - ends[-1].end()
-    return " ".join(text[start:end].split())
-
-
 def relations_table(analysis: Analysis) -> pd.DataFrame:
-    """The relations table as the report shows it: each evidence sentence whole and on one line."""
+    """The relations table as the report shows it: each evidence sentence on one line (hard-wrapped text)."""
     df = analysis.relations_df()
-    text = analysis.article.text
-    df["sentence"] = [whole_sentence(text, s, e) for s, e in zip(df["start"], df["end"])]
+    df["sentence"] = [" ".join(sentence.split()) for sentence in df["sentence"]]
     return df[RELATION_COLUMNS]
