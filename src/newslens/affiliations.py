@@ -14,7 +14,7 @@ from newslens.gazetteer import demonyms, places
 from newslens.lexicon import ORG_HEADS, POSSESSIVE_MARKS
 from newslens.model import Actor, Relation
 from newslens.names import Title, title_after, title_before
-from newslens.syntax import MentionIndex
+from newslens.syntax import MentionIndex, doc_text
 
 AFFILIATION = "affiliation"
 
@@ -64,14 +64,14 @@ def extract_affiliations(doc: Doc, actors: list[Actor]) -> list[Relation]:
     types = {a.id: a.type for a in actors}
     countries = {a.name: a.id for a in actors if a.type == "GPE"}
     found: dict[tuple[str, str, str], Relation] = {}
-    hard_wrapped = is_hard_wrapped(doc.text)
+    hard_wrapped = is_hard_wrapped(doc_text(doc))
 
     def add(source: str | None, predicate: str, target: str | None, evidence: Span) -> None:
         if source is None or target is None or source == target or types.get(target) == "PERSON":
             return
         start, end = evidence_span(evidence.sent, evidence.start_char, evidence.end_char, hard_wrapped)
         found.setdefault((source, predicate, target), Relation(
-            source=source, predicate=predicate, target=target, sentence=doc.text[start:end], start=start,
+            source=source, predicate=predicate, target=target, sentence=doc_text(doc)[start:end], start=start,
             end=end, category=AFFILIATION))
 
     for ent in doc.ents:

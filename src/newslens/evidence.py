@@ -8,9 +8,13 @@ puts one paragraph on a line, so a line break ends the evidence, unless the text
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 from statistics import median
 
 from spacy.tokens import Span
+
+from newslens.syntax import doc_text
 
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 WRAP_WIDTH = 80  # lines no longer than a typewriter's, most of them running on: the text is hard-wrapped
@@ -26,19 +30,26 @@ def is_hard_wrapped(text: str) -> bool:
     return median(len(line) for line in lines) <= WRAP_WIDTH and running_on > len(lines) / 2
 
 
+@lru_cache(maxsize=4)
+def blank_line_ends(text: str) -> list[int]:
+    """Where each blank line ends, found once per text rather than once per statement."""
+    return [m.end() for m in BLANK_LINE.finditer(text)]
+
+
 def paragraph_bounds(text: str, low: int, high: int, hard_wrapped: bool) -> tuple[int, int]:
     """Start and end of the paragraph holding text[low:high]."""
     if hard_wrapped:
-        before = [m.end() for m in BLANK_LINE.finditer(text, 0, low)]
+        ends = blank_line_ends(text)
+        before = bisect_right(ends, low) - 1
         after = BLANK_LINE.search(text, high)
-        return (before[-1] if before else 0), (after.start() if after else len(text))
+        return (ends[before] if before >= 0 else 0), (after.start() if after else len(text))
     end = text.find("\n", high)
     return text.rfind("\n", 0, low) + 1, (len(text) if end < 0 else end)
 
 
 def evidence_span(sent: Span, low: int, high: int, hard_wrapped: bool) -> tuple[int, int]:
     """Character span of the evidence for a statement whose words lie in [low, high) of `sent`."""
-    doc, text = sent.doc, sent.doc.text
+    doc, text = sent.doc, doc_text(sent.doc)
     first = sent.start
     while first > 0 and doc[first].ent_iob_ == "I":
         first -= 1  # the sentence began inside a name: back to the name's own sentence

@@ -33,9 +33,10 @@ def function_word_share(doc: Doc) -> float:
 
 def language_warnings(doc: Doc) -> tuple[str, ...]:
     """A warning when the text is clearly not English; nothing for English or too little text to tell."""
-    if len(doc.text) < 2 * MIN_WORDS:
+    text = doc.text
+    if len(text) < 2 * MIN_WORDS:
         return ()
-    latin = latin_share(doc.text)
+    latin = latin_share(text)
     if latin < MIN_LATIN_SHARE:
         return (f"not English: {1 - latin:.0%} of the letters are not Latin; newslens reads English news "
                 "only, so these results are unreliable",)

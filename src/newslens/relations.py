@@ -22,7 +22,7 @@ from newslens.lexicon import (
 )
 from newslens.model import Relation
 from newslens.rules import PLACE_NOUNS
-from newslens.syntax import AUXILIARIES, MentionIndex, Words, is_negated, is_noun, lemma
+from newslens.syntax import AUXILIARIES, MentionIndex, Words, doc_text, is_negated, is_noun, lemma
 
 MAX_TOKENS_BETWEEN = 20
 NOT_A_TARGET = {"in", "at", "near", "across", "within", "inside", "throughout", "around", "outside", "into", "toward",
@@ -251,7 +251,7 @@ def parsed_relations(sent: Span, words: Words, actors_by_id: dict, hard_wrapped:
         predicate, category = event_predicate(event, words)
         start, end = span_of(sent, [event.agent, event.patient, event.verb], words, hard_wrapped)
         negated = words.pos[event.verb] != "NOUN" and is_negated(words.doc[event.verb])
-        yield Relation(source=source_id, predicate=predicate, target=target_id, sentence=words.doc.text[start:end],
+        yield Relation(source=source_id, predicate=predicate, target=target_id, sentence=doc_text(words.doc)[start:end],
                        start=start, end=end, negated=negated, category=category)
 
 
@@ -275,7 +275,7 @@ def surface_relations(sent: Span, words: Words, actors_by_id: dict, hard_wrapped
         elif is_passive(verb, words) and not is_noun_event(predicate):
             continue  # "was transferred to"; but "was engaged in negotiations with" negotiates
         start, end = span_of(sent, [source, target, verb], words, hard_wrapped)
-        yield Relation(source=source_id, predicate=predicate, target=target_id, sentence=words.doc.text[start:end],
+        yield Relation(source=source_id, predicate=predicate, target=target_id, sentence=doc_text(words.doc)[start:end],
                        start=start, end=end, negated=is_negated(words.doc[verb]), category=category)
 
 
@@ -285,7 +285,7 @@ def extract_relations(doc: Doc, actors) -> list[Relation]:
     words = Words(doc, MentionIndex(actors))
     actors_by_id = {a.id: a for a in actors}
     read = parsed_relations if words.parsed else surface_relations
-    hard_wrapped = is_hard_wrapped(doc.text)
+    hard_wrapped = is_hard_wrapped(doc_text(doc))
     seen = set()
     relations = []
     for sent in doc.sents:

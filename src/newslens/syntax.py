@@ -14,6 +14,8 @@ from spacy.tokens import Doc, Token
 
 from newslens.model import Actor
 
+DOC_TEXT = "newslens.text"  # where doc_text keeps the joined text in Doc.user_data
+
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj", "expl"}
 OBJECT_DEPS = {"dobj", "obj", "iobj", "dative", "pobj", "obl", "nmod", "obl:npmod", "attr", "oprd"}
 CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis", "advcl", "conj"}
@@ -148,6 +150,14 @@ class MentionIndex:
         if i not in self.by_token:
             self.by_token[i] = self.at(token.idx)
         return self.by_token[i]
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text, joined once and kept with the doc: spaCy joins every token's text anew on each
+    doc.text, which asked once per relation makes a long article's extraction quadratic."""
+    if DOC_TEXT not in doc.user_data:
+        doc.user_data[DOC_TEXT] = doc.text
+    return doc.user_data[DOC_TEXT]
 
 
 def doc_strings(doc: Doc, attribute: int) -> list[str]:
