@@ -327,3 +327,34 @@ def test_text_that_is_not_english_is_analysed_with_a_warning(text, pipeline, tmp
 def test_english_text_has_no_warning(text, pipeline):
     data = json.loads(analyze(article_from_text(text, "english"), pipeline).to_json())
     assert "warnings" not in data["pipeline"]
+
+
+# --- memory on long articles: parsed in pieces, joined into one Doc of the exact text ---------------
+
+def test_long_text_is_parsed_in_pieces_joined_into_one_doc_of_the_exact_text(pipeline):
+    from newslens.nlp import CHUNK_CHARS, annotate, text_chunks
+
+    paragraph = "Foreign Minister Anna Berg warned Russia on Monday.\r\n\r\nThe talks in Geneva failed, Berg said.\n"
+    text = paragraph * (3 * CHUNK_CHARS // len(paragraph))
+    chunks = text_chunks(text)
+    assert len(chunks) >= 3 and "".join(chunks) == text
+    assert all(chunk[0] == "F" or chunk[0] == "T" for chunk in chunks), "every piece starts at a word"
+    doc = annotate(pipeline, text)
+    assert doc.text == text
+    last = doc.char_span(text.rindex("Anna Berg"), text.rindex("Anna Berg") + len("Anna Berg"))
+    assert last is not None and last.root.ent_type_ == "PERSON", "the pieces after the first are annotated too"
+    unbroken = "word " * (CHUNK_CHARS // 2)  # no line break to cut at: cut between words
+    assert "".join(text_chunks(unbroken)) == unbroken and all(c.startswith("word") for c in text_chunks(unbroken))
+
+
+def test_long_article_extraction_keeps_offsets_exact(pipeline):
+    from newslens.nlp import CHUNK_CHARS
+
+    paragraph = ("Foreign Minister Anna Berg warned Russia on Monday. \u201cWe will not accept this,\u201d Berg said.\n"
+                 "Russia denied the claims, the Kremlin said on Tuesday.\n")
+    text = paragraph * (2 * CHUNK_CHARS // len(paragraph))
+    data = json.loads(analyze(article_from_text(text, "long"), pipeline).to_json())
+    for actor in data["actors"]:
+        assert all(text[m["start"]:m["end"]] == m["text"] for m in actor["mentions"])
+    berg = next(a for a in data["actors"] if a["name"] == "Anna Berg")
+    assert len([m for m in berg["mentions"] if m["text"] == "Berg"]) >= text.count("Berg said") - 1
