@@ -143,3 +143,22 @@ def test_an_official_acronym_folds_into_the_country_the_article_names(backend, a
 def test_an_official_acronym_of_a_country_never_named_stays_apart(backend):
     a = analyse("The IRA declared a ceasefire in Belfast on Monday.", backend)
     assert "Afghanistan" not in names(a)
+
+
+def test_products_and_web_sites_are_no_people(backend):
+    a = analyse("Users of Windows XP complained to Microsoft. The leak was first posted on Gawker.com last week.",
+                backend)
+    assert not any(actor.type == "PERSON" for actor in a.actors)
+
+
+def test_a_capitalised_sentence_opener_is_not_part_of_the_name_after_it(backend):
+    a = analyse("Results of NCLAN were published in June. NCLAN said the data were sound.", backend)
+    assert "NCLAN" in names(a)
+    assert "Results of NCLAN" not in names(a)
+
+
+def test_a_common_nouns_possessive_opens_an_organisations_name(backend):
+    a = analyse("Commanders of the People's Liberation Army met on Monday. Russia's Foreign Ministry objected.", backend)
+    assert "People's Liberation Army" in names(a)
+    assert not names(a) & {"People", "Liberation Army", "Commanders of the People"}
+    assert "Russia" in names(a)

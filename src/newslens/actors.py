@@ -20,14 +20,16 @@ from newslens.affiliations import extract_affiliations, main_affiliations
 from newslens.gazetteer import country_names, demonyms, official_acronyms, places
 from newslens.lexicon import FEMININE_PRONOUNS, ORG_HEADS, POSSESSIVE_MARKS, PRONOUNS_PERSON, ROLE_HEADS
 from newslens.model import Actor, Mention
-from newslens.names import Title, title_after, title_before
-from newslens.rules import ARTICLE_PREFIX, DIRECTIONS, is_place_in_capitals
+from newslens.names import Title, bare_name, title_after, title_before
+from newslens.lexicon import DIRECTIONS
+from newslens.rules import ARTICLE_PREFIX, is_place_in_capitals
 from newslens.syntax import doc_strings, is_noun
 
 ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "GPE", "FAC": "GPE",
                 "EVENT": "EVENT"}
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around"}
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "de", "del", "da", "van", "von", "bin", "ibn", "&", "-"})
 GENERIC_HEADS = ORG_HEADS | ROLE_HEADS  # 'Police', 'spokesman': words that describe rather than name
 PRONOUN_WINDOW_SENTENCES = 3
 
@@ -95,14 +97,16 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
         if label is None:
             continue
         written = ent.text
-        name = clean_name(written)
-        if not name or not name[0].isalnum() or name[-1] in "-–" or not any(c.isalpha() for c in name):
+        shown = clean_name(written)
+        name = bare_name(shown)
+        if not name or not name[0].isalnum() or shown[-1] in "-–" or not any(c.isalpha() for c in name):
             continue  # "-designate", "Counter-", "#": pieces of words, not names
         if label == "NORP" and not name.endswith("s"):
             continue  # an adjective ("Russian officials") qualifies; it does not act
-        key, label = place_mention(ent, name, label)
-        start = ent.start_char + written.find(name)
-        end = start + len(name)
+        # "the city of Baghdad" is the city, not the government its capital's name can stand for
+        key, label = place_mention(ent, name, label) if name == shown or label != "GPE" else (name, label)
+        start = ent.start_char + written.find(shown)
+        end = start + len(shown)
         title = title_before(ent) if label == "PERSON" else None
         if title is not None:
             start = title_start(title.span)
@@ -243,6 +247,18 @@ def is_generic(key: str, members: list[EntityMention]) -> bool:
     return not any(m.span.start > 0 and m.span.doc[m.span.start - 1].lower_ == "the" for m in members)
 
 
+def canonical_name(forms) -> str:
+    """The fullest form of the name itself: a form in capitals throughout beats one with a description after it
+    ('ISIL' over 'ISIL terrorist group', 'Mosul' over 'city of Mosul'), then more words, then more letters."""
+    return max(forms, key=lambda form: (is_proper_name(form), len(form.split()), len(form)))
+
+
+def is_proper_name(form: str) -> bool:
+    """Every word capitalised, or a connector inside a name ('Church of Scientology', 'al-Assad')."""
+    return all(word[:1].isupper() or word[:1].isdigit() or word in NAME_CONNECTORS or ARTICLE_PREFIX.match(word)
+               for word in form.split())
+
+
 def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "actor"
 
@@ -299,7 +315,7 @@ def extract_actors(doc: Doc) -> list[Actor]:
         longest = max(members, key=lambda m: len(m.name)).label
         label = max(sorted(set(labels)), key=lambda x: (labels.count(x), x == longest))
         title = find_title(members) if label == "PERSON" else None
-        name = max((m.name for m in members), key=lambda t: (len(t.split()), len(t)))
+        name = canonical_name(m.name for m in members)
         if key in country_names():
             name = key  # a country is named canonically, even when only its capital appears
         mentions = tuple(dict.fromkeys(

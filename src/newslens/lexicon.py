@@ -9,6 +9,10 @@ from pathlib import Path
 
 NAME_WORDS = Path(__file__).parent / "models" / "name_words.txt"
 
+# Nouns that say what kind of body a name is, written after it in lower case ("ISIL terrorist group", "the Wagner
+# military group"): a description of the name, not part of it.
+COLLECTIVE_HEADS = frozenset("group organization organisation coalition movement militia network outfit".split())
+
 # Head nouns of a person's title or function ("Defense Minister", "spokesman").
 ROLE_HEADS = frozenset("""
 president minister secretary spokesman spokeswoman spokesperson leader chancellor ambassador general
@@ -45,6 +49,12 @@ school academy hospital church foundation federation league club team network ti
 journal magazine press service services authority bureau board cabinet guard guards police
 house wing squadron fleet battery marines gallery galleries museum library
 """.split())
+
+# Words that place a name in its region or describe what kind of place it is ("northern Iraq", "the city of Mosul").
+DIRECTIONS = frozenset("""north south east west northern southern eastern western northeast northwest southeast
+southwest northeastern northwestern southeastern southwestern central""".split())
+PLACE_NOUNS = frozenset("city town village province district governorate region county state capital "
+                        "municipality prefecture oblast".split())
 
 # Last words of named events ("Eastern Economic Forum", "World Cup").
 EVENT_HEADS = frozenset("forum summit conference festival games olympics expo championship championships cup "

@@ -10,6 +10,7 @@ descriptor before a name ("Independent Mark Hill"), a stance prefix ("pro-Moscow
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,7 +18,8 @@ from lemminflect import getAllLemmas
 from spacy.tokens import Doc, Span, Token
 
 from newslens.gazetteer import demonyms, places
-from newslens.lexicon import HONORIFICS, ORG_HEADS, POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, name_words
+from newslens.lexicon import (COLLECTIVE_HEADS, HONORIFICS, ORG_HEADS, PLACE_NOUNS, POSSESSIVE_MARKS,
+                              ROLE_HEADS, ROLE_MODIFIERS, name_words)
 
 TITLE_HEADS = ROLE_HEADS | HONORIFICS
 TITLE_CONNECTORS = frozenset({"of", "for", "at", "the"})
@@ -26,6 +28,8 @@ LIST_MARKS = frozenset({",", "and", "&"})
 STANCE_PREFIXES = frozenset({"pro", "anti", "non", "post", "ex"})
 APPOSITION_REACH = 8
 MAX_NAME_WORDS = 4
+WEB_ADDRESS = re.compile(r"\w\.(?:com|org|net|gov|edu|info|io|co)\b", re.IGNORECASE)
+ROMAN = re.compile(r"^[IVXLCDM]+$")
 
 
 @dataclass(frozen=True)
@@ -188,6 +192,29 @@ def split_descriptor(span: Span) -> list[Span]:
     return [person] if span.label_ == "PERSON" else [span]
 
 
+def split_opening_word(span: Span) -> list[Span]:
+    """'Results of NCLAN show ...': a sentence's first word, a common noun, is capitalised only because it
+    opens the sentence; the name starts after its 'of'."""
+    doc = span.doc
+    first = doc[span.start]
+    if not (first.is_sent_start and span.end - span.start > 2 and doc[span.start + 1].lower_ in ("of", "for")
+            and is_descriptor(first.lower_) and first.lower_ not in ORG_HEADS and not is_title_word(first)):
+        return [span]
+    start = span.start + 2 + (doc[span.start + 2].lower_ == "the")
+    return [_span(doc, start, span.end, span.label_)] if start < span.end else []
+
+
+def thing_label(span: Span) -> list[Span]:
+    """'Windows XP', 'PlayStation VR', 'Gawker.com': a 'person' whose last word is an acronym, or a web
+    address, is a product or a site (Roman numerals end names: 'Charles Keating IV')."""
+    last = span[-1].text
+    web = any(WEB_ADDRESS.search(t.text) for t in span)
+    acronym_end = len(span) > 1 and last.isupper() and last.isalpha() and len(last) > 1 and not ROMAN.match(last)
+    if span.label_ == "PERSON" and (web or acronym_end) or span.label_ in ("ORG", "GPE") and web:
+        return [_span(span.doc, span.start, span.end, "PRODUCT")]
+    return [span]
+
+
 def is_no_ones_name(span: Span) -> bool:
     """'Shadow Health Secretary', 'Restricted C.': a 'person' named only by titles, common words and
     initials names no one."""
@@ -221,10 +248,38 @@ def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
     out = []
     for span in spans:
         pieces = [span]
-        for step in (split_lines, split_stance, split_list, split_of_affiliation, split_title, split_descriptor):
+        for step in (split_lines, split_opening_word, split_stance, split_list, split_of_affiliation, split_title,
+                     split_descriptor, thing_label):
             pieces = [part for piece in pieces for part in step(piece)]
         out += [p for p in pieces if len(p) and p.text[:1].isalnum() and not is_no_ones_name(p)]
-    return out
+    return joined_possessives(out)
+
+
+def joined_possessives(spans: list[Span]) -> list[Span]:
+    """"the People's Liberation Army", "the Women's Institute": a common noun's possessive opens an organisation's
+    name ('Russia's Foreign Ministry' is Russia's, 'Labour's' a party's: names own, common nouns do not)."""
+    out = []
+    for span in spans:
+        doc, i = span.doc, span.start
+        if span.label_ == "ORG" and i >= 2 and doc[i - 1].lower_ in POSSESSIVE_MARKS and not doc[i - 2].whitespace_ and (
+                doc[i - 2].text[:1].isupper() and is_descriptor(doc[i - 2].lower_) and not is_title_word(doc[i - 2])
+                and doc[i - 2].text not in places()):
+            span = _span(doc, i - 2, span.end, "ORG")
+        out.append(span)
+    return [span for span in out if not any(o.start <= span.start and span.end <= o.end and o is not span
+                                            and len(o) > len(span) for o in out)]
+
+
+def bare_name(name: str) -> str:
+    """The name without the words that describe it: 'the city of Mosul' names Mosul, 'the ISIL terrorist group'
+    ISIL ('northern Iraq' is a region of its own; 'Seoul's unification ministry' is a name as written)."""
+    words = name.split()
+    if len(words) > 2 and words[0] in PLACE_NOUNS and words[1] == "of":
+        words = words[3:] if words[2] == "the" and len(words) > 3 else words[2:]
+    described = len(words) > 1 and words[-1] in COLLECTIVE_HEADS
+    while described and len(words) > 1 and words[-1].islower():
+        words = words[:-1]
+    return " ".join(words)
 
 
 def _continues_title(doc: Doc, k: int) -> bool:

@@ -19,9 +19,9 @@ from spacy.util import filter_spans
 from lemminflect import getAllLemmas
 
 from newslens.gazetteer import demonyms, places, short_country_names
-from newslens.names import bound_names, is_descriptor, titled_person
+from newslens.names import ROMAN, bound_names, is_descriptor, titled_person
 from newslens.syntax import doc_strings, has_tags, is_verb, verb_lemma
-from newslens.lexicon import (EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS, ORG_HEADS, ROLE_HEADS,
+from newslens.lexicon import (DIRECTIONS, EVENT_HEADS, PLACE_NOUNS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS, ORG_HEADS, ROLE_HEADS,
                               POSSESSIVE_MARKS, ROLE_MODIFIERS, SPEECH_VERBS, TIME_HEADS, VESSEL_PREFIXES,
                               name_words)
 
@@ -38,7 +38,6 @@ NAME_PARTICLES = {"bin", "ibn", "de", "da", "van", "von", "der", "al", "el"}
 CONNECTORS = {"of", "for", "and", "the", "de", "del", "al", "la", "bin", "von", "van", "&"}
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,7}s$")  # "IEDs", "UAVs": things counted, never one organisation
-ROMAN = re.compile(r"^[IVXLCDM]+$")
 WORD = re.compile(r"^[^\W\d_][\w'’]*$")  # letters, with inner apostrophes ("Ja’afari", "Qa'im")
 CAPITALISED = re.compile(r"^(?=[^\W\d_])[\w'’.\-]*$")  # a word; its first letter checked by is_capitalised
 MONTHS_AND_DAYS = frozenset("""January February March April May June July August September October November
@@ -52,10 +51,6 @@ SITE_PREPOSITIONS = SURROUNDING_PREPOSITIONS | {"in", "at"}
 PLACE_PREPOSITIONS = frozenset("in at near from to into outside inside across around toward towards through "
                                "of".split())
 OPENING_WORDS = PLACE_PREPOSITIONS | {"yesterday", "today", "tomorrow", "tonight"}
-DIRECTIONS = frozenset("""north south east west northern southern eastern western northeast northwest southeast
-southwest northeastern northwestern southeastern southwestern central""".split())
-PLACE_NOUNS = frozenset("city town village province district governorate region county state capital "
-                        "municipality prefecture oblast".split())
 GOVERNMENT_NOUNS = frozenset("government people parliament army".split())
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 OPERATION_WORDS = frozenset({"Operation", "Exercise"})
