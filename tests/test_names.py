@@ -162,3 +162,10 @@ def test_a_common_nouns_possessive_opens_an_organisations_name(backend):
     assert "People's Liberation Army" in names(a)
     assert not names(a) & {"People", "Liberation Army", "Commanders of the People"}
     assert "Russia" in names(a)
+
+
+def test_a_body_glued_to_a_person_the_article_names_is_cut_from_them(backend):
+    a = analyse("Chemistry major at University of Oslo Ingrid Dahl built the robot. Dahl said it took a year.",
+                backend)
+    assert "Ingrid Dahl" in names(a)
+    assert not any("Oslo Ingrid" in name for name in names(a))

@@ -31,7 +31,9 @@ def of_phrase(ent: Span) -> Span | None:
         return None
     k += 1 + (doc[k + 1].lower_ == "the")
     if k < len(doc) and doc[k].ent_iob_ == "B" and doc[k].ent_type_ in ("ORG", "GPE"):
-        return next(e for e in doc.ents if e.start == k)
+        body = next(e for e in doc.ents if e.start == k)
+        owns = body.end < len(doc) and doc[body.end].lower_ in POSSESSIVE_MARKS
+        return None if owns else body  # 'of Italy's la Repubblica': the paper, not Italy
     return None
 
 

@@ -133,8 +133,9 @@ def split_of_affiliation(span: Span) -> list[Span]:
         if doc[k].lower_ != "of":
             continue
         person = doc[span.start:k]
-        if not (2 <= len(person) <= 3 and is_personal_name(person)):
-            return [span]
+        if not (2 <= len(person) <= 3 and is_personal_name(person)) or (
+                span.label_ != "PERSON" and is_descriptor(person[-1].lower_)):
+            return [span]  # 'Hashemite Kingdom of Jordan': a kingdom, not a surname
         body = k + 2 if doc[k + 1].lower_ == "the" and k + 2 < span.end else k + 1
         return [_span(doc, span.start, k, "PERSON"), _span(doc, body, span.end, _label_of_body(doc[body:span.end]))]
     return [span]
@@ -216,10 +217,14 @@ def thing_label(span: Span) -> list[Span]:
 
 
 def is_no_ones_name(span: Span) -> bool:
-    """'Shadow Health Secretary', 'Restricted C.': a 'person' named only by titles, common words and
-    initials names no one."""
-    words = [t for t in span if t.is_alpha or len(t.text) == 2 and t.text.endswith(".")]
-    return span.label_ == "PERSON" and len(words) > 1 and all(
+    """'Shadow Health Secretary', 'Restricted C.', 'Secretary of State': a name made only of titles, common words
+    and initials names no one ('Office of the President' names an office)."""
+    words = [t for t in span if (t.is_alpha or len(t.text) == 2 and t.text.endswith(".")) and t.lower_ not in
+             TITLE_CONNECTORS]
+    if len(words) < 2 or any(t.lower_ in ORG_HEADS for t in words):
+        return False
+    titled = any(t.lower_ in TITLE_HEADS for t in words)
+    return (span.label_ == "PERSON" or titled) and all(
         is_title_word(t) or is_descriptor(t.lower_) or len(t.text.rstrip(".")) == 1 for t in words)
 
 
@@ -242,14 +247,29 @@ def bodies_in_title(title: Span) -> list[Span]:
     return found
 
 
+def split_known_person(span: Span, people: frozenset[str]) -> list[Span]:
+    """'University of Texas Arlington Amneh Jafari': a body's name and then a person the article names
+    elsewhere ('Jafari said ...'); two names."""
+    doc = span.doc
+    if span.label_ == "PERSON" or span.end - span.start < 3 or doc[span.end - 1].text not in people:
+        return [span]
+    k = span.end - 2  # a given name and the surname
+    body = doc[span.start:k]
+    if is_personal_name(doc[k:span.end]) and (any(t.lower_ in ORG_HEADS for t in body) or body.text in places()):
+        return [_span(doc, span.start, k, span.label_), _span(doc, k, span.end, "PERSON")]
+    return [span]
+
+
 def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """Every entity cut to the names it holds (see the module docstring); what is left of a span is one or
     several names, each labelled by its parts."""
+    people = frozenset(span[-1].text for span in spans if span.label_ == "PERSON")
+    steps = (split_lines, split_opening_word, split_stance, split_list, split_of_affiliation, split_title,
+             lambda span: split_known_person(span, people), split_descriptor, thing_label)
     out = []
     for span in spans:
         pieces = [span]
-        for step in (split_lines, split_opening_word, split_stance, split_list, split_of_affiliation, split_title,
-                     split_descriptor, thing_label):
+        for step in steps:
             pieces = [part for piece in pieces for part in step(piece)]
         out += [p for p in pieces if len(p) and p.text[:1].isalnum() and not is_no_ones_name(p)]
     return joined_possessives(out)
