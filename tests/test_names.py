@@ -169,3 +169,14 @@ def test_a_body_glued_to_a_person_the_article_names_is_cut_from_them(backend):
                 backend)
     assert "Ingrid Dahl" in names(a)
     assert not any("Oslo Ingrid" in name for name in names(a))
+
+
+def test_a_name_after_a_titles_of_is_the_body_not_a_person(backend):
+    a = analyse("The former leader of Al Nusra was killed on Monday, a spokesman for Hamas said.", backend)
+    assert not any(actor.type == "PERSON" for actor in a.actors)
+
+
+def test_a_country_keeps_the_name_the_article_gives_it(backend):
+    a = analyse("Myanmar rejected the report. The government of Myanmar said it would respond.", backend)
+    assert "Myanmar" in names(a)
+    assert "Burma" not in names(a)

@@ -92,7 +92,8 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
     """Every entity span of an actor type, with its gazetteer key where it names a country."""
     found = []
     text = doc.text  # built anew on every access: read it once
-    for ent in doc.ents:
+    ents = doc.ents  # likewise
+    for ent in ents:
         label = ACTOR_LABELS.get(ent.label_)
         if label is None:
             continue
@@ -119,14 +120,14 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
         elif label == "GPE" and "," in written:
             # "Evansville, Indiana" also names Indiana; "Palmyra, Syria" names Syria
             found.append(place_entity(ent.doc[next(t.i for t in ent if t.text == ",") + 1:ent.end]))
-    return fold_official_acronyms(doc, found)
+    return fold_official_acronyms(ents, found)
 
 
-def fold_official_acronyms(doc: Doc, found: list[EntityMention]) -> list[EntityMention]:
+def fold_official_acronyms(ents: tuple[Span, ...], found: list[EntityMention]) -> list[EntityMention]:
     """'PRC', 'DPRK', 'ROK' are the country of that official name which the article also names (by its name,
     capital or demonym); an acronym of a country the article never names is left as it is ('IRA')."""
     capitals = (places().get(m.name) for m in found if m.label == "GPE")
-    named = ({m.key for m in found if m.label == "GPE"} | {demonyms()[e.text] for e in doc.ents if e.text in demonyms()}
+    named = ({m.key for m in found if m.label == "GPE"} | {demonyms()[e.text] for e in ents if e.text in demonyms()}
              | {place.country for place in capitals if place is not None and place.country})
     folded = []
     for m in found:
@@ -317,7 +318,10 @@ def extract_actors(doc: Doc) -> list[Actor]:
         title = find_title(members) if label == "PERSON" else None
         name = canonical_name(m.name for m in members)
         if key in country_names():
-            name = key  # a country is named canonically, even when only its capital appears
+            written = [m.name for m in members if m.name in country_names()]
+            # a country is named canonically, even when only its capital appears; by the article's own name for
+            # it where that is a country's name too ('Myanmar', which the gazetteer also knows as Burma)
+            name = max(sorted(set(written)), key=written.count) if written else key
         mentions = tuple(dict.fromkeys(
             Mention(m.text, m.start, m.end, "name" if m.name == name else "alias") for m in members))
         actors.append(Actor(id=ids[key], name=name, type=label, mentions=mentions,

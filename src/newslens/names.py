@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from lemminflect import getAllLemmas
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from newslens.gazetteer import demonyms, places
 from newslens.lexicon import (COLLECTIVE_HEADS, HONORIFICS, ORG_HEADS, PLACE_NOUNS, POSSESSIVE_MARKS,
@@ -86,6 +87,8 @@ def _label_of_body(tokens: Span) -> str:
 
 def split_lines(span: Span) -> list[Span]:
     """A name never runs over a line break: a caption or heading glued to the next line's name is two."""
+    if "\n" not in span.text:
+        return [span]
     doc, parts, start = span.doc, [], span.start
     for k in range(span.start, span.end - 1):
         if "\n" in doc[k].whitespace_ or doc[k].is_space:
@@ -205,6 +208,16 @@ def split_opening_word(span: Span) -> list[Span]:
     return [_span(doc, start, span.end, span.label_)] if start < span.end else []
 
 
+def title_body_label(span: Span) -> list[Span]:
+    """'the former leader of Al Qaeda', 'a spokesman for Hamas': a name after a title's 'of' or 'for' is the
+    body the title belongs to, not a person."""
+    doc, i = span.doc, span.start
+    i -= i > 0 and doc[i - 1].lower_ == "the"
+    if span.label_ != "PERSON" or i < 2 or doc[i - 1].lower_ not in ("of", "for") or doc[i - 2].lower_ not in ROLE_HEADS:
+        return [span]
+    return [_span(doc, span.start, span.end, _label_of_body(span))]
+
+
 def thing_label(span: Span) -> list[Span]:
     """'Windows XP', 'PlayStation VR', 'Gawker.com': a 'person' whose last word is an acronym, or a web
     address, is a product or a site (Roman numerals end names: 'Charles Keating IV')."""
@@ -265,7 +278,7 @@ def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
     several names, each labelled by its parts."""
     people = frozenset(span[-1].text for span in spans if span.label_ == "PERSON")
     steps = (split_lines, split_opening_word, split_stance, split_list, split_of_affiliation, split_title,
-             lambda span: split_known_person(span, people), split_descriptor, thing_label)
+             lambda span: split_known_person(span, people), split_descriptor, title_body_label, thing_label)
     out = []
     for span in spans:
         pieces = [span]
@@ -286,8 +299,7 @@ def joined_possessives(spans: list[Span]) -> list[Span]:
                 and doc[i - 2].text not in places()):
             span = _span(doc, i - 2, span.end, "ORG")
         out.append(span)
-    return [span for span in out if not any(o.start <= span.start and span.end <= o.end and o is not span
-                                            and len(o) > len(span) for o in out)]
+    return filter_spans(out)
 
 
 def bare_name(name: str) -> str:
