@@ -180,3 +180,14 @@ def test_a_country_keeps_the_name_the_article_gives_it(backend):
     a = analyse("Myanmar rejected the report. The government of Myanmar said it would respond.", backend)
     assert "Myanmar" in names(a)
     assert "Burma" not in names(a)
+
+
+def test_a_surname_joins_a_full_name_with_a_generation_mark(backend):
+    a = analyse("Officer Charles H. Keating IV was killed on Tuesday. Keating was 31.", backend)
+    assert "Keating" in {m.text for m in actor_named(a, "Charles H. Keating IV").mentions}
+
+
+def test_a_name_with_and_without_its_arabic_article_is_one_person(backend):
+    a = analyse("Prime Minister Nouri al-Maliki met the envoy. Later, Nouri Maliki said the talks went well.", backend)
+    maliki = actor_named(a, "Nouri al-Maliki")
+    assert "Nouri Maliki" in {m.text for m in maliki.mentions}

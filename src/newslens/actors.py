@@ -20,7 +20,7 @@ from newslens.affiliations import extract_affiliations, main_affiliations
 from newslens.gazetteer import country_names, demonyms, official_acronyms, places
 from newslens.lexicon import FEMININE_PRONOUNS, ORG_HEADS, POSSESSIVE_MARKS, PRONOUNS_PERSON, ROLE_HEADS
 from newslens.model import Actor, Mention
-from newslens.names import Title, bare_name, title_after, title_before
+from newslens.names import Title, bare_name, surname, title_after, title_before
 from newslens.lexicon import DIRECTIONS
 from newslens.rules import ARTICLE_PREFIX, is_place_in_capitals
 from newslens.syntax import doc_strings, is_noun
@@ -106,6 +106,8 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
             continue  # an adjective ("Russian officials") qualifies; it does not act
         # "the city of Baghdad" is the city, not the government its capital's name can stand for
         key, label = place_mention(ent, name, label) if name == shown or label != "GPE" else (name, label)
+        if label == "PERSON":
+            key = " ".join(ARTICLE_PREFIX.sub("", word) for word in key.split())  # Nouri al-Maliki = Nouri Maliki
         start = ent.start_char + written.find(shown)
         end = start + len(shown)
         title = title_before(ent) if label == "PERSON" else None
@@ -191,7 +193,7 @@ def abbreviates(short: EntityMention, full: EntityMention) -> bool:
     if len(words) == 1 and undotted(words[0]) == full.key_acronym and len(words[0]) > 1:
         return True  # "SDF" for Syrian Democratic Forces, "U.N." for United Nations, whatever the labels
     if full.label == "PERSON":  # "Abadi" for Haider al-Abadi: a surname without its article
-        surnames = (full_words[-1], ARTICLE_PREFIX.sub("", full_words[-1]))
+        surnames = (surname(full_words), ARTICLE_PREFIX.sub("", surname(full_words)))
         return (len(words) == 1 and words[0] in (full_words[0], *surnames)) or full_words[-len(words):] == words
     if full.label != "ORG" or short.label == "PERSON":
         return False  # "Andy Warhol" names the Andy Warhol Foundation's namesake, not the foundation

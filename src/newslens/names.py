@@ -302,6 +302,16 @@ def joined_possessives(spans: list[Span]) -> list[Span]:
     return filter_spans(out)
 
 
+GENERATIONS = frozenset({"Jr", "Jr.", "Sr", "Sr."})
+
+
+def surname(words: list[str]) -> str:
+    """A person's last name, before any generation mark ('Keating' in 'Charles H. Keating IV')."""
+    while len(words) > 1 and (words[-1] in GENERATIONS or ROMAN.match(words[-1])):
+        words = words[:-1]
+    return words[-1]
+
+
 def bare_name(name: str) -> str:
     """The name without the words that describe it: 'the city of Mosul' names Mosul, 'the ISIL terrorist group'
     ISIL ('northern Iraq' is a region of its own; 'Seoul's unification ministry' is a name as written)."""

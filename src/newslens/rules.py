@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 from lemminflect import getAllLemmas
 
 from newslens.gazetteer import demonyms, places, short_country_names
-from newslens.names import ROMAN, bound_names, is_descriptor, titled_person
+from newslens.names import ROMAN, bound_names, is_descriptor, surname, titled_person
 from newslens.syntax import doc_strings, has_tags, is_verb, verb_lemma
 from newslens.lexicon import (DIRECTIONS, EVENT_HEADS, PLACE_NOUNS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS, ORG_HEADS, ROLE_HEADS,
                               POSSESSIVE_MARKS, ROLE_MODIFIERS, SPEECH_VERBS, TIME_HEADS, VESSEL_PREFIXES,
@@ -644,8 +644,8 @@ class NewsEntityRules:
             forms.setdefault(span.text, span.label_)
             parts = span.text.split()
             if span.label_ == "PERSON" and len(parts) > 1:
-                forms.setdefault(parts[-1], "PERSON")
-                forms.setdefault(ARTICLE_PREFIX.sub("", parts[-1]), "PERSON")  # "Assad" after "Bashar al-Assad"
+                forms.setdefault(surname(parts), "PERSON")
+                forms.setdefault(ARTICLE_PREFIX.sub("", surname(parts)), "PERSON")  # "Assad" after "Bashar al-Assad"
                 forms.setdefault(parts[0], "PERSON")
             if span.label_ == "ORG" and len(parts) > 2:
                 forms.setdefault(acronym_of(parts), "ORG")
