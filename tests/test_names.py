@@ -191,3 +191,14 @@ def test_a_name_with_and_without_its_arabic_article_is_one_person(backend):
     a = analyse("Prime Minister Nouri al-Maliki met the envoy. Later, Nouri Maliki said the talks went well.", backend)
     maliki = actor_named(a, "Nouri al-Maliki")
     assert "Nouri Maliki" in {m.text for m in maliki.mentions}
+
+
+def test_a_newspaper_named_by_a_common_noun_is_an_organisation(backend):
+    a = analyse("The Observer reported the story first. Critics blamed the Internet for the leak.", backend)
+    assert actor_named(a, "Observer").type == "ORG"
+    assert "Internet" not in names(a)
+
+
+def test_a_plural_title_before_coordinated_names_is_no_part_of_the_first(backend):
+    a = analyse("Senators Ana Ruiz and Paul Kim voted against the bill.", backend)
+    assert {"Ana Ruiz", "Paul Kim"} <= names(a)

@@ -23,6 +23,7 @@ from newslens.lexicon import (COLLECTIVE_HEADS, HONORIFICS, ORG_HEADS, PLACE_NOU
                               ROLE_HEADS, ROLE_MODIFIERS, name_words)
 
 TITLE_HEADS = ROLE_HEADS | HONORIFICS
+GROUP_TITLES = frozenset(head + "s" for head in ROLE_HEADS)  # 'Senators Ana Ruiz and Paul Kim'
 TITLE_CONNECTORS = frozenset({"of", "for", "at", "the"})
 AFFILIATING_PREPOSITIONS = frozenset({"of", "for", "at", "with"})  # "ambassador to X": X is the host, not his
 LIST_MARKS = frozenset({",", "and", "&"})
@@ -149,7 +150,7 @@ def split_title(span: Span) -> list[Span]:
     'Shadow Health Secretary Tom Reyes': a title, with the bodies named in it, before a person's name.
     'Museum of Science CEO': an organisation's name with a role after it."""
     doc = span.doc
-    heads = [k for k in range(span.start, span.end) if doc[k].lower_ in TITLE_HEADS]
+    heads = [k for k in range(span.start, span.end) if doc[k].lower_ in TITLE_HEADS or doc[k].lower_ in GROUP_TITLES]
     if not heads:
         return [span]
     last = heads[-1]

@@ -54,6 +54,7 @@ OPENING_WORDS = PLACE_PREPOSITIONS | {"yesterday", "today", "tomorrow", "tonight
 GOVERNMENT_NOUNS = frozenset("government people parliament army".split())
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 OPERATION_WORDS = frozenset({"Operation", "Exercise"})
+PUBLISHING_FORMS = re.compile(r"^(reported|reports|wrote|writes|published|publishes|revealed|reveals)$")
 SPEECH_FORMS = re.compile(r"^(says|said|told|tells|added|stated|warned|noted|explained|announced|claimed)$")
 # Unions of word lists, built once here rather than on every test inside the rules
 TITLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS | HONORIFICS
@@ -295,7 +296,8 @@ def classify_run(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
     after = doc[end].text if end < len(doc) else ""
     if before in PLACE_PREPOSITIONS and region_follows(doc, end):
         return start, "GPE"  # "in Pflugerville, Texas"
-    if before == "the" and len(words) == 1 and not ACRONYM.match(text) and not is_common_word(doc, text):
+    if before == "the" and len(words) == 1 and not ACRONYM.match(text) and (
+            not is_common_word(doc, text) or is_publisher(doc, start, end)):
         return start, "ORG"  # "the Kremlin", "the Pentagon": a person's name takes no article; not "the Internet"
     if before in ROLE_HEADS or before in HONORIFICS or SPEECH_FORMS.match(after) or (
             before in {"said", "says", "told"}) or (len(words) > 1 and has_role_apposition(doc, end)):
@@ -385,7 +387,7 @@ def reread_common_words(span: Span) -> Span | None:
     a heading, unless it is where something happens ('from Tinker', 'at Chapel Hill'): then a place."""
     doc = span.doc
     if span.label_ == "ORG" and len(span) == 1 and span.text.lower() not in ORG_HEADS and is_common_word(
-            doc, span.text):
+            doc, span.text) and not is_publisher(doc, span.start, span.end):
         return None  # "the Internet": a common noun written in capitals ('the Coalition' is used as a name)
     if span.label_ not in ("PERSON", "GPE") or span.text in places() or not all(
             is_common_word(doc, w) for w in span.text.split()):
@@ -393,6 +395,14 @@ def reread_common_words(span: Span) -> Span | None:
     if span.start > 0 and doc[span.start - 1].lower_ in PLACE_PREPOSITIONS:
         return Span(doc, span.start, span.end, label="GPE")
     return None
+
+
+def is_publisher(doc: Doc, start: int, end: int) -> bool:
+    """'The Observer reported', 'the Independent said': a capitalised common noun with its article that reports
+    is a newspaper or a broadcaster, not a common noun ('the Internet')."""
+    before = doc[start - 1].lower_ if start else ""
+    after = doc[end].text if end < len(doc) else ""
+    return before == "the" and (SPEECH_FORMS.match(after) is not None or PUBLISHING_FORMS.match(after) is not None)
 
 
 def locate_lone_word(span: Span) -> Span:
