@@ -202,3 +202,23 @@ def test_a_newspaper_named_by_a_common_noun_is_an_organisation(backend):
 def test_a_plural_title_before_coordinated_names_is_no_part_of_the_first(backend):
     a = analyse("Senators Ana Ruiz and Paul Kim voted against the bill.", backend)
     assert {"Ana Ruiz", "Paul Kim"} <= names(a)
+
+
+def test_a_title_set_off_by_a_comma_and_a_hyphenated_title(backend):
+    a = analyse("Norway's Prime Minister, Eva Lund, met U.N. Secretary-General Tomas Berg on Monday.", backend)
+    lund, berg = actor_named(a, "Eva Lund"), actor_named(a, "Tomas Berg")
+    assert a.actor_name(lund.affiliation) == "Norway"
+    assert ("Tomas Berg", "secretary-general", "U.N.") in affiliations(a)
+
+
+def test_a_body_named_in_a_title_is_an_organisation_not_a_person():
+    """The statistical model reads 'Hamas' as a person here; the rules alone do not find it at all."""
+    a = analyse("Hamas leader Yahya Sinwar was killed, the army said.", "builtin")
+    assert actor_named(a, "Hamas").type == "ORG"
+    assert a.actor_name(actor_named(a, "Yahya Sinwar").affiliation) == "Hamas"
+
+
+def test_a_demonym_that_qualifies_a_noun_in_a_title_is_no_affiliation(backend):
+    a = analyse("The Afghan team's coach, Omar Sadiq, praised the girls.", backend)
+    assert "Afghanistan" not in names(a)
+    assert actor_named(a, "Omar Sadiq").affiliation is None

@@ -112,7 +112,8 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
         end = start + len(shown)
         title = title_before(ent) if label == "PERSON" else None
         if title is not None:
-            start = title_start(title.span)
+            if title.span.end == ent.start:  # not "Malaysia's Prime Minister, Najib Razak"
+                start = title_start(title.span)
             found += [demonym_mention(body) for body in title.affiliations if body.text in demonyms()]
         if label == "GPE" and ", " in name:
             key = name = name.split(", ")[0]  # "Aceh, Indonesia" is Aceh, written with its country
@@ -141,7 +142,7 @@ def fold_official_acronyms(ents: tuple[Span, ...], found: list[EntityMention]) -
 def title_start(title: Span) -> int:
     """Where a person's mention begins: at the title, after any organisation named in it
     ('Royal Jordanian Air Force lieutenant Muath ...' is 'lieutenant Muath ...': the force is an actor of its own)."""
-    inside = [t.i for t in title if t.ent_type_ == "ORG"]
+    inside = [t.i for t in title if t.ent_type_ == "ORG" or t.lower_ in POSSESSIVE_MARKS]
     return title.doc[inside[-1] + 1].idx if inside else title.start_char
 
 

@@ -274,6 +274,22 @@ def split_known_person(span: Span, people: frozenset[str]) -> list[Span]:
     return [span]
 
 
+def title_bodies(spans: list[Span]) -> list[Span]:
+    """The bodies named in the titles before people and read as people ('Hamas' in 'Hamas leader Yahya Sinwar'):
+    organisations or places."""
+    labels = {i: span.label_ for span in spans for i in range(span.start, span.end)}
+    found = []
+    for span in spans:
+        title = title_before(span) if span.label_ == "PERSON" else None
+        if title is not None:
+            found += [body for body in bodies_in_title(title.span) if body.text not in demonyms() and all(
+                labels.get(i) == "PERSON" for i in range(body.start, body.end))]
+    if not found:
+        return spans
+    taken = {i for body in found for i in range(body.start, body.end)}
+    return found + [span for span in spans if not taken.intersection(range(span.start, span.end))]
+
+
 def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """Every entity cut to the names it holds (see the module docstring); what is left of a span is one or
     several names, each labelled by its parts."""
@@ -286,7 +302,7 @@ def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
         for step in steps:
             pieces = [part for piece in pieces for part in step(piece)]
         out += [p for p in pieces if len(p) and p.text[:1].isalnum() and not is_no_ones_name(p)]
-    return joined_possessives(out)
+    return title_bodies(joined_possessives(out))
 
 
 def joined_possessives(spans: list[Span]) -> list[Span]:
@@ -333,6 +349,8 @@ def _continues_title(doc: Doc, k: int) -> bool:
         return True
     if token.ent_type_ in ("ORG", "GPE", "NORP"):
         return True
+    if token.text == "-" and not token.whitespace_ and k > 0 and not doc[k - 1].whitespace_:
+        return True  # 'Secretary-General'
     if token.lower_ in TITLE_CONNECTORS | {"to"}:
         return k > 0 and (doc[k - 1].text[:1].isupper() or is_title_word(doc[k - 1]) or doc[k - 1].lower_ in ("of", "to"))
     return token.text[:1].isupper() and token.is_alpha and not token.is_stop
@@ -342,6 +360,8 @@ def title_before(span: Span) -> Title | None:
     """'Russian Defense Minister Sergei Shoigu', "Labour's Shadow Health Secretary Tom Reyes", 'CEO of the Red
     Cross Anna Lind': the title written before a person's name, up to a role head right before it."""
     doc, start = span.doc, span.start
+    if start > 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in ROLE_HEADS:
+        start -= 1  # "Malaysia's Prime Minister, Najib Razak": the title set off by a comma
     if start == 0 or not (_continues_title(doc, start - 1) or doc[start - 1].text == "." and start > 1
                           and doc[start - 2].lower_ in HONORIFICS):
         return None
@@ -353,9 +373,11 @@ def title_before(span: Span) -> Title | None:
         first -= 1
     while first < start and (doc[first].lower_ in TITLE_CONNECTORS or doc[first].lower_ in POSSESSIVE_MARKS):
         first += 1
-    title = doc[first:start]
-    if not any(t.lower_ in TITLE_HEADS for t in title):
+    heads = [k for k in range(first, start) if doc[k].lower_ in TITLE_HEADS]
+    if not heads:
         return None
+    linked = [k + 1 for k in range(first, heads[0]) if doc[k].lower_ in ("of", "for") and doc[k].ent_iob_ != "I"]
+    title = doc[max(linked, default=first):start]  # 'Polaroids of author Truman Capote': the title is 'author'
     return make_title(title, title.text)
 
 
@@ -396,7 +418,7 @@ def make_title(title: Span, role: str) -> Title:
     heads = [t.i for t in title if t.lower_ in TITLE_HEADS]
     cut = heads[-1] + 1
     first = max([i + 1 for i in named if i < heads[-1]], default=title.start)
-    head_words = [t.lower_ for t in doc[first:cut] if t.lower_ not in ("the", "a", "an") and t.text != "."]
+    head = "".join(t.lower_ + t.whitespace_ for t in doc[first:cut] if t.lower_ not in ("the", "a", "an") and t.text != ".")
     affiliations = []
     k = title.start
     while k < title.end:
@@ -405,9 +427,11 @@ def make_title(title: Span, role: str) -> Title:
             while end < title.end and end in named and doc[end].lower_ not in POSSESSIVE_MARKS and (
                     doc[end].ent_iob_ == "I" or doc[end].text not in demonyms()):
                 end += 1
-            if not any(doc[x].lower_ in ("to",) for x in range(max(title.start, k - 2), k)):
-                affiliations.append(doc[k:end])
+            qualifies = doc[k].text in demonyms() and end < title.end and doc[end].is_lower and any(
+                t.lower_ in POSSESSIVE_MARKS for t in doc[end:title.end])
+            if not qualifies and not any(doc[x].lower_ == "to" for x in range(max(title.start, k - 2), k)):
+                affiliations.append(doc[k:end])  # not 'to the United States', nor 'Afghan' in "the Afghan team's coach"
             k = end
         else:
             k += 1
-    return Title(title, role, " ".join(head_words), tuple(affiliations))
+    return Title(title, role, head.strip(), tuple(affiliations))
