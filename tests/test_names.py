@@ -222,3 +222,8 @@ def test_a_demonym_that_qualifies_a_noun_in_a_title_is_no_affiliation(backend):
     a = analyse("The Afghan team's coach, Omar Sadiq, praised the girls.", backend)
     assert "Afghanistan" not in names(a)
     assert actor_named(a, "Omar Sadiq").affiliation is None
+
+
+def test_a_capital_after_a_stance_prefix_is_its_country(backend):
+    a = analyse("Anti-Pyongyang activists launched balloons on Friday.", backend)
+    assert "Pyongyang" in {m.text for m in actor_named(a, "North Korea").mentions}

@@ -20,7 +20,7 @@ from newslens.affiliations import extract_affiliations, main_affiliations
 from newslens.gazetteer import country_names, demonyms, official_acronyms, places
 from newslens.lexicon import FEMININE_PRONOUNS, ORG_HEADS, POSSESSIVE_MARKS, PRONOUNS_PERSON, ROLE_HEADS
 from newslens.model import Actor, Mention
-from newslens.names import Title, bare_name, surname, title_after, title_before
+from newslens.names import Title, bare_name, is_after_stance_prefix, surname, title_after, title_before
 from newslens.lexicon import DIRECTIONS
 from newslens.rules import ARTICLE_PREFIX, is_place_in_capitals
 from newslens.syntax import doc_strings, is_noun
@@ -67,6 +67,8 @@ def is_locative(span: Span) -> bool:
     """A capital after 'in'/'to', in apposition ('the capital, Wellington') or qualifying a noun ('the London
     conference') is a place, not the government it can stand for ('from Seoul's ministry' is the government)."""
     doc = span.doc
+    if is_after_stance_prefix(span):
+        return False  # "anti-Pyongyang activists", "the pro-Moscow party": for or against the government
     possessive = span.end < len(doc) and doc[span.end].lower_ in POSSESSIVE_MARKS
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     apposition = before == "," and span.start > 1 and doc[span.start - 2].lower_ in ("capital", "city")

@@ -101,12 +101,17 @@ def split_lines(span: Span) -> list[Span]:
     return [p for p in parts if not all(t.is_space for t in p)]
 
 
+def is_after_stance_prefix(span: Span) -> bool:
+    """'anti-Pyongyang', 'pro-Moscow': a name written after a stance prefix and its hyphen."""
+    doc, i = span.doc, span.start
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in STANCE_PREFIXES and not doc[i - 1].whitespace_
+
+
 def split_stance(span: Span) -> list[Span]:
     """'pro-Moscow UR': the place after a stance prefix qualifies the name after it; two names."""
-    doc = span.doc
-    i = span.start
-    if not (i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in STANCE_PREFIXES and not doc[i - 1].whitespace_):
+    if not is_after_stance_prefix(span):
         return [span]
+    doc = span.doc
     for k in range(span.end - 1, span.start, -1):
         if doc[span.start:k].text in places():
             return [_span(doc, span.start, k, "GPE"), _span(doc, k, span.end, span.label_)]
