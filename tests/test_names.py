@@ -227,3 +227,17 @@ def test_a_demonym_that_qualifies_a_noun_in_a_title_is_no_affiliation(backend):
 def test_a_capital_after_a_stance_prefix_is_its_country(backend):
     a = analyse("Anti-Pyongyang activists launched balloons on Friday.", backend)
     assert "Pyongyang" in {m.text for m in actor_named(a, "North Korea").mentions}
+
+
+@pytest.mark.parametrize("sentence, person, predicate, body", [
+    ("Maria Lopez, the Red Cross's regional director, said supplies were short.", "Maria Lopez",
+     "regional director", "Red Cross"),
+    ("Hernan Ortiz, Panama coach, praised his players.", "Hernan Ortiz", "coach", "Panama"),
+    ("Tunisia's goalkeeper Mouez Tarek saved a penalty.", "Mouez Tarek", "goalkeeper", "Tunisia"),
+    ("Daniel Ortega, 19, a member of the Socialist Party, left in March.", "Daniel Ortega", "member",
+     "Socialist Party"),
+])
+def test_affiliations_stated_by_appositions_and_possessives(backend, sentence, person, predicate, body):
+    a = analyse(sentence, backend)
+    assert (person, predicate, body) in affiliations(a)
+    assert actor_named(a, person).type == "PERSON"

@@ -214,12 +214,13 @@ def split_opening_word(span: Span) -> list[Span]:
     return [_span(doc, start, span.end, span.label_)] if start < span.end else []
 
 
-def title_body_label(span: Span) -> list[Span]:
-    """'the former leader of Al Qaeda', 'a spokesman for Hamas': a name after a title's 'of' or 'for' is the
-    body the title belongs to, not a person."""
+def title_body_label(span: Span, person_ends: frozenset[int]) -> list[Span]:
+    """'the former leader of Al Qaeda', 'a spokesman for Hamas', 'Nick Rhodes of Duran Duran': a name after a
+    title's or a person's 'of' is the body they belong to, not a person."""
     doc, i = span.doc, span.start
     i -= i > 0 and doc[i - 1].lower_ == "the"
-    if span.label_ != "PERSON" or i < 2 or doc[i - 1].lower_ not in ("of", "for") or doc[i - 2].lower_ not in ROLE_HEADS:
+    if span.label_ != "PERSON" or i < 2 or doc[i - 1].lower_ not in ("of", "for") or (
+            doc[i - 2].lower_ not in ROLE_HEADS and i - 1 not in person_ends):
         return [span]
     return [_span(doc, span.start, span.end, _label_of_body(span))]
 
@@ -258,7 +259,8 @@ def bodies_in_title(title: Span) -> list[Span]:
                                        or doc[end].lower_ in ("of", "and") and end + 1 < title.end
                                        and doc[end + 1].text[:1].isupper() and not is_title_word(doc[end + 1])):
                 end += 1
-            if names_a_body(doc[k:end]) or k > title.start and doc[k - 1].lower_ == "the":
+            owner = end < len(doc) and doc[end].lower_ in POSSESSIVE_MARKS
+            if names_a_body(doc[k:end]) or k > 0 and doc[k - 1].lower_ == "the" or owner:
                 found.append(_span(doc, k, end, _label_of_body(doc[k:end])))
             k = end
         else:
@@ -280,13 +282,13 @@ def split_known_person(span: Span, people: frozenset[str]) -> list[Span]:
 
 
 def title_bodies(spans: list[Span]) -> list[Span]:
-    """The bodies named in the titles before people and read as people ('Hamas' in 'Hamas leader Yahya Sinwar'):
-    organisations or places."""
+    """The bodies named in people's titles and read as people ('Hamas' in 'Hamas leader Yahya Sinwar', 'the Red
+    Cross' in "Maria Lopez, the Red Cross's director"): organisations or places."""
     labels = {i: span.label_ for span in spans for i in range(span.start, span.end)}
     found = []
     for span in spans:
-        title = title_before(span) if span.label_ == "PERSON" else None
-        if title is not None:
+        titles = (title_before(span), title_after(span)) if span.label_ == "PERSON" else ()
+        for title in filter(None, titles):
             found += [body for body in bodies_in_title(title.span) if body.text not in demonyms() and all(
                 labels.get(i) == "PERSON" for i in range(body.start, body.end))]
     if not found:
@@ -299,8 +301,10 @@ def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """Every entity cut to the names it holds (see the module docstring); what is left of a span is one or
     several names, each labelled by its parts."""
     people = frozenset(span[-1].text for span in spans if span.label_ == "PERSON")
+    person_ends = frozenset(span.end for span in spans if span.label_ == "PERSON")
     steps = (split_lines, split_opening_word, split_stance, split_list, split_of_affiliation, split_title,
-             lambda span: split_known_person(span, people), split_descriptor, title_body_label, thing_label)
+             lambda span: split_known_person(span, people), split_descriptor,
+             lambda span: title_body_label(span, person_ends), thing_label)
     out = []
     for span in spans:
         pieces = [span]
@@ -393,6 +397,8 @@ def title_after(span: Span) -> Title | None:
     i = span.end
     if i >= len(doc) - 2 or doc[i].text != ",":
         return None
+    if doc[i + 1].like_num and i + 3 < len(doc) and doc[i + 2].text == ",":
+        i += 2  # 'Daniel Ortega, 19, a member of ...': the age first
     j = i + 1 + (doc[i + 1].lower_ in ("the", "a", "an"))
     heads = []
     end = j
@@ -418,8 +424,9 @@ def title_after(span: Span) -> Title | None:
 def make_title(title: Span, role: str) -> Title:
     """The title's head (its words outside the names in it, lower-cased) and the bodies it names."""
     doc = title.doc
-    named = [t.i for t in title if t.text in demonyms() or t.ent_type_ in ("ORG", "GPE", "NORP")
-             or t.text in places() or t.lower_ in POSSESSIVE_MARKS]
+    possessors = {t.i - 1 for t in title if t.lower_ in POSSESSIVE_MARKS}
+    named = [t.i for t in title if t.text in demonyms() or t.ent_type_ in ("ORG", "GPE", "NORP") or t.text in places()
+             or t.lower_ in POSSESSIVE_MARKS or t.ent_type_ and any(x.i in possessors for x in doc[t.i:t.i + 4])]
     heads = [t.i for t in title if t.lower_ in TITLE_HEADS]
     cut = heads[-1] + 1
     first = max([i + 1 for i in named if i < heads[-1]], default=title.start)

@@ -475,6 +475,8 @@ def is_place_then_region(doc: Doc, span: Span, follower: Span) -> bool:
     unless a title says so."""
     if not is_region(follower.text) or is_region(span.text):
         return False
+    if follower.end < len(doc) and doc[follower.end].lower_ in ROLE_HEADS:
+        return False  # 'Hernan Ortiz, Panama coach': a person and his title
     if span.label_ == "PERSON":
         before = doc[span.start - 1].lower_ if span.start else ""
         return before not in TITLE_HEADS and doc[span.start].lower_ not in HONORIFICS
