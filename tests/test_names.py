@@ -241,3 +241,26 @@ def test_affiliations_stated_by_appositions_and_possessives(backend, sentence, p
     a = analyse(sentence, backend)
     assert (person, predicate, body) in affiliations(a)
     assert actor_named(a, person).type == "PERSON"
+
+
+@pytest.mark.parametrize("sentence, person, role", [
+    ("President Trump spoke on Monday.", "Trump", "President"),
+    ("Archbishop of Canterbury Justin Welby led the service.", "Justin Welby", "Archbishop of Canterbury"),
+    ("Joint Chiefs of Staff Chairman Mark Milley testified.", "Mark Milley", "Joint Chiefs of Staff Chairman"),
+])
+def test_where_a_title_ends_and_the_name_begins(backend, sentence, person, role):
+    a = analyse(sentence, backend)
+    assert actor_named(a, person).name == person
+    assert actor_named(a, person).role == role
+
+
+def test_a_surname_that_is_also_a_title_stays_in_the_name(backend):
+    a = analyse("Martin Luther King Jr. spoke in Memphis in 1968.", backend)
+    assert not names(a) & {"Jr.", "Martin Luther"}
+    if backend == "builtin":  # the rules alone do not read a name with a title word inside as a person
+        assert "Martin Luther King Jr." in names(a)
+
+
+def test_a_city_whose_office_a_title_names_is_the_city(backend):
+    a = analyse("Mayor of London Sadiq Khan criticised the plan.", backend)
+    assert a.actor_name(actor_named(a, "Sadiq Khan").affiliation) == "London"

@@ -73,7 +73,8 @@ def is_locative(span: Span) -> bool:
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     apposition = before == "," and span.start > 1 and doc[span.start - 2].lower_ in ("capital", "city")
     qualifier = span.end < len(doc) and doc[span.end].is_lower and is_noun(doc[span.end])  # "the London conference"
-    where = before in LOCATIVE_PREPOSITIONS or before in ("capital", "city") or apposition or qualifier
+    office = before == "of" and span.start > 1 and doc[span.start - 2].lower_ in ROLE_HEADS  # 'Mayor of London'
+    where = before in LOCATIVE_PREPOSITIONS or before in ("capital", "city") or apposition or qualifier or office
     return where and not possessive
 
 

@@ -56,13 +56,16 @@ def is_title_word(token: Token) -> bool:
     return low in ROLE_HEADS or low in ROLE_MODIFIERS or low in HONORIFICS
 
 
-def is_personal_name(tokens: Span) -> bool:
+def is_personal_name(tokens: Span, after_title: bool = False) -> bool:
     """One to four Title Case words, none a title, organisation head, demonym or region, the first not a word
-    English uses as a common word ('Red Cross Anna Lind' is no one's name; 'Anna Lind' and 'Mark Hill' are)."""
+    English uses as a common word ('Red Cross Anna Lind' is no one's name; 'Anna Lind' and 'Mark Hill' are) unless
+    a title comes right before it ('President Trump')."""
     words = [t for t in tokens if t.text != "-"]
-    if not 1 <= len(words) <= MAX_NAME_WORDS or is_descriptor(words[0].lower_):
+    if not 1 <= len(words) <= MAX_NAME_WORDS or words[0].text in GENERATIONS or (
+            is_descriptor(words[0].lower_) and not after_title):
         return False
-    return all(t.text[:1].isupper() and not (is_title_word(t) or t.lower_ in ORG_HEADS or t.text in demonyms()
+    return all(t.text[:1].isupper() and not (is_title_word(t) or t.lower_ in ORG_HEADS or t.lower_ in PLACE_NOUNS
+                                               or t.text in demonyms()
                                                or t.text in places() and places()[t.text].kind != "city")
                for t in words)
 
@@ -159,12 +162,18 @@ def split_title(span: Span) -> list[Span]:
     if not heads:
         return [span]
     last = heads[-1]
+    named_before = last
+    while named_before > span.start and doc[named_before - 1].text[:1].isupper() and not is_title_word(
+            doc[named_before - 1]):
+        named_before -= 1
+    if last - named_before >= 2 and is_personal_name(doc[named_before:last]):
+        return [span]  # 'Martin Luther King Jr.': a surname that is also a title
     if last + 1 < span.end:
         if last == span.start and span.label_ != "PERSON" and span.end - last == 2:
             return [span]  # 'General Motors': one word after a title word names no person
         linked = last + 1 == span.end or doc[last + 1].lower_ in TITLE_CONNECTORS | {"to"}
         for k in range(last + 1, span.end):
-            if (k == last + 1 or linked) and is_personal_name(doc[k:span.end]):
+            if (k == last + 1 or linked) and is_personal_name(doc[k:span.end], after_title=k == last + 1):
                 return bodies_in_title(doc[span.start:k]) + [_span(doc, k, span.end, "PERSON")]
         return [span]
     first_title = last
@@ -212,6 +221,20 @@ def split_opening_word(span: Span) -> list[Span]:
         return [span]
     start = span.start + 2 + (doc[span.start + 2].lower_ == "the")
     return [_span(doc, start, span.end, span.label_)] if start < span.end else []
+
+
+def split_title_body(span: Span) -> list[Span]:
+    """'Archbishop of Canterbury Justin Welby' read from 'Canterbury': the body a title's 'of' names, then the
+    person."""
+    doc, i = span.doc, span.start
+    i -= i > 0 and doc[i - 1].lower_ == "the"
+    if i < 2 or doc[i - 1].lower_ not in ("of", "for") or doc[i - 2].lower_ not in TITLE_HEADS:
+        return [span]
+    for k in range(span.start + 1, span.end - 1):
+        if doc[k - 1].whitespace_ and doc[k].is_alpha and is_personal_name(doc[k:span.end]) and (
+                names_a_body(doc[span.start:k])):
+            return [_span(doc, span.start, k, _label_of_body(doc[span.start:k])), _span(doc, k, span.end, "PERSON")]
+    return [span]
 
 
 def title_body_label(span: Span, person_ends: frozenset[int]) -> list[Span]:
@@ -303,7 +326,7 @@ def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
     people = frozenset(span[-1].text for span in spans if span.label_ == "PERSON")
     person_ends = frozenset(span.end for span in spans if span.label_ == "PERSON")
     steps = (split_lines, split_opening_word, split_stance, split_list, split_of_affiliation, split_title,
-             lambda span: split_known_person(span, people), split_descriptor,
+             lambda span: split_known_person(span, people), split_title_body, split_descriptor,
              lambda span: title_body_label(span, person_ends), thing_label)
     out = []
     for span in spans:
@@ -385,7 +408,8 @@ def title_before(span: Span) -> Title | None:
     heads = [k for k in range(first, start) if doc[k].lower_ in TITLE_HEADS]
     if not heads:
         return None
-    linked = [k + 1 for k in range(first, heads[0]) if doc[k].lower_ in ("of", "for") and doc[k].ent_iob_ != "I"]
+    linked = [k + 1 for k in range(first, heads[0]) if doc[k].lower_ in ("of", "for") and doc[k].ent_iob_ != "I"
+              and all(doc[x].lower_ in ("the", "a", "an") for x in range(k + 1, heads[0]))]
     title = doc[max(linked, default=first):start]  # 'Polaroids of author Truman Capote': the title is 'author'
     return make_title(title, title.text)
 
