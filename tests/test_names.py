@@ -264,3 +264,9 @@ def test_a_surname_that_is_also_a_title_stays_in_the_name(backend):
 def test_a_city_whose_office_a_title_names_is_the_city(backend):
     a = analyse("Mayor of London Sadiq Khan criticised the plan.", backend)
     assert a.actor_name(actor_named(a, "Sadiq Khan").affiliation) == "London"
+
+
+def test_honours_after_a_name_are_not_part_of_it(backend):
+    a = analyse("Professor Ada Byrne FRS gave the lecture. Byrne thanked her students.", backend)
+    assert "Ada Byrne" in names(a)
+    assert "Ada Byrne FRS" not in names(a)

@@ -231,8 +231,9 @@ def split_title_body(span: Span) -> list[Span]:
     if i < 2 or doc[i - 1].lower_ not in ("of", "for") or doc[i - 2].lower_ not in TITLE_HEADS:
         return [span]
     for k in range(span.start + 1, span.end - 1):
-        if doc[k - 1].whitespace_ and doc[k].is_alpha and is_personal_name(doc[k:span.end]) and (
-                names_a_body(doc[span.start:k])):
+        person = doc[k:span.end]
+        if doc[k - 1].whitespace_ and doc[k].is_alpha and is_personal_name(person) and names_a_body(
+                doc[span.start:k]) and not any(is_descriptor(t.lower_) for t in person):
             return [_span(doc, span.start, k, _label_of_body(doc[span.start:k])), _span(doc, k, span.end, "PERSON")]
     return [span]
 
@@ -249,14 +250,20 @@ def title_body_label(span: Span, person_ends: frozenset[int]) -> list[Span]:
 
 
 def thing_label(span: Span) -> list[Span]:
-    """'Windows XP', 'PlayStation VR', 'Gawker.com': a 'person' whose last word is an acronym, or a web
-    address, is a product or a site (Roman numerals end names: 'Charles Keating IV')."""
-    last = span[-1].text
+    """'Windows XP', 'PlayStation VR', 'Gawker.com': a 'person' of a word and an acronym, or a web address, is a
+    product or a site (Roman numerals end names: 'Charles Keating IV'); a longer name ends before the honours
+    written after it ('Daniel Bernoulli FRS')."""
+    def is_acronym(word: str) -> bool:
+        return word.isupper() and word.isalpha() and len(word) > 1 and not ROMAN.match(word)
+
     web = any(WEB_ADDRESS.search(t.text) for t in span)
-    acronym_end = len(span) > 1 and last.isupper() and last.isalpha() and len(last) > 1 and not ROMAN.match(last)
-    if span.label_ == "PERSON" and (web or acronym_end) or span.label_ in ("ORG", "GPE") and web:
+    if span.label_ in ("ORG", "GPE") and web or span.label_ == "PERSON" and (web or len(span) == 2 and (
+            is_acronym(span[-1].text))):
         return [_span(span.doc, span.start, span.end, "PRODUCT")]
-    return [span]
+    end = span.end
+    while span.label_ == "PERSON" and end - span.start > 2 and is_acronym(span.doc[end - 1].text):
+        end -= 1  # 'Daniel Bernoulli FRS', 'Zaha Hadid DBE RA': honours after the name
+    return [_span(span.doc, span.start, end, "PERSON")] if end < span.end else [span]
 
 
 def is_no_ones_name(span: Span) -> bool:
@@ -299,7 +306,8 @@ def split_known_person(span: Span, people: frozenset[str]) -> list[Span]:
         return [span]
     k = span.end - 2  # a given name and the surname
     body = doc[span.start:k]
-    if is_personal_name(doc[k:span.end]) and (any(t.lower_ in ORG_HEADS for t in body) or body.text in places()):
+    if is_personal_name(doc[k:span.end]) and not is_descriptor(doc[k].lower_) and (
+            any(t.lower_ in ORG_HEADS for t in body) or body.text in places()):
         return [_span(doc, span.start, k, span.label_), _span(doc, k, span.end, "PERSON")]
     return [span]
 
@@ -323,7 +331,8 @@ def title_bodies(spans: list[Span]) -> list[Span]:
 def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """Every entity cut to the names it holds (see the module docstring); what is left of a span is one or
     several names, each labelled by its parts."""
-    people = frozenset(span[-1].text for span in spans if span.label_ == "PERSON")
+    people = frozenset(span[-1].text for span in spans if span.label_ == "PERSON" and not is_descriptor(span[-1].lower_)
+                       and not (span.start and doc[span.start - 1].lower_ in TITLE_CONNECTORS))
     person_ends = frozenset(span.end for span in spans if span.label_ == "PERSON")
     steps = (split_lines, split_opening_word, split_stance, split_list, split_of_affiliation, split_title,
              lambda span: split_known_person(span, people), split_title_body, split_descriptor,
