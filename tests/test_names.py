@@ -158,7 +158,8 @@ def test_a_capitalised_sentence_opener_is_not_part_of_the_name_after_it(backend)
 
 
 def test_a_common_nouns_possessive_opens_an_organisations_name(backend):
-    a = analyse("Commanders of the People's Liberation Army met on Monday. Russia's Foreign Ministry objected.", backend)
+    a = analyse("Commanders of the People's Liberation Army met on Monday. Russia's Foreign Ministry objected.",
+                backend)
     assert "People's Liberation Army" in names(a)
     assert not names(a) & {"People", "Liberation Army", "Commanders of the People"}
     assert "Russia" in names(a)
@@ -270,3 +271,9 @@ def test_honours_after_a_name_are_not_part_of_it(backend):
     a = analyse("Professor Ada Byrne FRS gave the lecture. Byrne thanked her students.", backend)
     assert "Ada Byrne" in names(a)
     assert "Ada Byrne FRS" not in names(a)
+
+
+def test_a_thing_a_name_owns_is_not_part_of_the_name(backend):
+    a = analyse("According to PC World's recent analysis, sales fell. Seoul's unification ministry objected.", backend)
+    assert "PC World's recent analysis" not in names(a)
+    assert "Seoul’s unification ministry" in names(a) or "Seoul's unification ministry" in names(a)

@@ -30,6 +30,8 @@ LIST_MARKS = frozenset({",", "and", "&"})
 STANCE_PREFIXES = frozenset({"pro", "anti", "non", "post", "ex"})
 APPOSITION_REACH = 8
 MAX_NAME_WORDS = 4
+ARTICLES = frozenset({"the", "a", "an"})
+APPOSITION_ENDS = frozenset({",", ".", ";", "(", ")", "—", "–"})
 WEB_ADDRESS = re.compile(r"\w\.(?:com|org|net|gov|edu|info|io|co)\b", re.IGNORECASE)
 ROMAN = re.compile(r"^[IVXLCDM]+$")
 
@@ -266,6 +268,16 @@ def thing_label(span: Span) -> list[Span]:
     return [_span(span.doc, span.start, end, "PERSON")] if end < span.end else [span]
 
 
+def split_possessed_thing(span: Span) -> list[Span]:
+    """"PC World's recent analysis": a name, then a thing it owns written in lower case ("Seoul's unification
+    ministry", ending in an organisation's head, is an organisation's name)."""
+    doc = span.doc
+    marks = [k for k in range(span.start + 1, span.end - 1) if doc[k].lower_ in POSSESSIVE_MARKS]
+    if not marks or not all(t.is_lower for t in doc[marks[0] + 1:span.end]) or doc[span.end - 1].lower_ in ORG_HEADS:
+        return [span]
+    return [_span(doc, span.start, marks[0], span.label_)]
+
+
 def is_no_ones_name(span: Span) -> bool:
     """'Shadow Health Secretary', 'Restricted C.', 'Secretary of State': a name made only of titles, common words
     and initials names no one ('Office of the President' names an office)."""
@@ -334,8 +346,8 @@ def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
     people = frozenset(span[-1].text for span in spans if span.label_ == "PERSON" and not is_descriptor(span[-1].lower_)
                        and not (span.start and doc[span.start - 1].lower_ in TITLE_CONNECTORS))
     person_ends = frozenset(span.end for span in spans if span.label_ == "PERSON")
-    steps = (split_lines, split_opening_word, split_stance, split_list, split_of_affiliation, split_title,
-             lambda span: split_known_person(span, people), split_title_body, split_descriptor,
+    steps = (split_lines, split_opening_word, split_possessed_thing, split_stance, split_list, split_of_affiliation,
+             split_title, lambda span: split_known_person(span, people), split_title_body, split_descriptor,
              lambda span: title_body_label(span, person_ends), thing_label)
     out = []
     for span in spans:
@@ -352,9 +364,10 @@ def joined_possessives(spans: list[Span]) -> list[Span]:
     out = []
     for span in spans:
         doc, i = span.doc, span.start
-        if span.label_ == "ORG" and i >= 2 and doc[i - 1].lower_ in POSSESSIVE_MARKS and not doc[i - 2].whitespace_ and (
-                doc[i - 2].text[:1].isupper() and is_descriptor(doc[i - 2].lower_) and not is_title_word(doc[i - 2])
-                and doc[i - 2].text not in places()):
+        owner = doc[i - 2] if i >= 2 else None
+        if span.label_ == "ORG" and owner is not None and doc[i - 1].lower_ in POSSESSIVE_MARKS and (
+                not owner.whitespace_ and owner.text[:1].isupper() and is_descriptor(owner.lower_)
+                and not is_title_word(owner) and owner.text not in places()):
             span = _span(doc, i - 2, span.end, "ORG")
         out.append(span)
     return filter_spans(out)
@@ -393,7 +406,10 @@ def _continues_title(doc: Doc, k: int) -> bool:
     if token.text == "-" and not token.whitespace_ and k > 0 and not doc[k - 1].whitespace_:
         return True  # 'Secretary-General'
     if token.lower_ in TITLE_CONNECTORS | {"to"}:
-        return k > 0 and (doc[k - 1].text[:1].isupper() or is_title_word(doc[k - 1]) or doc[k - 1].lower_ in ("of", "to"))
+        if k == 0:
+            return False
+        before = doc[k - 1]
+        return before.text[:1].isupper() or is_title_word(before) or before.lower_ in ("of", "to")
     return token.text[:1].isupper() and token.is_alpha and not token.is_stop
 
 
@@ -436,7 +452,7 @@ def title_after(span: Span) -> Title | None:
     heads = []
     end = j
     for k in range(j, min(j + APPOSITION_REACH, len(doc))):
-        if doc[k].text in {",", ".", ";", "(", ")", "—", "–"} or doc[k].is_sent_start or doc[k].pos_ in ("VERB", "AUX"):
+        if doc[k].text in APPOSITION_ENDS or doc[k].is_sent_start or doc[k].pos_ in ("VERB", "AUX"):
             break
         if doc[k].lower_ in ("who", "which", "that"):
             break
@@ -463,7 +479,7 @@ def make_title(title: Span, role: str) -> Title:
     heads = [t.i for t in title if t.lower_ in TITLE_HEADS]
     cut = heads[-1] + 1
     first = max([i + 1 for i in named if i < heads[-1]], default=title.start)
-    head = "".join(t.lower_ + t.whitespace_ for t in doc[first:cut] if t.lower_ not in ("the", "a", "an") and t.text != ".")
+    head = "".join(t.lower_ + t.whitespace_ for t in doc[first:cut] if t.lower_ not in ARTICLES and t.text != ".")
     affiliations = []
     k = title.start
     while k < title.end:

@@ -21,9 +21,9 @@ from lemminflect import getAllLemmas
 from newslens.gazetteer import demonyms, places, short_country_names
 from newslens.names import ROMAN, bound_names, is_descriptor, surname, titled_person
 from newslens.syntax import doc_strings, has_tags, is_verb, verb_lemma
-from newslens.lexicon import (DIRECTIONS, EVENT_HEADS, PLACE_NOUNS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS, ORG_HEADS, ROLE_HEADS,
-                              POSSESSIVE_MARKS, ROLE_MODIFIERS, SPEECH_VERBS, TIME_HEADS, VESSEL_PREFIXES,
-                              name_words)
+from newslens.lexicon import (DIRECTIONS, EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS, ORG_HEADS,
+                              PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS, TIME_HEADS,
+                              VESSEL_PREFIXES, name_words)
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 ADJECTIVE_SUFFIXES = frozenset("like based led held style related backed born made owned funded linked controlled "
