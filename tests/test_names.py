@@ -277,3 +277,8 @@ def test_a_thing_a_name_owns_is_not_part_of_the_name(backend):
     a = analyse("According to PC World's recent analysis, sales fell. Seoul's unification ministry objected.", backend)
     assert "PC World's recent analysis" not in names(a)
     assert "Seoul’s unification ministry" in names(a) or "Seoul's unification ministry" in names(a)
+
+
+def test_laws_and_adjectives_are_no_actors(backend):
+    a = analyse("Congress passed the Clean Air Act in 1970. Islamic leaders welcomed the Paris Agreement.", backend)
+    assert not names(a) & {"Clean Air Act", "Islamic", "Paris Agreement"}

@@ -68,6 +68,9 @@ GEOGRAPHIC_HEADS = frozenset("river sea gulf lake lakes ocean mountains mountain
 FACILITY_HEADS = frozenset("airfield airport base room building hall palace prison camp port harbor harbour "
                            "bridge stadium embassy consulate barracks".split())
 
+# Last words of the names of laws and agreements ("Clean Air Act", "Paris Agreement"): documents, not actors.
+DOCUMENT_HEADS = frozenset("act acts bill treaty accord accords agreement charter resolution resolutions".split())
+
 # Last words of names of times, not of actors ("Greenwich Mean Time", "Thanksgiving Day").
 TIME_HEADS = frozenset("time day eve year week month".split())
 

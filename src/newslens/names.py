@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from newslens.gazetteer import demonyms, places
-from newslens.lexicon import (COLLECTIVE_HEADS, HONORIFICS, ORG_HEADS, PLACE_NOUNS, POSSESSIVE_MARKS,
+from newslens.lexicon import (COLLECTIVE_HEADS, DOCUMENT_HEADS, HONORIFICS, ORG_HEADS, PLACE_NOUNS, POSSESSIVE_MARKS,
                               ROLE_HEADS, ROLE_MODIFIERS, name_words)
 
 TITLE_HEADS = ROLE_HEADS | HONORIFICS
@@ -252,12 +252,17 @@ def title_body_label(span: Span, person_ends: frozenset[int]) -> list[Span]:
 
 
 def thing_label(span: Span) -> list[Span]:
-    """'Windows XP', 'PlayStation VR', 'Gawker.com': a 'person' of a word and an acronym, or a web address, is a
-    product or a site (Roman numerals end names: 'Charles Keating IV'); a longer name ends before the honours
+    """'Clean Air Act' is a law; 'Windows XP', 'PlayStation VR', 'Gawker.com': a 'person' of a word and an acronym,
+    or a web address, is a product or a site (Roman numerals end names: 'Charles Keating IV'); a longer name ends before the honours
     written after it ('Daniel Bernoulli FRS')."""
     def is_acronym(word: str) -> bool:
         return word.isupper() and word.isalpha() and len(word) > 1 and not ROMAN.match(word)
 
+    if span[-1].lower_ in DOCUMENT_HEADS and len(span) > 1:
+        return [_span(span.doc, span.start, span.end, "LAW")]
+    if len(span) == 1 and span[0].pos_ == "ADJ" and not span[0].is_upper and not any(
+            t.text == span.text and t.pos_ in ("PROPN", "NOUN") for t in span.doc):
+        return [_span(span.doc, span.start, span.end, "NORP")]  # 'Islamic', 'African': only ever an adjective
     web = any(WEB_ADDRESS.search(t.text) for t in span)
     if span.label_ in ("ORG", "GPE") and web or span.label_ == "PERSON" and (web or len(span) == 2 and (
             is_acronym(span[-1].text))):
