@@ -4,9 +4,13 @@ Decided once, here, for every pipeline: `bound_names` is the last step of the `n
 so the built-in model's, en_core_web_*'s and the rules' entities all come out cut the same way. A name is
 cut from what is glued to it by its parts: title and role words ("FAA Administrator Linda Marsh" is the FAA
 and Linda Marsh), of-phrases ("Ana Ruiz of the Green Party"), coordination ("A of X and B of Y"), a
-descriptor before a name ("Independent Mark Hill"), a stance prefix ("pro-Moscow UR"), line breaks. Then
-`title_before` and `title_after` read a person's title around the name: its text (the role), its head
-(the predicate of an affiliation) and the names inside it (what the person is affiliated with).
+descriptor before a name ("Independent Mark Hill"), a stance prefix ("pro-Moscow UR"), line breaks, a
+sentence's opening noun ("Results of NCLAN"), a possessed thing ("PC World's recent analysis"), honours
+("Daniel Bernoulli FRS"). What is left is labelled by its parts: a body named in a title is an organisation
+or a place, a title alone or common words name no one, laws and products are no actors. Then `title_before`
+and `title_after` read a person's title around the name: its text (the role), its head (the predicate of an
+affiliation) and the names inside it (what the person is affiliated with); `bare_name` is the name without
+the words that describe it ("the city of Mosul", "the ISIL terrorist group").
 """
 from __future__ import annotations
 
@@ -34,6 +38,7 @@ ARTICLES = frozenset({"the", "a", "an"})
 APPOSITION_ENDS = frozenset({",", ".", ";", "(", ")", "—", "–"})
 WEB_ADDRESS = re.compile(r"\w\.(?:com|org|net|gov|edu|info|io|co)\b", re.IGNORECASE)
 ROMAN = re.compile(r"^[IVXLCDM]+$")
+GENERATIONS = frozenset({"Jr", "Jr.", "Sr", "Sr."})
 
 
 @dataclass(frozen=True)
@@ -252,9 +257,9 @@ def title_body_label(span: Span, person_ends: frozenset[int]) -> list[Span]:
 
 
 def thing_label(span: Span) -> list[Span]:
-    """'Clean Air Act' is a law; 'Windows XP', 'PlayStation VR', 'Gawker.com': a 'person' of a word and an acronym,
-    or a web address, is a product or a site (Roman numerals end names: 'Charles Keating IV'); a longer name ends before the honours
-    written after it ('Daniel Bernoulli FRS')."""
+    """'Clean Air Act' is a law, 'Islamic' an adjective; 'Windows XP', 'PlayStation VR', 'Gawker.com': a 'person'
+    of a word and an acronym, or a web address, is a product or a site (Roman numerals end names: 'Charles Keating
+    IV'); a longer name ends before the honours written after it ('Daniel Bernoulli FRS')."""
     def is_acronym(word: str) -> bool:
         return word.isupper() and word.isalpha() and len(word) > 1 and not ROMAN.match(word)
 
@@ -348,8 +353,8 @@ def title_bodies(spans: list[Span]) -> list[Span]:
 def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """Every entity cut to the names it holds (see the module docstring); what is left of a span is one or
     several names, each labelled by its parts."""
-    people = frozenset(span[-1].text for span in spans if span.label_ == "PERSON" and not is_descriptor(span[-1].lower_)
-                       and not (span.start and doc[span.start - 1].lower_ in TITLE_CONNECTORS))
+    people = frozenset(span[-1].text for span in spans if span.label_ == "PERSON" and not (
+        is_descriptor(span[-1].lower_) or span.start and doc[span.start - 1].lower_ in TITLE_CONNECTORS))
     person_ends = frozenset(span.end for span in spans if span.label_ == "PERSON")
     steps = (split_lines, split_opening_word, split_possessed_thing, split_stance, split_list, split_of_affiliation,
              split_title, lambda span: split_known_person(span, people), split_title_body, split_descriptor,
@@ -377,8 +382,6 @@ def joined_possessives(spans: list[Span]) -> list[Span]:
         out.append(span)
     return filter_spans(out)
 
-
-GENERATIONS = frozenset({"Jr", "Jr.", "Sr", "Sr."})
 
 
 def surname(words: list[str]) -> str:
