@@ -282,3 +282,10 @@ def test_a_thing_a_name_owns_is_not_part_of_the_name(backend):
 def test_laws_and_adjectives_are_no_actors(backend):
     a = analyse("Congress passed the Clean Air Act in 1970. Islamic leaders welcomed the Paris Agreement.", backend)
     assert not names(a) & {"Clean Air Act", "Islamic", "Paris Agreement"}
+
+
+def test_a_broadcaster_named_with_an_arabic_article_is_an_organisation(backend):
+    a = analyse("According to al-Arabiya, the talks failed. President Bashar al-Assad left. Al-Assad said nothing.",
+                backend)
+    assert actor_named(a, "al-Arabiya").type == "ORG"
+    assert "Al-Assad" in {m.text for m in actor_named(a, "Bashar al-Assad").mentions}

@@ -110,7 +110,9 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
         # "the city of Baghdad" is the city, not the government its capital's name can stand for
         key, label = place_mention(ent, name, label) if name == shown or label != "GPE" else (name, label)
         if label == "PERSON":
-            key = " ".join(ARTICLE_PREFIX.sub("", word) for word in key.split())  # Nouri al-Maliki = Nouri Maliki
+            key = " ".join(map(without_article, key.split()))  # Nouri al-Maliki = Nouri Maliki, Al-Assad = Assad
+        elif without_article(key) != key:
+            key = key[:1].lower() + key[1:]  # 'Al-Qaida' opening a sentence is al-Qaida
         start = ent.start_char + written.find(shown)
         end = start + len(shown)
         title = title_before(ent) if label == "PERSON" else None
@@ -177,6 +179,12 @@ def nested_places(ent: Span) -> list[EntityMention]:
     return found
 
 
+def without_article(word: str) -> str:
+    """'Assad' for 'al-Assad' and for 'Al-Assad' opening a sentence."""
+    lowered = word[:1].lower() + word[1:]
+    return ARTICLE_PREFIX.sub("", lowered) if ARTICLE_PREFIX.match(lowered) else word
+
+
 def acronym(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
@@ -197,7 +205,7 @@ def abbreviates(short: EntityMention, full: EntityMention) -> bool:
     if len(words) == 1 and undotted(words[0]) == full.key_acronym and len(words[0]) > 1:
         return True  # "SDF" for Syrian Democratic Forces, "U.N." for United Nations, whatever the labels
     if full.label == "PERSON":  # "Abadi" for Haider al-Abadi: a surname without its article
-        surnames = (surname(full_words), ARTICLE_PREFIX.sub("", surname(full_words)))
+        surnames = (surname(full_words), without_article(surname(full_words)))
         return (len(words) == 1 and words[0] in (full_words[0], *surnames)) or full_words[-len(words):] == words
     if full.label != "ORG" or short.label == "PERSON":
         return False  # "Andy Warhol" names the Andy Warhol Foundation's namesake, not the foundation

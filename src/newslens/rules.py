@@ -169,6 +169,16 @@ def ends_personal_name(doc: Doc, start: int, end: int) -> bool:
     return cut > start or doc[end - 1].ent_type_ == "PERSON" and doc[end].ent_iob_ != "I"
 
 
+def is_article_name(doc: Doc, words: list[str], start: int, end: int) -> bool:
+    """'al-Arabiya', 'al-Shabaab': an Arabic article and one word, standing alone, names a broadcaster or a group;
+    a person is named so only as a surname the article writes after a given name too ('Bashar al-Assad')."""
+    if end - start != 3 or words[start].lower() not in ARABIC_ARTICLES or words[start + 1] != "-" or (
+            start > 0 and is_capitalised(words[start - 1])):
+        return False
+    return not any(words[i].lower() == words[start].lower() and words[i + 2] == words[start + 2]
+                   and words[i + 1] == "-" and is_capitalised(words[i - 1]) for i in range(1, len(words) - 2))
+
+
 def is_spaced_article(doc: Doc, j: int) -> bool:
     """'ad' in "Salah ad Din", 'al' in "al Qaeda": an Arabic article written apart, before a name."""
     return doc[j].text in SPACED_ARTICLES and j + 1 < len(doc) and is_name_token(doc[j + 1])
@@ -568,7 +578,9 @@ class NewsEntityRules:
             elif end - start <= MAX_SNAPPED_TOKENS:
                 # the model saw a name inside this run ("Bashar al" in "Bashar al-Assad"): take the whole run
                 inner = next((e for e in statistical if start <= e.start and e.end <= end), None)
-                if inner is not None:
+                if inner is None and is_article_name(doc, words, start, end):
+                    candidates.append(Span(doc, start, end, label="ORG"))
+                elif inner is not None:
                     candidates.append(Span(doc, start, end, label=corrected_label(doc, start, end, inner.label_)))
                 elif looks_like_personal_name(doc, start, end):
                     name = reread_common_words(Span(doc, start, end, label="PERSON"))
