@@ -289,3 +289,15 @@ def test_a_broadcaster_named_with_an_arabic_article_is_an_organisation(backend):
                 backend)
     assert actor_named(a, "al-Arabiya").type == "ORG"
     assert "Al-Assad" in {m.text for m in actor_named(a, "Bashar al-Assad").mentions}
+
+
+def test_a_title_a_name_and_the_place_it_represents(backend):
+    a = analyse("Senate Majority Leader Chuck Schumer of New York urged Republicans to pass the bill.", backend)
+    schumer = actor_named(a, "Chuck Schumer")
+    assert schumer.role == "Senate Majority Leader"
+    assert ("Chuck Schumer", "of", "New York") in affiliations(a)
+
+
+def test_an_organisation_headed_name_with_an_event_word_is_an_organisation(backend):
+    a = analyse("Analysts at the Institute for the Study of War said the front was stable.", backend)
+    assert actor_named(a, "Institute for the Study of War").type == "ORG"

@@ -23,7 +23,7 @@ scientist author editor reporter correspondent journalist ceo executive manager 
 major sergeant admiral marshal commissioner ruler monarch dictator deputy vice-president negotiator
 economist activist investigator inspector superintendent principal dean rector bishop archbishop cardinal imam
 cleric rabbi priest sheikh striker goalkeeper midfielder defender captain administrator treasurer publisher
-instructor co-founder cofounder member speaker
+instructor co-founder cofounder member speaker whip
 """.split())
 
 # Words that may precede a role head inside a title ("National Security", "Foreign", "Deputy").
@@ -31,7 +31,7 @@ ROLE_MODIFIERS = frozenset("""
 prime deputy vice acting former foreign defense defence interior home state national security chief supreme
 senior top interim assistant associate special general executive finance economy trade health justice
 education energy environment military armed forces press communications intelligence public affairs first
-emeritus regional federal local provincial district army navy air force joint staff team head
+emeritus regional federal local provincial district army navy air force joint staff team head majority minority
 """.split())
 
 # Abbreviated titles written before a name.

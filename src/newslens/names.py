@@ -39,6 +39,7 @@ APPOSITION_ENDS = frozenset({",", ".", ";", "(", ")", "—", "–"})
 WEB_ADDRESS = re.compile(r"\w\.(?:com|org|net|gov|edu|info|io|co)\b", re.IGNORECASE)
 ROMAN = re.compile(r"^[IVXLCDM]+$")
 GENERATIONS = frozenset({"Jr", "Jr.", "Sr", "Sr."})
+ADJECTIVE_ENDINGS = ("ish", "ese", "ian", "an", "ic", "i")
 
 
 @dataclass(frozen=True)
@@ -179,9 +180,12 @@ def split_title(span: Span) -> list[Span]:
         if last == span.start and span.label_ != "PERSON" and span.end - last == 2:
             return [span]  # 'General Motors': one word after a title word names no person
         linked = last + 1 == span.end or doc[last + 1].lower_ in TITLE_CONNECTORS | {"to"}
-        for k in range(last + 1, span.end):
-            if (k == last + 1 or linked) and is_personal_name(doc[k:span.end], after_title=k == last + 1):
-                return bodies_in_title(doc[span.start:k]) + [_span(doc, k, span.end, "PERSON")]
+        of = next((k for k in range(last + 2, span.end - 1) if doc[k].lower_ == "of"), span.end)
+        for end in dict.fromkeys((span.end, of)):  # 'Senate Majority Leader Chuck Schumer of New York'
+            for k in range(last + 1, end):
+                if (k == last + 1 or linked) and is_personal_name(doc[k:end], after_title=k == last + 1):
+                    after = split_of_affiliation(doc[k:span.end])[1:] if end < span.end else []
+                    return bodies_in_title(doc[span.start:k]) + [_span(doc, k, end, "PERSON"), *after]
         return [span]
     first_title = last
     while first_title > span.start and is_title_word(doc[first_title - 1]):
@@ -334,16 +338,23 @@ def split_known_person(span: Span, people: frozenset[str]) -> list[Span]:
     return [span]
 
 
+def is_adjective_like(token: Token) -> bool:
+    """'English', 'Republican', 'Sunni': a capitalised word shaped like an adjective of nation, faith or party."""
+    return token.lower_.endswith(ADJECTIVE_ENDINGS) or token.pos_ == "ADJ"
+
+
 def title_bodies(spans: list[Span]) -> list[Span]:
     """The bodies named in people's titles and read as people ('Hamas' in 'Hamas leader Yahya Sinwar', 'the Red
     Cross' in "Maria Lopez, the Red Cross's director"): organisations or places."""
     labels = {i: span.label_ for span in spans for i in range(span.start, span.end)}
+    doc = spans[0].doc if spans else None
     found = []
     for span in spans:
         titles = (title_before(span), title_after(span)) if span.label_ == "PERSON" else ()
         for title in filter(None, titles):
             found += [body for body in bodies_in_title(title.span) if body.text not in demonyms() and all(
-                labels.get(i) == "PERSON" for i in range(body.start, body.end))]
+                labels.get(i, "") == "PERSON" or i not in labels and not is_adjective_like(doc[i])
+                for i in range(body.start, body.end))]
     if not found:
         return spans
     taken = {i for body in found for i in range(body.start, body.end)}

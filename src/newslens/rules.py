@@ -280,6 +280,8 @@ def classify_run(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
         return start, "GPE"
     if text in demonyms():
         return start, "NORP"
+    if lowered[0] in ORG_HEADS and len(words) > 2 and lowered[1] in ("of", "for"):
+        return start, "ORG"  # 'Institute for the Study of War': the head comes first
     if lowered[-1] in EVENT_HEADS or words[0] in OPERATION_WORDS:
         return start, "EVENT"
     if lowered[-1] in GEOGRAPHIC_HEADS or lowered[0] in GEOGRAPHIC_HEADS and len(words) > 1:
