@@ -127,9 +127,9 @@ def test_a_surname_shared_by_two_people_stays_unresolved(backend):
 
 
 def test_a_classification_mark_and_a_tax_are_no_actors(backend):
-    a = analyse("The document was marked Restricted C. The government raised VAT for small firms.", backend)
-    assert not names(a) & {"Restricted C", "Restricted C.", "Holy See (Vatican City State)"}
-    assert not any(actor.type == "GPE" for actor in a.actors)
+    a = analyse("The document was marked Restricted C. The government raised VAT and cut IRAP for small firms.",
+                backend)
+    assert not names(a) & {"Restricted C", "Restricted C.", "Holy See (Vatican City State)", "VAT", "IRAP"}
 
 
 @pytest.mark.parametrize("acronym, country, named", [("PRC", "China", "Chinese"), ("DPRK", "North Korea", "Pyongyang"),

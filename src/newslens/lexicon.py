@@ -122,6 +122,9 @@ EVENT_CLASSES = {
 }
 EVENT_CLASS_OF = {word: event for event, words in EVENT_CLASSES.items() for word in words.split()}
 
+# Verbs whose object is an amount ("raised VAT", "cut the rate"): what they take is a quantity, never an actor.
+AMOUNT_VERBS = frozenset("raise cut lower increase reduce hike levy abolish scrap double halve freeze slash".split())
+
 # Verbs whose object noun carries the event ("issued a warning", "delivered a message").
 LIGHT_VERBS = frozenset("issue make give deliver have take express send launch hold conduct pose".split())
 

@@ -21,9 +21,9 @@ from lemminflect import getAllLemmas
 from newslens.gazetteer import demonyms, places, short_country_names
 from newslens.names import ROMAN, bound_names, is_descriptor, surname, titled_person
 from newslens.syntax import doc_strings, has_tags, is_verb, verb_lemma
-from newslens.lexicon import (DIRECTIONS, EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS, ORG_HEADS,
-                              PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS, TIME_HEADS,
-                              VESSEL_PREFIXES, name_words)
+from newslens.lexicon import (AMOUNT_VERBS, DIRECTIONS, EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS,
+                              ORG_HEADS, PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS,
+                              TIME_HEADS, VESSEL_PREFIXES, name_words)
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 ADJECTIVE_SUFFIXES = frozenset("like based led held style related backed born made owned funded linked controlled "
@@ -375,6 +375,11 @@ def is_counted_thing(doc: Doc, i: int) -> bool:
         "and", "or", "in", "on", "at", "near", "with", "from")
 
 
+def is_changed_amount(doc: Doc, i: int) -> bool:
+    """'raised VAT', 'cut IRAP': what is raised, cut or paid is an amount (a tax, a rate), not an organisation."""
+    return i > 0 and doc[i - 1].is_alpha and doc[i - 1].is_lower and verb_lemma(doc[i - 1].text) in AMOUNT_VERBS
+
+
 def is_used_as_actor(doc: Doc, i: int) -> bool:
     """A bare word heading its own noun phrase as the object of a preposition or verb ('against ISIL'),
     a possessor ("ISIL's") or a subject ('ODE has'), not a modifier ('IP addresses', 'CJTF-OIR')."""
@@ -652,7 +657,7 @@ class NewsEntityRules:
             word = words[i]
             if PLURAL_ACRONYM.match(word):
                 against.add(word)
-            elif word + "s" in present or is_counted_thing(doc, i):
+            elif word + "s" in present or is_counted_thing(doc, i) or is_changed_amount(doc, i):
                 against.update((word, word + "s"))
             elif word in named or standalone[word] > 1 or i > 0 and words[i - 1] in ("the", "The", "(") or (
                     is_used_as_actor(doc, i)):
