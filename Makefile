@@ -40,7 +40,7 @@ unit: $(INSTALLED)
 # The committed report notebook, re-executed on the seed, must reproduce its stored outputs.
 nbval: $(INSTALLED)
 ifneq ($(wildcard $(NOTEBOOK)),)
-	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-cell-timeout=180 $(NOTEBOOK) $(if $(SANITIZE),--sanitize-with $(SANITIZE))
+	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-cell-timeout=180 $(NOTEBOOK) $(if $(SANITIZE),--nbval-sanitize-with $(SANITIZE))
 endif
 
 extract: $(INSTALLED)
