@@ -39,7 +39,7 @@ APPOSITION_ENDS = frozenset({",", ".", ";", "(", ")", "—", "–"})
 WEB_ADDRESS = re.compile(r"\w\.(?:com|org|net|gov|edu|info|io|co)\b", re.IGNORECASE)
 ROMAN = re.compile(r"^[IVXLCDM]+$")
 GENERATIONS = frozenset({"Jr", "Jr.", "Sr", "Sr."})
-ADJECTIVE_ENDINGS = ("ish", "ese", "ian", "an", "ic", "i")
+ADJECTIVE_ENDINGS = ("ish", "ese", "ian", "an", "ic", "i", "ist")
 
 
 @dataclass(frozen=True)
@@ -339,7 +339,8 @@ def split_known_person(span: Span, people: frozenset[str]) -> list[Span]:
 
 
 def is_adjective_like(token: Token) -> bool:
-    """'English', 'Republican', 'Sunni': a capitalised word shaped like an adjective of nation, faith or party."""
+    """'English', 'Republican', 'Sunni', 'Islamist': a capitalised word shaped like an adjective of nation, faith
+    or party."""
     return token.lower_.endswith(ADJECTIVE_ENDINGS) or token.pos_ == "ADJ"
 
 
