@@ -173,8 +173,8 @@ def is_article_name(doc: Doc, words: list[str], start: int, end: int) -> bool:
     """'al-Arabiya', 'al-Shabaab': an Arabic article and one word, standing alone, names a broadcaster or a group;
     a person is named so only as a surname the article writes after a given name too ('Bashar al-Assad')."""
     if end - start != 3 or words[start].lower() not in ARABIC_ARTICLES or words[start + 1] != "-" or (
-            start > 0 and is_capitalised(words[start - 1])):
-        return False
+            start > 0 and is_capitalised(words[start - 1])) or words[start + 2] in places():
+        return False  # 'Al-Raqqa' is Raqqa
     return not any(words[i].lower() == words[start].lower() and words[i + 2] == words[start + 2]
                    and words[i + 1] == "-" and is_capitalised(words[i - 1]) for i in range(1, len(words) - 2))
 
