@@ -191,3 +191,7 @@ RECEIVING_VERBS = frozenset("receive accept get obtain".split())
 
 # Modal auxiliaries that make an event hypothetical ('might attack').
 HYPOTHETICAL_MODALS = frozenset("might could may would should".split())
+
+# Words before where someone comes from: the name after them is a place ('a native of X', 'born in X').
+ORIGIN_PHRASES = frozenset({("native", "of"), ("natives", "of"), ("resident", "of"), ("residents", "of"),
+                            ("born", "in"), ("hometown", "of")})

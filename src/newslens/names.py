@@ -23,8 +23,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from newslens.gazetteer import demonyms, places
-from newslens.lexicon import (COLLECTIVE_HEADS, DOCUMENT_HEADS, HONORIFICS, ORG_HEADS, PLACE_NOUNS, POSSESSIVE_MARKS,
-                              ROLE_HEADS, ROLE_MODIFIERS, name_words)
+from newslens.lexicon import (COLLECTIVE_HEADS, DOCUMENT_HEADS, HONORIFICS, ORG_HEADS, ORIGIN_PHRASES, PLACE_NOUNS,
+                              POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, name_words)
 
 TITLE_HEADS = ROLE_HEADS | HONORIFICS
 GROUP_TITLES = frozenset(head + "s" for head in ROLE_HEADS)  # 'Senators Ana Ruiz and Paul Kim'
@@ -282,6 +282,14 @@ def thing_label(span: Span) -> list[Span]:
     return [_span(span.doc, span.start, end, "PERSON")] if end < span.end else [span]
 
 
+def origin_label(span: Span) -> list[Span]:
+    """Where someone comes from is a place, whatever the model read ('a native of Al-Qa'im', 'born in Tikrit')."""
+    doc, i = span.doc, span.start
+    if span.label_ == "PERSON" and i >= 2 and (doc[i - 2].lower_, doc[i - 1].lower_) in ORIGIN_PHRASES:
+        return [_span(doc, span.start, span.end, "GPE")]
+    return [span]
+
+
 def split_possessed_thing(span: Span) -> list[Span]:
     """"PC World's recent analysis": a name, then a thing it owns written in lower case ("Seoul's unification
     ministry", ending in an organisation's head, is an organisation's name)."""
@@ -370,7 +378,7 @@ def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
     person_ends = frozenset(span.end for span in spans if span.label_ == "PERSON")
     steps = (split_lines, split_opening_word, split_possessed_thing, split_stance, split_list, split_of_affiliation,
              split_title, lambda span: split_known_person(span, people), split_title_body, split_descriptor,
-             lambda span: title_body_label(span, person_ends), thing_label)
+             lambda span: title_body_label(span, person_ends), thing_label, origin_label)
     out = []
     for span in spans:
         pieces = [span]
