@@ -358,3 +358,21 @@ def test_long_article_extraction_keeps_offsets_exact(pipeline):
         assert all(text[m["start"]:m["end"]] == m["text"] for m in actor["mentions"])
     berg = next(a for a in data["actors"] if a["name"] == "Anna Berg")
     assert len([m for m in berg["mentions"] if m["text"] == "Berg"]) >= text.count("Berg said") - 1
+
+
+def test_the_abbreviation_index_offers_every_full_form_a_short_form_abbreviates(pipeline):
+    """Clustering a long text compares a short form only with the candidates the index offers: it must offer
+    every full form `abbreviates` accepts, or a change to `abbreviates` silently stops clustering."""
+    from newslens.actors import abbreviates, abbreviation_candidates, abbreviation_index, entity_mentions
+
+    text = ("Charles H. Keating IV, a Navy sailor, was killed on Tuesday. Keating had served since 2008. "
+            "Haider al-Abadi met officials of the Syrian Democratic Forces and the National Security Council in "
+            "Evansville, Indiana, on Monday. Abadi said the SDF would stay. The Council agreed. Residents of "
+            "Evansville and the Church of Scientology said nothing. Scientology and the U.N. were not there; the "
+            "United Nations said Ahmed Mohamed would speak. Mohamed said so.\n")
+    forms = list({(m.key, m.label): m for m in entity_mentions(pipeline(text))}.values())
+    index = abbreviation_index(forms)
+    accepted = [(short, full) for short in forms for full in forms if short.key_words and abbreviates(short, full)]
+    assert len(accepted) >= 6, "the text must exercise several kinds of short form"
+    for short, full in accepted:
+        assert any(candidate is full for candidate in abbreviation_candidates(short, index)), (short.key, full.key)

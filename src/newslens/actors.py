@@ -216,14 +216,25 @@ def abbreviates(short: EntityMention, full: EntityMention) -> bool:
 
 def abbreviation_index(forms: list[EntityMention]) -> dict[str, list[EntityMention]]:
     """Full forms by the words a short form of them can share: the first word (without the comma of
-    'Evansville, Indiana'), the last (also without its article: 'Abadi' of 'al-Abadi') and the acronym.
+    'Evansville, Indiana'), the last, the surname (also without its article: 'Abadi' of 'al-Abadi',
+    'Keating' of 'Charles H. Keating IV') and the acronym, as `abbreviates` compares them.
     A short form is compared with these candidates only, not with every longer name of a long text."""
     index: dict[str, list[EntityMention]] = {}
     for full in forms:
         words = full.key_words or [""]
-        for word in {words[0], words[0].rstrip(","), words[-1], ARTICLE_PREFIX.sub("", words[-1]), full.key_acronym}:
+        last_name = surname(words)
+        for word in {words[0], words[0].rstrip(","), words[-1], last_name, without_article(last_name),
+                     full.key_acronym}:
             index.setdefault(word, []).append(full)
     return index
+
+
+def abbreviation_candidates(short: EntityMention, by_word: dict[str, list[EntityMention]]) -> list[EntityMention]:
+    """The full forms (from abbreviation_index) that `short` may abbreviate: every one for which
+    `abbreviates` can be true shares its first word, its last word or its acronym."""
+    words = short.key_words
+    return list({id(full): full for word in (words[0], words[-1], undotted(words[0]))
+                 for full in by_word.get(word, ())}.values())
 
 
 def cluster_mentions(mentions: list[EntityMention]) -> dict[str, list[EntityMention]]:
@@ -238,10 +249,8 @@ def cluster_mentions(mentions: list[EntityMention]) -> dict[str, list[EntityMent
     fits_of: dict[str, set[str]] = {}
     for m in longest_first:
         if m.key not in fits_of:
-            words = m.key_words
-            candidates = {id(full): full for word in (words[0], words[-1], undotted(words[0]))
-                          for full in by_word.get(word, ())}.values() if words else distinct_forms
-            fits_of[m.key] = {root[full.key] for full in candidates if len(full.key_words) > len(words)
+            candidates = abbreviation_candidates(m, by_word) if m.key_words else distinct_forms
+            fits_of[m.key] = {root[full.key] for full in candidates if len(full.key_words) > len(m.key_words)
                               and full.key in root and abbreviates(m, full)}
         fits = fits_of[m.key]
         target = nearest_before(m, fits, clusters) if fits else m.key
