@@ -19,14 +19,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lemminflect import getAllLemmas
+from spacy.attrs import ORTH, POS
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from newslens.gazetteer import demonyms, places
 from newslens.lexicon import (COLLECTIVE_HEADS, DOCUMENT_HEADS, HONORIFICS, ORG_HEADS, ORIGIN_PHRASES, PLACE_NOUNS,
                               POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, name_words)
+from newslens.syntax import doc_strings
 
 TITLE_HEADS = ROLE_HEADS | HONORIFICS
+NOUN_WORDS = "newslens.noun_words"  # where noun_words keeps its set in Doc.user_data
 GROUP_TITLES = frozenset(head + "s" for head in ROLE_HEADS)  # 'Senators Ana Ruiz and Paul Kim'
 TITLE_CONNECTORS = frozenset({"of", "for", "at", "the"})
 AFFILIATING_PREPOSITIONS = frozenset({"of", "for", "at", "with"})  # "ambassador to X": X is the host, not his
@@ -260,6 +263,15 @@ def title_body_label(span: Span, person_ends: frozenset[int]) -> list[Span]:
     return [_span(doc, span.start, span.end, _label_of_body(span))]
 
 
+def noun_words(doc: Doc) -> frozenset[str]:
+    """The words the doc uses as a noun or a proper noun somewhere, read once per doc: asked of every
+    name, a scan of the doc each time would make a long article quadratic."""
+    if NOUN_WORDS not in doc.user_data:
+        doc.user_data[NOUN_WORDS] = frozenset(
+            word for word, pos in zip(doc_strings(doc, ORTH), doc_strings(doc, POS)) if pos in ("PROPN", "NOUN"))
+    return doc.user_data[NOUN_WORDS]
+
+
 def thing_label(span: Span) -> list[Span]:
     """'Clean Air Act' is a law, 'Islamic' an adjective; 'Windows XP', 'PlayStation VR', 'Gawker.com': a 'person'
     of a word and an acronym, or a web address, is a product or a site (Roman numerals end names: 'Charles Keating
@@ -269,8 +281,7 @@ def thing_label(span: Span) -> list[Span]:
 
     if span[-1].lower_ in DOCUMENT_HEADS and len(span) > 1:
         return [_span(span.doc, span.start, span.end, "LAW")]
-    if len(span) == 1 and span[0].pos_ == "ADJ" and not span[0].is_upper and not any(
-            t.text == span.text and t.pos_ in ("PROPN", "NOUN") for t in span.doc):
+    if len(span) == 1 and span[0].pos_ == "ADJ" and not span[0].is_upper and span.text not in noun_words(span.doc):
         return [_span(span.doc, span.start, span.end, "NORP")]  # 'Islamic', 'African': only ever an adjective
     web = any(WEB_ADDRESS.search(t.text) for t in span)
     if span.label_ in ("ORG", "GPE") and web or span.label_ == "PERSON" and (web or len(span) == 2 and (
