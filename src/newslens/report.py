@@ -177,6 +177,11 @@ def build_report(article_path: str | Path, out_dir: str | Path = "reports", mode
     return out / f"{doc_id}.html"
 
 
+def build_reports(article_paths: list[str | Path], out_dir: str | Path = "reports", model: str | None = None) -> list[Path]:
+    """`build_report` for each article, in order; returns the HTML paths."""
+    return [build_report(path, out_dir, model) for path in article_paths]
+
+
 def make_reproducible(path: Path) -> None:
     """Drop papermill's timings and give its injected cell a fixed id, so an unchanged rerun changes no byte."""
     import nbformat

@@ -1,0 +1,262 @@
+"""Corpus run: map the article analysis over the article stream, locally or on a Dask cluster.
+
+Both ways are a `concurrent.futures.Executor`: a local process pool (`--workers N`) or the executor of a
+`dask.distributed.Client` (`--scheduler ADDRESS`). Work goes out in batches of articles (one `nlp.pipe`
+call each) to workers that load their pipeline once and keep it; results come back as JSON text and the
+calling process writes them, so a cluster needs no shared disk. At most a few batches are in flight at a
+time: the stream is read only as fast as it is analysed, and memory stays flat however long it is.
+Results are written in whatever order they finish; everything downstream reads them sorted by id, so
+local and Dask runs, with any number of workers, give the same files.
+"""
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing
+import os
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from tqdm import tqdm
+
+from newslens.analysis import analyze, analyze_many
+from newslens.corpus.sources import JSONL_SUFFIXES, CorpusArticle, SourceError, input_files, iter_articles
+from newslens.corpus.store import Store, result_json
+from newslens.exceptions import NewslensError
+from newslens.nlp import load_pipeline, pipeline_info
+
+BATCH_SIZE = 8  # articles per task and per nlp.pipe call: enough to batch, small enough to spread evenly
+BATCHES_IN_FLIGHT_PER_WORKER = 2  # one running, one waiting: workers never idle, the reader never races ahead
+DASK_CONNECT_TIMEOUT = "20s"
+# spaCy pipelines are not made for concurrent calls; a Dask worker may run several threads.
+PIPELINE_LOCK = threading.Lock()
+
+
+class CorpusError(NewslensError):
+    """The corpus run cannot go on (no scheduler, no article at all)."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a worker returns for one article: the JSON to store, or the one-line reason it failed."""
+
+    doc_id: str
+    origin: str
+    words: int
+    document: str | None = None
+    error: str | None = None
+
+
+@dataclass
+class Progress:
+    """The counts of a run so far, for the progress bar and the summary line."""
+
+    done: int = 0
+    up_to_date: int = 0
+    failed: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    doc_ids: list[str] = field(default_factory=list)
+    errors: list[SourceError] = field(default_factory=list)
+
+
+def pipeline_identity(model: str | None) -> dict:
+    """The `pipeline` object results record, as a worker sees it (the model must exist where work runs)."""
+    info = pipeline_info(load_pipeline(model))
+    return {"backend": info.backend, "model": info.model, "version": info.version}
+
+
+def analyze_one(item: CorpusArticle, nlp) -> Outcome:
+    words = len(item.article.text.split())
+    try:
+        document = result_json(analyze(item.article, nlp).to_dict(), item)
+    except Exception as exc:  # an extraction bug on one article must not stop the corpus
+        return Outcome(item.doc_id, item.origin, words, error=f"extraction failed: {type(exc).__name__}: {exc}")
+    return Outcome(item.doc_id, item.origin, words, document=document)
+
+
+def analyze_batch(items: list[CorpusArticle], model: str | None) -> list[Outcome]:
+    """Runs on a worker: one nlp.pipe pass over the batch; if any article fails, each alone, to find it."""
+    nlp = load_pipeline(model)  # cached per process: one pipeline per worker
+    with PIPELINE_LOCK:
+        try:
+            analyses = analyze_many([item.article for item in items], nlp, batch_size=len(items))
+            return [Outcome(item.doc_id, item.origin, len(item.article.text.split()),
+                            document=result_json(analysis.to_dict(), item))
+                    for item, analysis in zip(items, analyses)]
+        except Exception:
+            return [analyze_one(item, nlp) for item in items]
+
+
+def local_pool(workers: int) -> cf.ProcessPoolExecutor:
+    """Worker processes forked from a server that has imported newslens once (cheap to start, and safe:
+    nothing is forked from a process that runs threads)."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["newslens.corpus.run"])
+    else:
+        context = multiprocessing.get_context("spawn")
+    return cf.ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+
+@contextmanager
+def open_executor(workers: int, scheduler: str | None) -> Iterator[tuple[cf.Executor, int]]:
+    """(executor, number of workers) for a local pool, or for the Dask cluster at `scheduler`."""
+    if scheduler is None:
+        with local_pool(workers) as pool:
+            yield pool, workers
+        return
+    from distributed import Client
+
+    try:
+        client = Client(scheduler, timeout=DASK_CONNECT_TIMEOUT, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise CorpusError(f"cannot connect to the Dask scheduler at {scheduler}: {exc}") from None
+    try:
+        dask_workers = max(1, len(client.scheduler_info().get("workers", {})))
+        with client.get_executor(pure=False) as executor:
+            yield executor, dask_workers
+    finally:
+        client.close()
+
+
+def count_articles(inputs: Iterable[str | Path]) -> int:
+    """How many articles the inputs hold (files, plus lines of JSONL files), for the progress bar's ETA."""
+    total = 0
+    for path in input_files(inputs):
+        if isinstance(path, Path) and path.suffix.lower() in JSONL_SUFFIXES:
+            with path.open("rb") as lines:
+                total += sum(1 for line in lines if line.strip())
+        else:
+            total += 1
+    return total
+
+
+def warn(message: str) -> None:
+    tqdm.write(f"newslens: warning: {' '.join(message.split())}", file=sys.stderr)
+
+
+def extract_corpus(inputs: list[str], store: Store, executor: cf.Executor, workers: int, model: str | None,
+                   bar: tqdm, keep_texts: bool = False, report_failure: Callable[[str], None] = warn) -> Progress:
+    """Analyse every article of the inputs that has no up-to-date result; write each result as it comes
+    (and, with keep_texts, the text each article report will need)."""
+    progress = Progress()
+    pipeline = executor.submit(pipeline_identity, model).result()  # also: the model exists on the workers
+
+    def fail(error: SourceError) -> None:
+        progress.failed += 1
+        progress.errors.append(error)
+        report_failure(f"{error.path_or_id}: {error.error}")
+        bar.set_postfix(failed=progress.failed, refresh=False)
+        bar.update()
+
+    def collect(futures: dict[cf.Future, list[CorpusArticle]], finished: set[cf.Future]) -> None:
+        for future in finished:
+            batch = futures.pop(future)
+            try:
+                outcomes = future.result()
+            except Exception as exc:  # a worker died (out of memory, killed): its articles failed
+                outcomes = [Outcome(i.doc_id, i.origin, 0, error=f"worker failed: {type(exc).__name__}: {exc}")
+                            for i in batch]
+            for outcome in outcomes:
+                if outcome.error is not None:
+                    fail(SourceError(outcome.origin, outcome.error))
+                    continue
+                store.write(outcome.doc_id, outcome.document)
+                progress.done += 1
+                progress.words += outcome.words
+                progress.doc_ids.append(outcome.doc_id)
+                bar.update()
+
+    started = time.perf_counter()
+    in_flight: dict[cf.Future, list[CorpusArticle]] = {}
+    batch: list[CorpusArticle] = []
+
+    def submit() -> None:
+        in_flight[executor.submit(analyze_batch, list(batch), model)] = list(batch)
+        batch.clear()
+        while len(in_flight) >= workers * BATCHES_IN_FLIGHT_PER_WORKER:
+            finished, _ = cf.wait(in_flight, return_when=cf.FIRST_COMPLETED)
+            collect(in_flight, finished)
+
+    for item in iter_articles(inputs):
+        if isinstance(item, SourceError):
+            fail(item)
+            continue
+        if keep_texts:
+            store.keep_text(item)
+        if store.is_current(item, pipeline):
+            progress.up_to_date += 1
+            progress.doc_ids.append(item.doc_id)
+            bar.update()
+        else:
+            batch.append(item)
+            if len(batch) == BATCH_SIZE:
+                submit()
+    if batch:
+        submit()
+    while in_flight:
+        finished, _ = cf.wait(in_flight, return_when=cf.FIRST_COMPLETED)
+        collect(in_flight, finished)
+    progress.seconds = time.perf_counter() - started
+    return progress
+
+
+@dataclass(frozen=True)
+class CorpusSummary:
+    """The outcome of `newslens corpus`: counts, speed and where the results are."""
+
+    done: int
+    up_to_date: int
+    failed: int
+    words: int
+    seconds: float
+    out_dir: Path
+    report: Path | None = None
+
+    @property
+    def words_per_second(self) -> float:
+        return self.words / self.seconds if self.seconds > 0 else 0.0
+
+    def line(self) -> str:
+        return (f"{self.done:,} articles done, {self.up_to_date:,} up to date, {self.failed:,} failed, "
+                f"{self.words_per_second:,.0f} words/s")
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "out_dir": str(self.out_dir), "report": str(self.report) if self.report else None}
+
+
+def run_corpus(inputs: list[str], out_dir: str | Path, workers: int | None = None, scheduler: str | None = None,
+               model: str | None = None, reports: bool = False, progress: bool = False,
+               html: bool = True) -> CorpusSummary:
+    """Extract every article, write DIR/articles, DIR/errors.csv and DIR/tables, then (html) DIR/corpus.html
+    and (reports) one report per article under DIR/reports. Raises CorpusError when no article succeeded."""
+    from newslens.corpus.tables import build_tables
+
+    store = Store(out_dir)
+    store.prepare()
+    workers = workers or os.cpu_count() or 1
+    total = count_articles(inputs) if progress else None
+    with tqdm(total=total, disable=not progress, unit="article", file=sys.stderr, dynamic_ncols=True) as bar, \
+            open_executor(workers, scheduler) as (executor, n_workers):
+        counts = extract_corpus(inputs, store, executor, n_workers, model, bar, keep_texts=reports)
+    store.write_errors(counts.errors)
+    if not counts.doc_ids:
+        where = f" (see {store.root / 'errors.csv'})" if counts.failed else ""
+        raise CorpusError(f"no article could be analysed{where}")
+    changed = build_tables(store, sorted(counts.doc_ids))
+    report_path = None
+    if reports:
+        from newslens.corpus.report import build_article_reports
+
+        changed = build_article_reports(store, sorted(counts.doc_ids), model, warn) or changed
+    if html:
+        from newslens.corpus.report import build_corpus_report
+
+        report_path = build_corpus_report(store.root, rebuild=changed)
+    return CorpusSummary(done=counts.done, up_to_date=counts.up_to_date, failed=counts.failed, words=counts.words,
+                         seconds=counts.seconds, out_dir=store.root, report=report_path)
