@@ -4,7 +4,9 @@ Conservative on purpose: a wrong merge (two people made one) misleads a research
 Actors link when they share a *linking key*, and every key is specific on its own:
 - a person's full name (at least two words once titles and honorifics are set aside); a bare surname
   is no key, so "Lopez" never links across articles by itself;
-- any other actor's full name ("Reuters", "European Union"), within the same actor type;
+- any other actor's full name ("Reuters", "European Union"), whatever its type among organisations,
+  places and groups (the article flow can call the same body an ORG in one article and a GPE in
+  another), never a person's;
 - for places, the country a name stands for: "U.S." and "United States", a capital and its country
   (the gazetteer's knowledge, the same the article flow uses for metonymy);
 - an acronym and the one expansion in the corpus whose initials it spells ("WHO" and "World Health
@@ -95,28 +97,28 @@ def name_keys(actor: ActorRef) -> set[str]:
         if actor.type == "PERSON":
             key = person_key(form)
             if key:
-                keys.add(f"PERSON:{key}")
+                keys.add(f"person:{key}")
             continue
         if actor.type == "GPE":
             country = place_key(form)
             if country:
-                keys.add(f"GPE:country:{country}")
+                keys.add(f"country:{country}")
         if normalize(form):
-            keys.add(f"{actor.type}:{normalize(form)}")
+            keys.add(f"name:{normalize(form)}")
     return keys
 
 
-def acronym_keys(actors: list[ActorRef]) -> dict[tuple[str, str], str]:
-    """(type, letters) -> the key of the one expansion in the corpus those letters spell."""
-    expansions: dict[tuple[str, str], set[str]] = defaultdict(set)
+def acronym_keys(actors: list[ActorRef]) -> dict[str, str]:
+    """Letters -> the key of the one expansion in the corpus those letters spell (people have none)."""
+    expansions: dict[str, set[str]] = defaultdict(set)
     for actor in actors:
         if actor.type == "PERSON":
             continue
         for form in actor.forms:
             letters = initials(form)
             if len(letters) >= 2:
-                expansions[(actor.type, letters)].add(f"{actor.type}:{normalize(form)}")
-    return {spelled: next(iter(keys)) for spelled, keys in expansions.items() if len(keys) == 1}
+                expansions[letters].add(f"name:{normalize(form)}")
+    return {letters: next(iter(keys)) for letters, keys in expansions.items() if len(keys) == 1}
 
 
 class Forest:
@@ -145,6 +147,12 @@ def canonical_name(members: Iterable[ActorRef]) -> str:
     return min(counts, key=lambda name: (-counts[name], -len(name), name))
 
 
+def common_type(members: Iterable[ActorRef]) -> str:
+    """The type most of its articles give it (ties: alphabetical)."""
+    counts = Counter(m.type for m in members)
+    return min(counts, key=lambda t: (-counts[t], t))
+
+
 def entity_id(anchor: str) -> str:
     return "E" + hashlib.sha1(anchor.encode("utf-8")).hexdigest()[:10]
 
@@ -160,8 +168,8 @@ def link(actors: Iterable[ActorRef]) -> list[Entity]:
         keys = name_keys(actor)
         for form in actor.forms:
             letters = acronym_letters(form)
-            if letters and actor.type != "PERSON" and (actor.type, letters) in expansions:
-                keys.add(expansions[(actor.type, letters)])
+            if letters and actor.type != "PERSON" and letters in expansions:
+                keys.add(expansions[letters])
         for key in keys:
             forest.union(node, (KEY, key))
     groups: dict = defaultdict(list)
@@ -171,6 +179,6 @@ def link(actors: Iterable[ActorRef]) -> list[Entity]:
     for root, members in groups.items():
         anchor = root[1] if root[0] == KEY else f"{root[1]}/{root[2]}"
         members.sort(key=lambda m: (m.doc_id, m.actor_id))
-        entities.append(Entity(id=entity_id(anchor), name=canonical_name(members), type=members[0].type,
+        entities.append(Entity(id=entity_id(anchor), name=canonical_name(members), type=common_type(members),
                                members=tuple(members)))
     return sorted(entities, key=lambda e: e.id)

@@ -189,7 +189,7 @@ def extract_corpus(inputs: list[str], store: Store, executor: cf.Executor, worke
             continue
         if keep_texts:
             store.keep_text(item)
-        if store.is_current(item, pipeline):
+        if store.reuse(item, pipeline):
             progress.up_to_date += 1
             progress.doc_ids.append(item.doc_id)
             bar.update()

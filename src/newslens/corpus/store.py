@@ -59,14 +59,21 @@ class Store:
     def load(self, doc_id: str) -> dict:
         return json.loads(self.path(doc_id).read_text(encoding="utf-8"))
 
-    def is_current(self, item: CorpusArticle, pipeline: dict) -> bool:
-        """True when the stored result was made from the same text, pipeline, version and metadata."""
+    def reuse(self, item: CorpusArticle, pipeline: dict) -> bool:
+        """True when the stored result was made from the same text by the same pipeline and newslens version,
+        so it need not be made again; metadata that changed alone (a title, a moved file) is updated in it."""
         try:
             stored = self.load(item.doc_id)
         except (OSError, ValueError):
             return False
-        return (stored.get("text_sha256") == item.article.sha256 and stored.get("pipeline") == pipeline
-                and stored.get("corpus") == corpus_metadata(item))
+        metadata = corpus_metadata(item)
+        if (stored.get("text_sha256") != item.article.sha256 or stored.get("pipeline") != pipeline
+                or stored.get("corpus", {}).get("newslens_version") != metadata["newslens_version"]):
+            return False
+        if stored["corpus"] != metadata:
+            extraction = {key: value for key, value in stored.items() if key != "corpus"}
+            self.write(item.doc_id, result_json(extraction, item))
+        return True
 
     def write(self, doc_id: str, document: str) -> None:
         write_text(document, str(self.path(doc_id)))
