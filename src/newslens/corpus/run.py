@@ -17,6 +17,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -24,6 +25,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from newslens.analysis import analyze, analyze_many
+from newslens.article import article_from_text
 from newslens.corpus.sources import JSONL_SUFFIXES, CorpusArticle, SourceError, input_files, iter_articles
 from newslens.corpus.store import Store, result_json
 from newslens.exceptions import NewslensError
@@ -32,6 +34,7 @@ from newslens.nlp import load_pipeline, pipeline_info
 BATCH_SIZE = 8  # articles per task and per nlp.pipe call: enough to batch, small enough to spread evenly
 BATCHES_IN_FLIGHT_PER_WORKER = 2  # one running, one waiting: workers never idle, the reader never races ahead
 DASK_CONNECT_TIMEOUT = "20s"
+WARM_UP_TEXT = "Minister visits Paris\n\nThe minister said on Monday that talks with France would go on.\n"
 # spaCy pipelines are not made for concurrent calls; a Dask worker may run several threads.
 PIPELINE_LOCK = threading.Lock()
 
@@ -64,9 +67,13 @@ class Progress:
     errors: list[SourceError] = field(default_factory=list)
 
 
-def pipeline_identity(model: str | None) -> dict:
-    """The `pipeline` object results record, as a worker sees it (the model must exist where work runs)."""
-    info = pipeline_info(load_pipeline(model))
+def warm_up(model: str | None) -> dict:
+    """Runs on each worker before the corpus: load the pipeline and what extraction loads on first use
+    (place names, lemmas) by analysing one tiny article; returns the `pipeline` object results record, as
+    the worker sees it (the model must exist where the work runs)."""
+    nlp = load_pipeline(model)
+    analyze(article_from_text(WARM_UP_TEXT, doc_id="warm-up"), nlp)
+    info = pipeline_info(nlp)
     return {"backend": info.backend, "model": info.model, "version": info.version}
 
 
@@ -103,12 +110,26 @@ def local_pool(workers: int) -> cf.ProcessPoolExecutor:
     return cf.ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
 
+@dataclass(frozen=True)
+class Workers:
+    """Where the work runs: the executor, how many workers it has, and the pipeline they loaded."""
+
+    executor: cf.Executor
+    count: int
+    pipeline: dict
+
+
 @contextmanager
-def open_executor(workers: int, scheduler: str | None) -> Iterator[tuple[cf.Executor, int]]:
-    """(executor, number of workers) for a local pool, or for the Dask cluster at `scheduler`."""
+def open_workers(workers: int, scheduler: str | None, model: str | None) -> Iterator[Workers]:
+    """A local process pool, or the Dask cluster at `scheduler`, with every worker warmed up."""
     if scheduler is None:
         with local_pool(workers) as pool:
-            yield pool, workers
+            # the pool starts a process per task it cannot hand to an idle one: one warm-up each
+            try:
+                identities = [future.result() for future in [pool.submit(warm_up, model) for _ in range(workers)]]
+            except BrokenProcessPool as exc:
+                raise CorpusError(f"the worker processes could not start: {exc}") from None
+            yield Workers(pool, workers, identities[0])
         return
     from distributed import Client
 
@@ -117,9 +138,11 @@ def open_executor(workers: int, scheduler: str | None) -> Iterator[tuple[cf.Exec
     except (OSError, TimeoutError, ValueError) as exc:
         raise CorpusError(f"cannot connect to the Dask scheduler at {scheduler}: {exc}") from None
     try:
-        dask_workers = max(1, len(client.scheduler_info().get("workers", {})))
+        identities = client.run(warm_up, model)  # on every worker of the cluster
+        if not identities:
+            raise CorpusError(f"the Dask cluster at {scheduler} has no workers")
         with client.get_executor(pure=False) as executor:
-            yield executor, dask_workers
+            yield Workers(executor, len(identities), identities[min(identities)])
     finally:
         client.close()
 
@@ -140,12 +163,12 @@ def warn(message: str) -> None:
     tqdm.write(f"newslens: warning: {' '.join(message.split())}", file=sys.stderr)
 
 
-def extract_corpus(inputs: list[str], store: Store, executor: cf.Executor, workers: int, model: str | None,
-                   bar: tqdm, keep_texts: bool = False, report_failure: Callable[[str], None] = warn) -> Progress:
+def extract_corpus(inputs: list[str], store: Store, workers: Workers, model: str | None, bar: tqdm,
+                   keep_texts: bool = False, report_failure: Callable[[str], None] = warn) -> Progress:
     """Analyse every article of the inputs that has no up-to-date result; write each result as it comes
     (and, with keep_texts, the text each article report will need)."""
     progress = Progress()
-    pipeline = executor.submit(pipeline_identity, model).result()  # also: the model exists on the workers
+    executor, pipeline = workers.executor, workers.pipeline
 
     def fail(error: SourceError) -> None:
         progress.failed += 1
@@ -179,7 +202,7 @@ def extract_corpus(inputs: list[str], store: Store, executor: cf.Executor, worke
     def submit() -> None:
         in_flight[executor.submit(analyze_batch, list(batch), model)] = list(batch)
         batch.clear()
-        while len(in_flight) >= workers * BATCHES_IN_FLIGHT_PER_WORKER:
+        while len(in_flight) >= workers.count * BATCHES_IN_FLIGHT_PER_WORKER:
             finished, _ = cf.wait(in_flight, return_when=cf.FIRST_COMPLETED)
             collect(in_flight, finished)
 
@@ -242,8 +265,8 @@ def run_corpus(inputs: list[str], out_dir: str | Path, workers: int | None = Non
     workers = workers or os.cpu_count() or 1
     total = count_articles(inputs) if progress else None
     with tqdm(total=total, disable=not progress, unit="article", file=sys.stderr, dynamic_ncols=True) as bar, \
-            open_executor(workers, scheduler) as (executor, n_workers):
-        counts = extract_corpus(inputs, store, executor, n_workers, model, bar, keep_texts=reports)
+            open_workers(workers, scheduler, model) as pool:
+        counts = extract_corpus(inputs, store, pool, model, bar, keep_texts=reports)
     store.write_errors(counts.errors)
     if not counts.doc_ids:
         where = f" (see {store.root / 'errors.csv'})" if counts.failed else ""
