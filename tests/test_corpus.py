@@ -264,3 +264,15 @@ def test_cli_fails_in_one_line_when_nothing_is_readable(tmp_path):
 def test_cli_usage_errors(tmp_path):
     assert run_newslens("corpus", str(tmp_path)).returncode == 2  # --out is required
     assert run_newslens("corpus", str(tmp_path), "--out", str(tmp_path / "o"), "--workers", "0").returncode == 2
+
+
+def test_reports_are_linked_from_the_corpus_report(tmp_path):
+    """--reports: each article's own report (a JSONL article too: its text is kept in DIR/texts)."""
+    shutil.copy(EXAMPLES / "wire.jsonl", tmp_path / "wire.jsonl")
+    summary = run_corpus([str(tmp_path / "wire.jsonl")], tmp_path / "out", workers=1, reports=True)
+    out = tmp_path / "out"
+    assert summary.report == out / "corpus.html"
+    assert sorted(p.name for p in (out / "reports").glob("*.html")) == ["wire-001.html", "wire-002.html"]
+    assert (out / "texts" / "wire-001.txt").read_text(encoding="utf-8").startswith("Kenya and Tanzania opened")
+    html = summary.report.read_text(encoding="utf-8")
+    assert '<a href="reports/wire-001.html">Kenya and Tanzania open joint border post</a>' in html

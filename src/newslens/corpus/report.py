@@ -21,7 +21,7 @@ from pathlib import Path
 from newslens.corpus.store import Store
 from newslens.exceptions import NewslensError, ReportError
 from newslens.report import (REPO_ROOT, build_reports, execute_notebook, execution_failure, make_reproducible,
-                             one_line, publish, to_html)
+                             one_line, publish, refresh_notebook, to_html)
 
 NOTEBOOK = REPO_ROOT / "notebooks" / "corpus_report.ipynb"
 EXAMPLE_INPUT = "examples/corpus"
@@ -60,20 +60,19 @@ def build_corpus_report(corpus_dir: str | Path, rebuild: bool = True) -> Path:
 
 def build_article_reports(store: Store, doc_ids: list[str], model: str | None,
                           warn: Callable[[str], None]) -> bool:
-    """DIR/reports/ID.html for every article whose report is missing or older than its result; True when
-    any was written. A report that fails is reported and left out: the corpus report still links the rest."""
+    """DIR/reports/ID.html for every article whose report is missing or older than its result, in one
+    `build_reports` call (one kernel for all); True when any was asked for. A failure is reported in one
+    line and the corpus report still links the reports that exist."""
     out = store.root / "reports"
     stale = [doc_id for doc_id in doc_ids
              if not (out / f"{doc_id}.html").is_file()
              or (out / f"{doc_id}.html").stat().st_mtime < store.path(doc_id).stat().st_mtime]
-    written = False
-    for doc_id in stale:
+    if stale:
         try:
-            build_reports([store.text_path(doc_id)], out, model)
-            written = True
+            build_reports([store.text_path(doc_id) for doc_id in stale], out, model)
         except NewslensError as exc:
-            warn(f"{doc_id}: no article report: {exc}")
-    return written
+            warn(f"article reports: {exc}")
+    return bool(stale)
 
 
 def refresh_example() -> None:
@@ -82,16 +81,7 @@ def refresh_example() -> None:
 
     shutil.rmtree(EXAMPLE_OUTPUT, ignore_errors=True)
     run_corpus([EXAMPLE_INPUT], EXAMPLE_OUTPUT, workers=1, html=False)
-    executed = NOTEBOOK.with_name(f".{NOTEBOOK.stem}.refresh.ipynb")
-    try:
-        try:
-            execute_notebook(NOTEBOOK, executed, parameters={}, cwd=NOTEBOOK.parent)
-        except Exception as exc:
-            raise ReportError(f"{NOTEBOOK.name}: the notebook failed: {execution_failure(exc)}") from exc
-        make_reproducible(executed)
-        executed.replace(NOTEBOOK)
-    finally:
-        executed.unlink(missing_ok=True)
+    refresh_notebook(NOTEBOOK)
 
 
 def main(argv: list[str] | None = None) -> int:

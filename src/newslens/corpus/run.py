@@ -18,8 +18,8 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tqdm import tqdm
@@ -67,14 +67,17 @@ class Progress:
     errors: list[SourceError] = field(default_factory=list)
 
 
-def warm_up(model: str | None) -> dict:
-    """Runs on each worker before the corpus: load the pipeline and what extraction loads on first use
-    (place names, lemmas) by analysing one tiny article; returns the `pipeline` object results record, as
-    the worker sees it (the model must exist where the work runs)."""
-    nlp = load_pipeline(model)
-    analyze(article_from_text(WARM_UP_TEXT, doc_id="warm-up"), nlp)
-    info = pipeline_info(nlp)
+def pipeline_identity(model: str | None) -> dict:
+    """The `pipeline` object every result records: what the resume check compares."""
+    info = pipeline_info(load_pipeline(model))
     return {"backend": info.backend, "model": info.model, "version": info.version}
+
+
+def warm_up(model: str | None) -> dict:
+    """Runs on each worker before its first batch: load the pipeline and what extraction loads on first use
+    (place names, lemmas) by analysing one tiny article; returns the pipeline identity the worker sees."""
+    analyze(article_from_text(WARM_UP_TEXT, doc_id="warm-up"), load_pipeline(model))
+    return pipeline_identity(model)
 
 
 def analyze_one(item: CorpusArticle, nlp) -> Outcome:
@@ -112,24 +115,32 @@ def local_pool(workers: int) -> cf.ProcessPoolExecutor:
 
 @dataclass(frozen=True)
 class Workers:
-    """Where the work runs: the executor, how many workers it has, and the pipeline they loaded."""
+    """Where the work runs: the executor and how many workers it has."""
 
     executor: cf.Executor
     count: int
-    pipeline: dict
+
+
+def check_identities(identities: list[dict], pipeline: dict) -> None:
+    """Workers must run the pipeline this process resumes against, or results would be mislabelled."""
+    for identity in identities:
+        if identity != pipeline:
+            raise CorpusError(f"a worker runs the pipeline {identity}, this process {pipeline}: install the same "
+                              f"newslens and model everywhere")
 
 
 @contextmanager
-def open_workers(workers: int, scheduler: str | None, model: str | None) -> Iterator[Workers]:
+def open_workers(workers: int, scheduler: str | None, model: str | None, pipeline: dict) -> Iterator[Workers]:
     """A local process pool, or the Dask cluster at `scheduler`, with every worker warmed up."""
     if scheduler is None:
         with local_pool(workers) as pool:
             # the pool starts a process per task it cannot hand to an idle one: one warm-up each
             try:
-                identities = [future.result() for future in [pool.submit(warm_up, model) for _ in range(workers)]]
+                check_identities([f.result() for f in [pool.submit(warm_up, model) for _ in range(workers)]],
+                                 pipeline)
             except BrokenProcessPool as exc:
                 raise CorpusError(f"the worker processes could not start: {exc}") from None
-            yield Workers(pool, workers, identities[0])
+            yield Workers(pool, workers)
         return
     from distributed import Client
 
@@ -141,8 +152,9 @@ def open_workers(workers: int, scheduler: str | None, model: str | None) -> Iter
         identities = client.run(warm_up, model)  # on every worker of the cluster
         if not identities:
             raise CorpusError(f"the Dask cluster at {scheduler} has no workers")
+        check_identities(list(identities.values()), pipeline)
         with client.get_executor(pure=False) as executor:
-            yield Workers(executor, len(identities), identities[min(identities)])
+            yield Workers(executor, len(identities))
     finally:
         client.close()
 
@@ -163,12 +175,15 @@ def warn(message: str) -> None:
     tqdm.write(f"newslens: warning: {' '.join(message.split())}", file=sys.stderr)
 
 
-def extract_corpus(inputs: list[str], store: Store, workers: Workers, model: str | None, bar: tqdm,
-                   keep_texts: bool = False, report_failure: Callable[[str], None] = warn) -> Progress:
+def extract_corpus(inputs: list[str], store: Store, pipeline: dict, start_workers: Callable[[], Workers],
+                   model: str | None, bar: tqdm, keep_texts: bool = False,
+                   report_failure: Callable[[str], None] = warn) -> Progress:
     """Analyse every article of the inputs that has no up-to-date result; write each result as it comes
-    (and, with keep_texts, the text each article report will need)."""
+    (and, with keep_texts, the text each article report will need). Workers start with the first article
+    to analyse: a run with nothing to do starts none. The clock runs from when they are ready."""
     progress = Progress()
-    executor, pipeline = workers.executor, workers.pipeline
+    workers: list[Workers] = []
+    started = 0.0
 
     def fail(error: SourceError) -> None:
         progress.failed += 1
@@ -195,14 +210,17 @@ def extract_corpus(inputs: list[str], store: Store, workers: Workers, model: str
                 progress.doc_ids.append(outcome.doc_id)
                 bar.update()
 
-    started = time.perf_counter()
     in_flight: dict[cf.Future, list[CorpusArticle]] = {}
     batch: list[CorpusArticle] = []
 
     def submit() -> None:
-        in_flight[executor.submit(analyze_batch, list(batch), model)] = list(batch)
+        nonlocal started
+        if not workers:
+            workers.append(start_workers())
+            started = time.perf_counter()
+        in_flight[workers[0].executor.submit(analyze_batch, list(batch), model)] = list(batch)
         batch.clear()
-        while len(in_flight) >= workers.count * BATCHES_IN_FLIGHT_PER_WORKER:
+        while len(in_flight) >= workers[0].count * BATCHES_IN_FLIGHT_PER_WORKER:
             finished, _ = cf.wait(in_flight, return_when=cf.FIRST_COMPLETED)
             collect(in_flight, finished)
 
@@ -225,7 +243,7 @@ def extract_corpus(inputs: list[str], store: Store, workers: Workers, model: str
     while in_flight:
         finished, _ = cf.wait(in_flight, return_when=cf.FIRST_COMPLETED)
         collect(in_flight, finished)
-    progress.seconds = time.perf_counter() - started
+    progress.seconds = time.perf_counter() - started if workers else 0.0
     return progress
 
 
@@ -249,9 +267,6 @@ class CorpusSummary:
         return (f"{self.done:,} articles done, {self.up_to_date:,} up to date, {self.failed:,} failed, "
                 f"{self.words_per_second:,.0f} words/s")
 
-    def as_dict(self) -> dict:
-        return {**asdict(self), "out_dir": str(self.out_dir), "report": str(self.report) if self.report else None}
-
 
 def run_corpus(inputs: list[str], out_dir: str | Path, workers: int | None = None, scheduler: str | None = None,
                model: str | None = None, reports: bool = False, progress: bool = False,
@@ -264,9 +279,13 @@ def run_corpus(inputs: list[str], out_dir: str | Path, workers: int | None = Non
     store.prepare()
     workers = workers or os.cpu_count() or 1
     total = count_articles(inputs) if progress else None
-    with tqdm(total=total, disable=not progress, unit="article", file=sys.stderr, dynamic_ncols=True) as bar, \
-            open_workers(workers, scheduler, model) as pool:
-        counts = extract_corpus(inputs, store, pool, model, bar, keep_texts=reports)
+    pipeline = pipeline_identity(model)  # also: a missing model fails here, in one line
+    with ExitStack() as stack:
+        bar = stack.enter_context(tqdm(total=total, disable=not progress, unit="article", file=sys.stderr,
+                                       dynamic_ncols=True))
+        counts = extract_corpus(
+            inputs, store, pipeline, lambda: stack.enter_context(open_workers(workers, scheduler, model, pipeline)),
+            model, bar, keep_texts=reports)
     store.write_errors(counts.errors)
     if not counts.doc_ids:
         where = f" (see {store.root / 'errors.csv'})" if counts.failed else ""
