@@ -276,3 +276,10 @@ def test_reports_are_linked_from_the_corpus_report(tmp_path):
     assert (out / "texts" / "wire-001.txt").read_text(encoding="utf-8").startswith("Kenya and Tanzania opened")
     html = summary.report.read_text(encoding="utf-8")
     assert '<a href="reports/wire-001.html">Kenya and Tanzania open joint border post</a>' in html
+
+
+def test_cli_missing_model_fails_in_one_line_before_writing(tmp_path):
+    result = run_newslens("corpus", str(EXAMPLES), "--out", str(tmp_path / "out"), "--model", "en_core_web_zz")
+    assert result.returncode == 1
+    assert result.stderr.decode().startswith("newslens: error: spaCy pipeline 'en_core_web_zz' is not installed")
+    assert not (tmp_path / "out").exists()

@@ -273,13 +273,13 @@ def run_corpus(inputs: list[str], out_dir: str | Path, workers: int | None = Non
                html: bool = True) -> CorpusSummary:
     """Extract every article, write DIR/articles, DIR/errors.csv and DIR/tables, then (html) DIR/corpus.html
     and (reports) one report per article under DIR/reports. Raises CorpusError when no article succeeded."""
-    from newslens.corpus.tables import build_tables
+    from newslens.corpus.tables import build_tables  # here: worker processes, which import this module, need none
 
+    pipeline = pipeline_identity(model)  # also: a missing model fails here, in one line, before DIR exists
     store = Store(out_dir)
     store.prepare()
     workers = workers or os.cpu_count() or 1
     total = count_articles(inputs) if progress else None
-    pipeline = pipeline_identity(model)  # also: a missing model fails here, in one line
     with ExitStack() as stack:
         bar = stack.enter_context(tqdm(total=total, disable=not progress, unit="article", file=sys.stderr,
                                        dynamic_ncols=True))
