@@ -118,7 +118,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, help="scratch folder (default: a temporary one, removed after)")
     options = parser.parse_args()
     work = options.work or Path(tempfile.mkdtemp(prefix="newslens-bench-corpus-"))
-    results: dict = {}
+    results: dict = {"load_average_at_start": [round(x, 2) for x in os.getloadavg()], "cores": os.cpu_count()}
     try:
         texts = source_texts()
         big, small, speed = work / "big", work / "small", work / "speed"
@@ -142,6 +142,7 @@ def main() -> None:
     finally:
         if options.work is None:
             shutil.rmtree(work, ignore_errors=True)
+    results["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     one, two, dask = results["speed_1_worker"], results["speed_2_workers"], results["speed_dask_2_workers"]
     for run_result in (one, two, dask):
         run_result["articles_per_s"] = round(run_result["wps"] * run_result["done"] / speed_words, 1)

@@ -283,3 +283,12 @@ def test_cli_missing_model_fails_in_one_line_before_writing(tmp_path):
     assert result.returncode == 1
     assert result.stderr.decode().startswith("newslens: error: spaCy pipeline 'en_core_web_zz' is not installed")
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("name", [None, "rules"])
+def test_the_pipeline_described_without_loading_is_the_one_loaded(name):
+    from newslens.nlp import describe_pipeline, load_pipeline, pipeline_info
+
+    loaded = pipeline_info(load_pipeline(name))
+    described = describe_pipeline(name)
+    assert (described.backend, described.model, described.version) == (loaded.backend, loaded.model, loaded.version)

@@ -71,6 +71,19 @@ def split_glued_marks(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
+def describe_pipeline(name: str | None = None) -> PipelineInfo:
+    """What `pipeline_info(load_pipeline(name))` records, for the built-in and rules pipelines read without
+    loading them (a resumed corpus run compares it with its stored results in a fraction of a second)."""
+    if name in BUILTIN_NAMES and BUILTIN_MODEL_DIR.is_dir():
+        meta, backend = spacy.util.load_meta(BUILTIN_MODEL_DIR / "meta.json"), "newslens-builtin"
+    elif name in BUILTIN_NAMES or name == RULES_ONLY:
+        meta, backend = {"lang": "en", "name": "rules", "version": __version__}, "newslens-rules"
+    else:
+        return pipeline_info(load_pipeline(name))
+    return PipelineInfo(backend=backend, model=f"{meta.get('lang', 'en')}_{meta.get('name', 'pipeline')}",
+                        version=str(meta.get("version", "0.0.0")))
+
+
 def pipeline_info(nlp: Language) -> PipelineInfo:
     """What ran: recorded in every extraction so a result can be traced to its model."""
     meta = nlp.meta

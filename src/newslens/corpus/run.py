@@ -29,7 +29,8 @@ from newslens.article import article_from_text
 from newslens.corpus.sources import JSONL_SUFFIXES, CorpusArticle, SourceError, input_files, iter_articles
 from newslens.corpus.store import Store, result_json
 from newslens.exceptions import NewslensError
-from newslens.nlp import load_pipeline, pipeline_info
+from newslens.model import PipelineInfo
+from newslens.nlp import describe_pipeline, load_pipeline, pipeline_info
 
 BATCH_SIZE = 8  # articles per task and per nlp.pipe call: enough to batch, small enough to spread evenly
 BATCHES_IN_FLIGHT_PER_WORKER = 2  # one running, one waiting: workers never idle, the reader never races ahead
@@ -67,17 +68,17 @@ class Progress:
     errors: list[SourceError] = field(default_factory=list)
 
 
-def pipeline_identity(model: str | None) -> dict:
+def identity(info: PipelineInfo) -> dict:
     """The `pipeline` object every result records: what the resume check compares."""
-    info = pipeline_info(load_pipeline(model))
     return {"backend": info.backend, "model": info.model, "version": info.version}
 
 
 def warm_up(model: str | None) -> dict:
     """Runs on each worker before its first batch: load the pipeline and what extraction loads on first use
     (place names, lemmas) by analysing one tiny article; returns the pipeline identity the worker sees."""
-    analyze(article_from_text(WARM_UP_TEXT, doc_id="warm-up"), load_pipeline(model))
-    return pipeline_identity(model)
+    nlp = load_pipeline(model)
+    analyze(article_from_text(WARM_UP_TEXT, doc_id="warm-up"), nlp)
+    return identity(pipeline_info(nlp))
 
 
 def analyze_one(item: CorpusArticle, nlp) -> Outcome:
@@ -275,7 +276,7 @@ def run_corpus(inputs: list[str], out_dir: str | Path, workers: int | None = Non
     and (reports) one report per article under DIR/reports. Raises CorpusError when no article succeeded."""
     from newslens.corpus.tables import build_tables  # here: worker processes, which import this module, need none
 
-    pipeline = pipeline_identity(model)  # also: a missing model fails here, in one line, before DIR exists
+    pipeline = identity(describe_pipeline(model))  # a missing model fails here, in one line, before DIR exists
     store = Store(out_dir)
     store.prepare()
     workers = workers or os.cpu_count() or 1

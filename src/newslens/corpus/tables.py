@@ -22,7 +22,6 @@ import newslens
 from newslens.corpus.linking import ActorRef, Entity, link
 from newslens.corpus.store import Store
 from newslens.lexicon import FEMININE_PRONOUNS, PRONOUNS_PERSON
-from newslens.report import publish
 from newslens.spreadsheet import write_csv
 
 CHUNK_ARTICLES = 256  # articles per row group and CSV part
@@ -211,6 +210,8 @@ def build_tables(store: Store, doc_ids: list[str]) -> bool:
     current = out / FINGERPRINT
     if current.is_file() and current.read_text() == stamp and all((out / f).is_file() for f in table_files()):
         return False
+    from newslens.report import publish  # imports matplotlib: not needed when the tables are up to date
+
     staging = store.root / ".tables.partial"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
