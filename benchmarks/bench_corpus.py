@@ -4,8 +4,9 @@ run, a Dask LocalCluster against local workers, and corpus mode against the one-
 The corpus is generated at run time outside the repository (a temporary folder unless --work is given):
 the texts newslens may use (seeds/ and examples/corpus/) duplicated under new ids. Every run is the real
 command line (`python -m newslens corpus ...`) in a fresh process; memory is the sum of the
-resident memory of its whole process tree (workers and the report kernel included), sampled every 0.1 s.
-The machine is shared, so only ratios within one run mean much.
+resident memory of its whole process tree (workers and the report kernel included), sampled every 0.1 s,
+and `cores_used` the CPU seconds the tree got per second of wall time. The machine is shared, so only
+ratios within one run mean much, and `cores_used` says whether a second core was there to be had.
 
     python benchmarks/bench_corpus.py [--articles 2000] [--small 200] [--speed 400] [--work DIR]
 """
@@ -52,11 +53,14 @@ def make_corpus(folder: Path, count: int, texts: list[str]) -> int:
     return words
 
 
-def tree_rss(process: psutil.Process) -> int:
+def sample_tree(process: psutil.Process, cpu: dict[int, float]) -> int:
+    """The resident memory of the process and its descendants now; records each one's CPU seconds so far."""
     total = 0
     for p in [process, *process.children(recursive=True)]:
         try:
             total += p.memory_info().rss
+            times = p.cpu_times()
+            cpu[p.pid] = times.user + times.system
         except psutil.Error:
             pass
     return total
@@ -69,13 +73,14 @@ def run(args: list[str]) -> dict:
     child = subprocess.Popen([sys.executable, "-m", "newslens", "corpus", *args], env=env, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True)
     peak = 0
+    cpu: dict[int, float] = {}
     watched = psutil.Process(child.pid)
     stop = threading.Event()
 
     def sample() -> None:
         nonlocal peak
         while not stop.is_set():
-            peak = max(peak, tree_rss(watched))
+            peak = max(peak, sample_tree(watched, cpu))
             stop.wait(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -88,7 +93,9 @@ def run(args: list[str]) -> dict:
         raise SystemExit(f"newslens corpus {' '.join(args)} failed ({child.returncode}): {stderr.strip()[-500:]}")
     match = SUMMARY.search(stdout)
     counts = {key: int(value.replace(",", "")) for key, value in match.groupdict().items()}
-    return {"wall_s": round(wall, 2), "peak_mib": round(peak / 2**20), **counts}
+    # CPU seconds the whole tree got per wall second: how many cores the shared machine gave the run
+    return {"wall_s": round(wall, 2), "peak_mib": round(peak / 2**20), "cores_used": round(sum(cpu.values()) / wall, 2),
+            **counts}
 
 
 def in_process_speed(folder: Path, limit: int) -> float:
