@@ -16,10 +16,11 @@ from itertools import takewhile
 from spacy.attrs import IDX, LOWER
 from spacy.tokens import Doc, Span
 
-from newslens.gazetteer import country_names, demonyms, places
-from newslens.lexicon import (FEMININE_PRONOUNS, HONORIFICS, ORG_HEADS, POSSESSIVE_MARKS, PRONOUNS_PERSON, ROLE_HEADS,
-                              ROLE_MODIFIERS)
+from newslens.affiliations import extract_affiliations, main_affiliations
+from newslens.gazetteer import country_names, demonyms, official_acronyms, places
+from newslens.lexicon import FEMININE_PRONOUNS, ORG_HEADS, POSSESSIVE_MARKS, PRONOUNS_PERSON, ROLE_HEADS
 from newslens.model import Actor, Mention
+from newslens.names import Title, title_after, title_before
 from newslens.rules import ARTICLE_PREFIX, DIRECTIONS, is_place_in_capitals
 from newslens.syntax import doc_strings, is_noun
 
@@ -102,9 +103,10 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
         key, label = place_mention(ent, name, label)
         start = ent.start_char + written.find(name)
         end = start + len(name)
-        titled = role_before(ent) if label == "PERSON" else None
-        if titled is not None:
-            start = title_start(titled[1])
+        title = title_before(ent) if label == "PERSON" else None
+        if title is not None:
+            start = title_start(title.span)
+            found += [demonym_mention(body) for body in title.affiliations if body.text in demonyms()]
         if label == "GPE" and ", " in name:
             key = name = name.split(", ")[0]  # "Aceh, Indonesia" is Aceh, written with its country
         found.append(EntityMention(text[start:end], start, end, label, key, ent, name))
@@ -113,7 +115,20 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
         elif label == "GPE" and "," in written:
             # "Evansville, Indiana" also names Indiana; "Palmyra, Syria" names Syria
             found.append(place_entity(ent.doc[next(t.i for t in ent if t.text == ",") + 1:ent.end]))
-    return found
+    return fold_official_acronyms(doc, found)
+
+
+def fold_official_acronyms(doc: Doc, found: list[EntityMention]) -> list[EntityMention]:
+    """'PRC', 'DPRK', 'ROK' are the country of that official name which the article also names (by its name,
+    capital or demonym); an acronym of a country the article never names is left as it is ('IRA')."""
+    capitals = (places().get(m.name) for m in found if m.label == "GPE")
+    named = ({m.key for m in found if m.label == "GPE"} | {demonyms()[e.text] for e in doc.ents if e.text in demonyms()}
+             | {place.country for place in capitals if place is not None and place.country})
+    folded = []
+    for m in found:
+        countries = official_acronyms().get(m.name, frozenset()) & named
+        folded.append(replace(m, key=min(countries), label="GPE") if len(countries) == 1 else m)
+    return folded
 
 
 def title_start(title: Span) -> int:
@@ -196,14 +211,23 @@ def cluster_mentions(mentions: list[EntityMention]) -> dict[str, list[EntityMent
             fits_of[m.key] = {root[full.key] for full in longer if full.key in root and abbreviates(m, full)}
         fits = fits_of[m.key]
         target = nearest_before(m, fits, clusters) if fits else m.key
+        if target is None:
+            continue  # an ambiguous short name stays unresolved rather than joining the wrong person
         root.setdefault(m.key, target if len(fits) <= 1 else m.key)
         clusters.setdefault(target, []).append(m)
     return clusters
 
 
-def nearest_before(m: EntityMention, fits: set[str], clusters: dict[str, list[EntityMention]]) -> str:
-    """Of several full names a short form could abbreviate, the one last mentioned before it
-    ('Mohamed' after 'Ahmed Mohamed' is Ahmed, after 'Mohamed Elhassan Mohamed' his father)."""
+def nearest_before(m: EntityMention, fits: set[str], clusters: dict[str, list[EntityMention]]) -> str | None:
+    """Of several full names a short form could abbreviate, the one last mentioned before it ('Mohamed' after
+    'Ahmed Mohamed' is Ahmed, after 'Mohamed Elhassan Mohamed' his father); None, unresolved, when two of them
+    were named in this sentence or the one before ('Sam Lee and Sam Park spoke. Sam said ...')."""
+    sentence = m.span.sent
+    window = sentence.doc[max(sentence.start - 1, 0)].sent.start_char
+    recent = [key for key in fits if any(window <= x.start < m.start for x in clusters.get(key, []))]
+    if len(recent) > 1:
+        return None
+
     def last_before(key: str) -> int:
         starts = [x.start for x in clusters.get(key, []) if x.start < m.start]
         return max(starts) if starts else -1
@@ -223,70 +247,15 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "actor"
 
 
-def is_title_word(token, name_start: int) -> bool:
-    low = token.lower_
-    if low == "." and token.i > 0 and token.doc[token.i - 1].lower_ in HONORIFICS:
-        return True  # "Gen ." when the tokenizer splits the abbreviation
-    if low in ROLE_HEADS or low in ROLE_MODIFIERS or low in HONORIFICS:
-        return True
-    return token.i < name_start and token.text[:1].isupper() and (
-        token.text in demonyms() or token.text in places() or token.ent_type_ in ("ORG", "GPE", "NORP"))
+def demonym_mention(word: Span) -> EntityMention:
+    """'Afghan' in 'the Afghan ambassador Zalmay Rahimi': the title names the country he represents."""
+    country = demonyms()[word.text]
+    return EntityMention(word.text, word.start_char, word.end_char, "GPE", country, word, word.text)
 
 
-def role_before(span: Span) -> tuple[str, Span] | None:
-    """Title written before a name: 'Russian Defense Minister Sergei Shoigu'."""
-    doc, k = span.doc, span.start
-    start = k
-    while start > 0 and is_title_word(doc[start - 1], k):
-        start -= 1
-    heads = [i for i in range(start, k) if doc[i].lower_ in ROLE_HEADS or doc[i].lower_ in HONORIFICS]
-    if not heads:
-        return None
-    end = heads[-1] + 1
-    return doc[start:end].text, doc[start:end]
-
-
-def role_after(span: Span) -> tuple[str, Span] | None:
-    """Appositive title: 'Jake Sullivan, the national security advisor to ...'."""
-    doc = span.doc
-    i = span.end
-    if i >= len(doc) - 2 or doc[i].text != ",":
-        return None
-    j = i + 1
-    if doc[j].lower_ in ("the", "a", "an"):
-        j += 1
-    for k in range(j, min(j + 7, len(doc))):
-        if doc[k].text in {",", ".", ";", "(", ")"} or doc[k].is_sent_start:
-            return None
-        if doc[k].lower_ in ROLE_HEADS:
-            return doc[j:k + 1].text, doc[j:k + 1]
-    return None
-
-
-def find_role(mentions: list[EntityMention]) -> tuple[str | None, Span | None]:
-    for m in mentions:
-        found = role_before(m.span) or role_after(m.span)
-        if found:
-            return found
-    return None, None
-
-
-def affiliation_of(role_span: Span | None, actor_ids: dict[str, str]) -> str | None:
-    """The actor a title ties a person to: 'Russian President' -> Russia, 'Kremlin spokesman' -> Kremlin."""
-    if role_span is None:
-        return None
-    for tok in role_span:
-        country = demonyms().get(tok.text)
-        if country and country in actor_ids:
-            return actor_ids[country]
-        place = places().get(tok.text)
-        if place and (place.country or place.name) in actor_ids:
-            return actor_ids[place.country or place.name]
-    text = role_span.text
-    for key, actor_id in sorted(actor_ids.items(), key=lambda kv: -len(kv[0])):
-        if re.search(rf"\b{re.escape(key)}\b", text):
-            return actor_id
-    return None
+def find_title(mentions: list[EntityMention]) -> Title | None:
+    """The first title written with one of a person's names, before it or in apposition."""
+    return next((title for m in mentions for title in (title_before(m.span), title_after(m.span)) if title), None)
 
 
 def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
@@ -329,13 +298,14 @@ def extract_actors(doc: Doc) -> list[Actor]:
         labels = [m.label for m in members]
         longest = max(members, key=lambda m: len(m.name)).label
         label = max(sorted(set(labels)), key=lambda x: (labels.count(x), x == longest))
-        role, role_span = find_role(members) if label == "PERSON" else (None, None)
+        title = find_title(members) if label == "PERSON" else None
         name = max((m.name for m in members), key=lambda t: (len(t.split()), len(t)))
         if key in country_names():
             name = key  # a country is named canonically, even when only its capital appears
         mentions = tuple(dict.fromkeys(
             Mention(m.text, m.start, m.end, "name" if m.name == name else "alias") for m in members))
-        affiliation = affiliation_of(role_span, ids)
-        actors.append(Actor(id=ids[key], name=name, type=label, mentions=mentions, role=role,
-                            affiliation=affiliation if affiliation != ids[key] else None))
-    return resolve_pronouns(doc, actors)
+        actors.append(Actor(id=ids[key], name=name, type=label, mentions=mentions,
+                            role=title.role if title else None))
+    actors = resolve_pronouns(doc, actors)
+    main = main_affiliations(extract_affiliations(doc, actors))
+    return [replace(a, affiliation=main.get(a.id)) for a in actors]

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newslens.actors import extract_actors
+from newslens.affiliations import extract_affiliations
 from newslens.article import Article, read_article
 from newslens.model import Actor, PipelineInfo, Quote, Relation
 from newslens.nlp import load_pipeline, pipeline_info
@@ -114,9 +115,17 @@ def analysis_of_doc(article: Article, doc: Doc, nlp: Language) -> Analysis:
     """Actors, then quotes, then relations from the annotated Doc of the article's text."""
     actors = extract_actors(doc)
     quotes = extract_quotes(doc, actors)
-    relations = extract_relations(doc, actors)
+    relations = with_affiliations(extract_relations(doc, actors), extract_affiliations(doc, actors))
     return Analysis(article=article, pipeline=pipeline_info(nlp), actors=tuple(actors),
                     quotes=tuple(quotes), relations=tuple(relations))
+
+
+def with_affiliations(events: list[Relation], affiliations: list[Relation]) -> list[Relation]:
+    """Events and affiliations in text order, one relation per statement: an event reading of a title the
+    affiliations already state ('advisor to X' read as support) is left out."""
+    stated = {(r.source, r.target, r.start) for r in affiliations}
+    kept = [r for r in events if (r.source, r.target, r.start) not in stated]
+    return sorted(kept + affiliations, key=lambda r: r.start)
 
 
 def analyze_path(path: str | Path, model: str | None = None) -> Analysis:

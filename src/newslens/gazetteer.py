@@ -25,9 +25,10 @@ class Place:
     country: str | None  # canonical country name for capitals ("Pyongyang" -> "North Korea")
 
 
-def _is_usable_spelling(spelling: str, iso2: str) -> bool:
-    """English-looking alternative names only: no codes, native scripts or 'Korea, Republic of' forms."""
-    return (spelling.isascii() and "," not in spelling and spelling != iso2 and len(spelling) > 1
+def _is_usable_spelling(spelling: str, codes: set[str]) -> bool:
+    """English-looking alternative names only: no ISO codes ('VAT' is the Holy See's, and a tax), native scripts
+    or 'Korea, Republic of' forms."""
+    return (spelling.isascii() and "," not in spelling and spelling not in codes and len(spelling) > 1
             and spelling[0].isupper() and not (spelling.isupper() and len(spelling) > 3))
 
 
@@ -61,8 +62,10 @@ def places() -> dict[str, Place]:
             for cap in sorted({capital, capital.split(" D.C.")[0]} - {""}):
                 if cap.isascii():
                     table[cap] = Place(cap, "capital", name)
-        iso2 = (info.get("ISO") or {}).get("alpha2", "")
-        spellings = [s for s in info.get("altSpellings") or [] if _is_usable_spelling(s, iso2)]
+        iso = info.get("ISO") or {}
+        initials = {_initials(spelling) for spelling in [name, *(info.get("altSpellings") or [])]}
+        codes = {iso.get("alpha2", ""), iso.get("alpha3", "")} - initials  # 'USA' stays: United States of America
+        spellings = [s for s in info.get("altSpellings") or [] if _is_usable_spelling(s, codes)]
         for code in {s for s in info.get("altSpellings") or [] if s.isupper() and 2 <= len(s) <= 3}:
             if code == _initials(name):  # "US" for United States, "UK" for United Kingdom; not "LA" for Laos
                 spellings += [code, _dotted(code)]
@@ -84,6 +87,23 @@ def short_country_names() -> dict[str, str]:
             if tail.isalpha() and tail.istitle() and info.get("name") and not getAllLemmas(tail.lower()):
                 owners.setdefault(tail, set()).add(info["name"])
     return {short: names.pop() for short, names in owners.items() if len(names) == 1}
+
+
+@lru_cache(maxsize=1)
+def official_acronyms() -> dict[str, frozenset[str]]:
+    """'PRC', 'DPRK', 'ROK' -> the countries whose official long form ("People's Republic of China") has these
+    initials, with or without the 'of'; three letters at least and no English word. 'ROK' is Korea's, Kenya's
+    and Kazakhstan's: the article's other names tell which."""
+    owners: dict[str, set[str]] = {}
+    for info in countryinfo_data.load_countries()["countries"].values():
+        for spelling in info.get("altSpellings") or []:
+            words = spelling.split()
+            if " of " not in spelling or not spelling.isascii() or "," in spelling or not info.get("name"):
+                continue
+            for acronym in {_initials(spelling), "".join(w[0].upper() for w in words if w[0].isupper() or w == "of")}:
+                if len(acronym) >= 3 and not getAllLemmas(acronym.lower()):
+                    owners.setdefault(acronym, set()).add(info["name"])
+    return {acronym: frozenset(names) for acronym, names in owners.items()}
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,8 @@ premier representative congressman congresswoman lawmaker prosecutor attorney la
 scientist author editor reporter correspondent journalist ceo executive manager captain colonel lieutenant
 major sergeant admiral marshal commissioner ruler monarch dictator deputy vice-president negotiator
 economist activist investigator inspector superintendent principal dean rector bishop archbishop cardinal imam
-cleric rabbi priest sheikh striker goalkeeper midfielder defender captain
+cleric rabbi priest sheikh striker goalkeeper midfielder defender captain administrator treasurer publisher
+instructor co-founder cofounder member
 """.split())
 
 # Words that may precede a role head inside a title ("National Security", "Foreign", "Deputy").
@@ -117,3 +118,60 @@ def name_words() -> frozenset[str]:
     """Lower-cased words the training corpora write capitalised mid-sentence at least as often as not
     ('smith', 'gordon'), counted by training/build_casing.py: words used as names."""
     return frozenset(NAME_WORDS.read_text(encoding="utf8").split())
+
+
+# --- Events (events.py): English words that decide whether a clause states who did what to whom. ---
+
+# Nouns that name people or an organisation acting for an owner ("Russia's troops", "Scientology officials").
+ACTING_NOUNS = ORG_HEADS | ROLE_HEADS | frozenset(
+    "troops soldiers forces fighters officials people citizens men women members leaders diplomats militants "
+    "rebels police staff workers authorities spokesman spokeswoman representatives delegation officers "
+    "government governments regime administration".split())
+
+# Nouns that state an event, and what the noun's agent does to the one after 'on', 'against', 'with', 'to'.
+EVENT_NOUNS = frozenset("""
+attack attacks strike strikes raid raids assault offensive invasion bombing bombings airstrike airstrikes war
+visit visits meeting meetings talks summit negotiations negotiation agreement agreements deal deals treaty
+support aid assistance help donation donations gift loan sanctions sanction embargo ban
+warning warnings threat threats ultimatum accusation accusations criticism complaint lawsuit suit appeal call calls
+request requests demand demands invitation invitations offer offers message messages letter letters apology
+statement interview phone-call tweet praise thanks congratulations exercises exercise cooperation partnership
+alliance contract contracts campaign pressure supplies defenses defences operations fight fighting battle
+battles mission missions
+defeat capture arrest killing murder assassination kidnapping abduction execution siege blockade occupation liberation
+shelling
+""".split())
+
+# Nouns a statement is made in: 'said in a statement to X', 'in an interview with X'.
+COMMUNICATION_NOUNS = frozenset("statement interview letter message email e-mail speech call remarks "
+                                "conversation briefing tweet post".split())
+
+# Verbs that state no event with an actor by themselves ('had a team', 'took the country'); an event noun they
+# carry does ('held talks with', 'issued a warning to', 'made donations to').
+EMPTY_VERBS = frozenset("have make take hold conduct pose launch express issue do get put keep stage carry "
+                        "undertake engage".split())
+
+# Verbs whose actor object is a topic or a category, not one acted upon.
+NOT_EVENT_VERBS = frozenset("""
+be become remain seem appear include involve concern regard feature name list rank say report describe discuss
+mention know see consider compare think believe hear read watch find show represent resemble need want like
+cite quote identify note add explain reveal announce confirm deny claim suggest estimate expect hope wish
+feel observe sense rate comprise consist constitute contain form
+""".split())
+
+# Speech verbs whose object is the one addressed ('told X', 'urged X'), not what is said.
+ADDRESSEE_VERBS = frozenset("tell warn caution threaten urge ask accuse inform assure thank praise criticize "
+                            "criticise condemn blame call contact brief invite remind congratulate".split())
+
+# Verbs whose object does what their complement says ('asked X to help Y': X helps Y).
+OBJECT_CONTROL_VERBS = frozenset("ask urge tell allow order force persuade invite encourage help enable "
+                                 "permit require instruct convince call pressure push lead".split())
+
+# Verbs that act on the one something comes from ('sought shells from X', 'bought missiles from X').
+SEEKING_VERBS = frozenset("seek buy purchase acquire request demand order import procure".split())
+
+# Verbs whose 'from' names the one who acts ('received support from X': X supported the subject).
+RECEIVING_VERBS = frozenset("receive accept get obtain".split())
+
+# Modal auxiliaries that make an event hypothetical ('might attack').
+HYPOTHETICAL_MODALS = frozenset("might could may would should".split())

@@ -1,20 +1,27 @@
-"""Relations: actor -> actor with a predicate, negation, evidence sentence and coarse event class.
+"""Relations: actor -> actor with a predicate, negation, evidence and coarse event class.
 
-Within a sentence, candidates come from four readings: the parse (a verb's subject, inherited through
-chained clauses, and an actor the verb governs), word order (an actor, a verb, the next actor in the
-same clause), event nouns ("ISIL's defenses against the SDF") and titles in apposition ("Sullivan, the
-national security advisor to Joe Biden"). Only predicates with an event class are kept (a verb like
-"warn" or an event noun like "negotiations with"): a relation table is read as a claim about who does
-what to whom, so precision comes first.
+With a parser, events come from the dependency parse (events.py: clauses, passives, control, event
+nouns, speech acts with addressees). Without one (the rules-only pipeline), from word order: an
+actor, a verb and the next actor in one clause, and event nouns owned by one actor and aimed at
+another ("ISIL's defenses against the SDF"). Either way a relation needs two acting actors (a
+known city is where things happen) and, for word order, a predicate with an event class: a
+relation table is read as a claim about who does what to whom, so precision comes first.
+Affiliations (who belongs to whom) are not events: they come from titles and appositions.
 """
 from __future__ import annotations
 
+from typing import Iterator
+
 from spacy.tokens import Doc, Span
 
-from newslens.gazetteer import country_names
-from newslens.lexicon import EVENT_CLASS_OF, LIGHT_VERBS, ORG_HEADS, POSSESSIVE_MARKS, ROLE_HEADS, SPEECH_VERBS
+from newslens.events import Event, sentence_events
+from newslens.gazetteer import country_names, places
+from newslens.lexicon import (
+    ACTING_NOUNS, COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_CLASS_OF, LIGHT_VERBS, POSSESSIVE_MARKS, SPEECH_VERBS,
+)
 from newslens.model import Relation
-from newslens.syntax import AUXILIARIES, MentionIndex, Words, clause_subject, is_negated, is_noun, lemma
+from newslens.rules import PLACE_NOUNS
+from newslens.syntax import AUXILIARIES, MentionIndex, Words, is_negated, is_noun, lemma
 
 MAX_TOKENS_BETWEEN = 20
 NOT_A_TARGET = {"in", "at", "near", "across", "within", "inside", "throughout", "around", "outside", "into", "toward",
@@ -23,19 +30,9 @@ NOT_A_SUBJECT = NOT_A_TARGET | {"from", "by", "with", "for", "to", "against", "o
                                 "like"}
 ACTING_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 CLAUSE_MARKERS = {"that", "which", "who", "whom", "whose", "while", "because", "although", "when", "where", "if"}
-# A target is the verb's own object or oblique, or the object of its event noun ("strikes against ISIL"):
-# at most one content word between it and the verb, never through a clause, a subject or a list.
-FUNCTION_DEPS = {"prep", "case", "compound", "flat", "flat:name", "amod", "det", "poss", "nmod:poss"}
-BLOCKING_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "ccomp", "relcl", "acl:relcl", "csubj", "parataxis", "conj",
-                 "advcl", "acl", "xcomp", "appos"}
 LINKING_PREPOSITIONS = {"to", "with", "against", "from", "on", "at", "for", "by", "toward", "towards", "into"}
-GERUND_BLOCKERS = {"against", "from", "without", "of", "by"}
 NOUN_LINKS = {"against", "with", "to", "toward", "towards", "on", "for", "the"}
 POSSESSIVE_PRONOUNS = {"his", "her", "its", "their", "our", "my"}
-# Nouns an owner acts through: organisation heads, titles, people acting together ("Russia's troops attacked").
-ACTING_NOUNS = ORG_HEADS | ROLE_HEADS | {"troops", "soldiers", "forces", "fighters", "officials", "people", "citizens",
-                                         "men", "women", "members", "leaders", "diplomats", "militants", "rebels",
-                                         "police", "staff", "workers"}
 TOPIC_PREPOSITIONS = {"on", "about", "over", "regarding", "concerning"}
 LIST_WORDS = {",", "and", "or", "the"}
 PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "be", "got"}
@@ -169,62 +166,6 @@ def owns_a_thing(source: int, verb: int, words: Words) -> bool:
     return False
 
 
-def is_within(token: int, ancestor: int, words: Words) -> bool:
-    """Whether `token` is in the subtree of `ancestor`, by walking up its heads (no subtree built)."""
-    while token != ancestor and words.head[token] != token:
-        token = words.head[token]
-    return token == ancestor
-
-
-def parsed_pairs(sent: Span, mentions: list[int], words: Words):
-    """(source, target, verb): the verb's subject (inherited through 'planning to meet', 'went on to
-    warn') is an actor, and the verb itself governs another actor."""
-    for token in sent:
-        if token.pos_ != "VERB" or token.i == sent.start:
-            continue
-        verb, before = token.i, token.i - 1
-        if words.lower[before] in GERUND_BLOCKERS:
-            continue  # "warned against providing support": who would provide is not the warner
-        if token.tag_ == "VBG" and words.actor[before]:
-            source = before  # "the significance of Russia turning to North Korea"
-        else:
-            subject = clause_subject(token)
-            if subject is None:
-                continue
-            sources = [m for m in mentions if m < verb and is_within(m, subject.i, words)]
-            if not sources:
-                continue
-            source = min(sources, key=lambda m: abs(m - subject.i))
-        for target in mentions:
-            if target <= verb or words.actor[target] == words.actor[source]:
-                continue
-            path = []
-            cur = target
-            while cur != verb and words.head[cur] != cur:
-                path.append(cur)
-                cur = words.head[cur]
-            content = [k for k in path if words.dep[k] not in FUNCTION_DEPS and k != target]
-            if cur == verb and len(content) <= 1 and not any(words.dep[k] in BLOCKING_DEPS for k in path):
-                yield source, target, verb
-
-
-def appositive_pairs(sent: Span, mentions: list[int], words: Words):
-    """(person, actor, title): 'Jake Sullivan, the national security advisor to Joe Biden'."""
-    for person in mentions:
-        if words.index.types[words.actor[person]] != "PERSON":
-            continue
-        if person + 1 >= sent.end or words.text[person + 1] != ",":
-            continue
-        for k in range(person + 2, min(person + 9, sent.end - 2)):
-            if words.text[k] in PHRASE_ENDS:
-                break
-            if words.lower[k] in ROLE_HEADS and words.lower[k + 1] in ("to", "for", "of"):
-                target = next((t for t in range(k + 2, min(k + 7, sent.end)) if words.actor[t]), None)
-                if target is not None:
-                    yield person, target, k
-                break
-
-
 def surface_pairs(mentions: list[int], words: Words):
     """(source, target, verb) by word order: a subject-like actor, a verb, the next actor, one clause."""
     for n, source in enumerate(mentions):
@@ -243,9 +184,15 @@ def surface_pairs(mentions: list[int], words: Words):
 
 
 def acts(actor_id: str, actors_by_id: dict) -> bool:
-    """People, organisations, groups and countries act; a city or region is where things happen."""
+    """People, organisations, groups and countries act; a city or region the gazetteer knows is where
+    things happen. A 'place' it does not know is more often an organisation the tagger mislabelled."""
     actor = actors_by_id[actor_id]
-    return actor.type in ACTING_TYPES and (actor.type != "GPE" or actor.name in country_names())
+    if actor.type not in ACTING_TYPES:
+        return False
+    if actor.type != "GPE" or actor.name in country_names():
+        return True
+    named_as_region = bool({w.lower() for w in actor.name.split()} & PLACE_NOUNS - {"state"})  # 'Diyala Province'
+    return actor.name not in places() and not named_as_region
 
 
 def nominal_pairs(sent: Span, words: Words):
@@ -268,39 +215,97 @@ def nominal_pairs(sent: Span, words: Words):
                 break
 
 
+def evidence(sent: Span, tokens: list[int], words: Words) -> tuple[int, int]:
+    """Character span of the sentence that states an event, whole: a sentence split inside a name
+    ('Kim Jong' | 'Un is ...') starts where the name does, and a line break ends it (a heading or
+    the next paragraph is not evidence)."""
+    text = words.doc.text
+    start, end = sent.start_char, sent.end_char
+    first = sent.start
+    while first > 0 and words.actor[first] and words.actor[first - 1] == words.actor[first]:
+        first -= 1
+    if first < sent.start:
+        start = words.doc[first].sent.start_char
+    low, high = min(words.idx[t] for t in tokens), max(words.idx[t] for t in tokens)
+    line_start = text.rfind("\n", start, low) + 1
+    line_end = text.find("\n", high, end)
+    start, end = max(start, line_start), end if line_end < 0 else line_end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def event_predicate(event: Event, words: Words) -> tuple[str, str]:
+    """Predicate ('meet with', 'hold talks with', 'attack on') and event class of a parsed event."""
+    head = words.lower[event.verb] if words.pos[event.verb] == "NOUN" else lemma(words.doc[event.verb])
+    key = head
+    parts = [head]
+    if event.noun is not None:
+        noun = words.lower[event.noun]
+        if noun in COMMUNICATION_NOUNS and words.dep[event.noun] not in ("obj", "dobj"):
+            key = "tell"  # 'said in a statement to X'
+        else:
+            parts.append(noun)
+            key = noun if head in EMPTY_VERBS or noun in EVENT_CLASS_OF else head
+    if event.link:
+        parts.append(event.link)
+    category = EVENT_CLASS_OF.get(key) or ("communicate" if key in SPEECH_VERBS else "act")
+    if category == "act" and event.link == "against":
+        category = "fight"  # 'fly missions against X'
+    return " ".join(parts), category
+
+
+def parsed_relations(sent: Span, words: Words, actors_by_id: dict) -> Iterator[Relation]:
+    """Relations of a parsed sentence: events between two distinct acting actors."""
+    for event in sentence_events(sent, words):
+        source_id, target_id = words.actor[event.agent], words.actor[event.patient]
+        if source_id == target_id or not (acts(source_id, actors_by_id) and acts(target_id, actors_by_id)):
+            continue
+        predicate, category = event_predicate(event, words)
+        start, end = evidence(sent, [event.agent, event.patient, event.verb], words)
+        negated = words.pos[event.verb] != "NOUN" and is_negated(words.doc[event.verb])
+        yield Relation(source=source_id, predicate=predicate, target=target_id, sentence=words.doc.text[start:end],
+                       start=start, end=end, negated=negated, category=category)
+
+
+def surface_relations(sent: Span, words: Words, actors_by_id: dict) -> Iterator[Relation]:
+    """Relations of a sentence without a parse (the rules-only pipeline): word order and event nouns."""
+    mentions = [k for k in range(sent.start, sent.end) if words.actor[k]]
+    for source, target, verb in [*surface_pairs(mentions, words), *nominal_pairs(sent, words)]:
+        if is_prepositional(source, words) or owns_a_thing(source, verb, words):
+            continue
+        if is_place_adjunct(target, words) or is_topic(target, words) or is_possessor(target, words) or (
+                reports_clause(verb, target, words)):
+            continue
+        source_id, target_id = words.actor[source], words.actor[target]
+        if not (acts(source_id, actors_by_id) and acts(target_id, actors_by_id)):
+            continue
+        predicate, category = event_of(verb, target, words)
+        if category is None:
+            continue
+        if is_passive_by(verb, target, words):
+            source_id, target_id = target_id, source_id
+        elif is_passive(verb, words) and not is_noun_event(predicate):
+            continue  # "was transferred to"; but "was engaged in negotiations with" negotiates
+        start, end = evidence(sent, [source, target, verb], words)
+        yield Relation(source=source_id, predicate=predicate, target=target_id, sentence=words.doc.text[start:end],
+                       start=start, end=end, negated=is_negated(words.doc[verb]), category=category)
+
+
 def extract_relations(doc: Doc, actors) -> list[Relation]:
-    """Actor -> actor relations with an event class, one per (source, predicate, target, sentence)."""
+    """Actor -> actor events, one per (source, target, sentence): the first reading of a statement wins,
+    so 'held talks with' does not come back as 'hold talks' too."""
     words = Words(doc, MentionIndex(actors))
     actors_by_id = {a.id: a for a in actors}
+    read = parsed_relations if words.parsed else surface_relations
     seen = set()
     relations = []
     for sent in doc.sents:
-        mentions = [k for k in range(sent.start, sent.end) if words.actor[k]]  # shared by the four readings
-        candidates = list(parsed_pairs(sent, mentions, words)) if words.parsed else []
-        candidates += surface_pairs(mentions, words)
-        candidates += nominal_pairs(sent, words)
-        candidates += appositive_pairs(sent, mentions, words)
-        for source, target, verb in candidates:
-            if is_prepositional(source, words) or owns_a_thing(source, verb, words):
-                continue
-            if is_place_adjunct(target, words) or is_topic(target, words) or is_possessor(target, words) or (
-                    reports_clause(verb, target, words)):
-                continue
-            source_id, target_id = words.actor[source], words.actor[target]
-            if not (acts(source_id, actors_by_id) and acts(target_id, actors_by_id)):
-                continue
-            predicate, category = event_of(verb, target, words)
-            if category is None:
-                continue
-            if is_passive_by(verb, target, words):
-                source_id, target_id = target_id, source_id
-            elif is_passive(verb, words) and not is_noun_event(predicate):
-                continue  # "was transferred to"; but "was engaged in negotiations with" negotiates
-            key = (source_id, predicate, target_id, sent.start_char)
-            if key in seen:
-                continue
-            seen.add(key)
-            relations.append(Relation(source=source_id, predicate=predicate, target=target_id,
-                                      sentence=sent.text.strip(), start=sent.start_char, end=sent.end_char,
-                                      negated=is_negated(words.doc[verb]), category=category))
+        for relation in read(sent, words, actors_by_id):
+            key = (relation.source, relation.target, sent.start_char)
+            if key not in seen:
+                seen.add(key)
+                relations.append(relation)
     return relations

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
 from spacy.attrs import ORTH
 from spacy.language import Language
@@ -20,6 +19,7 @@ from spacy.util import filter_spans
 from lemminflect import getAllLemmas
 
 from newslens.gazetteer import demonyms, places, short_country_names
+from newslens.names import bound_names, is_descriptor, titled_person
 from newslens.syntax import doc_strings, has_tags, is_verb, verb_lemma
 from newslens.lexicon import (EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS, ORG_HEADS, ROLE_HEADS,
                               POSSESSIVE_MARKS, ROLE_MODIFIERS, SPEECH_VERBS, TIME_HEADS, VESSEL_PREFIXES,
@@ -382,13 +382,7 @@ def is_used_as_actor(doc: Doc, i: int) -> bool:
 def is_common_word(doc: Doc, word: str) -> bool:
     """Written in lower case in this article, or an English dictionary word not used as a name."""
     lower = word.lower()
-    return lower in doc._.lowercase_words or is_dictionary_word(lower)
-
-
-@lru_cache(maxsize=50_000)
-def is_dictionary_word(lower: str) -> bool:
-    """A word lemminflect's English dictionary knows and the corpora do not use as a name."""
-    return bool(getAllLemmas(lower)) and lower not in name_words()
+    return lower in doc._.lowercase_words or is_descriptor(lower)
 
 
 def reread_common_words(span: Span) -> Span | None:
@@ -518,7 +512,9 @@ def namesakes_trimmed(doc: Doc, spans: list[Span]) -> list[Span]:
             known = next((n for n in range(len(span) - 1, 0, -1) if span[:n].text in others),
                          1 if span[0].text in {name.split()[-1] for name in others} else None)
             name_parts = {word for name in others for word in name.split()}
-            if known is not None and not any(t.text in name_parts or t.lower_ in name_words() for t in span[known:]):
+            rest = span[known:]
+            if known is not None and not any(t.text in name_parts or t.lower_ in name_words() for t in rest) and (
+                    not joins_hyphenated(doc, rest.start + 1)):  # 'Park Min-jun' is not a thing named after Joan Park
                 span = Span(doc, span.start, span.start + known, label="PERSON")
         trimmed.append(span)
     return trimmed
@@ -560,6 +556,8 @@ class NewsEntityRules:
             found = classify_run(doc, start, end)
             if found:
                 candidates.append(Span(doc, found[0], end, label=found[1]))
+            elif titled := titled_person(Span(doc, start, end)):
+                candidates += titled  # "Governor of Ohio Mark Delgado": a title alone only up to its name
             elif end - start <= MAX_SNAPPED_TOKENS:
                 # the model saw a name inside this run ("Bashar al" in "Bashar al-Assad"): take the whole run
                 inner = next((e for e in statistical if start <= e.start and e.end <= end), None)
@@ -579,7 +577,7 @@ class NewsEntityRules:
         ruled = filter_spans(candidates + gazetteer)
         taken = {i for span in ruled for i in range(span.start, span.end)}
         statistical = [span for span in statistical if not taken.intersection(range(span.start, span.end))]
-        spans = filter_spans(ruled + statistical)
+        spans = bound_names(doc, filter_spans(ruled + statistical))
         spans = filter_spans(extend_spans(doc, self.propagate(doc, words, spans, runs)))
         spans = filter_spans(spans + coordinated_names(doc, spans, runs))
         doc.ents = sorted(namesakes_trimmed(doc, spans), key=lambda s: s.start)

@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from functools import cached_property, lru_cache
 
 from lemminflect import getAllInflections, getAllLemmas, getLemma
-from spacy.attrs import DEP, HEAD, IDX, LOWER, ORTH
+from spacy.attrs import DEP, HEAD, IDX, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc, Token
 
 from newslens.model import Actor
@@ -200,3 +200,22 @@ class Words:
     def dep(self) -> list[str]:
         """Each token's dependency label (a parsed doc)."""
         return self.strings(DEP)
+
+    @cached_property
+    def children(self) -> list[list[int]]:
+        """Each token's dependents, in text order (a parsed doc)."""
+        children: list[list[int]] = [[] for _ in self.head]
+        for i, head in enumerate(self.head):
+            if head != i:
+                children[head].append(i)
+        return children
+
+    @cached_property
+    def tag(self) -> list[str]:
+        """Each token's fine-grained tag ('VBN', 'VBG'...)."""
+        return self.strings(TAG)
+
+    @cached_property
+    def pos(self) -> list[str]:
+        """Each token's coarse part of speech ('VERB', 'NOUN'...)."""
+        return self.strings(POS)

@@ -1,0 +1,99 @@
+"""Affiliations: who belongs to whom, as the text states it in a title, an apposition or a possessive.
+
+"FAA Administrator Linda Marsh", "Ana Ruiz of the Green Party", "Labour's Shadow Health Secretary Tom Reyes",
+"Peter Olsen, a spokesman for the Red Cross", "the Afghan ambassador Zalmay Rahimi" (the demonym gives the
+country), "Seoul's unification ministry". Each is one `Relation` with category 'affiliation', the role head as
+predicate ('administrator', 'spokesman'; 'of' where the text names no role) and the title as evidence.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from newslens.gazetteer import demonyms, places
+from newslens.lexicon import ORG_HEADS, POSSESSIVE_MARKS
+from newslens.model import Actor, Relation
+from newslens.names import Title, title_after, title_before
+from newslens.syntax import MentionIndex
+
+AFFILIATION = "affiliation"
+
+
+def person_titles(ent: Span) -> list[Title]:
+    """The titles written around one mention of a person, before it first."""
+    return [title for title in (title_before(ent), title_after(ent)) if title is not None]
+
+
+def of_phrase(ent: Span) -> Span | None:
+    """'Ana Ruiz of the Green Party': the body named right after a person's name."""
+    doc = ent.doc
+    k = ent.end
+    if k + 1 >= len(doc) or doc[k].lower_ != "of":
+        return None
+    k += 1 + (doc[k + 1].lower_ == "the")
+    if k < len(doc) and doc[k].ent_iob_ == "B" and doc[k].ent_type_ in ("ORG", "GPE"):
+        return next(e for e in doc.ents if e.start == k)
+    return None
+
+
+def target_of(span: Span, index: MentionIndex, countries: dict[str, str]) -> str | None:
+    """The actor a name inside a title stands for: a demonym or a capital stands for its country, else the
+    actor named inside the span (not the person whose mention, title included, covers it)."""
+    country = demonyms().get(span.text)
+    place = places().get(span.text)
+    if country is None and place is not None:
+        country = place.country or place.name
+    if country in countries:
+        return countries[country]
+    inside = index.in_range(span.start_char, span.end_char)
+    return inside[0][2] if inside else None
+
+
+def owning_place(ent: Span) -> Span | None:
+    """"Seoul's unification ministry": the place that owns an organisation named with its possessive."""
+    for k in range(ent.start + 1, min(ent.end, ent.start + 4)):
+        if ent.doc[k].lower_ in POSSESSIVE_MARKS:
+            owner = ent.doc[ent.start:k]
+            return owner if owner.text in places() else None
+    return None
+
+
+def extract_affiliations(doc: Doc, actors: list[Actor]) -> list[Relation]:
+    """Every stated affiliation, once per (member, role, body) in the article, where it is first stated."""
+    index = MentionIndex(actors)
+    types = {a.id: a.type for a in actors}
+    countries = {a.name: a.id for a in actors if a.type == "GPE"}
+    found: dict[tuple[str, str, str], Relation] = {}
+
+    def add(source: str | None, predicate: str, target: str | None, evidence: Span) -> None:
+        if source is None or target is None or source == target or types.get(target) == "PERSON":
+            return
+        sent = evidence.sent
+        found.setdefault((source, predicate, target), Relation(
+            source=source, predicate=predicate, target=target, sentence=sent.text.strip(), start=sent.start_char,
+            end=sent.end_char, category=AFFILIATION))
+
+    for ent in doc.ents:
+        source = index.at(ent.start_char)
+        if source is None:
+            continue
+        if ent.label_ == "PERSON":
+            for title in person_titles(ent):
+                for body in title.affiliations:
+                    add(source, title.head, target_of(body, index, countries), title.span)
+            body = of_phrase(ent)
+            if body is not None:
+                add(source, "of", target_of(body, index, countries), ent)
+        elif ent.label_ == "ORG":
+            owner = owning_place(ent)
+            head = next((t.lower_ for t in reversed(ent) if t.lower_ in ORG_HEADS), None)
+            if owner is not None and head is not None:
+                add(source, head, target_of(owner, index, countries), ent)
+    return list(found.values())
+
+
+def main_affiliations(relations: list[Relation]) -> dict[str, str]:
+    """Each actor's main affiliation: the first one the article states."""
+    main: dict[str, str] = {}
+    for relation in sorted(relations, key=lambda r: r.start):
+        main.setdefault(relation.source, relation.target)
+    return main

@@ -1,0 +1,408 @@
+"""Events from the parse: who does what to whom, one small function per construction.
+
+Each construction reads the dependency parse of a sentence and yields `Event` records of token
+positions: the agent, the patient, the predicate word (a verb, or an event noun) and the
+preposition that links the patient ('met *with* X'). relations.py maps those tokens to actors,
+keeps the pairs of two acting actors and writes Relation records.
+
+The constructions:
+- a clause: subject -> verb -> object or oblique, through coordination on both sides
+  ('X and Y met Z'); a subject missing from its own clause is inherited through control, raising,
+  coordination and participles ('agreed to meet with', 'asked X to help Y' makes X the helper);
+- the passive with a by-agent ('was founded by X'), also in a reduced relative ('the group founded by X');
+- a relative clause acts for the noun it describes ('Freedom Magazine, which attacked X');
+- an event noun carried by a verb ('issued a warning to', 'held talks with', 'in a statement to');
+- an event noun with its own agent ("X's attack on Y", 'strikes by X against Y', "X's defeat of Y"),
+  also as the passive subject's event ('was killed in a raid by X');
+- a speech act with its addressee ('told X', 'urged X', 'said in a statement to X');
+- word order, where the parser tied a verb to neither actor next to it ('X replaced Y' read as one
+  noun phrase by a small parser).
+A noun that names people or an organisation acts for its owner ("Thailand's foreign minister",
+'Scientology officials', 'the government of Iraq'); a group noun stands for the actors it lists
+('critics including X and Y').
+
+Both dependency schemes of spaCy's English pipelines are read: Universal Dependencies (the built-in
+pipeline: obl + case, nsubj:pass, obl:agent) and ClearNLP (en_core_web_*: prep + pobj, nsubjpass, agent).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from spacy.tokens import Span
+
+from newslens.lexicon import (
+    ACTING_NOUNS, ADDRESSEE_VERBS, COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_CLASS_OF, EVENT_NOUNS,
+    HYPOTHETICAL_MODALS, NOT_EVENT_VERBS, OBJECT_CONTROL_VERBS, POSSESSIVE_MARKS, RECEIVING_VERBS,
+    SEEKING_VERBS, SPEECH_VERBS,
+)
+from newslens.syntax import Words, lemma
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:outer"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "nsubjpass"})
+PASSIVE_MARK_DEPS = frozenset({"aux:pass", "auxpass"})
+OBJECT_DEPS = frozenset({"obj", "dobj", "iobj", "dative"})
+OBLIQUE_DEPS = frozenset({"obl", "nmod", "obl:agent"})
+AGENT_DEPS = frozenset({"obl:agent", "agent"})
+OWNER_DEPS = frozenset({"nmod:poss", "poss", "compound", "amod"})
+RELATIVE_CLAUSE_DEPS = frozenset({"relcl", "acl:relcl"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+INCLUDING = frozenset({"including", "like", "as"})
+# Words before an actor that make it no subject ('by X replaced', 'was X').
+ADJACENT_BLOCKERS = frozenset({"by", "of", "to", "with", "from", "for", "in", "at", "on", "was", "were", "is", "are"})
+# Words a parser reads as prepositions that open clauses as often ('as X replaced Y').
+CLAUSE_OPENERS = frozenset({"as", "after", "before", "since", "until"})
+# A gerund after these is not done by the clause's subject ('warned against providing support').
+GERUND_BLOCKERS = frozenset({"against", "from", "without", "of", "instead"})
+# Prepositions that link a verb or an event noun to the one it is done to or with.
+TARGET_LINKS = frozenset({"with", "to", "against", "toward", "towards", "into", "on", "upon"})
+# Verbs whose 'on' names the one acted on ('called on X', 'imposed sanctions on X'); for others 'on' is a topic.
+VERB_ONLY_ON = frozenset({"call", "spy", "impose", "prey", "declare", "fire", "turn", "pressure"})
+
+
+@dataclass(frozen=True)
+class Event:
+    """Token positions of one stated event: agent does predicate (to/with patient)."""
+
+    agent: int
+    patient: int
+    verb: int                # the verb, or the event noun when no verb carries it
+    noun: int | None = None  # an event noun the verb carries ('issued a warning to')
+    link: str | None = None  # the preposition before the patient
+
+
+def prepositional(head: int, words: Words) -> Iterator[tuple[str, int]]:
+    """(preposition, noun) for every noun attached to `head` by a preposition, in either scheme."""
+    for child in words.children[head]:
+        dep = words.dep[child]
+        if dep in OBLIQUE_DEPS:
+            case = next((k for k in words.children[child] if words.dep[k] == "case"), None)
+            if case is not None:
+                yield words.lower[case], child
+            elif dep in AGENT_DEPS:
+                yield "by", child
+        elif dep in ("prep", "agent"):
+            for grandchild in words.children[child]:
+                if words.dep[grandchild] == "pobj":
+                    yield words.lower[child], grandchild
+
+
+def conjuncts(token: int, words: Words) -> list[int]:
+    """The token and the words coordinated with it ('Russia and China')."""
+    found, todo = [], [token]
+    while todo:
+        k = todo.pop()
+        found.append(k)
+        # a conjunct with a preposition of its own is another phrase ('by X, according to Y')
+        todo += [c for c in words.children[k] if words.dep[c] == "conj" and not any(
+            words.dep[g] == "case" for g in words.children[c])]
+    return sorted(found)
+
+
+def named_actors(noun: int, words: Words) -> list[int]:
+    """Tokens of the actors a noun phrase stands for: the noun itself when it is (part of) an actor's
+    mention, else, for people or an organisation, their owner ('Thailand's foreign minister',
+    'Scientology officials', 'the government of Iraq'), else the actors it includes ('defectors including
+    X and Y'); every conjunct is read."""
+    found = []
+    for k in conjuncts(noun, words):
+        if not words.text[k].strip():  # a line break the parser made head of the name after it
+            k = next((c for c in words.children[k] if words.dep[c] in ("flat", "compound")), k)
+        if words.actor[k]:
+            found.append(k)
+            continue
+        if words.dep[k] == "appos" and words.actor[words.head[k]]:
+            found.append(words.head[k])  # 'the Lumen Trust, a charity founded by X'
+            continue
+        links = list(prepositional(k, words))
+        if words.lower[k] in ACTING_NOUNS:
+            owners = [c for c in words.children[k] if words.dep[c] in OWNER_DEPS and words.actor[c]]
+            owners += [n for link, n in links if link in ("of", "from", "for") and words.actor[n]]
+            if owners:
+                found.append(owners[0])
+                continue
+        found += included_actors(k, words)
+    return found
+
+
+def included_actors(noun: int, words: Words, depth: int = 0) -> list[int]:
+    """Actors a group noun lists: 'defectors (from the organization) including X and Y'."""
+    found = []
+    for link, n in prepositional(noun, words):
+        if link in INCLUDING:
+            found += [m for m in conjuncts(n, words) if words.actor[m]]
+        elif depth < 1 and not words.actor[n]:
+            found += included_actors(n, words, depth + 1)
+    return found
+
+
+def possessor(noun: int, words: Words) -> int | None:
+    """The possessive word before a noun ("Hamas's" in "Hamas's ability"), if any."""
+    return next((c for c in words.children[noun] if words.dep[c] in ("nmod:poss", "poss")), None)
+
+
+def is_passive(verb: int, words: Words) -> bool:
+    return any(words.dep[c] in PASSIVE_MARK_DEPS | PASSIVE_SUBJECT_DEPS for c in words.children[verb])
+
+
+def own_subject(verb: int, words: Words) -> int | None:
+    return next((c for c in words.children[verb] if words.dep[c] in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
+
+
+def first_object(verb: int, words: Words) -> int | None:
+    return next((c for c in words.children[verb] if words.dep[c] in OBJECT_DEPS), None)
+
+
+def subject_of(verb: int, words: Words, depth: int = 0) -> tuple[int | None, bool]:
+    """The verb's subject and whether it undergoes the event (passive): its own, else inherited.
+
+    Control and raising ('agreed to meet', 'asked X to help': X helps), coordination ('met and
+    thanked'), participles ('X attacked Y, killing Z'; 'the group founded by X': the group undergoes),
+    and a relative pronoun stands for the noun its clause describes."""
+    subject = own_subject(verb, words)
+    dep, head = words.dep[verb], words.head[verb]
+    if subject is not None:
+        if words.lower[subject] in RELATIVE_PRONOUNS and dep in RELATIVE_CLAUSE_DEPS:
+            subject = head
+        return subject, is_passive(verb, words)
+    if head == verb or depth > 4:
+        return None, False
+    absolute = next((c for c in words.children[verb] if c < verb and words.dep[c] in OBLIQUE_DEPS and any(
+        words.lower[g] == "with" for g in words.children[c])), None)
+    if absolute is not None and words.tag[verb] == "VBG":
+        return absolute, False  # 'with the medal going to X': the medal goes, not the clause's subject
+    if words.tag[verb] == "VBG" and verb > 0 and words.actor[verb - 1] and not words.actor[verb]:
+        return verb - 1, False  # 'the significance of Russia turning to X': the gerund's own subject
+    if any(words.lower[c] in GERUND_BLOCKERS for c in words.children[verb] if words.dep[c] in ("mark", "case")):
+        return None, False
+    if dep in RELATIVE_CLAUSE_DEPS:
+        return head, is_passive(verb, words)
+    infinitive = any(words.lower[c] == "to" for c in words.children[verb])
+    if dep == "acl":  # a reduced relative: 'the group founded by X' undergoes, 'a group backing X' acts
+        owner = possessor(head, words)
+        if owner is not None and infinitive:
+            return owner, False  # "Hamas's ability to launch attacks", "Russia's plan to invade"
+        return head, words.tag[verb] == "VBN" and first_object(verb, words) is None
+    if dep in ("xcomp", "advcl") and infinitive:
+        noun = first_object(head, words)  # 'weaken Hamas's ability | to launch': the noun's complement
+        owner = possessor(noun, words) if noun is not None and noun + 2 == verb else None
+        if owner is not None:
+            return owner, False
+    if dep in ("xcomp", "advcl", "conj"):
+        if dep != "conj" and lemma(words.doc[head]) in OBJECT_CONTROL_VERBS:
+            controller = first_object(head, words)
+            if controller is not None:
+                return controller, is_passive(verb, words)
+        subject, head_undergoes = subject_of(head, words, depth + 1)
+        # 'was substituted and replaced by X': a participle coordinated with a passive shares its voice
+        shared_voice = dep == "conj" and head_undergoes and words.tag[verb] == "VBN" and not any(
+            words.dep[c].startswith("aux") for c in words.children[verb])
+        return subject, is_passive(verb, words) or shared_voice
+    return None, False
+
+
+def is_hypothetical(verb: int, words: Words) -> bool:
+    """'might attack', 'if X attacks': not stated as having happened."""
+    for child in words.children[verb]:
+        if words.dep[child].startswith("aux") and words.lower[child] in HYPOTHETICAL_MODALS:
+            return True
+        if words.dep[child] == "mark" and words.lower[child] in CONDITIONAL_MARKS:
+            return True
+    return False
+
+
+def carried_nouns(verb: int, words: Words) -> Iterator[int]:
+    """Event nouns a verb carries: its object ('held talks', 'contemplating exercises') and a
+    statement it is made in ('said in a statement to')."""
+    for child in words.children[verb]:
+        if words.dep[child] in OBJECT_DEPS and words.lower[child] in EVENT_NOUNS:
+            yield child
+    for link, noun in prepositional(verb, words):
+        if link == "in" and words.lower[noun] in COMMUNICATION_NOUNS:
+            yield noun
+
+
+def owned_event(verb: int, words: Words) -> int | None:
+    """The verb's object when it is an event noun with an agent of its own ('improve ISIL's defenses')."""
+    noun = first_object(verb, words)
+    if noun is None or words.lower[noun] not in EVENT_NOUNS:
+        return None
+    owners = [c for c in words.children[noun] if words.dep[c] in OWNER_DEPS and words.actor[c]]
+    return noun if owners else None
+
+
+def noun_links(noun: int, words: Words) -> list[tuple[str, int]]:
+    """A noun's prepositional phrases; for a verb's object, also those the parser hung on the verb after
+    it ('improve ISIL's defenses | against X' is read as the defenses against X)."""
+    links = list(prepositional(noun, words))
+    verb = words.head[noun]
+    if words.dep[noun] in OBJECT_DEPS and verb != noun:
+        links += [(link, n) for link, n in prepositional(verb, words) if n > noun]
+    return links
+
+
+def things_moved(verb: int, words: Words) -> list[int]:
+    """The verb's objects that are things, not actors or events: where the parser hangs 'from X' or
+    'to X' on them, the phrase says where the verb moved them ('sought shells and missiles from X')."""
+    things = []
+    for child in words.children[verb]:
+        if words.dep[child] in OBJECT_DEPS:
+            things += [k for k in conjuncts(child, words) if not words.actor[k] and words.lower[k] not in EVENT_NOUNS]
+    return things
+
+
+def verb_targets(verb: int, words: Words) -> Iterator[tuple[int, int | None, str | None]]:
+    """(patient noun, event noun, preposition) for what an active verb acts on. Prepositional phrases after
+    an object that is someone else's event are that event's ('improve ISIL's defenses against X')."""
+    base = lemma(words.doc[verb])
+    other_event = owned_event(verb, words)
+    reports = base in SPEECH_VERBS and base not in ADDRESSEE_VERBS
+    for child in words.children[verb]:
+        if words.dep[child] in OBJECT_DEPS and not reports:  # 'stated Montalvo left': a clause, not an addressee
+            yield child, None, None
+    for link, noun in prepositional(verb, words):
+        if other_event is not None and noun > other_event:
+            continue
+        if link in TARGET_LINKS and (link not in ("on", "upon") or base in VERB_ONLY_ON):
+            yield noun, None, link
+        elif link == "from" and base in SEEKING_VERBS | RECEIVING_VERBS:
+            yield noun, None, link
+    for thing in things_moved(verb, words):  # 'sought shells from X', 'supplied rockets to X'
+        for link, noun in prepositional(thing, words):
+            if link == "from" and base in SEEKING_VERBS | RECEIVING_VERBS or link == "to" and base in EVENT_CLASS_OF:
+                yield noun, None, link
+    for event_noun in carried_nouns(verb, words):
+        for link, noun in prepositional(event_noun, words):
+            if link in TARGET_LINKS:
+                yield noun, event_noun, link
+
+
+def passive_in_event(verb: int, subject: int, noun: int, words: Words) -> Iterator[Event]:
+    """'was engaged in negotiations with X': the subject is the event noun's agent; 'was killed in a raid
+    by X': the event's own agent acts on the subject."""
+    for link, other in prepositional(noun, words):
+        if link == "by":
+            for agent in named_actors(other, words):
+                for patient in named_actors(subject, words):
+                    yield Event(agent, patient, verb, noun, None)
+        elif link in TARGET_LINKS:
+            for agent in named_actors(subject, words):
+                for patient in named_actors(other, words):
+                    yield Event(agent, patient, verb, noun, link)
+
+
+def statement_events(verb: int, subject: int, words: Words) -> Iterator[Event]:
+    """'said in a statement to X', 'said in an interview with X': the speaker addresses X."""
+    for link, noun in prepositional(verb, words):
+        if link == "in" and words.lower[noun] in COMMUNICATION_NOUNS:
+            for to, target in prepositional(noun, words):
+                if to in ("to", "with"):
+                    for agent in named_actors(subject, words):
+                        for patient in named_actors(target, words):
+                            yield Event(agent, patient, verb, noun, to)
+
+
+def clause_events(sent: Span, words: Words) -> Iterator[Event]:
+    """Events stated by a verb and its arguments, active or passive, with inherited subjects."""
+    for verb in range(sent.start, sent.end):
+        if words.pos[verb] != "VERB" or is_hypothetical(verb, words):
+            continue
+        base = lemma(words.doc[verb])
+        subject, undergoes = subject_of(verb, words)
+        if subject is None:
+            continue
+        if base in NOT_EVENT_VERBS:  # 'said X' is about X; 'said in a statement to X' addresses X
+            yield from statement_events(verb, subject, words)
+            continue
+        if undergoes:  # the passive: the by-phrase acts on the subject
+            for link, noun in prepositional(verb, words):
+                if link == "by":
+                    for agent in named_actors(noun, words):
+                        for patient in named_actors(subject, words):
+                            yield Event(agent, patient, verb)
+                elif link == "in" and words.lower[noun] in EVENT_NOUNS:
+                    yield from passive_in_event(verb, subject, noun, words)
+            continue
+        agents = named_actors(subject, words)
+        if not agents:
+            continue
+        for target, event_noun, link in verb_targets(verb, words):
+            if base in EMPTY_VERBS and event_noun is None:
+                continue  # 'had a team', 'took the country': the verb alone states no event
+            for patient in named_actors(target, words):
+                for agent in agents:
+                    if link == "from" and base in RECEIVING_VERBS:
+                        yield Event(patient, agent, verb, event_noun, link)
+                    else:
+                        yield Event(agent, patient, verb, event_noun, link)
+
+
+def nominal_events(sent: Span, words: Words) -> Iterator[Event]:
+    """Events stated by an event noun with its own agent: "X's attack on Y", 'strikes by X against Y',
+    'US strikes on Y', 'his visit to Y'."""
+    for noun in range(sent.start, sent.end):
+        if words.lower[noun] not in EVENT_NOUNS or words.pos[noun] != "NOUN":
+            continue
+        links = noun_links(noun, words)
+        agent_words = [c for c in words.children[noun] if words.dep[c] in OWNER_DEPS]
+        agent_words += [n for link, n in links if link == "by"]
+        agents = [a for word in agent_words for a in named_actors(word, words)]
+        for agent in [n for link, n in links if link == "by"]:  # 'strikes by X | against Y'
+            links += [(link, n) for link, n in prepositional(agent, words) if n > agent]
+        for link, target in links:
+            if link not in TARGET_LINKS and not (link == "of" and agents):  # "X's defeat of Y"
+                continue
+            for patient in named_actors(target, words):
+                for agent in agents:
+                    yield Event(agent, patient, noun, None, link)
+
+
+def actor_start(token: int, words: Words) -> int:
+    """First token of the actor mention `token` ends."""
+    while token > 0 and words.actor[token - 1] == words.actor[token]:
+        token -= 1
+    return token
+
+
+def adjacent_events(sent: Span, words: Words, read_verbs: set[int]) -> Iterator[Event]:
+    """'Nacer Chadli replaced Axel Witsel', 'Belgium defeated debutants Panama': an actor, a verb and
+    an actor next to each other, where the parse tied the verb to neither (a small parser often reads
+    such a headline-like clause as one noun phrase). Between verb and target only a linking
+    preposition, a determiner and words describing the target may stand."""
+    for verb in range(sent.start + 1, sent.end - 1):
+        if verb in read_verbs or not words.tag[verb].startswith("VB") or words.actor[verb] or words.dep[verb] == "acl":
+            continue
+        base = lemma(words.doc[verb])
+        if base in NOT_EVENT_VERBS or base in EMPTY_VERBS:
+            continue
+        reports = base in SPEECH_VERBS and base not in ADDRESSEE_VERBS
+        before = verb - 1
+        while before > sent.start and words.pos[before] == "ADV":
+            before -= 1
+        opener = actor_start(before, words) - 1
+        preposition = words.dep[opener] == "case" and words.lower[opener] not in CLAUSE_OPENERS
+        if not words.actor[before] or words.lower[opener] in ADJACENT_BLOCKERS or preposition:
+            continue  # 'within X called Y': an actor after a preposition is no subject
+        after, link = verb + 1, None
+        if words.lower[after] in TARGET_LINKS:
+            after, link = after + 1, words.lower[after]
+        elif reports:
+            continue  # 'stated Montalvo left': what follows a reporting verb is what was said
+        while after < sent.end - 1 and not words.actor[after] and (
+                words.pos[after] in ("DET", "ADJ") or words.pos[after] == "NOUN" and words.text[after].islower()):
+            after += 1
+        end = after
+        while end + 1 < sent.end and words.actor[end + 1] == words.actor[after]:
+            end += 1
+        owned = end + 1 < sent.end and words.lower[end + 1] in POSSESSIVE_MARKS  # "rejected Maliki's choice"
+        if words.actor[after] and words.actor[after] != words.actor[before] and not owned:
+            yield Event(before, after, verb, None, link)
+
+
+def sentence_events(sent: Span, words: Words) -> Iterator[Event]:
+    """Every construction's events in one sentence: clauses, event nouns, then adjacent words."""
+    events = list(clause_events(sent, words))
+    yield from events
+    yield from nominal_events(sent, words)
+    yield from adjacent_events(sent, words, {event.verb for event in events})
