@@ -28,6 +28,12 @@ def test_without_front_matter_the_first_line_is_the_title(tmp_path):
     assert item.date is None and item.source is None
 
 
+def test_a_header_without_title_keeps_the_headline_of_the_body(tmp_path):
+    (tmp_path / "dated.txt").write_text("date: 2026-03-02\n\n" + BODY, encoding="utf-8")
+    [item] = iter_articles([tmp_path])
+    assert (item.article.title, item.date, item.source) == ("Harbour workers strike", "2026-03-02", None)
+
+
 def test_a_colon_line_that_is_not_a_header_stays_text():
     text = "Update: the strike is over\nThe union said so on Friday.\n"
     assert split_front_matter(text) == ({}, text, 0)

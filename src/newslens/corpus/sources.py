@@ -103,9 +103,8 @@ def from_text_file(path: Path) -> CorpusArticle:
     article = read_article(path)
     fields, body, offset = split_front_matter(article.text)
     if fields:
-        title = fields.get("title") or None
-        article = dataclasses.replace(article_from_text(body, doc_id=article.doc_id, path=str(path)),
-                                      title=title)
+        article = article_from_text(body, doc_id=article.doc_id, path=str(path))
+        article = dataclasses.replace(article, title=fields.get("title") or article.title)
     return CorpusArticle(article=article, date=iso_date(fields.get("date")), source=fields.get("source") or None,
                          origin=str(path), text_offset=offset)
 
