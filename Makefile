@@ -43,7 +43,7 @@ unit: $(INSTALLED)
 # stored outputs.
 nbval: $(INSTALLED)
 ifneq ($(wildcard $(NOTEBOOK)),)
-	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-cell-timeout=180 $(wildcard $(NOTEBOOK) $(CORPUS_NOTEBOOK)) $(if $(SANITIZE),--sanitize-with $(SANITIZE))
+	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-cell-timeout=180 $(wildcard $(NOTEBOOK) $(CORPUS_NOTEBOOK)) $(if $(SANITIZE),--nbval-sanitize-with $(SANITIZE))
 endif
 
 extract: $(INSTALLED)

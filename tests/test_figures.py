@@ -6,11 +6,15 @@ from dataclasses import replace
 import matplotlib
 import matplotlib.pyplot as plt
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, Rectangle
+from matplotlib.transforms import Bbox
 
-from handmade import TEXT, empty_analysis, rich_analysis
+from handmade import TEXT, empty_analysis, mentions, rich_analysis
+from newslens.article import article_from_text
+from newslens.model import Actor, Relation
 from newslens import figures
 
 CHARTS = [figures.mention_chart, figures.network_chart, figures.quote_chart, figures.timeline_chart]
@@ -46,9 +50,11 @@ def test_mention_chart_has_one_bar_per_actor_with_its_count_and_type_colour(anal
 def test_network_links_actors_with_predicate_labels_and_category_colours(analysis):
     fig = figures.network_chart(analysis)
     drawn = texts(fig)
-    for name in ("United States", "North Korea", "Russia", "Dmitry Peskov", "Kim Jong Un", "Jake Sullivan"):
+    for name in ("United States", "North Korea", "Russia", "Dmitry Peskov", "Kim Jong Un"):
         assert name in drawn
     assert "Kremlin" not in drawn  # mentioned, but neither acts, is acted upon, nor speaks
+    assert "Jake Sullivan" not in drawn  # quoted only: no link to draw, and the figure says so
+    assert any("1 quoted actor without relations" in t for t in drawn)
     assert {"warn", "not supply", "meet"} <= set(drawn)
     arrows = [p for p in fig.axes[0].patches if isinstance(p, FancyArrowPatch)]
     assert sorted(to_hex(a.get_edgecolor()) for a in arrows) == sorted(
@@ -120,3 +126,83 @@ def test_svg_keeps_hostile_actor_names_inert(analysis, tmp_path):
     fig = figures.mention_chart(replace(analysis, actors=(hostile,) + analysis.actors[1:]))
     _, svg = figures.save_figure(fig, "hostile", tmp_path)
     assert "<script" not in svg.read_text(encoding="utf-8")
+
+
+def crowded_analysis():
+    """Fourteen actors with long names, linked by events and affiliations in every direction."""
+    names = [f"{word} International Cooperation Council" if n % 3 == 0 else f"President {word} Smith"
+             for n, word in enumerate("Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel India Juliet Kilo Lima "
+                                      "Mike November".split())]
+    text = " ".join(f"{name} spoke." for name in names) + "\n"
+    actors = tuple(Actor(f"a{n}", name, "ORG" if n % 3 == 0 else "PERSON", mentions(text, name))
+                   for n, name in enumerate(names))
+    predicates = ["warn", "meet with", "hold talks with", "issue warning to", "supply", "attack"]
+    relations = []
+    for n in range(len(actors)):
+        for step in (1, 3, 5):
+            target = (n + step) % len(actors)
+            affiliation = (n + step) % 4 == 0
+            relations.append(Relation(f"a{n}", "advisor to" if affiliation else predicates[(n + step) % 6],
+                                      f"a{target}", text, 0, len(text), negated=step == 5,
+                                      category="affiliation" if affiliation else "meet"))
+    base = rich_analysis()
+    return replace(base, article=article_from_text(text, "crowded"), actors=actors, quotes=(),
+                   relations=tuple(relations))
+
+
+def network_boxes(fig):
+    """Rendered bounding boxes of the node markers, the actor names and the relation labels."""
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw(renderer)
+    ax = fig.axes[0]
+    markers = ax.collections[0]
+    centres = ax.transData.transform(markers.get_offsets())
+    radii = [(size ** 0.5) / 2 * fig.dpi / 72 for size in markers.get_sizes()]
+    nodes = [Bbox.from_extents(x - r, y - r, x + r, y + r) for (x, y), r in zip(centres, radii)]
+    labels = {gid: [t.get_window_extent(renderer) for t in ax.texts if t.get_gid() == gid]
+              for gid in ("node-label", "edge-label")}
+    return nodes, labels["node-label"], labels["edge-label"]
+
+
+@pytest.mark.parametrize("make", [rich_analysis, crowded_analysis], ids=["handmade", "crowded"])
+def test_network_labels_cover_no_node_and_no_other_label(make):
+    analysis = make()
+    fig = figures.network_chart(analysis)
+    nodes, names, relations = network_boxes(fig)
+    assert len(names) + sum("(unnamed node)" in t for t in texts(fig)) >= len(nodes) > 0
+    labels = names + relations
+    for i, label in enumerate(labels):
+        assert not any(label.overlaps(node) for node in nodes), f"label {i} covers a node"
+        assert not any(label.overlaps(other) for other in labels[i + 1:]), f"label {i} covers another label"
+        assert fig.bbox.contains(label.x0, label.y0) and fig.bbox.contains(label.x1, label.y1)
+    drawn_or_listed = " ".join(texts(fig))
+    for relation in analysis.relations:  # every relation is labelled on the figure or listed under it
+        assert relation.predicate in drawn_or_listed
+
+
+def test_network_draws_affiliations_apart_from_events():
+    fig = figures.network_chart(crowded_analysis())
+    arrows = [p for p in fig.axes[0].patches if isinstance(p, FancyArrowPatch)]
+    dotted = [a for a in arrows if a.get_linestyle() == ":"]
+    assert dotted and all(to_hex(a.get_edgecolor()) == figures.AFFILIATION_COLOR for a in dotted)
+    assert "affiliation (role)" in texts(fig)
+    assert any(t.startswith("Who acts on whom: 14 actors") and "affiliation" in t for t in texts(fig))
+
+
+def test_a_network_of_quoted_actors_only_says_so_in_words(analysis):
+    fig = figures.network_chart(replace(analysis, relations=()))
+    assert not fig.axes[0].collections  # no floating nodes
+    assert any("No relations between actors" in t and "1 actor is quoted" in t for t in texts(fig))
+
+
+@pytest.mark.parametrize("chart", CHARTS, ids=lambda c: c.__name__)
+@pytest.mark.parametrize("make", [rich_analysis, crowded_analysis], ids=["handmade", "crowded"])
+def test_legends_never_cover_the_data(chart, make):
+    fig = chart(make())
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw(renderer)
+    legends = fig.legends + [ax.get_legend() for ax in fig.axes if ax.get_legend()]
+    for legend in legends:
+        box = legend.get_window_extent(renderer)
+        for ax in fig.axes:
+            assert not box.overlaps(ax.get_window_extent(renderer)), f"{chart.__name__}: legend over the plot"

@@ -24,7 +24,7 @@ def test_overview_names_the_most_mentioned_actors_with_roles_and_counts(paragrap
     overview = paragraphs[0]
     assert "names 7 actors: 3 countries and cities, 3 people and 1 organisation" in overview
     assert "North Korea (3 mentions)" in overview
-    assert "Jake Sullivan (national security advisor, United States; 2 mentions)" in overview
+    assert "Jake Sullivan (national security advisor, the United States; 2 mentions)" in overview
     assert "Kim Jong Un" not in overview  # one mention: not among the most prominent
 
 
@@ -42,14 +42,14 @@ def test_quotes_paragraph_quotes_speaker_cue_and_words(paragraphs):
 
 def test_relations_are_grouped_by_event_class_in_past_tense(paragraphs):
     relations = paragraphs[3]
-    assert "Threats and warnings: United States warned North Korea." in relations
+    assert "Threats and warnings: the United States warned North Korea." in relations
     assert "Material help: North Korea did not supply Russia." in relations
     assert "Meetings and visits: Dmitry Peskov met Kim Jong Un." in relations
     assert relations.index("Threats") < relations.index("Material help") < relations.index("Meetings")
 
 
 def test_summary_counts_everything(paragraphs):
-    assert ("7 actors with 12 mentions, 2 quotes and 3 relations in 3 event classes, "
+    assert ("7 actors with 12 mentions, 2 quotes and 3 relations (3 events in 3 event classes), "
             "using the handmade pipeline test 1.0") in paragraphs[-1]
 
 
@@ -64,7 +64,8 @@ def test_unattributed_quotes_are_counted_and_named_as_such():
     analysis = rich_analysis()
     orphan = replace(analysis.quotes[0], id="q3", speaker=None, cue="according to")
     text = narrative.quotes_paragraph(replace(analysis, quotes=analysis.quotes + (orphan,)))
-    assert "1 statement could not be attributed to a speaker." in text
+    assert "Of these, 1 statement was not attributed to a named speaker." in text
+    assert "According to Jake Sullivan: “This will not reflect favorably on North Korea.”" in text
 
 
 def test_photo_captions_are_told_apart_and_come_after_attributed_statements():
@@ -74,7 +75,7 @@ def test_photo_captions_are_told_apart_and_come_after_attributed_statements():
     text = narrative.quotes_paragraph(replace(analysis, quotes=analysis.quotes + (caption,)))
     assert "2 indirect quotes, 1 photo caption among them." in text
     assert narrative.quote_sentence(analysis, caption) == \
-        "A photo caption (image: Jane Doe) reads: “Delegates at the opening session”."
+        "A photo caption (image: Jane Doe) reads: “Delegates at the opening session.”"
     captions = tuple(replace(caption, id=f"c{n}") for n in range(narrative.KEY_QUOTES))
     chosen = narrative.key_quotes(replace(analysis, quotes=captions + analysis.quotes))
     assert set(analysis.quotes) <= set(chosen)
@@ -82,7 +83,7 @@ def test_photo_captions_are_told_apart_and_come_after_attributed_statements():
 
 def test_empty_analysis_gives_a_short_honest_report():
     text = " ".join(narrative.written_report(empty_analysis()))
-    assert "names no actors" in text and "quotes no one" in text and "no explicit relations" in text
+    assert "names no actors" in text and "quotes no one" in text and "No explicit relations" in text
     assert "0 actors with 0 mentions" in text
 
 
@@ -101,3 +102,13 @@ def test_report_html_escapes_article_text():
     html = narrative.report_html(replace(analysis, actors=(hostile,) + analysis.actors[1:]))
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert html.count("<p>") == 5
+
+
+def test_heading_names_the_article_and_sums_it_up_in_one_line():
+    analysis = rich_analysis()
+    html = narrative.heading_html(analysis)
+    assert '<h1 class="newslens-title">Warning over arms deal</h1>' in html
+    assert ("7 actors, 2 statements from 1 named source, 3 events between actors and 0 stated affiliations; "
+            "most mentioned: North Korea, Jake Sullivan and Russia.") in html
+    untitled = replace(analysis, article=replace(analysis.article, title=None))
+    assert '<h1 class="newslens-title">handmade</h1>' in narrative.heading_html(untitled)

@@ -1,12 +1,16 @@
 """Annotated article HTML: every mention and quote marked, and hostile article text kept inert."""
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
+
+import pandas as pd
 
 from handmade import TEXT, mentions, rich_analysis
 from newslens.analysis import Analysis
 from newslens.article import article_from_text
 from newslens.model import Actor, Quote
+from newslens import render
 from newslens.render import render_article
 
 XSS_TEXT = (
@@ -102,3 +106,23 @@ def test_overlapping_and_out_of_range_spans_neither_duplicate_text_nor_crash():
 
 def test_handmade_text_is_not_altered():
     assert "".join(Elements(render_article(rich_analysis())).text).count("North Korea") == TEXT.count("North Korea")
+
+
+def test_tables_are_whole_escaped_and_aligned_by_kind():
+    rows = [{"name": f"Actor <b>{n}</b>", "mentions": n, "sentence": "A line\nbroken in two.", "score": 0.5}
+            for n in range(70)]
+    html = render.table_html(pd.DataFrame(rows))
+    assert html.count("<tr>") == 71  # the header and all 70 rows, none elided
+    assert "…" not in html and "rows ×" not in html and "overflow: auto" in html
+    assert "All 70 rows; scroll the table to see them." in html
+    assert "<b>" not in html and "Actor &lt;b&gt;69&lt;/b&gt;" in html
+    assert "A line broken in two." in html and "\\n" not in html and "\n" not in html
+    first_row = html.split("<tbody><tr>")[1].split("</tr>")[0]
+    assert re.findall(r"text-align: (\w+)", first_row) == ["left", "right", "left", "right"]
+
+
+def test_an_empty_table_says_so_in_words():
+    assert render.table_html(pd.DataFrame(columns=["source", "target"]), empty="No relations.") == \
+        '<p class="newslens-empty">No relations.</p>'
+
+

@@ -11,7 +11,7 @@ import pytest
 from newslens.exceptions import ReportError
 from handmade import rich_analysis
 from newslens import figures
-from newslens.report import build_report, export_json, keep_figure, locate
+from newslens.report import build_report, build_reports, export_json, keep_figure, locate
 
 SECTIONS = ("The article and its provenance", "The annotated text", "Actors", "Actor network", "Quotes",
             "Relations", "Mention timeline", "Written report")
@@ -56,6 +56,10 @@ def test_html_has_every_section_and_hides_the_code(xss_report):
     for section in SECTIONS:
         assert re.search(rf"<h2[^>]*>{re.escape(section)}", html), section
     assert "analyze_path" not in html and "keep_figure" not in html
+    # the page opens with the article's own title and a summary, not with instructions for developers
+    heading = re.search(r'<h1 class="newslens-title">([^<]*)</h1>', html)
+    assert heading and heading[1].startswith("Minister warns over &lt;script&gt;")
+    assert "newslens-summary" in html and "papermill" not in html.split("<body")[1].lower()
 
 
 def test_html_is_self_contained(xss_report):
@@ -118,8 +122,26 @@ def test_notebook_exports_create_missing_folders_and_nothing_without_a_folder(tm
     analysis = rich_analysis()
     export_dir = tmp_path / "new" / "folder"
     export_json(analysis, export_dir)
-    fig = keep_figure(figures.quote_chart(analysis), "quotes", analysis, export_dir)
+    fig = figures.quote_chart(analysis)
+    shown = keep_figure(fig, "quotes", analysis, export_dir)
     assert json.loads((export_dir / "handmade.json").read_text(encoding="utf-8"))["doc_id"] == "handmade"
     assert sorted(p.name for p in (export_dir / "figures").iterdir()) == ["handmade_quotes.png", "handmade_quotes.svg"]
-    assert keep_figure(fig, "quotes", analysis, None) is fig and export_json(analysis, None) is None
+    assert shown.data == (export_dir / "figures" / "handmade_quotes.png").read_bytes()  # drawn once, shown as saved
+    assert keep_figure(fig, "quotes", analysis, None).data == shown.data and export_json(analysis, None) is None
     assert sorted(p.name for p in tmp_path.iterdir()) == ["new"]
+
+
+def test_several_reports_share_one_kernel_carry_on_past_a_failure_and_match_a_lone_run(tmp_path, monkeypatch):
+    for folder in ("batch", "alone"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "first.txt").write_text(XSS_ARTICLE, encoding="utf-8")
+        (tmp_path / folder / "second.txt").write_text(UNBALANCED_ARTICLE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "batch")
+    with pytest.raises(ReportError, match=r"^1 of 3 reports failed: .*missing\.txt"):
+        build_reports(["first.txt", "missing.txt", "second.txt"], "out")
+    assert sorted(p.name for p in Path("out").glob("*.html")) == ["first.html", "second.html"]
+    monkeypatch.chdir(tmp_path / "alone")
+    assert build_reports(["second.txt"], "out") == [Path("out/second.html")]
+    # the second article of a batch gives the same notebook as a run of its own (cells numbered from 1)
+    assert (tmp_path / "batch" / "out" / "second.ipynb").read_bytes() == \
+        (tmp_path / "alone" / "out" / "second.ipynb").read_bytes()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from newslens.evidence import evidence_span, is_hard_wrapped
 from newslens.gazetteer import demonyms, places
 from newslens.lexicon import ORG_HEADS, POSSESSIVE_MARKS
 from newslens.model import Actor, Relation
@@ -63,14 +64,15 @@ def extract_affiliations(doc: Doc, actors: list[Actor]) -> list[Relation]:
     types = {a.id: a.type for a in actors}
     countries = {a.name: a.id for a in actors if a.type == "GPE"}
     found: dict[tuple[str, str, str], Relation] = {}
+    hard_wrapped = is_hard_wrapped(doc.text)
 
     def add(source: str | None, predicate: str, target: str | None, evidence: Span) -> None:
         if source is None or target is None or source == target or types.get(target) == "PERSON":
             return
-        sent = evidence.sent
+        start, end = evidence_span(evidence.sent, evidence.start_char, evidence.end_char, hard_wrapped)
         found.setdefault((source, predicate, target), Relation(
-            source=source, predicate=predicate, target=target, sentence=sent.text.strip(), start=sent.start_char,
-            end=sent.end_char, category=AFFILIATION))
+            source=source, predicate=predicate, target=target, sentence=doc.text[start:end], start=start,
+            end=end, category=AFFILIATION))
 
     for ent in doc.ents:
         source = index.at(ent.start_char)

@@ -64,17 +64,23 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from newslens.report import build_report  # papermill and nbconvert load slowly: only when reporting
+    from tqdm import tqdm
+
+    from newslens.report import iter_reports  # papermill and nbconvert load slowly: only when reporting
 
     failed = 0
-    for article in args.articles:
-        try:
-            path = build_report(article, out_dir=args.out, model=args.model)
-        except (NewslensError, OSError) as exc:  # report the others anyway; one line per failed article
-            print_error(exc)
-            failed += 1
-        else:
-            print(path, flush=True)
+    # One kernel for all articles; the bar goes to stderr and only when it is a terminal, so stdout stays
+    # one HTML path per line for scripts.
+    with tqdm(total=len(args.articles), unit="article", desc="reports", disable=not sys.stderr.isatty(),
+              leave=False) as bar:
+        for _, result in iter_reports(args.articles, out_dir=args.out, model=args.model):
+            if isinstance(result, Exception):  # report the others anyway; one line per failed article
+                bar.clear()
+                print_error(result)
+                failed += 1
+            else:
+                bar.write(str(result), file=sys.stdout)
+            bar.update()
     return 1 if failed else 0
 
 

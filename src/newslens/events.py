@@ -68,7 +68,7 @@ class Event:
     agent: int
     patient: int
     verb: int                # the verb, or the event noun when no verb carries it
-    noun: int | None = None  # an event noun the verb carries ('issued a warning to')
+    noun: int | None = None  # the verb's object that the predicate names ('issued a warning to', 'sought shells from')
     link: str | None = None  # the preposition before the patient
 
 
@@ -271,7 +271,7 @@ def verb_targets(verb: int, words: Words) -> Iterator[tuple[int, int | None, str
     for thing in things_moved(verb, words):  # 'sought shells from X', 'supplied rockets to X'
         for link, noun in prepositional(thing, words):
             if link == "from" and base in SEEKING_VERBS | RECEIVING_VERBS or link == "to" and base in EVENT_CLASS_OF:
-                yield noun, None, link
+                yield noun, thing, link
     for event_noun in carried_nouns(verb, words):
         for link, noun in prepositional(event_noun, words):
             if link in TARGET_LINKS:

@@ -5,6 +5,8 @@ Every function draws from the Analysis alone (it never re-runs NLP) and returns 
 """
 from __future__ import annotations
 
+import io
+import math
 import textwrap
 from collections import Counter
 from dataclasses import dataclass
@@ -12,12 +14,16 @@ from pathlib import Path
 
 import matplotlib
 import networkx as nx
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Patch
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox
 
 from newslens.analysis import Analysis
 from newslens.model import ACTOR_TYPES, QUOTE_KINDS, Actor
+from newslens.narrative import plural
 
 # displaCy's entity colours, so the charts and the annotated text speak the same colour language.
 ACTOR_TYPE_COLORS = {
@@ -27,12 +33,21 @@ ACTOR_TYPE_COLORS = {
 EVENT_CATEGORY_COLORS = {
     "threaten": "#d62728", "accuse": "#ff7f0e", "demand": "#bcbd22", "cooperate": "#2ca02c",
     "meet": "#17becf", "provide": "#1f77b4", "fight": "#8c564b", "communicate": "#7f7f7f",
-    "support": "#9467bd", "oppose": "#e377c2", None: "#b0b0b0",
+    "support": "#9467bd", "oppose": "#e377c2", "act": "#6b6ecf", None: "#b0b0b0",
 }
 QUOTE_KIND_COLORS = {"direct": "#1f77b4", "indirect": "#aec7e8", "mixed": "#ff9896"}
 UNATTRIBUTED = "(unattributed)"
 SVG_HASH_SALT = "newslens"  # SVG clip-path ids are salted hashes; a fixed salt makes them reproducible
 LABEL_WIDTH = 28
+AFFILIATION = "affiliation"
+AFFILIATION_COLOR = "#555555"
+# The network: a square axes box at the left (so the circle stays round), legend to its right, notes below.
+NETWORK_SIZE = (11.5, 8.6)
+NETWORK_AXES = (0.02, 0.08, 7.6 / 11.5, 7.6 / 8.6)
+NETWORK_LEGEND_AT = (0.72, 0.93)
+NETWORK_REACH = 1.4  # data units shown around the unit circle: room for names written outside it
+LABEL_GAP_PX = 2
+PNG_DPI = 150
 
 
 def type_color(actor_type: str) -> str:
@@ -95,14 +110,14 @@ def mention_chart(analysis: Analysis, top: int = 15) -> Figure:
     ax.margins(x=0.08)
     ax.spines[["top", "right"]].set_visible(False)
     ax.set_title(f"{title}: the {len(actors)} most mentioned actors", loc="left", fontweight="bold")
-    ax.legend(handles=type_legend_handles(present_types(actors)), title="actor type", loc="lower right")
+    fig.legend(handles=type_legend_handles(present_types(actors)), title="actor type", loc="outside right upper")
     return fig
 
 
 def network_actor_ids(analysis: Analysis) -> list[str]:
-    """Actors that relate to another actor or are quoted, in order of first appearance."""
-    involved = {r.source for r in analysis.relations} | {r.target for r in analysis.relations}
-    involved |= {q.speaker for q in analysis.quotes if q.speaker}
+    """Actors that relate to another actor, in order of first appearance. Actors who are only quoted have no
+    link to draw; the quotes chart shows them."""
+    involved = {i for r in analysis.relations if r.source != r.target for i in (r.source, r.target)}
     first = {a.id: min(m.start for m in a.mentions) for a in analysis.actors if a.mentions}
     return sorted((i for i in involved if analysis.actor(i)), key=lambda i: (first.get(i, 0), i))
 
@@ -121,6 +136,10 @@ class NetworkEdge:
     def label(self) -> str:
         text = short_label(", ".join(self.predicates), 32)
         return f"not {text}" if self.negated else text
+
+    @property
+    def affiliation(self) -> bool:
+        return self.category == AFFILIATION
 
 
 def network_edges(analysis: Analysis, node_ids: list[str]) -> list[NetworkEdge]:
@@ -167,66 +186,151 @@ def circle_order(graph: nx.Graph) -> list[str]:
 
 
 def network_layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
-    """Positions on a circle: no randomness, every label apart, the same drawing on every run."""
+    """Positions on a circle: no randomness, the same drawing on every run, every node on the rim so that
+    its name can be written outside the circle, away from the arrows."""
     return {node: tuple(xy) for node, xy in nx.circular_layout(circle_order(graph)).items()}
 
 
-def arc_midpoint(start, end, rad: float) -> tuple[float, float]:
-    """Midpoint of matplotlib's arc3 Bezier curve (valid in data space because the axes keep aspect 1)."""
+def arc_point(start, end, rad: float, t: float) -> tuple[float, float]:
+    """A point of matplotlib's arc3 Bezier curve (valid in data space because the axes keep aspect 1)."""
     (x1, y1), (x2, y2) = start, end
-    dx, dy = x2 - x1, y2 - y1
-    return (x1 + x2) / 2 + rad * dy / 2, (y1 + y2) / 2 - rad * dx / 2
+    cx, cy = (x1 + x2) / 2 + rad * (y2 - y1), (y1 + y2) / 2 - rad * (x2 - x1)
+    return ((1 - t) ** 2 * x1 + 2 * t * (1 - t) * cx + t ** 2 * x2,
+            (1 - t) ** 2 * y1 + 2 * t * (1 - t) * cy + t ** 2 * y2)
+
+
+class LabelPlacer:
+    """Places text where it covers no node and no other label, trying candidate spots in order.
+
+    Overlap is measured on the renderer's own bounding boxes, so what is checked is what is drawn. A label
+    that fits nowhere is not drawn: the caller lists it under the figure instead. That is the guarantee.
+    """
+
+    def __init__(self, fig: Figure, node_boxes: list[Bbox]):
+        self.renderer = FigureCanvasAgg(fig).get_renderer()
+        self.frame = fig.bbox
+        self.taken = list(node_boxes)
+
+    def place(self, ax, candidates: list[dict], text: str, **style) -> Text | None:
+        for candidate in candidates:
+            artist = ax.annotate(text, **candidate, **style)
+            box = artist.get_window_extent(self.renderer).padded(LABEL_GAP_PX)
+            if self.fits(box):
+                self.taken.append(box)
+                return artist
+            artist.remove()
+        return None
+
+    def fits(self, box: Bbox) -> bool:
+        inside = self.frame.contains(box.x0, box.y0) and self.frame.contains(box.x1, box.y1)
+        return inside and not any(box.overlaps(other) for other in self.taken)
+
+
+def node_boxes(ax, pos: dict, radius_pt: dict[str, float], dpi: float) -> dict[str, Bbox]:
+    """Each node marker's square bounding box in display pixels."""
+    boxes = {}
+    for node, (x, y) in pos.items():
+        cx, cy = ax.transData.transform((x, y))
+        r = radius_pt[node] * dpi / 72
+        boxes[node] = Bbox.from_extents(cx - r, cy - r, cx + r, cy + r)
+    return boxes
+
+
+def node_label_candidates(x: float, y: float, radius_pt: float) -> list[dict]:
+    """Spots for an actor's name: outside the circle first (away from the arrows), then around the node."""
+    gap = radius_pt + 3
+    angle = math.atan2(y, x) if (x, y) != (0, 0) else math.pi / 2
+    spots = [angle, angle + 0.5, angle - 0.5, math.pi / 2, -math.pi / 2, 0.0, math.pi]
+    candidates = []
+    for distance in (gap, gap + 10, gap + 22):
+        for a in spots:
+            dx, dy = math.cos(a), math.sin(a)
+            candidates.append({
+                "xy": (x, y), "xytext": (distance * dx, distance * dy), "textcoords": "offset points",
+                "ha": "left" if dx > 0.3 else "right" if dx < -0.3 else "center",
+                "va": "bottom" if dy > 0.3 else "top" if dy < -0.3 else "center"})
+    return candidates
+
+
+def edge_label_candidates(start, end, rad: float) -> list[dict]:
+    """Spots for a relation's label: along its own arc, from the middle outwards."""
+    return [{"xy": arc_point(start, end, rad, t), "ha": "center", "va": "center"}
+            for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78)]
 
 
 def network_chart(analysis: Analysis) -> Figure:
-    """Actors as nodes (sized by mentions, coloured by type), relations as arrows labelled and coloured by event."""
+    """Actors as nodes (sized by mentions, coloured by type); events as arrows labelled and coloured by kind,
+    affiliations as dotted grey arrows labelled with the role. No label covers a node or another label."""
     title = "Who acts on whom"
     node_ids = network_actor_ids(analysis)
+    quoted_only = {q.speaker for q in analysis.quotes if analysis.actor(q.speaker)} - set(node_ids)
     if not node_ids:
-        return empty_figure(title, "No relations or attributed quotes were found in this article.")
+        also = f" {plural(len(quoted_only), 'actor is', 'actors are')} quoted: see “Who is quoted”." \
+            if quoted_only else ""
+        return empty_figure(title, f"No relations between actors were found in this article.{also}")
     edges = network_edges(analysis, node_ids)
     graph = nx.Graph()
     graph.add_nodes_from(node_ids)
     graph.add_edges_from((e.source, e.target) for e in edges)
     pos = network_layout(graph)
 
-    fig = Figure(figsize=(10, 7.5), layout="constrained")
-    ax = fig.add_subplot()
+    fig = Figure(figsize=NETWORK_SIZE, dpi=100)
+    ax = fig.add_axes(NETWORK_AXES)
     ax.set_axis_off()
-    ax.set_aspect("equal", adjustable="box")
+    ax.set_xlim(-NETWORK_REACH, NETWORK_REACH)
+    ax.set_ylim(-NETWORK_REACH, NETWORK_REACH)  # the axes box is square, so data space keeps aspect 1
     actors = [analysis.actor(i) for i in node_ids]
-    sizes = [300 + 120 * len(a.mentions) for a in actors]
+    sizes = [min(300 + 60 * len(a.mentions), 1400) for a in actors]
     ax.scatter([pos[i][0] for i in node_ids], [pos[i][1] for i in node_ids], s=sizes,
                c=[type_color(a.type) for a in actors], edgecolors="#444444", zorder=3)
-    for actor in actors:
-        x, y = pos[actor.id]
-        ax.text(x, y, textwrap.fill(short_label(actor.name, 40), 16), ha="center", va="center",
-                fontsize=9, fontweight="bold", zorder=4)
-
     radius = {i: (s ** 0.5) / 2 for i, s in zip(node_ids, sizes)}  # marker area is in points²
+    placer = LabelPlacer(fig, list(node_boxes(ax, pos, radius, fig.dpi).values()))
+    unplaced = []
+    for actor in actors:
+        label = short_label(actor.name, 30)
+        if placer.place(ax, node_label_candidates(*pos[actor.id], radius[actor.id]), label,
+                        fontsize=9, fontweight="bold", zorder=4, gid="node-label") is None:
+            unplaced.append(f"{actor.name} (unnamed node)")
+
     for edge, rad in zip(edges, edge_curvatures(edges)):
-        color = category_color(edge.category)
+        color = AFFILIATION_COLOR if edge.affiliation else category_color(edge.category)
+        style = ":" if edge.affiliation else "--" if edge.negated else "-"
         ax.add_patch(FancyArrowPatch(
             pos[edge.source], pos[edge.target], connectionstyle=f"arc3,rad={rad}", arrowstyle="-|>",
-            mutation_scale=16, linewidth=1.2 + 0.6 * len(edge.predicates), color=color, zorder=2,
-            linestyle="--" if edge.negated else "-", shrinkA=radius[edge.source], shrinkB=radius[edge.target] + 2))
-        ax.text(*arc_midpoint(pos[edge.source], pos[edge.target], rad), edge.label, fontsize=8, color=color,
-                ha="center", va="center", zorder=5,
-                bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
+            mutation_scale=14 if edge.affiliation else 16, color=color, zorder=2, linestyle=style,
+            linewidth=1.2 if edge.affiliation else 1.2 + 0.6 * len(edge.predicates),
+            shrinkA=radius[edge.source], shrinkB=radius[edge.target] + 2))
+        placed = placer.place(ax, edge_label_candidates(pos[edge.source], pos[edge.target], rad), edge.label,
+                              fontsize=8, color=color, zorder=5, gid="edge-label",
+                              fontstyle="italic" if edge.affiliation else "normal",
+                              bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none",
+                                    "alpha": 0.85})
+        if placed is None:
+            unplaced.append(f"{analysis.actor_name(edge.source)} → {analysis.actor_name(edge.target)}: {edge.label}")
 
-    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
-    pad = 0.3
-    ax.set_xlim(min(xs) - pad, max(xs) + pad)
-    ax.set_ylim(min(ys) - pad, max(ys) + pad)
-    categories = [c for c in EVENT_CATEGORY_COLORS if c in {e.category for e in edges}]
+    categories = [c for c in EVENT_CATEGORY_COLORS if c in {e.category for e in edges if not e.affiliation}]
     handles = [Line2D([], [], color=category_color(c), linewidth=2.5, label=c or "other") for c in categories]
     if any(e.negated for e in edges):
         handles.append(Line2D([], [], color="#444444", linestyle="--", label="negated"))
+    if any(e.affiliation for e in edges):
+        handles.append(Line2D([], [], color=AFFILIATION_COLOR, linestyle=":", linewidth=2, label="affiliation (role)"))
     handles += type_legend_handles(present_types(actors))
-    ax.legend(handles=handles, title="event / actor type", loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
-    subtitle = f"{len(node_ids)} actors, {len(edges)} links" if edges else \
-        "no relations between actors; quoted actors only"
-    ax.set_title(f"{title}: {subtitle}", loc="left", fontweight="bold")
+    fig.legend(handles=handles, title="event / actor type", loc="upper left", bbox_to_anchor=NETWORK_LEGEND_AT,
+               frameon=False)
+    events = sum(1 for e in edges if not e.affiliation)
+    counts = [plural(len(node_ids), "actor"), plural(events, "event link")]
+    counts += [plural(len(edges) - events, "affiliation")] if len(edges) > events else []
+    subtitle = ", ".join(counts)
+    fig.suptitle(f"{title}: {subtitle}", x=0.01, ha="left", fontweight="bold")
+    notes = []
+    if quoted_only:
+        notes.append(f"{plural(len(quoted_only), 'quoted actor')} without relations are not drawn "
+                     f"(see “Who is quoted”).")
+    if unplaced:
+        notes.append("Labels with no free space: " + "; ".join(unplaced))
+    if notes:
+        fig.text(0.01, 0.01, textwrap.fill(" ".join(notes), 150), fontsize=8, color="#555555", va="bottom",
+                 gid="network-notes")
     return fig
 
 
@@ -255,9 +359,10 @@ def quote_chart(analysis: Analysis) -> Figure:
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.margins(x=0.08)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.set_title(f"{title}: {len(analysis.quotes)} statements by {len(speakers)} sources", loc="left",
-                 fontweight="bold")
-    ax.legend(title="quote kind", loc="lower right")
+    named = len(speakers) - (UNATTRIBUTED in counts)
+    ax.set_title(f"{title}: {plural(len(analysis.quotes), 'statement')} by {plural(named, 'named source')}"
+                 + (" and unattributed" if UNATTRIBUTED in counts else ""), loc="left", fontweight="bold")
+    fig.legend(*ax.get_legend_handles_labels(), title="quote kind", loc="outside right upper")
     return fig
 
 
@@ -290,17 +395,25 @@ def timeline_chart(analysis: Analysis, top: int = 12) -> Figure:
                       label="pronoun / description"),
                Patch(facecolor="#e8e8e8", label="inside a quote")]
     handles += type_legend_handles(present_types(actors))
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    fig.legend(handles=handles, loc="outside right upper", frameon=False)
     ax.set_title(f"{title}: mentions of the {len(actors)} most mentioned actors", loc="left", fontweight="bold")
     return fig
 
 
-def save_figure(fig: Figure, stem: str, out_dir: str | Path) -> tuple[Path, Path]:
-    """Write STEM.png and STEM.svg; the same figure gives the same bytes (no dates, fixed SVG ids)."""
+def png_bytes(fig: Figure) -> bytes:
+    """The figure as PNG at the saved resolution, without dates: the same figure gives the same bytes."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=PNG_DPI, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def save_figure(fig: Figure, stem: str, out_dir: str | Path, png: bytes | None = None) -> tuple[Path, Path]:
+    """Write STEM.png (`png` when already drawn) and STEM.svg; the same figure gives the same bytes
+    (no dates, fixed SVG ids)."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    png, svg = out / f"{stem}.png", out / f"{stem}.svg"
+    png_path, svg_path = out / f"{stem}.png", out / f"{stem}.svg"
+    png_path.write_bytes(png if png is not None else png_bytes(fig))
     with matplotlib.rc_context({"svg.hashsalt": SVG_HASH_SALT, "svg.fonttype": "path"}):
-        fig.savefig(png, format="png", dpi=150, metadata={"Software": None})
-        fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
-    return png, svg
+        fig.savefig(svg_path, format="svg", metadata={"Date": None, "Creator": None})
+    return png_path, svg_path

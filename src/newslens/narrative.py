@@ -1,16 +1,23 @@
 """The written report: a few paragraphs of template-driven prose about who said what to whom.
 
 Same Analysis, same words: every choice (which actors, which quotes, which relations) is made by a
-stable sort, so the prose can be diffed between pipeline versions. Paragraphs are plain text; use
-`report_html` to put them into a page, which escapes everything that came from the article.
+stable sort, so the prose can be diffed between pipeline versions. The prose is English by construction
+rather than by template luck: verbs are inflected with lemminflect, a relation's preposition comes from
+its predicate alone, counts agree with their nouns and lists read "A, B and C". Paragraphs are plain
+text; `report_html` and `heading_html` put them into a page, escaping everything that came from the article.
 """
 from __future__ import annotations
 
+import re
 import textwrap
 from collections import Counter
+from functools import lru_cache
 from html import escape
 
+from lemminflect import getAllInflections, getAllLemmas, getInflection
+
 from newslens.analysis import Analysis
+from newslens.lexicon import ROLE_HEADS
 from newslens.model import Actor, Quote, Relation
 from newslens.quotes import CAPTION_CUE
 
@@ -28,20 +35,20 @@ CATEGORY_HEADINGS = {
     "threaten": "Threats and warnings", "accuse": "Accusations", "demand": "Demands",
     "fight": "Fighting", "oppose": "Opposition", "provide": "Material help", "support": "Support",
     "cooperate": "Cooperation", "meet": "Meetings and visits", "communicate": "Statements and contacts",
-    None: "Other interactions",
+    "act": "Other acts", None: "Other interactions",
 }
-PAST_TENSE_CUES = {"said", "told", "wrote", "spoke", "thought", "felt", "saw", "knew", "made", "gave", "held"}
-IRREGULAR_PAST = {
-    "meet": "met", "seek": "sought", "say": "said", "tell": "told", "give": "gave", "send": "sent",
-    "hold": "held", "make": "made", "fight": "fought", "buy": "bought", "sell": "sold", "lead": "led",
-    "strike": "struck", "take": "took", "bring": "brought", "build": "built", "find": "found", "win": "won",
-    "leave": "left", "begin": "began", "keep": "kept", "see": "saw", "go": "went", "come": "came",
-    "know": "knew", "speak": "spoke", "shoot": "shot", "hit": "hit", "put": "put", "set": "set", "cut": "cut",
-    "beat": "beat", "pay": "paid", "lay": "laid", "forbid": "forbade", "withdraw": "withdrew", "be": "was",
-    "have": "had", "do": "did", "stand": "stood", "run": "ran", "break": "broke", "steal": "stole",
-    "admit": "admitted", "commit": "committed", "submit": "submitted", "permit": "permitted",
-    "refer": "referred", "prefer": "preferred", "control": "controlled", "regret": "regretted",
-}
+AFFILIATION = "affiliation"
+# Closed-class English: the words a predicate ends with when it links its target ('meet with', 'advisor to').
+PREPOSITIONS = frozenset("to with from for of on at by against toward towards into about over in among between "
+                         "upon onto across through under".split())
+# Reporting verbs that need an object or addressee ("told her that", "described it as"): without one,
+# prose says "said".
+ADDRESSEE_VERBS = frozenset("tell inform assure remind notify brief urge advise describe call quote cite".split())
+# Words that open a reported clause in lower case once "that" precedes them ("that the talks failed").
+FUNCTION_OPENERS = frozenset("the a an it its this that these those there they he she we his her their our "
+                             "some many most all no".split())
+NAME_TYPES_WITH_ARTICLE = frozenset({"GPE", "ORG", "LOC", "EVENT", "OTHER"})
+TERMINAL = ".!?…"
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
@@ -54,26 +61,84 @@ def join_words(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
+def capitalized(text: str) -> str:
+    """The text with its first letter upper-cased, as a sentence begins ('the United States' -> 'The ...')."""
+    return text[:1].upper() + text[1:]
+
+
+def sentence(text: str) -> str:
+    """Capitalised and closed with a full stop unless it already ends in terminal punctuation or a quote."""
+    text = capitalized(text.strip())
+    return text if text.endswith(tuple(TERMINAL) + ("”",)) else text + "."
+
+
+@lru_cache(maxsize=4096)
+def lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    return getAllLemmas(word.lower())
+
+
+def is_common_noun(word: str) -> bool:
+    return bool(lemmas(word).get("NOUN"))
+
+
+def is_plural_noun(word: str) -> bool:
+    """'talks', 'exercises': a noun that is not its own lemma."""
+    nouns = lemmas(word).get("NOUN", ())
+    return bool(nouns) and word.lower() not in nouns
+
+
+def is_base_verb(word: str) -> bool:
+    """'warn', 'meet': a verb lemma as the extractor writes predicates (not 'talks', not 'advisor')."""
+    return word.lower() in lemmas(word).get("VERB", ())
+
+
+def verb_form(lemma: str, tag: str) -> str:
+    """lemminflect's inflection of a verb lemma (VBD: 'met', VBN: 'written'); the lemma itself if unknown.
+    Of two past forms, the one the participle shares: 'lie' -> 'lied' (as in 'lied to'), not 'lay'."""
+    forms = getInflection(lemma, tag=tag)
+    if tag == "VBD" and len(forms) > 1:
+        participle = getInflection(lemma, tag="VBN")[:1]
+        forms = tuple(f for f in forms if f in participle) or forms
+    return forms[0] if forms else lemma
+
+
 def past_tense(lemma: str) -> str:
     """Simple past of a verb lemma, or of the first word of a verb phrase ('turn to' -> 'turned to')."""
     verb, _, rest = lemma.partition(" ")
-    if verb in IRREGULAR_PAST:
-        past = IRREGULAR_PAST[verb]
-    elif verb.endswith("e"):
-        past = verb + "d"
-    elif verb.endswith("y") and len(verb) > 1 and verb[-2] not in "aeiou":
-        past = verb[:-1] + "ied"
-    elif 3 <= len(verb) <= 4 and verb[0] not in "aeiou" and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" \
-            and verb[-3] not in "aeiou":
-        past = verb + verb[-1] + "ed"  # short consonant-vowel-consonant verbs: plan -> planned, stop -> stopped
-    else:
-        past = verb + "ed"
-    return f"{past} {rest}".strip()
+    return f"{verb_form(verb, 'VBD')} {rest}".strip()
+
+
+def indefinite_article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+def name_phrase(analysis: Analysis, actor_id: str | None) -> str:
+    """An actor's name as a noun phrase: 'the United States', 'the Syrian Democratic Forces', 'Russia'.
+
+    English puts 'the' before a name of a place or body whose last word is a common noun ('States',
+    'Council', 'Kingdom'), or before 'of' ('University of X'); person names and single-word names
+    ('Russia', 'Kremlin') stand alone.
+    """
+    actor = analysis.actor(actor_id)
+    if actor is None:
+        return str(actor_id)
+    words = actor.name.split()
+    head = words[:words.index("of")] if "of" in words[1:] else words  # 'University of X': its head is 'University'
+    possessed = any(w.endswith(("'s", "’s")) for w in words)  # "Seoul's unification ministry" has its determiner
+    needs_article = (actor.type in NAME_TYPES_WITH_ARTICLE and len(words) > 1 and words[0].lower() != "the"
+                     and not possessed and head[-1].isalpha() and is_common_noun(head[-1]))
+    return f"the {actor.name}" if needs_article else actor.name
+
+
+def possessive(phrase: str) -> str:
+    return phrase + ("'" if phrase.endswith("s") else "'s")
 
 
 def quoted(text: str) -> str:
-    """A statement in curly quotes, shortened at a word boundary when it runs long."""
-    flat = " ".join(text.split())
+    """A statement in curly quotes, whole sentences closed with a full stop, shortened at a word boundary."""
+    flat = " ".join(text.split()).rstrip(",;:").strip()
+    if flat and flat[-1] not in TERMINAL + "”\"'":
+        flat += "."
     return f"“{textwrap.shorten(flat, width=QUOTE_MAX_CHARS, placeholder=' …')}”"
 
 
@@ -88,42 +153,49 @@ def main_actors(analysis: Analysis) -> list[Actor]:
 
 
 def describe_actor(analysis: Analysis, actor: Actor) -> str:
-    """'Jake Sullivan (national security advisor, United States; 5 mentions)'."""
-    details = [d for d in (actor.role, analysis.actor_name(actor.affiliation)) if d]
+    """'Jake Sullivan (national security advisor, the United States; 5 mentions)'."""
+    details = [d for d in (actor.role, actor.affiliation and name_phrase(analysis, actor.affiliation)) if d]
     prefix = ", ".join(details) + "; " if details else ""
-    return f"{actor.name} ({prefix}{plural(len(actor.mentions), 'mention')})"
+    return f"{name_phrase(analysis, actor.id)} ({prefix}{plural(len(actor.mentions), 'mention')})"
+
+
+def article_subject(analysis: Analysis) -> str:
+    article = analysis.article
+    return f"The article “{article.title}”" if article.title else f"Article {article.doc_id}"
 
 
 def overview_paragraph(analysis: Analysis) -> str:
     article = analysis.article
-    subject = f"The article “{article.title}”" if article.title else f"Article {article.doc_id}"
+    subject = article_subject(analysis)
     words = len(article.text.split())
     if not analysis.actors:
         return f"{subject} ({plural(words, 'word')}) names no actors that newslens could identify."
     by_type = Counter(a.type for a in analysis.actors)
     kinds = [plural(n, *TYPE_NOUNS.get(t, TYPE_NOUNS["OTHER"])) for t, n in sorted(
         by_type.items(), key=lambda item: (-item[1], item[0]))]
-    leading = join_words([describe_actor(analysis, a) for a in main_actors(analysis)])
+    leading = [describe_actor(analysis, a) for a in main_actors(analysis)]
+    verb = "is" if len(leading) == 1 else "are"
     return (f"{subject} ({plural(words, 'word')}) names {plural(len(analysis.actors), 'actor')}: "
-            f"{join_words(kinds)}. The most prominent are {leading}.")
+            f"{join_words(kinds)}. The most prominent {verb} {join_words(leading)}.")
 
 
 def roles_paragraph(analysis: Analysis) -> str | None:
-    """Who the people and organisations are, as far as the article says."""
-    described = [a for a in analysis.actors if a.role or a.affiliation]
-    if not described:
-        return None
-    described.sort(key=lambda a: -len(a.mentions))
+    """Who the people and organisations are, as far as the article says: their titles and stated affiliations."""
+    described = sorted((a for a in analysis.actors if a.role or a.affiliation), key=lambda a: -len(a.mentions))
     sentences = []
     for actor in described[:MAIN_ACTORS + 2]:
-        affiliation = analysis.actor_name(actor.affiliation)
+        name = capitalized(name_phrase(analysis, actor.id))
+        affiliation = actor.affiliation and name_phrase(analysis, actor.affiliation)
         if actor.role and affiliation:
-            sentences.append(f"{actor.name} is described as {actor.role} and is linked to {affiliation}.")
+            sentences.append(sentence(f"{name} is described as {actor.role} and is linked to {affiliation}"))
         elif actor.role:
-            sentences.append(f"{actor.name} is described as {actor.role}.")
+            sentences.append(sentence(f"{name} is described as {actor.role}"))
         else:
-            sentences.append(f"{actor.name} is linked to {affiliation}.")
-    return " ".join(sentences)
+            sentences.append(sentence(f"{name} is linked to {affiliation}"))
+    covered = {(a.id, a.affiliation) for a in described[:MAIN_ACTORS + 2]}
+    stated = [r for r in analysis.relations if is_affiliation(r) and (r.source, r.target) not in covered]
+    sentences += list(dict.fromkeys(sentence(relation_clause(analysis, r)) for r in stated))
+    return " ".join(sentences) or None
 
 
 def key_quotes(analysis: Analysis) -> list[Quote]:
@@ -136,24 +208,56 @@ def key_quotes(analysis: Analysis) -> list[Quote]:
 
 
 def reporting_verb(cue: str | None) -> str | None:
-    """The cue itself when it reads as a past-tense verb ('said', 'warned'), so prose can use it as is."""
+    """The cue as a past-tense reporting verb ('said', 'stating' -> 'stated', 'show' -> 'showed');
+    None when the cue is no verb ('according to'). Verbs that need an addressee become 'said'."""
     cue = (cue or "said").strip()
-    return cue if cue.isalpha() and (cue.endswith("ed") or cue in PAST_TENSE_CUES) else None
+    verb_lemmas = lemmas(cue).get("VERB", ()) if cue.isalpha() else ()
+    if not verb_lemmas:
+        return None
+    lemma = verb_lemmas[0]
+    return "said" if lemma in ADDRESSEE_VERBS else verb_form(lemma, "VBD")
+
+
+def reported_clause(text: str) -> str:
+    """The content of an indirect quote as a 'that' clause, one line, without its closing punctuation."""
+    content = " ".join(text.split()).strip(" ,;:.")
+    first, _, rest = content.partition(" ")
+    if first in {w.capitalize() for w in FUNCTION_OPENERS}:
+        content = f"{first.lower()} {rest}".strip()
+    return content if content.lower().startswith("that ") else f"that {content}"
+
+
+def unnamed_source(quote: Quote) -> str | None:
+    """What an unattributed statement comes from, as the text names it: 'the poll', 'reports', 'the court'."""
+    head = (quote.speaker_text or "").strip()
+    if not head:
+        return None
+    if " " in head or head[:1].isupper() and not is_common_noun(head):
+        return head  # a name the text gives ("Nick Moreau")
+    return head.lower() if is_plural_noun(head) else f"the {head.lower()}"
 
 
 def quote_sentence(analysis: Analysis, quote: Quote) -> str:
-    """'Jake Sullivan said: “…”', 'Jake Sullivan added that …', or with the cue in brackets when it is no verb."""
+    """'Jake Sullivan said: “…”', 'The poll found that …', 'According to X, …': one sentence per statement.
+
+    A statement without a speaker is phrased from what the text credits it to (a finding of 'the poll'),
+    never as speech by an unnamed source.
+    """
     if quote.cue == CAPTION_CUE:
         credit = f" (image: {quote.speaker_text})" if quote.speaker_text else ""
-        return f"A photo caption{credit} reads: {quoted(quote.text)}."
-    speaker = analysis.actor_name(quote.speaker) or "An unnamed source"
+        return f"A photo caption{credit} reads: {quoted(quote.text)}"
+    speaker = name_phrase(analysis, quote.speaker) if analysis.actor(quote.speaker) else unnamed_source(quote)
     verb = reporting_verb(quote.cue)
+    if speaker is None:
+        return f"A statement with no named source reads: {quoted(quote.text)}"
     if quote.kind == "indirect":
-        content = " ".join(quote.text.split()).rstrip(".")
-        content = content if content.lower().startswith("that ") else f"that {content}"
-        return f"{speaker} {verb} {content}." if verb else f"{speaker} ({quote.cue}) reported {content}."
-    return f"{speaker} {verb}: {quoted(quote.text)}" if verb else \
-        f"{speaker} ({quote.cue}): {quoted(quote.text)}"
+        clause = reported_clause(quote.text)
+        if verb:
+            return sentence(f"{speaker} {verb} {clause}")
+        return sentence(f"according to {speaker}, {clause.removeprefix('that ')}")
+    if verb:
+        return f"{capitalized(speaker)} {verb}: {quoted(quote.text)}"
+    return f"According to {speaker}: {quoted(quote.text)}"
 
 
 def quotes_paragraph(analysis: Analysis) -> str:
@@ -161,58 +265,139 @@ def quotes_paragraph(analysis: Analysis) -> str:
     if not quotes:
         return "The article quotes no one: newslens found no direct quotations or reported statements."
     kinds = Counter(q.kind for q in quotes)
-    speakers = Counter(analysis.actor_name(q.speaker) for q in quotes if q.speaker and analysis.actor(q.speaker))
+    speakers = Counter(name_phrase(analysis, q.speaker) for q in quotes if analysis.actor(q.speaker))
     captions = sum(1 for q in quotes if q.cue == CAPTION_CUE)
     parts = [f"The article carries {plural(len(quotes), 'statement')}: "
              f"{join_words([plural(kinds[k], k + ' quote') for k in ('direct', 'indirect', 'mixed') if kinds[k]])}"
              + (f", {plural(captions, 'photo caption')} among them." if captions else ".")]
     if speakers:
-        (top, top_count), = speakers.most_common(1)
-        parts.append(f"They come from {plural(len(speakers), 'named source')}; "
-                     f"{top} is quoted most ({plural(top_count, 'time')}).")
+        top_count = speakers.most_common(1)[0][1]
+        top = [s for s, n in speakers.items() if n == top_count]
+        origin = "They come" if len(quotes) > 1 else "It comes"
+        if top_count == 1:
+            most = "each is quoted once" if len(speakers) > 1 else f"{top[0]} is quoted once"
+        elif len(top) == 1:
+            most = f"{top[0]} is quoted most ({plural(top_count, 'time')})"
+        else:
+            most = f"{join_words(top)} are quoted most ({top_count} times each)"
+        parts.append(f"{origin} from {plural(len(speakers), 'named source')}; {most}.")
     unattributed = sum(1 for q in quotes if not analysis.actor(q.speaker))
     if unattributed:
-        parts.append(f"{plural(unattributed, 'statement')} could not be attributed to a speaker.")
-    statements = " ".join(quote_sentence(analysis, q) for q in key_quotes(analysis))
-    parts.append(f"The most important statements: {statements}")
+        verb = "was" if unattributed == 1 else "were"
+        parts.append(f"Of these, {plural(unattributed, 'statement')} {verb} not attributed to a named speaker.")
+    chosen = key_quotes(analysis)
+    lead = "The main statement follows." if len(chosen) == 1 else "The main statements follow."
+    parts.append(" ".join([lead] + [quote_sentence(analysis, q) for q in chosen]))
     return " ".join(parts)
 
 
+def is_affiliation(relation: Relation) -> bool:
+    """A stated role or membership ('advisor to', 'member of') rather than an event."""
+    head = relation.predicate.split()[0] if relation.predicate.split() else ""
+    return relation.category == AFFILIATION or (head.lower() in ROLE_HEADS and not is_base_verb(head))
+
+
+def object_noun(noun: str, evidence: str) -> str:
+    """An event or role noun with the article the evidence sentence gives it: 'a warning', 'talks', 'advisor'."""
+    found = re.search(rf"\b(an?|the)\s+(?:[\w-]+\s+){{0,2}}?{re.escape(noun)}\b", evidence, re.IGNORECASE)
+    if found and not is_plural_noun(noun):
+        return f"{indefinite_article(noun) if found[1].lower() != 'the' else 'the'} {noun}"
+    return noun
+
+
+def object_words(head: str, words: list[str], evidence: str) -> list[str]:
+    """What stands between a light verb and its event noun, as the evidence sentence writes it
+    ('issue warning' -> 'a stern warning', 'engage negotiations' -> 'in covert negotiations'); else the
+    predicate's own words, with the article the sentence gives a singular noun."""
+    if not words:
+        return []
+    forms = sorted({head, *(f for fs in getAllInflections(head, upos="VERB").values() for f in fs)}, key=len,
+                   reverse=True)
+    pattern = rf"\b(?:{'|'.join(map(re.escape, forms))})\s+((?:[\w'’-]+\s+){{0,3}}?)({re.escape(words[-1])}\w*)\b"
+    found = re.search(pattern, " ".join(evidence.split()), re.IGNORECASE)
+    if found and len(words) == 1:
+        return [*found[1].split(), found[2]]
+    return [object_noun(w, evidence) if is_common_noun(w) else w for w in words]
+
+
+def is_noun_use(head: str, preposition: str | None, evidence: str) -> bool:
+    """The predicate's head is used as a noun in its sentence ('his visit to', 'a call for'), not as a verb."""
+    if not preposition or not is_common_noun(head):
+        return False
+    determiner = r"(?:a|an|the|his|her|its|their|our|this|that)"
+    return re.search(rf"\b{determiner}\s+(?:[\w-]+\s+)?{re.escape(head)}s?\s+{re.escape(preposition)}\b",
+                     " ".join(evidence.split()), re.IGNORECASE) is not None
+
+
 def relation_clause(analysis: Analysis, relation: Relation) -> str:
-    """'the United States warned North Korea' or 'North Korea did not supply Russia'."""
-    source = analysis.actor_name(relation.source) or relation.source
-    target = analysis.actor_name(relation.target) or relation.target
-    verb = f"did not {relation.predicate}" if relation.negated else past_tense(relation.predicate)
-    # A bare verb takes the target as its object ('warned X'); a verb phrase needs a link ('issued warning').
-    return f"{source} {verb} {target}" if " " not in relation.predicate else f"{source} {verb} involving {target}"
+    """One relation as an English clause, whatever shape its predicate has.
+
+    'warn' -> 'the United States warned North Korea'; 'meet with' -> 'X met with Y' (the preposition once);
+    'issue warning to' -> 'X issued a warning to Y'; 'kill by' -> 'X was killed by Y';
+    'advisor to' (a role) -> 'X is an advisor to Y'; 'defenses against' (an event noun) -> "X's defenses against Y";
+    a negated relation says that it did not happen.
+    """
+    source, target = name_phrase(analysis, relation.source), name_phrase(analysis, relation.target)
+    words = relation.predicate.split() or ["relate"]
+    preposition = words.pop() if len(words) > 1 and words[-1].lower() in PREPOSITIONS else None
+    head = words[0]
+    middle = object_words(head, words[1:], relation.sentence) if is_base_verb(head) else words[1:]
+    link = preposition or ""
+    if is_affiliation(relation):
+        copula = "is not" if relation.negated else "is"
+        if all(w.lower() in PREPOSITIONS for w in words):  # 'X of Y' states a tie but no role
+            return f"{source} {copula} affiliated with {target}"
+        role = object_noun(" ".join(words), relation.sentence)
+        return " ".join([source, copula, role, preposition or "of", target])
+    if not is_base_verb(head) or is_noun_use(head, preposition, relation.sentence):  # 'attacks on', 'a visit to'
+        event = " ".join(words)
+        clause = f"{possessive(source)} {event} {preposition or 'involving'} {target}"
+        return f"there were no {clause}" if relation.negated else clause
+    if preposition == "by" and not middle:  # the extractor's passive: source underwent the act of target
+        auxiliary = "was not" if relation.negated else "was"
+        return f"{source} {auxiliary} {verb_form(head, 'VBN')} by {target}"
+    verb = f"did not {head}" if relation.negated else verb_form(head, "VBD")
+    return " ".join(w for w in [source, verb, *middle, link, target] if w)
+
+
+def event_clauses(analysis: Analysis) -> dict[str | None, dict[str, None]]:
+    """The events as clauses by event class: one clause per distinct event, however often the text states it."""
+    grouped: dict[str | None, dict[str, None]] = {}
+    for relation in analysis.relations:
+        if not is_affiliation(relation):
+            category = relation.category if relation.category in CATEGORY_HEADINGS else None
+            grouped.setdefault(category, {})[relation_clause(analysis, relation)] = None
+    return grouped
 
 
 def relations_paragraph(analysis: Analysis) -> str:
-    if not analysis.relations:
-        return "newslens found no explicit relations between actors (no one is reported acting on anyone)."
-    grouped: dict[str | None, list[Relation]] = {}
-    for relation in analysis.relations:
-        category = relation.category if relation.category in CATEGORY_HEADINGS else None
-        grouped.setdefault(category, []).append(relation)
-    sentences = []
+    grouped = event_clauses(analysis)
+    if not grouped:
+        return "No explicit relations between actors were found: no one is reported acting on anyone."
+    by_kind = ", grouped here by kind" if len(grouped) > 1 else ""
+    total = sum(len(clauses) for clauses in grouped.values())
+    sentences = [f"The article reports {plural(total, 'event')} between actors{by_kind}."]
     for category, heading in CATEGORY_HEADINGS.items():
-        relations = grouped.get(category)
-        if not relations:
+        clauses = list(grouped.get(category, ()))
+        if not clauses:
             continue
-        clauses = list(dict.fromkeys(relation_clause(analysis, r) for r in relations))
         more = len(clauses) - RELATIONS_PER_CATEGORY
         listed = join_words(clauses[:RELATIONS_PER_CATEGORY]) + (f" (and {more} more)" if more > 0 else "")
         sentences.append(f"{heading}: {listed}.")
-    return "The key relationships, by kind of event. " + " ".join(sentences)
+    return " ".join(sentences)
 
 
 def summary_paragraph(analysis: Analysis) -> str:
     mentions = sum(len(a.mentions) for a in analysis.actors)
-    categories = {r.category for r in analysis.relations if r.category}
+    events = [r for r in analysis.relations if not is_affiliation(r)]
+    categories = {r.category for r in events if r.category}
+    affiliations = len(analysis.relations) - len(events)
+    kinds = f"{plural(len(events), 'event')} in {plural(len(categories), 'event class', 'event classes')}" + (
+        f", {plural(affiliations, 'affiliation')}" if affiliations else "")
     pipeline = analysis.pipeline
     return (f"In total newslens found {plural(len(analysis.actors), 'actor')} with {plural(mentions, 'mention')}, "
             f"{plural(len(analysis.quotes), 'quote')} and {plural(len(analysis.relations), 'relation')} "
-            f"in {plural(len(categories), 'event class', 'event classes')}, using the {pipeline.backend} "
+            f"({kinds}), using the {pipeline.backend} "
             f"pipeline {pipeline.model} {pipeline.version}. Every figure above is machine extracted: "
             f"check a claim against the annotated text before quoting it.")
 
@@ -222,6 +407,26 @@ def written_report(analysis: Analysis) -> list[str]:
     paragraphs = [overview_paragraph(analysis), roles_paragraph(analysis), quotes_paragraph(analysis),
                   relations_paragraph(analysis), summary_paragraph(analysis)]
     return [p for p in paragraphs if p]
+
+
+def summary_line(analysis: Analysis) -> str:
+    """One line for the top of the report: what was found and who stands out."""
+    sources = {q.speaker for q in analysis.quotes if analysis.actor(q.speaker)}
+    events = sum(len(clauses) for clauses in event_clauses(analysis).values())
+    affiliations = sum(1 for r in analysis.relations if is_affiliation(r))
+    counts = (f"{plural(len(analysis.actors), 'actor')}, {plural(len(analysis.quotes), 'statement')} "
+              f"from {plural(len(sources), 'named source')}, {plural(events, 'event')} between actors and "
+              f"{plural(affiliations, 'stated affiliation')}")
+    leading = [name_phrase(analysis, a.id) for a in main_actors(analysis)[:3]]
+    return sentence(f"{counts}; most mentioned: {join_words(leading)}" if leading else counts)
+
+
+def heading_html(analysis: Analysis) -> str:
+    """The report's title (the article's title, else its id) and its one-line summary, escaped."""
+    article = analysis.article
+    title = article.title or article.doc_id
+    return (f'<h1 class="newslens-title">{escape(title)}</h1>'
+            f'<p class="newslens-summary" style="font-size: 16px">{escape(summary_line(analysis))}</p>')
 
 
 def report_html(analysis: Analysis) -> str:

@@ -15,6 +15,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Span
 
 from newslens.events import Event, sentence_events
+from newslens.evidence import evidence_span, is_hard_wrapped
 from newslens.gazetteer import country_names, places
 from newslens.lexicon import (
     ACTING_NOUNS, COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_CLASS_OF, LIGHT_VERBS, POSSESSIVE_MARKS, SPEECH_VERBS,
@@ -215,26 +216,10 @@ def nominal_pairs(sent: Span, words: Words):
                 break
 
 
-def evidence(sent: Span, tokens: list[int], words: Words) -> tuple[int, int]:
-    """Character span of the sentence that states an event, whole: a sentence split inside a name
-    ('Kim Jong' | 'Un is ...') starts where the name does, and a line break ends it (a heading or
-    the next paragraph is not evidence)."""
-    text = words.doc.text
-    start, end = sent.start_char, sent.end_char
-    first = sent.start
-    while first > 0 and words.actor[first] and words.actor[first - 1] == words.actor[first]:
-        first -= 1
-    if first < sent.start:
-        start = words.doc[first].sent.start_char
+def span_of(sent: Span, tokens: list[int], words: Words, hard_wrapped: bool) -> tuple[int, int]:
+    """Evidence span of an event stated by these tokens."""
     low, high = min(words.idx[t] for t in tokens), max(words.idx[t] for t in tokens)
-    line_start = text.rfind("\n", start, low) + 1
-    line_end = text.find("\n", high, end)
-    start, end = max(start, line_start), end if line_end < 0 else line_end
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    while start < end and text[start].isspace():
-        start += 1
-    return start, end
+    return evidence_span(sent, low, high, hard_wrapped)
 
 
 def event_predicate(event: Event, words: Words) -> tuple[str, str]:
@@ -257,20 +242,20 @@ def event_predicate(event: Event, words: Words) -> tuple[str, str]:
     return " ".join(parts), category
 
 
-def parsed_relations(sent: Span, words: Words, actors_by_id: dict) -> Iterator[Relation]:
+def parsed_relations(sent: Span, words: Words, actors_by_id: dict, hard_wrapped: bool) -> Iterator[Relation]:
     """Relations of a parsed sentence: events between two distinct acting actors."""
     for event in sentence_events(sent, words):
         source_id, target_id = words.actor[event.agent], words.actor[event.patient]
         if source_id == target_id or not (acts(source_id, actors_by_id) and acts(target_id, actors_by_id)):
             continue
         predicate, category = event_predicate(event, words)
-        start, end = evidence(sent, [event.agent, event.patient, event.verb], words)
+        start, end = span_of(sent, [event.agent, event.patient, event.verb], words, hard_wrapped)
         negated = words.pos[event.verb] != "NOUN" and is_negated(words.doc[event.verb])
         yield Relation(source=source_id, predicate=predicate, target=target_id, sentence=words.doc.text[start:end],
                        start=start, end=end, negated=negated, category=category)
 
 
-def surface_relations(sent: Span, words: Words, actors_by_id: dict) -> Iterator[Relation]:
+def surface_relations(sent: Span, words: Words, actors_by_id: dict, hard_wrapped: bool) -> Iterator[Relation]:
     """Relations of a sentence without a parse (the rules-only pipeline): word order and event nouns."""
     mentions = [k for k in range(sent.start, sent.end) if words.actor[k]]
     for source, target, verb in [*surface_pairs(mentions, words), *nominal_pairs(sent, words)]:
@@ -289,7 +274,7 @@ def surface_relations(sent: Span, words: Words, actors_by_id: dict) -> Iterator[
             source_id, target_id = target_id, source_id
         elif is_passive(verb, words) and not is_noun_event(predicate):
             continue  # "was transferred to"; but "was engaged in negotiations with" negotiates
-        start, end = evidence(sent, [source, target, verb], words)
+        start, end = span_of(sent, [source, target, verb], words, hard_wrapped)
         yield Relation(source=source_id, predicate=predicate, target=target_id, sentence=words.doc.text[start:end],
                        start=start, end=end, negated=is_negated(words.doc[verb]), category=category)
 
@@ -300,10 +285,11 @@ def extract_relations(doc: Doc, actors) -> list[Relation]:
     words = Words(doc, MentionIndex(actors))
     actors_by_id = {a.id: a for a in actors}
     read = parsed_relations if words.parsed else surface_relations
+    hard_wrapped = is_hard_wrapped(doc.text)
     seen = set()
     relations = []
     for sent in doc.sents:
-        for relation in read(sent, words, actors_by_id):
+        for relation in read(sent, words, actors_by_id, hard_wrapped):
             key = (relation.source, relation.target, sent.start_char)
             if key not in seen:
                 seen.add(key)

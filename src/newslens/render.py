@@ -1,4 +1,5 @@
-"""The article as annotated HTML: actor mentions marked displaCy-style, quotes underlined with their speaker.
+"""The article as annotated HTML (actor mentions marked displaCy-style, quotes underlined with their speaker),
+and the report's tables as whole, readable HTML.
 
 Article text is untrusted. displaCy escapes the text it renders but neither labels, titles nor template
 parameters, so everything taken from the Analysis is escaped here before displaCy or a template sees it.
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
+import pandas as pd
 from spacy import displacy
 from spacy.displacy.templates import TPL_ENTS
 
@@ -24,6 +26,10 @@ MENTION_TEMPLATE = (
 ENTS_OPEN, ENTS_CLOSE = TPL_ENTS.format(content="\x00", dir="ltr").split("\x00")
 ARTICLE_STYLE = "font-size: 15px; line-height: 2.4; max-width: 60em; direction: ltr"
 QUOTE_STYLE = "border-bottom: 3px solid {color}; background: {color}26; padding: 0.1em 0"
+RELATION_COLUMNS = ["source", "predicate", "target", "category", "negated", "sentence"]
+TABLE_BOX_STYLE = "max-height: 32em; overflow: auto; margin-bottom: 1em"
+ROWS_IN_VIEW = 14  # about what the box shows before it scrolls
+HEADER_STYLE = "position: sticky; top: 0; background: #fff; text-align: {align}"
 SPEAKER_STYLE = ("font-size: 0.7em; font-weight: bold; color: #333; background: #eee; border-radius: 0.35em; "
                  "padding: 0.1em 0.4em; margin-left: 0.25em; vertical-align: middle")
 
@@ -97,3 +103,41 @@ def render_article(analysis: Analysis) -> str:
         parts.append(quote_markup(analysis, quote, inner) if quote else inner)
     body = "".join(parts)
     return f'<div class="newslens-article" style="{ARTICLE_STYLE}">{legend(analysis)}{body}</div>'
+
+
+def cell_text(value: object) -> str:
+    """A table cell as one line of text: no NaN/None, no line breaks, fixed decimals, yes/no for flags."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return " ".join(str(value).split())
+
+
+def table_html(df: pd.DataFrame, empty: str = "No rows.", index: bool = False) -> str:
+    """A whole table as escaped HTML: every row (the box scrolls when long), text left-aligned and numbers
+    right-aligned, each cell's text whole on one line of content; `empty` in words when there are no rows."""
+    if df.empty:
+        return f'<p class="newslens-empty">{escape(empty)}</p>'
+    table = df.reset_index() if index else df
+    numeric = [pd.api.types.is_numeric_dtype(table[c]) and not pd.api.types.is_bool_dtype(table[c])
+               for c in table.columns]
+    aligns = ["right" if is_number else "left" for is_number in numeric]
+    head = "".join(f'<th style="{HEADER_STYLE.format(align=a)}">{escape(str(c))}</th>'
+                   for c, a in zip(table.columns, aligns))
+    rows = "".join("<tr>" + "".join(f'<td style="text-align: {a}; vertical-align: top">{escape(cell_text(v))}</td>'
+                                    for v, a in zip(row, aligns)) + "</tr>"
+                   for row in table.itertuples(index=False, name=None))
+    note = (f'<p class="newslens-table-note" style="font-size: 12px; color: #555">All {len(table)} rows; '
+            f'scroll the table to see them.</p>' if len(table) > ROWS_IN_VIEW else "")
+    return (f'{note}<div class="newslens-table" style="{TABLE_BOX_STYLE}"><table class="dataframe">'
+            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>")
+
+
+def relations_table(analysis: Analysis) -> pd.DataFrame:
+    """The relations table as the report shows it: each evidence sentence on one line (hard-wrapped text)."""
+    df = analysis.relations_df()
+    df["sentence"] = [" ".join(sentence.split()) for sentence in df["sentence"]]
+    return df[RELATION_COLUMNS]

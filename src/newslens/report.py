@@ -20,6 +20,7 @@ import os
 import re
 import shutil
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -30,7 +31,7 @@ import newslens
 from newslens.analysis import Analysis
 from newslens.article import read_article
 from newslens.exceptions import NewslensError, ReportError
-from newslens.figures import save_figure
+from newslens.figures import png_bytes, save_figure
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK = REPO_ROOT / "notebooks" / "article_report.ipynb"
@@ -54,6 +55,8 @@ QUIET_KERNEL = ["--IPKernelApp.log_level=CRITICAL"]
 CELL_TIMEOUT_S = 300  # one article takes seconds per cell; a stuck extraction must fail, not hang a batch
 # Cell metadata papermill writes on every run (timings, status); dropped so refreshes diff cleanly.
 VOLATILE_METADATA = ("papermill", "execution")
+# Notebook cells for the person running it (how to run papermill), not for the reader of the HTML.
+HTML_REMOVED_TAGS = ("usage",)
 
 
 def locate(path: str | Path) -> Path:
@@ -85,11 +88,15 @@ def provenance(analysis: Analysis, article_path: str, model: str | None) -> pd.D
     return pd.DataFrame({"value": rows}).rename_axis("provenance")
 
 
-def keep_figure(fig: Figure, name: str, analysis: Analysis, export_dir: str | Path | None) -> Figure:
-    """Save the figure as figures/DOCID_NAME.png and .svg under export_dir (if given); return it for display."""
+def keep_figure(fig: Figure, name: str, analysis: Analysis, export_dir: str | Path | None):
+    """Save the figure as figures/DOCID_NAME.png and .svg under export_dir (if given); return the same PNG
+    for display, so each figure is drawn to PNG once per report."""
+    from IPython.display import Image
+
+    png = png_bytes(fig)
     if export_dir:
-        save_figure(fig, f"{analysis.article.doc_id}_{name}", Path(export_dir) / "figures")
-    return fig
+        save_figure(fig, f"{analysis.article.doc_id}_{name}", Path(export_dir) / "figures", png=png)
+    return Image(data=png, format="png", width=round(fig.get_figwidth() * fig.get_dpi()))
 
 
 def export_json(analysis: Analysis, export_dir: str | Path | None) -> None:
@@ -111,13 +118,24 @@ def execution_failure(exc: Exception) -> str:
     return f"{ename}: {' '.join(str(evalue).split())}" if ename else one_line(exc)
 
 
-def execute_notebook(source: Path, output: Path, parameters: dict, cwd: Path) -> None:
-    """Run a notebook with papermill, quietly, writing the executed copy to `output`."""
+def execute_notebook(source: Path, output: Path, parameters: dict, cwd: Path, kernel=None) -> None:
+    """Run a notebook with papermill, quietly, writing the executed copy to `output`; in `kernel` (a started
+    jupyter_client KernelManager, left running) when given, else in a kernel of its own."""
     import papermill
 
+    reuse = {"km": kernel} if kernel is not None else {"extra_arguments": QUIET_KERNEL}
     papermill.execute_notebook(str(source), str(output), parameters=parameters, cwd=str(cwd),
-                               progress_bar=False, log_output=False, execution_timeout=CELL_TIMEOUT_S,
-                               extra_arguments=QUIET_KERNEL)
+                               progress_bar=False, log_output=False, execution_timeout=CELL_TIMEOUT_S, **reuse)
+
+
+def start_kernel(cwd: Path | None = None):
+    """A Jupyter kernel for several reports: imports and the spaCy pipeline load once, not per article
+    (newslens caches the loaded pipeline per name inside the kernel). Stop it with shutdown_kernel()."""
+    from jupyter_client.manager import KernelManager
+
+    kernel = KernelManager(kernel_name="python3")
+    kernel.start_kernel(extra_arguments=QUIET_KERNEL, cwd=str(cwd or Path.cwd()))
+    return kernel
 
 
 def to_html(notebook_path: Path, title: str) -> str:
@@ -125,10 +143,12 @@ def to_html(notebook_path: Path, title: str) -> str:
     import nbformat
     from jinja2 import DictLoader
     from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import TagRemovePreprocessor
 
     exporter = HTMLExporter(template_name="lab", extra_loaders=[DictLoader({"offline.html.j2": OFFLINE_TEMPLATE})],
                             template_file="offline.html.j2", exclude_input=True, exclude_input_prompt=True,
                             exclude_output_prompt=True, embed_images=True, log=NBCONVERT_LOG)
+    exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags=set(HTML_REMOVED_TAGS)), enabled=True)
     nb = nbformat.read(notebook_path, as_version=4)
     nb.metadata["title"] = title
     html, _ = exporter.from_notebook_node(nb)
@@ -146,15 +166,18 @@ def publish(staging: Path, out: Path, names: list[Path]) -> None:
         os.replace(staging / name, out / name)
 
 
-def build_report(article_path: str | Path, out_dir: str | Path = "reports", model: str | None = None) -> Path:
+def build_report(article_path: str | Path, out_dir: str | Path = "reports", model: str | None = None,
+                 kernel=None) -> Path:
     """Execute the report notebook on one article and write out_dir/DOCID.{ipynb,html,json} and
-    out_dir/figures/DOCID_*.{png,svg}; returns the HTML path. Failures raise ReportError (one line)."""
+    out_dir/figures/DOCID_*.{png,svg}; returns the HTML path. Failures raise ReportError (one line).
+    `kernel` (from `start_kernel`) runs it in a kernel that is already up."""
     if not NOTEBOOK.is_file():
         raise ReportError(f"the report notebook {NOTEBOOK} is missing: reports need a newslens source checkout")
     try:
-        doc_id = read_article(article_path).doc_id
+        article = read_article(article_path)
     except NewslensError as exc:
         raise ReportError(str(exc)) from exc
+    doc_id = article.doc_id
     out = Path(out_dir)
     staging = out / f".{doc_id}.partial"  # inside out_dir: os.replace never crosses a file system
     try:
@@ -163,11 +186,11 @@ def build_report(article_path: str | Path, out_dir: str | Path = "reports", mode
         notebook = staging / f"{doc_id}.ipynb"
         parameters = {"article_path": str(article_path), "model": model, "export_dir": str(staging)}
         try:
-            execute_notebook(NOTEBOOK, notebook, parameters, cwd=Path.cwd())
+            execute_notebook(NOTEBOOK, notebook, parameters, cwd=Path.cwd(), kernel=kernel)
         except Exception as exc:
             raise ReportError(f"{doc_id}: the report notebook failed: {execution_failure(exc)}") from exc
         make_reproducible(notebook)
-        (staging / f"{doc_id}.html").write_text(to_html(notebook, f"newslens report: {doc_id}"), encoding="utf-8")
+        (staging / f"{doc_id}.html").write_text(to_html(notebook, f"{article.title or doc_id}: newslens report"), encoding="utf-8")
         figures = sorted(p.relative_to(staging) for p in (staging / "figures").glob(f"{doc_id}_*"))
         publish(staging, out, [*figures, Path(f"{doc_id}.json"), Path(f"{doc_id}.ipynb"), Path(f"{doc_id}.html")])
     except ReportError:
@@ -179,13 +202,45 @@ def build_report(article_path: str | Path, out_dir: str | Path = "reports", mode
     return out / f"{doc_id}.html"
 
 
-def build_reports(article_paths: list[str | Path], out_dir: str | Path = "reports", model: str | None = None) -> list[Path]:
-    """`build_report` for each article, in order; returns the HTML paths."""
-    return [build_report(path, out_dir, model) for path in article_paths]
+def iter_reports(article_paths: Iterable[str | Path], out_dir: str | Path = "reports",
+                 model: str | None = None) -> Iterator[tuple[str | Path, Path | ReportError]]:
+    """Build each article's report in one shared kernel; yield (article, HTML path or the ReportError)
+    as each finishes, so a caller can show progress and carry on past a failed article."""
+    kernel = None
+    try:
+        for article in article_paths:
+            kernel = kernel or start_kernel()
+            try:
+                result = build_report(article, out_dir, model, kernel=kernel)
+            except ReportError as exc:
+                # A failed run may leave the kernel dead, or busy in a cell that timed out: the next article
+                # gets a new one (failures are rare; a new kernel costs one start).
+                kernel.shutdown_kernel(now=True)
+                kernel, result = None, exc
+            yield article, result
+    finally:
+        if kernel is not None:
+            kernel.shutdown_kernel(now=True)
+
+
+def build_reports(article_paths: Iterable[str | Path], out_dir: str | Path = "reports",
+                  model: str | None = None) -> list[Path]:
+    """The reports of several articles, built in one kernel; returns their HTML paths in input order.
+    Every article is attempted; if any failed, ReportError names them (one line) after the rest are written."""
+    built, failures = [], []
+    for article, result in iter_reports(article_paths, out_dir, model):
+        if isinstance(result, ReportError):
+            failures.append(str(result))
+        else:
+            built.append(result)
+    if failures:
+        raise ReportError(f"{len(failures)} of {len(built) + len(failures)} reports failed: {'; '.join(failures)}")
+    return built
 
 
 def make_reproducible(path: Path) -> None:
-    """Drop papermill's timings and give its injected cell a fixed id, so an unchanged rerun changes no byte."""
+    """Drop papermill's timings, give its injected cell a fixed id and number the cells from 1 (a shared kernel
+    keeps counting across articles), so an unchanged rerun changes no byte."""
     import nbformat
 
     nb = nbformat.read(path, as_version=4)
@@ -196,6 +251,12 @@ def make_reproducible(path: Path) -> None:
     for cell in nb.cells:
         if "injected-parameters" in cell.metadata.get("tags", ()):
             cell.id = "injected-parameters"
+    executed = (cell for cell in nb.cells if cell.cell_type == "code" and cell.get("execution_count"))
+    for count, cell in enumerate(executed, start=1):
+        cell.execution_count = count
+        for output in cell.outputs:
+            if "execution_count" in output:
+                output.execution_count = count
     nbformat.write(nb, path)
 
 
