@@ -162,3 +162,15 @@ def test_event_noun_with_an_agent_acts_on_its_of_object():
 
 def test_a_name_after_a_line_break_is_still_the_subject():
     assert ("Amnesty International", "Egypt") in pairs("Report\n Amnesty International is supporting Egypt.")
+
+
+def test_people_from_a_country_are_not_the_country_acting_on_anyone():
+    found = pairs("Anna Berg said he had abducted citizens from Jordan in 2005.")
+    assert not {p for p in found if p[1] == "Jordan"}
+
+
+def test_where_someone_comes_from_is_a_place_so_he_is_not_it():
+    a = analyse("Ziad Karbouly, a native of Al-Qa'im, was an officer. He was captured by Jordan in May.", "builtin")
+    captured = {(a.actor_name(r.source), a.actor_name(r.target)) for r in a.relations}
+    assert not {p for p in captured if p[1] == "Al-Qa'im"}
+    assert next(x for x in a.actors if x.name == "Al-Qa'im").type == "GPE"

@@ -127,9 +127,9 @@ def test_a_surname_shared_by_two_people_stays_unresolved(backend):
 
 
 def test_a_classification_mark_and_a_tax_are_no_actors(backend):
-    a = analyse("The document was marked Restricted C. The government raised VAT for small firms.", backend)
-    assert not names(a) & {"Restricted C", "Restricted C.", "Holy See (Vatican City State)"}
-    assert not any(actor.type == "GPE" for actor in a.actors)
+    a = analyse("The document was marked Restricted C. The government raised VAT and cut IRAP for small firms.",
+                backend)
+    assert not names(a) & {"Restricted C", "Restricted C.", "Holy See (Vatican City State)", "VAT", "IRAP"}
 
 
 @pytest.mark.parametrize("acronym, country, named", [("PRC", "China", "Chinese"), ("DPRK", "North Korea", "Pyongyang"),
@@ -143,3 +143,161 @@ def test_an_official_acronym_folds_into_the_country_the_article_names(backend, a
 def test_an_official_acronym_of_a_country_never_named_stays_apart(backend):
     a = analyse("The IRA declared a ceasefire in Belfast on Monday.", backend)
     assert "Afghanistan" not in names(a)
+
+
+def test_products_and_web_sites_are_no_people(backend):
+    a = analyse("Users of Windows XP complained to Microsoft. The leak was first posted on Gawker.com last week.",
+                backend)
+    assert not any(actor.type == "PERSON" for actor in a.actors)
+
+
+def test_a_capitalised_sentence_opener_is_not_part_of_the_name_after_it(backend):
+    a = analyse("Results of NCLAN were published in June. NCLAN said the data were sound.", backend)
+    assert "NCLAN" in names(a)
+    assert "Results of NCLAN" not in names(a)
+
+
+def test_a_common_nouns_possessive_opens_an_organisations_name(backend):
+    a = analyse("Commanders of the People's Liberation Army met on Monday. Russia's Foreign Ministry objected.",
+                backend)
+    assert "People's Liberation Army" in names(a)
+    assert not names(a) & {"People", "Liberation Army", "Commanders of the People"}
+    assert "Russia" in names(a)
+
+
+def test_a_body_glued_to_a_person_the_article_names_is_cut_from_them(backend):
+    a = analyse("Chemistry major at University of Oslo Ingrid Dahl built the robot. Dahl said it took a year.",
+                backend)
+    assert "Ingrid Dahl" in names(a)
+    assert not any("Oslo Ingrid" in name for name in names(a))
+
+
+def test_a_name_after_a_titles_of_is_the_body_not_a_person(backend):
+    a = analyse("The former leader of Al Nusra was killed on Monday, a spokesman for Hamas said.", backend)
+    assert not any(actor.type == "PERSON" for actor in a.actors)
+
+
+def test_a_country_keeps_the_name_the_article_gives_it(backend):
+    a = analyse("Myanmar rejected the report. The government of Myanmar said it would respond.", backend)
+    assert "Myanmar" in names(a)
+    assert "Burma" not in names(a)
+
+
+def test_a_surname_joins_a_full_name_with_a_generation_mark(backend):
+    a = analyse("Officer Charles H. Keating IV was killed on Tuesday. Keating was 31.", backend)
+    assert "Keating" in {m.text for m in actor_named(a, "Charles H. Keating IV").mentions}
+
+
+def test_a_name_with_and_without_its_arabic_article_is_one_person(backend):
+    a = analyse("Prime Minister Nouri al-Maliki met the envoy. Later, Nouri Maliki said the talks went well.", backend)
+    maliki = actor_named(a, "Nouri al-Maliki")
+    assert "Nouri Maliki" in {m.text for m in maliki.mentions}
+
+
+def test_a_newspaper_named_by_a_common_noun_is_an_organisation(backend):
+    a = analyse("The Observer reported the story first. Critics blamed the Internet for the leak.", backend)
+    assert actor_named(a, "Observer").type == "ORG"
+    assert "Internet" not in names(a)
+
+
+def test_a_plural_title_before_coordinated_names_is_no_part_of_the_first(backend):
+    a = analyse("Senators Ana Ruiz and Paul Kim voted against the bill.", backend)
+    assert {"Ana Ruiz", "Paul Kim"} <= names(a)
+
+
+def test_a_title_set_off_by_a_comma_and_a_hyphenated_title(backend):
+    a = analyse("Norway's Prime Minister, Eva Lund, met U.N. Secretary-General Tomas Berg on Monday.", backend)
+    lund, berg = actor_named(a, "Eva Lund"), actor_named(a, "Tomas Berg")
+    assert a.actor_name(lund.affiliation) == "Norway"
+    assert ("Tomas Berg", "secretary-general", "U.N.") in affiliations(a)
+
+
+def test_a_body_named_in_a_title_is_an_organisation_not_a_person():
+    """The statistical model reads 'Hamas' as a person here; the rules alone do not find it at all."""
+    a = analyse("Hamas leader Yahya Sinwar was killed, the army said.", "builtin")
+    assert actor_named(a, "Hamas").type == "ORG"
+    assert a.actor_name(actor_named(a, "Yahya Sinwar").affiliation) == "Hamas"
+
+
+def test_a_demonym_that_qualifies_a_noun_in_a_title_is_no_affiliation(backend):
+    a = analyse("The Afghan team's coach, Omar Sadiq, praised the girls.", backend)
+    assert "Afghanistan" not in names(a)
+    assert actor_named(a, "Omar Sadiq").affiliation is None
+
+
+def test_a_capital_after_a_stance_prefix_is_its_country(backend):
+    a = analyse("Anti-Pyongyang activists launched balloons on Friday.", backend)
+    assert "Pyongyang" in {m.text for m in actor_named(a, "North Korea").mentions}
+
+
+@pytest.mark.parametrize("sentence, person, predicate, body", [
+    ("Maria Lopez, the Red Cross's regional director, said supplies were short.", "Maria Lopez",
+     "regional director", "Red Cross"),
+    ("Hernan Ortiz, Panama coach, praised his players.", "Hernan Ortiz", "coach", "Panama"),
+    ("Tunisia's goalkeeper Mouez Tarek saved a penalty.", "Mouez Tarek", "goalkeeper", "Tunisia"),
+    ("Daniel Ortega, 19, a member of the Socialist Party, left in March.", "Daniel Ortega", "member",
+     "Socialist Party"),
+])
+def test_affiliations_stated_by_appositions_and_possessives(backend, sentence, person, predicate, body):
+    a = analyse(sentence, backend)
+    assert (person, predicate, body) in affiliations(a)
+    assert actor_named(a, person).type == "PERSON"
+
+
+@pytest.mark.parametrize("sentence, person, role", [
+    ("President Trump spoke on Monday.", "Trump", "President"),
+    ("Archbishop of Canterbury Justin Welby led the service.", "Justin Welby", "Archbishop of Canterbury"),
+    ("Joint Chiefs of Staff Chairman Mark Milley testified.", "Mark Milley", "Joint Chiefs of Staff Chairman"),
+])
+def test_where_a_title_ends_and_the_name_begins(backend, sentence, person, role):
+    a = analyse(sentence, backend)
+    assert actor_named(a, person).name == person
+    assert actor_named(a, person).role == role
+
+
+def test_a_surname_that_is_also_a_title_stays_in_the_name(backend):
+    a = analyse("Martin Luther King Jr. spoke in Memphis in 1968.", backend)
+    assert not names(a) & {"Jr.", "Martin Luther"}
+    if backend == "builtin":  # the rules alone do not read a name with a title word inside as a person
+        assert "Martin Luther King Jr." in names(a)
+
+
+def test_a_city_whose_office_a_title_names_is_the_city(backend):
+    a = analyse("Mayor of London Sadiq Khan criticised the plan.", backend)
+    assert a.actor_name(actor_named(a, "Sadiq Khan").affiliation) == "London"
+
+
+def test_honours_after_a_name_are_not_part_of_it(backend):
+    a = analyse("Professor Ada Byrne FRS gave the lecture. Byrne thanked her students.", backend)
+    assert "Ada Byrne" in names(a)
+    assert "Ada Byrne FRS" not in names(a)
+
+
+def test_a_thing_a_name_owns_is_not_part_of_the_name(backend):
+    a = analyse("According to PC World's recent analysis, sales fell. Seoul's unification ministry objected.", backend)
+    assert "PC World's recent analysis" not in names(a)
+    assert "Seoul’s unification ministry" in names(a) or "Seoul's unification ministry" in names(a)
+
+
+def test_laws_and_adjectives_are_no_actors(backend):
+    a = analyse("Congress passed the Clean Air Act in 1970. Islamic leaders welcomed the Paris Agreement.", backend)
+    assert not names(a) & {"Clean Air Act", "Islamic", "Paris Agreement"}
+
+
+def test_a_broadcaster_named_with_an_arabic_article_is_an_organisation(backend):
+    a = analyse("According to al-Arabiya, the talks failed. President Bashar al-Assad left. Al-Assad said nothing.",
+                backend)
+    assert actor_named(a, "al-Arabiya").type == "ORG"
+    assert "Al-Assad" in {m.text for m in actor_named(a, "Bashar al-Assad").mentions}
+
+
+def test_a_title_a_name_and_the_place_it_represents(backend):
+    a = analyse("Senate Majority Leader Chuck Schumer of New York urged Republicans to pass the bill.", backend)
+    schumer = actor_named(a, "Chuck Schumer")
+    assert schumer.role == "Senate Majority Leader"
+    assert ("Chuck Schumer", "of", "New York") in affiliations(a)
+
+
+def test_an_organisation_headed_name_with_an_event_word_is_an_organisation(backend):
+    a = analyse("Analysts at the Institute for the Study of War said the front was stable.", backend)
+    assert actor_named(a, "Institute for the Study of War").type == "ORG"

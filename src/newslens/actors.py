@@ -20,14 +20,16 @@ from newslens.affiliations import extract_affiliations, main_affiliations
 from newslens.gazetteer import country_names, demonyms, official_acronyms, places
 from newslens.lexicon import FEMININE_PRONOUNS, ORG_HEADS, POSSESSIVE_MARKS, PRONOUNS_PERSON, ROLE_HEADS
 from newslens.model import Actor, Mention
-from newslens.names import Title, title_after, title_before
-from newslens.rules import ARTICLE_PREFIX, DIRECTIONS, is_place_in_capitals
+from newslens.names import Title, bare_name, is_after_stance_prefix, surname, title_after, title_before
+from newslens.lexicon import DIRECTIONS
+from newslens.rules import ARTICLE_PREFIX, is_place_in_capitals
 from newslens.syntax import doc_strings, is_noun
 
 ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "GPE", "FAC": "GPE",
                 "EVENT": "EVENT"}
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around"}
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "de", "del", "da", "van", "von", "bin", "ibn", "&", "-"})
 GENERIC_HEADS = ORG_HEADS | ROLE_HEADS  # 'Police', 'spokesman': words that describe rather than name
 PRONOUN_WINDOW_SENTENCES = 3
 
@@ -65,11 +67,14 @@ def is_locative(span: Span) -> bool:
     """A capital after 'in'/'to', in apposition ('the capital, Wellington') or qualifying a noun ('the London
     conference') is a place, not the government it can stand for ('from Seoul's ministry' is the government)."""
     doc = span.doc
+    if is_after_stance_prefix(span):
+        return False  # "anti-Pyongyang activists", "the pro-Moscow party": for or against the government
     possessive = span.end < len(doc) and doc[span.end].lower_ in POSSESSIVE_MARKS
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     apposition = before == "," and span.start > 1 and doc[span.start - 2].lower_ in ("capital", "city")
     qualifier = span.end < len(doc) and doc[span.end].is_lower and is_noun(doc[span.end])  # "the London conference"
-    where = before in LOCATIVE_PREPOSITIONS or before in ("capital", "city") or apposition or qualifier
+    office = before == "of" and span.start > 1 and doc[span.start - 2].lower_ in ROLE_HEADS  # 'Mayor of London'
+    where = before in LOCATIVE_PREPOSITIONS or before in ("capital", "city") or apposition or qualifier or office
     return where and not possessive
 
 
@@ -90,22 +95,30 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
     """Every entity span of an actor type, with its gazetteer key where it names a country."""
     found = []
     text = doc.text  # built anew on every access: read it once
-    for ent in doc.ents:
+    ents = doc.ents  # likewise
+    for ent in ents:
         label = ACTOR_LABELS.get(ent.label_)
         if label is None:
             continue
         written = ent.text
-        name = clean_name(written)
-        if not name or not name[0].isalnum() or name[-1] in "-–" or not any(c.isalpha() for c in name):
+        shown = clean_name(written)
+        name = bare_name(shown)
+        if not name or not name[0].isalnum() or shown[-1] in "-–" or not any(c.isalpha() for c in name):
             continue  # "-designate", "Counter-", "#": pieces of words, not names
         if label == "NORP" and not name.endswith("s"):
             continue  # an adjective ("Russian officials") qualifies; it does not act
-        key, label = place_mention(ent, name, label)
-        start = ent.start_char + written.find(name)
-        end = start + len(name)
+        # "the city of Baghdad" is the city, not the government its capital's name can stand for
+        key, label = place_mention(ent, name, label) if name == shown or label != "GPE" else (name, label)
+        if label == "PERSON":
+            key = " ".join(map(without_article, key.split()))  # Nouri al-Maliki = Nouri Maliki, Al-Assad = Assad
+        elif without_article(key) != key:
+            key = key[:1].lower() + key[1:]  # 'Al-Qaida' opening a sentence is al-Qaida
+        start = ent.start_char + written.find(shown)
+        end = start + len(shown)
         title = title_before(ent) if label == "PERSON" else None
         if title is not None:
-            start = title_start(title.span)
+            if title.span.end == ent.start:  # not "Malaysia's Prime Minister, Najib Razak"
+                start = title_start(title.span)
             found += [demonym_mention(body) for body in title.affiliations if body.text in demonyms()]
         if label == "GPE" and ", " in name:
             key = name = name.split(", ")[0]  # "Aceh, Indonesia" is Aceh, written with its country
@@ -115,14 +128,14 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
         elif label == "GPE" and "," in written:
             # "Evansville, Indiana" also names Indiana; "Palmyra, Syria" names Syria
             found.append(place_entity(ent.doc[next(t.i for t in ent if t.text == ",") + 1:ent.end]))
-    return fold_official_acronyms(doc, found)
+    return fold_official_acronyms(ents, found)
 
 
-def fold_official_acronyms(doc: Doc, found: list[EntityMention]) -> list[EntityMention]:
+def fold_official_acronyms(ents: tuple[Span, ...], found: list[EntityMention]) -> list[EntityMention]:
     """'PRC', 'DPRK', 'ROK' are the country of that official name which the article also names (by its name,
     capital or demonym); an acronym of a country the article never names is left as it is ('IRA')."""
     capitals = (places().get(m.name) for m in found if m.label == "GPE")
-    named = ({m.key for m in found if m.label == "GPE"} | {demonyms()[e.text] for e in doc.ents if e.text in demonyms()}
+    named = ({m.key for m in found if m.label == "GPE"} | {demonyms()[e.text] for e in ents if e.text in demonyms()}
              | {place.country for place in capitals if place is not None and place.country})
     folded = []
     for m in found:
@@ -134,7 +147,7 @@ def fold_official_acronyms(doc: Doc, found: list[EntityMention]) -> list[EntityM
 def title_start(title: Span) -> int:
     """Where a person's mention begins: at the title, after any organisation named in it
     ('Royal Jordanian Air Force lieutenant Muath ...' is 'lieutenant Muath ...': the force is an actor of its own)."""
-    inside = [t.i for t in title if t.ent_type_ == "ORG"]
+    inside = [t.i for t in title if t.ent_type_ == "ORG" or t.lower_ in POSSESSIVE_MARKS]
     return title.doc[inside[-1] + 1].idx if inside else title.start_char
 
 
@@ -166,6 +179,12 @@ def nested_places(ent: Span) -> list[EntityMention]:
     return found
 
 
+def without_article(word: str) -> str:
+    """'Assad' for 'al-Assad' and for 'Al-Assad' opening a sentence."""
+    lowered = word[:1].lower() + word[1:]
+    return ARTICLE_PREFIX.sub("", lowered) if ARTICLE_PREFIX.match(lowered) else word
+
+
 def acronym(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
@@ -186,7 +205,7 @@ def abbreviates(short: EntityMention, full: EntityMention) -> bool:
     if len(words) == 1 and undotted(words[0]) == full.key_acronym and len(words[0]) > 1:
         return True  # "SDF" for Syrian Democratic Forces, "U.N." for United Nations, whatever the labels
     if full.label == "PERSON":  # "Abadi" for Haider al-Abadi: a surname without its article
-        surnames = (full_words[-1], ARTICLE_PREFIX.sub("", full_words[-1]))
+        surnames = (surname(full_words), without_article(surname(full_words)))
         return (len(words) == 1 and words[0] in (full_words[0], *surnames)) or full_words[-len(words):] == words
     if full.label != "ORG" or short.label == "PERSON":
         return False  # "Andy Warhol" names the Andy Warhol Foundation's namesake, not the foundation
@@ -241,6 +260,18 @@ def is_generic(key: str, members: list[EntityMention]) -> bool:
     if " " in key or key.lower() not in GENERIC_HEADS:
         return False
     return not any(m.span.start > 0 and m.span.doc[m.span.start - 1].lower_ == "the" for m in members)
+
+
+def canonical_name(forms) -> str:
+    """The fullest form of the name itself: a form in capitals throughout beats one with a description after it
+    ('ISIL' over 'ISIL terrorist group', 'Mosul' over 'city of Mosul'), then more words, then more letters."""
+    return max(forms, key=lambda form: (is_proper_name(form), len(form.split()), len(form)))
+
+
+def is_proper_name(form: str) -> bool:
+    """Every word capitalised, or a connector inside a name ('Church of Scientology', 'al-Assad')."""
+    return all(word[:1].isupper() or word[:1].isdigit() or word in NAME_CONNECTORS or ARTICLE_PREFIX.match(word)
+               for word in form.split())
 
 
 def slug(name: str) -> str:
@@ -299,9 +330,12 @@ def extract_actors(doc: Doc) -> list[Actor]:
         longest = max(members, key=lambda m: len(m.name)).label
         label = max(sorted(set(labels)), key=lambda x: (labels.count(x), x == longest))
         title = find_title(members) if label == "PERSON" else None
-        name = max((m.name for m in members), key=lambda t: (len(t.split()), len(t)))
+        name = canonical_name(m.name for m in members)
         if key in country_names():
-            name = key  # a country is named canonically, even when only its capital appears
+            written = [m.name for m in members if m.name in country_names()]
+            # a country is named canonically, even when only its capital appears; by the article's own name for
+            # it where that is a country's name too ('Myanmar', which the gazetteer also knows as Burma)
+            name = max(sorted(set(written)), key=written.count) if written else key
         mentions = tuple(dict.fromkeys(
             Mention(m.text, m.start, m.end, "name" if m.name == name else "alias") for m in members))
         actors.append(Actor(id=ids[key], name=name, type=label, mentions=mentions,

@@ -24,16 +24,17 @@ def person_titles(ent: Span) -> list[Title]:
     return [title for title in (title_before(ent), title_after(ent)) if title is not None]
 
 
-def of_phrase(ent: Span) -> Span | None:
+def of_phrase(ent: Span, ents_at: dict[int, Span]) -> Span | None:
     """'Ana Ruiz of the Green Party': the body named right after a person's name."""
     doc = ent.doc
     k = ent.end
     if k + 1 >= len(doc) or doc[k].lower_ != "of":
         return None
-    k += 1 + (doc[k + 1].lower_ == "the")
-    if k < len(doc) and doc[k].ent_iob_ == "B" and doc[k].ent_type_ in ("ORG", "GPE"):
-        return next(e for e in doc.ents if e.start == k)
-    return None
+    body = ents_at.get(k + 1 + (doc[k + 1].lower_ == "the"))
+    if body is None or body.label_ not in ("ORG", "GPE"):
+        return None
+    owns = body.end < len(doc) and doc[body.end].lower_ in POSSESSIVE_MARKS
+    return None if owns else body  # 'of Italy's la Repubblica': the paper, not Italy
 
 
 def target_of(span: Span, index: MentionIndex, countries: dict[str, str]) -> str | None:
@@ -74,7 +75,8 @@ def extract_affiliations(doc: Doc, actors: list[Actor]) -> list[Relation]:
             source=source, predicate=predicate, target=target, sentence=doc.text[start:end], start=start,
             end=end, category=AFFILIATION))
 
-    for ent in doc.ents:
+    ents_at = {ent.start: ent for ent in doc.ents}
+    for ent in ents_at.values():
         source = index.at(ent.start_char)
         if source is None:
             continue
@@ -82,7 +84,7 @@ def extract_affiliations(doc: Doc, actors: list[Actor]) -> list[Relation]:
             for title in person_titles(ent):
                 for body in title.affiliations:
                     add(source, title.head, target_of(body, index, countries), title.span)
-            body = of_phrase(ent)
+            body = of_phrase(ent, ents_at)
             if body is not None:
                 add(source, "of", target_of(body, index, countries), ent)
         elif ent.label_ == "ORG":

@@ -118,7 +118,9 @@ def named_actors(noun: int, words: Words) -> list[int]:
         links = list(prepositional(k, words))
         if words.lower[k] in ACTING_NOUNS:
             owners = [c for c in words.children[k] if words.dep[c] in OWNER_DEPS and words.actor[c]]
-            owners += [n for link, n in links if link in ("of", "from", "for") and words.actor[n]]
+            owners += [n for link, n in links if words.actor[n] and (link in ("of", "for") or link == "from" and (
+                words.index.types[words.actor[n]] != "GPE"))]  # 'officials from the ministry'; 'citizens from
+            # Jordan' are people from a place, not a country acting
             if owners:
                 found.append(owners[0])
                 continue

@@ -63,8 +63,9 @@ def places() -> dict[str, Place]:
                 if cap.isascii():
                     table[cap] = Place(cap, "capital", name)
         iso = info.get("ISO") or {}
-        initials = {_initials(spelling) for spelling in [name, *(info.get("altSpellings") or [])]}
-        codes = {iso.get("alpha2", ""), iso.get("alpha3", "")} - initials  # 'USA' stays: United States of America
+        long_forms = [spelling for spelling in [name, *(info.get("altSpellings") or [])] if " " in spelling
+                      and "," not in spelling]
+        codes = {iso.get("alpha2", "")} | ({iso.get("alpha3", "")} - {_initials(form) for form in long_forms})
         spellings = [s for s in info.get("altSpellings") or [] if _is_usable_spelling(s, codes)]
         for code in {s for s in info.get("altSpellings") or [] if s.isupper() and 2 <= len(s) <= 3}:
             if code == _initials(name):  # "US" for United States, "UK" for United Kingdom; not "LA" for Laos

@@ -9,6 +9,10 @@ from pathlib import Path
 
 NAME_WORDS = Path(__file__).parent / "models" / "name_words.txt"
 
+# Nouns that say what kind of body a name is, written after it in lower case ("ISIL terrorist group", "the Wagner
+# military group"): a description of the name, not part of it.
+COLLECTIVE_HEADS = frozenset("group organization organisation coalition movement militia network outfit".split())
+
 # Head nouns of a person's title or function ("Defense Minister", "spokesman").
 ROLE_HEADS = frozenset("""
 president minister secretary spokesman spokeswoman spokesperson leader chancellor ambassador general
@@ -19,7 +23,7 @@ scientist author editor reporter correspondent journalist ceo executive manager 
 major sergeant admiral marshal commissioner ruler monarch dictator deputy vice-president negotiator
 economist activist investigator inspector superintendent principal dean rector bishop archbishop cardinal imam
 cleric rabbi priest sheikh striker goalkeeper midfielder defender captain administrator treasurer publisher
-instructor co-founder cofounder member
+instructor co-founder cofounder member speaker whip
 """.split())
 
 # Words that may precede a role head inside a title ("National Security", "Foreign", "Deputy").
@@ -27,7 +31,7 @@ ROLE_MODIFIERS = frozenset("""
 prime deputy vice acting former foreign defense defence interior home state national security chief supreme
 senior top interim assistant associate special general executive finance economy trade health justice
 education energy environment military armed forces press communications intelligence public affairs first
-emeritus regional federal local provincial district army navy air force joint staff team head
+emeritus regional federal local provincial district army navy air force joint staff team head majority minority
 """.split())
 
 # Abbreviated titles written before a name.
@@ -46,6 +50,12 @@ journal magazine press service services authority bureau board cabinet guard gua
 house wing squadron fleet battery marines gallery galleries museum library
 """.split())
 
+# Words that place a name in its region or describe what kind of place it is ("northern Iraq", "the city of Mosul").
+DIRECTIONS = frozenset("""north south east west northern southern eastern western northeast northwest southeast
+southwest northeastern northwestern southeastern southwestern central""".split())
+PLACE_NOUNS = frozenset("city town village province district governorate region county state capital "
+                        "municipality prefecture oblast".split())
+
 # Last words of named events ("Eastern Economic Forum", "World Cup").
 EVENT_HEADS = frozenset("forum summit conference festival games olympics expo championship championships cup "
                         "war election elections congress-session".split())
@@ -57,6 +67,9 @@ GEOGRAPHIC_HEADS = frozenset("river sea gulf lake lakes ocean mountains mountain
 # Last words of buildings and installations ("Press Briefing Room", "Tiyas Military Airfield"): places.
 FACILITY_HEADS = frozenset("airfield airport base room building hall palace prison camp port harbor harbour "
                            "bridge stadium embassy consulate barracks".split())
+
+# Last words of the names of laws and agreements ("Clean Air Act", "Paris Agreement"): documents, not actors.
+DOCUMENT_HEADS = frozenset("act acts bill treaty accord accords agreement charter resolution resolutions".split())
 
 # Last words of names of times, not of actors ("Greenwich Mean Time", "Thanksgiving Day").
 TIME_HEADS = frozenset("time day eve year week month".split())
@@ -108,6 +121,9 @@ EVENT_CLASSES = {
     "oppose": "oppose reject sanction resist refuse boycott block veto ban expel impose",
 }
 EVENT_CLASS_OF = {word: event for event, words in EVENT_CLASSES.items() for word in words.split()}
+
+# Verbs whose object is an amount ("raised VAT", "cut the rate"): what they take is a quantity, never an actor.
+AMOUNT_VERBS = frozenset("raise cut lower increase reduce hike levy abolish scrap double halve freeze slash".split())
 
 # Verbs whose object noun carries the event ("issued a warning", "delivered a message").
 LIGHT_VERBS = frozenset("issue make give deliver have take express send launch hold conduct pose".split())
@@ -175,3 +191,7 @@ RECEIVING_VERBS = frozenset("receive accept get obtain".split())
 
 # Modal auxiliaries that make an event hypothetical ('might attack').
 HYPOTHETICAL_MODALS = frozenset("might could may would should".split())
+
+# Words before where someone comes from: the name after them is a place ('a native of X', 'born in X').
+ORIGIN_PHRASES = frozenset({("native", "of"), ("natives", "of"), ("resident", "of"), ("residents", "of"),
+                            ("born", "in"), ("hometown", "of")})

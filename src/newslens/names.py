@@ -4,28 +4,42 @@ Decided once, here, for every pipeline: `bound_names` is the last step of the `n
 so the built-in model's, en_core_web_*'s and the rules' entities all come out cut the same way. A name is
 cut from what is glued to it by its parts: title and role words ("FAA Administrator Linda Marsh" is the FAA
 and Linda Marsh), of-phrases ("Ana Ruiz of the Green Party"), coordination ("A of X and B of Y"), a
-descriptor before a name ("Independent Mark Hill"), a stance prefix ("pro-Moscow UR"), line breaks. Then
-`title_before` and `title_after` read a person's title around the name: its text (the role), its head
-(the predicate of an affiliation) and the names inside it (what the person is affiliated with).
+descriptor before a name ("Independent Mark Hill"), a stance prefix ("pro-Moscow UR"), line breaks, a
+sentence's opening noun ("Results of NCLAN"), a possessed thing ("PC World's recent analysis"), honours
+("Daniel Bernoulli FRS"). What is left is labelled by its parts: a body named in a title is an organisation
+or a place, a title alone or common words name no one, laws and products are no actors. Then `title_before`
+and `title_after` read a person's title around the name: its text (the role), its head (the predicate of an
+affiliation) and the names inside it (what the person is affiliated with); `bare_name` is the name without
+the words that describe it ("the city of Mosul", "the ISIL terrorist group").
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from lemminflect import getAllLemmas
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from newslens.gazetteer import demonyms, places
-from newslens.lexicon import HONORIFICS, ORG_HEADS, POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, name_words
+from newslens.lexicon import (COLLECTIVE_HEADS, DOCUMENT_HEADS, HONORIFICS, ORG_HEADS, ORIGIN_PHRASES, PLACE_NOUNS,
+                              POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, name_words)
 
 TITLE_HEADS = ROLE_HEADS | HONORIFICS
+GROUP_TITLES = frozenset(head + "s" for head in ROLE_HEADS)  # 'Senators Ana Ruiz and Paul Kim'
 TITLE_CONNECTORS = frozenset({"of", "for", "at", "the"})
 AFFILIATING_PREPOSITIONS = frozenset({"of", "for", "at", "with"})  # "ambassador to X": X is the host, not his
 LIST_MARKS = frozenset({",", "and", "&"})
 STANCE_PREFIXES = frozenset({"pro", "anti", "non", "post", "ex"})
 APPOSITION_REACH = 8
 MAX_NAME_WORDS = 4
+ARTICLES = frozenset({"the", "a", "an"})
+APPOSITION_ENDS = frozenset({",", ".", ";", "(", ")", "—", "–"})
+WEB_ADDRESS = re.compile(r"\w\.(?:com|org|net|gov|edu|info|io|co)\b", re.IGNORECASE)
+ROMAN = re.compile(r"^[IVXLCDM]+$")
+GENERATIONS = frozenset({"Jr", "Jr.", "Sr", "Sr."})
+ADJECTIVE_ENDINGS = ("ish", "ese", "ian", "an", "ic", "i", "ist")
 
 
 @dataclass(frozen=True)
@@ -50,13 +64,16 @@ def is_title_word(token: Token) -> bool:
     return low in ROLE_HEADS or low in ROLE_MODIFIERS or low in HONORIFICS
 
 
-def is_personal_name(tokens: Span) -> bool:
+def is_personal_name(tokens: Span, after_title: bool = False) -> bool:
     """One to four Title Case words, none a title, organisation head, demonym or region, the first not a word
-    English uses as a common word ('Red Cross Anna Lind' is no one's name; 'Anna Lind' and 'Mark Hill' are)."""
+    English uses as a common word ('Red Cross Anna Lind' is no one's name; 'Anna Lind' and 'Mark Hill' are) unless
+    a title comes right before it ('President Trump')."""
     words = [t for t in tokens if t.text != "-"]
-    if not 1 <= len(words) <= MAX_NAME_WORDS or is_descriptor(words[0].lower_):
+    if not 1 <= len(words) <= MAX_NAME_WORDS or words[0].text in GENERATIONS or (
+            is_descriptor(words[0].lower_) and not after_title):
         return False
-    return all(t.text[:1].isupper() and not (is_title_word(t) or t.lower_ in ORG_HEADS or t.text in demonyms()
+    return all(t.text[:1].isupper() and not (is_title_word(t) or t.lower_ in ORG_HEADS or t.lower_ in PLACE_NOUNS
+                                               or t.text in demonyms()
                                                or t.text in places() and places()[t.text].kind != "city")
                for t in words)
 
@@ -82,6 +99,8 @@ def _label_of_body(tokens: Span) -> str:
 
 def split_lines(span: Span) -> list[Span]:
     """A name never runs over a line break: a caption or heading glued to the next line's name is two."""
+    if "\n" not in span.text:
+        return [span]
     doc, parts, start = span.doc, [], span.start
     for k in range(span.start, span.end - 1):
         if "\n" in doc[k].whitespace_ or doc[k].is_space:
@@ -93,12 +112,17 @@ def split_lines(span: Span) -> list[Span]:
     return [p for p in parts if not all(t.is_space for t in p)]
 
 
+def is_after_stance_prefix(span: Span) -> bool:
+    """'anti-Pyongyang', 'pro-Moscow': a name written after a stance prefix and its hyphen."""
+    doc, i = span.doc, span.start
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in STANCE_PREFIXES and not doc[i - 1].whitespace_
+
+
 def split_stance(span: Span) -> list[Span]:
     """'pro-Moscow UR': the place after a stance prefix qualifies the name after it; two names."""
-    doc = span.doc
-    i = span.start
-    if not (i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in STANCE_PREFIXES and not doc[i - 1].whitespace_):
+    if not is_after_stance_prefix(span):
         return [span]
+    doc = span.doc
     for k in range(span.end - 1, span.start, -1):
         if doc[span.start:k].text in places():
             return [_span(doc, span.start, k, "GPE"), _span(doc, k, span.end, span.label_)]
@@ -129,8 +153,9 @@ def split_of_affiliation(span: Span) -> list[Span]:
         if doc[k].lower_ != "of":
             continue
         person = doc[span.start:k]
-        if not (2 <= len(person) <= 3 and is_personal_name(person)):
-            return [span]
+        if not (2 <= len(person) <= 3 and is_personal_name(person)) or (
+                span.label_ != "PERSON" and is_descriptor(person[-1].lower_)):
+            return [span]  # 'Hashemite Kingdom of Jordan': a kingdom, not a surname
         body = k + 2 if doc[k + 1].lower_ == "the" and k + 2 < span.end else k + 1
         return [_span(doc, span.start, k, "PERSON"), _span(doc, body, span.end, _label_of_body(doc[body:span.end]))]
     return [span]
@@ -141,17 +166,26 @@ def split_title(span: Span) -> list[Span]:
     'Shadow Health Secretary Tom Reyes': a title, with the bodies named in it, before a person's name.
     'Museum of Science CEO': an organisation's name with a role after it."""
     doc = span.doc
-    heads = [k for k in range(span.start, span.end) if doc[k].lower_ in TITLE_HEADS]
+    heads = [k for k in range(span.start, span.end) if doc[k].lower_ in TITLE_HEADS or doc[k].lower_ in GROUP_TITLES]
     if not heads:
         return [span]
     last = heads[-1]
+    named_before = last
+    while named_before > span.start and doc[named_before - 1].text[:1].isupper() and not is_title_word(
+            doc[named_before - 1]):
+        named_before -= 1
+    if last - named_before >= 2 and is_personal_name(doc[named_before:last]):
+        return [span]  # 'Martin Luther King Jr.': a surname that is also a title
     if last + 1 < span.end:
         if last == span.start and span.label_ != "PERSON" and span.end - last == 2:
             return [span]  # 'General Motors': one word after a title word names no person
         linked = last + 1 == span.end or doc[last + 1].lower_ in TITLE_CONNECTORS | {"to"}
-        for k in range(last + 1, span.end):
-            if (k == last + 1 or linked) and is_personal_name(doc[k:span.end]):
-                return bodies_in_title(doc[span.start:k]) + [_span(doc, k, span.end, "PERSON")]
+        of = next((k for k in range(last + 2, span.end - 1) if doc[k].lower_ == "of"), span.end)
+        for end in dict.fromkeys((span.end, of)):  # 'Senate Majority Leader Chuck Schumer of New York'
+            for k in range(last + 1, end):
+                if (k == last + 1 or linked) and is_personal_name(doc[k:end], after_title=k == last + 1):
+                    after = split_of_affiliation(doc[k:span.end])[1:] if end < span.end else []
+                    return bodies_in_title(doc[span.start:k]) + [_span(doc, k, end, "PERSON"), *after]
         return [span]
     first_title = last
     while first_title > span.start and is_title_word(doc[first_title - 1]):
@@ -188,11 +222,93 @@ def split_descriptor(span: Span) -> list[Span]:
     return [person] if span.label_ == "PERSON" else [span]
 
 
+def split_opening_word(span: Span) -> list[Span]:
+    """'Results of NCLAN show ...': a sentence's first word, a common noun, is capitalised only because it
+    opens the sentence; the name starts after its 'of'."""
+    doc = span.doc
+    first = doc[span.start]
+    if not (first.is_sent_start and span.end - span.start > 2 and doc[span.start + 1].lower_ in ("of", "for")
+            and is_descriptor(first.lower_) and first.lower_ not in ORG_HEADS and not is_title_word(first)):
+        return [span]
+    start = span.start + 2 + (doc[span.start + 2].lower_ == "the")
+    return [_span(doc, start, span.end, span.label_)] if start < span.end else []
+
+
+def split_title_body(span: Span) -> list[Span]:
+    """'Archbishop of Canterbury Justin Welby' read from 'Canterbury': the body a title's 'of' names, then the
+    person."""
+    doc, i = span.doc, span.start
+    i -= i > 0 and doc[i - 1].lower_ == "the"
+    if i < 2 or doc[i - 1].lower_ not in ("of", "for") or doc[i - 2].lower_ not in TITLE_HEADS:
+        return [span]
+    for k in range(span.start + 1, span.end - 1):
+        person = doc[k:span.end]
+        if doc[k - 1].whitespace_ and doc[k].is_alpha and is_personal_name(person) and names_a_body(
+                doc[span.start:k]) and not any(is_descriptor(t.lower_) for t in person):
+            return [_span(doc, span.start, k, _label_of_body(doc[span.start:k])), _span(doc, k, span.end, "PERSON")]
+    return [span]
+
+
+def title_body_label(span: Span, person_ends: frozenset[int]) -> list[Span]:
+    """'the former leader of Al Qaeda', 'a spokesman for Hamas', 'Nick Rhodes of Duran Duran': a name after a
+    title's or a person's 'of' is the body they belong to, not a person."""
+    doc, i = span.doc, span.start
+    i -= i > 0 and doc[i - 1].lower_ == "the"
+    if span.label_ != "PERSON" or i < 2 or doc[i - 1].lower_ not in ("of", "for") or (
+            doc[i - 2].lower_ not in ROLE_HEADS and i - 1 not in person_ends):
+        return [span]
+    return [_span(doc, span.start, span.end, _label_of_body(span))]
+
+
+def thing_label(span: Span) -> list[Span]:
+    """'Clean Air Act' is a law, 'Islamic' an adjective; 'Windows XP', 'PlayStation VR', 'Gawker.com': a 'person'
+    of a word and an acronym, or a web address, is a product or a site (Roman numerals end names: 'Charles Keating
+    IV'); a longer name ends before the honours written after it ('Daniel Bernoulli FRS')."""
+    def is_acronym(word: str) -> bool:
+        return word.isupper() and word.isalpha() and len(word) > 1 and not ROMAN.match(word)
+
+    if span[-1].lower_ in DOCUMENT_HEADS and len(span) > 1:
+        return [_span(span.doc, span.start, span.end, "LAW")]
+    if len(span) == 1 and span[0].pos_ == "ADJ" and not span[0].is_upper and not any(
+            t.text == span.text and t.pos_ in ("PROPN", "NOUN") for t in span.doc):
+        return [_span(span.doc, span.start, span.end, "NORP")]  # 'Islamic', 'African': only ever an adjective
+    web = any(WEB_ADDRESS.search(t.text) for t in span)
+    if span.label_ in ("ORG", "GPE") and web or span.label_ == "PERSON" and (web or len(span) == 2 and (
+            is_acronym(span[-1].text))):
+        return [_span(span.doc, span.start, span.end, "PRODUCT")]
+    end = span.end
+    while span.label_ == "PERSON" and end - span.start > 2 and is_acronym(span.doc[end - 1].text):
+        end -= 1  # 'Daniel Bernoulli FRS', 'Zaha Hadid DBE RA': honours after the name
+    return [_span(span.doc, span.start, end, "PERSON")] if end < span.end else [span]
+
+
+def origin_label(span: Span) -> list[Span]:
+    """Where someone comes from is a place, whatever the model read ('a native of Al-Qa'im', 'born in Tikrit')."""
+    doc, i = span.doc, span.start
+    if span.label_ == "PERSON" and i >= 2 and (doc[i - 2].lower_, doc[i - 1].lower_) in ORIGIN_PHRASES:
+        return [_span(doc, span.start, span.end, "GPE")]
+    return [span]
+
+
+def split_possessed_thing(span: Span) -> list[Span]:
+    """"PC World's recent analysis": a name, then a thing it owns written in lower case ("Seoul's unification
+    ministry", ending in an organisation's head, is an organisation's name)."""
+    doc = span.doc
+    marks = [k for k in range(span.start + 1, span.end - 1) if doc[k].lower_ in POSSESSIVE_MARKS]
+    if not marks or not all(t.is_lower for t in doc[marks[0] + 1:span.end]) or doc[span.end - 1].lower_ in ORG_HEADS:
+        return [span]
+    return [_span(doc, span.start, marks[0], span.label_)]
+
+
 def is_no_ones_name(span: Span) -> bool:
-    """'Shadow Health Secretary', 'Restricted C.': a 'person' named only by titles, common words and
-    initials names no one."""
-    words = [t for t in span if t.is_alpha or len(t.text) == 2 and t.text.endswith(".")]
-    return span.label_ == "PERSON" and len(words) > 1 and all(
+    """'Shadow Health Secretary', 'Restricted C.', 'Secretary of State': a name made only of titles, common words
+    and initials names no one ('Office of the President' names an office)."""
+    words = [t for t in span if (t.is_alpha or len(t.text) == 2 and t.text.endswith(".")) and t.lower_ not in
+             TITLE_CONNECTORS]
+    if len(words) < 2 or any(t.lower_ in ORG_HEADS for t in words):
+        return False
+    titled = any(t.lower_ in TITLE_HEADS for t in words)
+    return (span.label_ == "PERSON" or titled) and all(
         is_title_word(t) or is_descriptor(t.lower_) or len(t.text.rstrip(".")) == 1 for t in words)
 
 
@@ -207,7 +323,8 @@ def bodies_in_title(title: Span) -> list[Span]:
                                        or doc[end].lower_ in ("of", "and") and end + 1 < title.end
                                        and doc[end + 1].text[:1].isupper() and not is_title_word(doc[end + 1])):
                 end += 1
-            if names_a_body(doc[k:end]) or k > title.start and doc[k - 1].lower_ == "the":
+            owner = end < len(doc) and doc[end].lower_ in POSSESSIVE_MARKS
+            if names_a_body(doc[k:end]) or k > 0 and doc[k - 1].lower_ == "the" or owner:
                 found.append(_span(doc, k, end, _label_of_body(doc[k:end])))
             k = end
         else:
@@ -215,16 +332,95 @@ def bodies_in_title(title: Span) -> list[Span]:
     return found
 
 
+def split_known_person(span: Span, people: frozenset[str]) -> list[Span]:
+    """'University of Texas Arlington Amneh Jafari': a body's name and then a person the article names
+    elsewhere ('Jafari said ...'); two names."""
+    doc = span.doc
+    if span.label_ == "PERSON" or span.end - span.start < 3 or doc[span.end - 1].text not in people:
+        return [span]
+    k = span.end - 2  # a given name and the surname
+    body = doc[span.start:k]
+    if is_personal_name(doc[k:span.end]) and not is_descriptor(doc[k].lower_) and (
+            any(t.lower_ in ORG_HEADS for t in body) or body.text in places()):
+        return [_span(doc, span.start, k, span.label_), _span(doc, k, span.end, "PERSON")]
+    return [span]
+
+
+def is_adjective_like(token: Token) -> bool:
+    """'English', 'Republican', 'Sunni', 'Islamist': a capitalised word shaped like an adjective of nation, faith
+    or party."""
+    return token.lower_.endswith(ADJECTIVE_ENDINGS) or token.pos_ == "ADJ"
+
+
+def title_bodies(spans: list[Span]) -> list[Span]:
+    """The bodies named in people's titles and read as people ('Hamas' in 'Hamas leader Yahya Sinwar', 'the Red
+    Cross' in "Maria Lopez, the Red Cross's director"): organisations or places."""
+    labels = {i: span.label_ for span in spans for i in range(span.start, span.end)}
+    doc = spans[0].doc if spans else None
+    found = []
+    for span in spans:
+        titles = (title_before(span), title_after(span)) if span.label_ == "PERSON" else ()
+        for title in filter(None, titles):
+            found += [body for body in bodies_in_title(title.span) if body.text not in demonyms() and all(
+                labels.get(i, "") == "PERSON" or i not in labels and not is_adjective_like(doc[i])
+                for i in range(body.start, body.end))]
+    if not found:
+        return spans
+    taken = {i for body in found for i in range(body.start, body.end)}
+    return found + [span for span in spans if not taken.intersection(range(span.start, span.end))]
+
+
 def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """Every entity cut to the names it holds (see the module docstring); what is left of a span is one or
     several names, each labelled by its parts."""
+    people = frozenset(span[-1].text for span in spans if span.label_ == "PERSON" and not (
+        is_descriptor(span[-1].lower_) or span.start and doc[span.start - 1].lower_ in TITLE_CONNECTORS))
+    person_ends = frozenset(span.end for span in spans if span.label_ == "PERSON")
+    steps = (split_lines, split_opening_word, split_possessed_thing, split_stance, split_list, split_of_affiliation,
+             split_title, lambda span: split_known_person(span, people), split_title_body, split_descriptor,
+             lambda span: title_body_label(span, person_ends), thing_label, origin_label)
     out = []
     for span in spans:
         pieces = [span]
-        for step in (split_lines, split_stance, split_list, split_of_affiliation, split_title, split_descriptor):
+        for step in steps:
             pieces = [part for piece in pieces for part in step(piece)]
         out += [p for p in pieces if len(p) and p.text[:1].isalnum() and not is_no_ones_name(p)]
-    return out
+    return title_bodies(joined_possessives(out))
+
+
+def joined_possessives(spans: list[Span]) -> list[Span]:
+    """"the People's Liberation Army", "the Women's Institute": a common noun's possessive opens an organisation's
+    name ('Russia's Foreign Ministry' is Russia's, 'Labour's' a party's: names own, common nouns do not)."""
+    out = []
+    for span in spans:
+        doc, i = span.doc, span.start
+        owner = doc[i - 2] if i >= 2 else None
+        if span.label_ == "ORG" and owner is not None and doc[i - 1].lower_ in POSSESSIVE_MARKS and (
+                not owner.whitespace_ and owner.text[:1].isupper() and is_descriptor(owner.lower_)
+                and not is_title_word(owner) and owner.text not in places()):
+            span = _span(doc, i - 2, span.end, "ORG")
+        out.append(span)
+    return filter_spans(out)
+
+
+
+def surname(words: list[str]) -> str:
+    """A person's last name, before any generation mark ('Keating' in 'Charles H. Keating IV')."""
+    while len(words) > 1 and (words[-1] in GENERATIONS or ROMAN.match(words[-1])):
+        words = words[:-1]
+    return words[-1]
+
+
+def bare_name(name: str) -> str:
+    """The name without the words that describe it: 'the city of Mosul' names Mosul, 'the ISIL terrorist group'
+    ISIL ('northern Iraq' is a region of its own; 'Seoul's unification ministry' is a name as written)."""
+    words = name.split()
+    if len(words) > 2 and words[0] in PLACE_NOUNS and words[1] == "of":
+        words = words[3:] if words[2] == "the" and len(words) > 3 else words[2:]
+    described = len(words) > 1 and words[-1] in COLLECTIVE_HEADS
+    while described and len(words) > 1 and words[-1].islower():
+        words = words[:-1]
+    return " ".join(words)
 
 
 def _continues_title(doc: Doc, k: int) -> bool:
@@ -235,8 +431,13 @@ def _continues_title(doc: Doc, k: int) -> bool:
         return True
     if token.ent_type_ in ("ORG", "GPE", "NORP"):
         return True
+    if token.text == "-" and not token.whitespace_ and k > 0 and not doc[k - 1].whitespace_:
+        return True  # 'Secretary-General'
     if token.lower_ in TITLE_CONNECTORS | {"to"}:
-        return k > 0 and (doc[k - 1].text[:1].isupper() or is_title_word(doc[k - 1]) or doc[k - 1].lower_ in ("of", "to"))
+        if k == 0:
+            return False
+        before = doc[k - 1]
+        return before.text[:1].isupper() or is_title_word(before) or before.lower_ in ("of", "to")
     return token.text[:1].isupper() and token.is_alpha and not token.is_stop
 
 
@@ -244,6 +445,8 @@ def title_before(span: Span) -> Title | None:
     """'Russian Defense Minister Sergei Shoigu', "Labour's Shadow Health Secretary Tom Reyes", 'CEO of the Red
     Cross Anna Lind': the title written before a person's name, up to a role head right before it."""
     doc, start = span.doc, span.start
+    if start > 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in ROLE_HEADS:
+        start -= 1  # "Malaysia's Prime Minister, Najib Razak": the title set off by a comma
     if start == 0 or not (_continues_title(doc, start - 1) or doc[start - 1].text == "." and start > 1
                           and doc[start - 2].lower_ in HONORIFICS):
         return None
@@ -255,9 +458,12 @@ def title_before(span: Span) -> Title | None:
         first -= 1
     while first < start and (doc[first].lower_ in TITLE_CONNECTORS or doc[first].lower_ in POSSESSIVE_MARKS):
         first += 1
-    title = doc[first:start]
-    if not any(t.lower_ in TITLE_HEADS for t in title):
+    heads = [k for k in range(first, start) if doc[k].lower_ in TITLE_HEADS]
+    if not heads:
         return None
+    linked = [k + 1 for k in range(first, heads[0]) if doc[k].lower_ in ("of", "for") and doc[k].ent_iob_ != "I"
+              and all(doc[x].lower_ in ("the", "a", "an") for x in range(k + 1, heads[0]))]
+    title = doc[max(linked, default=first):start]  # 'Polaroids of author Truman Capote': the title is 'author'
     return make_title(title, title.text)
 
 
@@ -268,11 +474,13 @@ def title_after(span: Span) -> Title | None:
     i = span.end
     if i >= len(doc) - 2 or doc[i].text != ",":
         return None
+    if doc[i + 1].like_num and i + 3 < len(doc) and doc[i + 2].text == ",":
+        i += 2  # 'Daniel Ortega, 19, a member of ...': the age first
     j = i + 1 + (doc[i + 1].lower_ in ("the", "a", "an"))
     heads = []
     end = j
     for k in range(j, min(j + APPOSITION_REACH, len(doc))):
-        if doc[k].text in {",", ".", ";", "(", ")", "—", "–"} or doc[k].is_sent_start or doc[k].pos_ in ("VERB", "AUX"):
+        if doc[k].text in APPOSITION_ENDS or doc[k].is_sent_start or doc[k].pos_ in ("VERB", "AUX"):
             break
         if doc[k].lower_ in ("who", "which", "that"):
             break
@@ -293,12 +501,13 @@ def title_after(span: Span) -> Title | None:
 def make_title(title: Span, role: str) -> Title:
     """The title's head (its words outside the names in it, lower-cased) and the bodies it names."""
     doc = title.doc
-    named = [t.i for t in title if t.text in demonyms() or t.ent_type_ in ("ORG", "GPE", "NORP")
-             or t.text in places() or t.lower_ in POSSESSIVE_MARKS]
+    possessors = {t.i - 1 for t in title if t.lower_ in POSSESSIVE_MARKS}
+    named = [t.i for t in title if t.text in demonyms() or t.ent_type_ in ("ORG", "GPE", "NORP") or t.text in places()
+             or t.lower_ in POSSESSIVE_MARKS or t.ent_type_ and any(x.i in possessors for x in doc[t.i:t.i + 4])]
     heads = [t.i for t in title if t.lower_ in TITLE_HEADS]
     cut = heads[-1] + 1
     first = max([i + 1 for i in named if i < heads[-1]], default=title.start)
-    head_words = [t.lower_ for t in doc[first:cut] if t.lower_ not in ("the", "a", "an") and t.text != "."]
+    head = "".join(t.lower_ + t.whitespace_ for t in doc[first:cut] if t.lower_ not in ARTICLES and t.text != ".")
     affiliations = []
     k = title.start
     while k < title.end:
@@ -307,9 +516,11 @@ def make_title(title: Span, role: str) -> Title:
             while end < title.end and end in named and doc[end].lower_ not in POSSESSIVE_MARKS and (
                     doc[end].ent_iob_ == "I" or doc[end].text not in demonyms()):
                 end += 1
-            if not any(doc[x].lower_ in ("to",) for x in range(max(title.start, k - 2), k)):
-                affiliations.append(doc[k:end])
+            qualifies = doc[k].text in demonyms() and end < title.end and doc[end].is_lower and any(
+                t.lower_ in POSSESSIVE_MARKS for t in doc[end:title.end])
+            if not qualifies and not any(doc[x].lower_ == "to" for x in range(max(title.start, k - 2), k)):
+                affiliations.append(doc[k:end])  # not 'to the United States', nor 'Afghan' in "the Afghan team's coach"
             k = end
         else:
             k += 1
-    return Title(title, role, " ".join(head_words), tuple(affiliations))
+    return Title(title, role, head.strip(), tuple(affiliations))

@@ -18,10 +18,10 @@ from newslens.events import Event, sentence_events
 from newslens.evidence import evidence_span, is_hard_wrapped
 from newslens.gazetteer import country_names, places
 from newslens.lexicon import (
-    ACTING_NOUNS, COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_CLASS_OF, LIGHT_VERBS, POSSESSIVE_MARKS, SPEECH_VERBS,
+    ACTING_NOUNS, COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_CLASS_OF, LIGHT_VERBS, PLACE_NOUNS, POSSESSIVE_MARKS,
+    SPEECH_VERBS,
 )
 from newslens.model import Relation
-from newslens.rules import PLACE_NOUNS
 from newslens.syntax import AUXILIARIES, MentionIndex, Words, is_negated, is_noun, lemma
 
 MAX_TOKENS_BETWEEN = 20

@@ -19,11 +19,11 @@ from spacy.util import filter_spans
 from lemminflect import getAllLemmas
 
 from newslens.gazetteer import demonyms, places, short_country_names
-from newslens.names import bound_names, is_descriptor, titled_person
+from newslens.names import ROMAN, bound_names, is_descriptor, surname, titled_person
 from newslens.syntax import doc_strings, has_tags, is_verb, verb_lemma
-from newslens.lexicon import (EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS, ORG_HEADS, ROLE_HEADS,
-                              POSSESSIVE_MARKS, ROLE_MODIFIERS, SPEECH_VERBS, TIME_HEADS, VESSEL_PREFIXES,
-                              name_words)
+from newslens.lexicon import (AMOUNT_VERBS, DIRECTIONS, EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS,
+                              ORG_HEADS, PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS,
+                              TIME_HEADS, VESSEL_PREFIXES, name_words)
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 ADJECTIVE_SUFFIXES = frozenset("like based led held style related backed born made owned funded linked controlled "
@@ -38,7 +38,6 @@ NAME_PARTICLES = {"bin", "ibn", "de", "da", "van", "von", "der", "al", "el"}
 CONNECTORS = {"of", "for", "and", "the", "de", "del", "al", "la", "bin", "von", "van", "&"}
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,7}s$")  # "IEDs", "UAVs": things counted, never one organisation
-ROMAN = re.compile(r"^[IVXLCDM]+$")
 WORD = re.compile(r"^[^\W\d_][\w'’]*$")  # letters, with inner apostrophes ("Ja’afari", "Qa'im")
 CAPITALISED = re.compile(r"^(?=[^\W\d_])[\w'’.\-]*$")  # a word; its first letter checked by is_capitalised
 MONTHS_AND_DAYS = frozenset("""January February March April May June July August September October November
@@ -52,13 +51,10 @@ SITE_PREPOSITIONS = SURROUNDING_PREPOSITIONS | {"in", "at"}
 PLACE_PREPOSITIONS = frozenset("in at near from to into outside inside across around toward towards through "
                                "of".split())
 OPENING_WORDS = PLACE_PREPOSITIONS | {"yesterday", "today", "tomorrow", "tonight"}
-DIRECTIONS = frozenset("""north south east west northern southern eastern western northeast northwest southeast
-southwest northeastern northwestern southeastern southwestern central""".split())
-PLACE_NOUNS = frozenset("city town village province district governorate region county state capital "
-                        "municipality prefecture oblast".split())
 GOVERNMENT_NOUNS = frozenset("government people parliament army".split())
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 OPERATION_WORDS = frozenset({"Operation", "Exercise"})
+PUBLISHING_FORMS = re.compile(r"^(reported|reports|wrote|writes|published|publishes|revealed|reveals)$")
 SPEECH_FORMS = re.compile(r"^(says|said|told|tells|added|stated|warned|noted|explained|announced|claimed)$")
 # Unions of word lists, built once here rather than on every test inside the rules
 TITLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS | HONORIFICS
@@ -173,6 +169,16 @@ def ends_personal_name(doc: Doc, start: int, end: int) -> bool:
     return cut > start or doc[end - 1].ent_type_ == "PERSON" and doc[end].ent_iob_ != "I"
 
 
+def is_article_name(doc: Doc, words: list[str], start: int, end: int) -> bool:
+    """'al-Arabiya', 'al-Shabaab': an Arabic article and one word, standing alone, names a broadcaster or a group;
+    a person is named so only as a surname the article writes after a given name too ('Bashar al-Assad')."""
+    if end - start != 3 or words[start].lower() not in ARABIC_ARTICLES or words[start + 1] != "-" or (
+            start > 0 and is_capitalised(words[start - 1])) or words[start + 2] in places():
+        return False  # 'Al-Raqqa' is Raqqa
+    return not any(words[i].lower() == words[start].lower() and words[i + 2] == words[start + 2]
+                   and words[i + 1] == "-" and is_capitalised(words[i - 1]) for i in range(1, len(words) - 2))
+
+
 def is_spaced_article(doc: Doc, j: int) -> bool:
     """'ad' in "Salah ad Din", 'al' in "al Qaeda": an Arabic article written apart, before a name."""
     return doc[j].text in SPACED_ARTICLES and j + 1 < len(doc) and is_name_token(doc[j + 1])
@@ -274,6 +280,8 @@ def classify_run(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
         return start, "GPE"
     if text in demonyms():
         return start, "NORP"
+    if lowered[0] in ORG_HEADS and len(words) > 2 and lowered[1] in ("of", "for"):
+        return start, "ORG"  # 'Institute for the Study of War': the head comes first
     if lowered[-1] in EVENT_HEADS or words[0] in OPERATION_WORDS:
         return start, "EVENT"
     if lowered[-1] in GEOGRAPHIC_HEADS or lowered[0] in GEOGRAPHIC_HEADS and len(words) > 1:
@@ -300,7 +308,8 @@ def classify_run(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
     after = doc[end].text if end < len(doc) else ""
     if before in PLACE_PREPOSITIONS and region_follows(doc, end):
         return start, "GPE"  # "in Pflugerville, Texas"
-    if before == "the" and len(words) == 1 and not ACRONYM.match(text) and not is_common_word(doc, text):
+    if before == "the" and len(words) == 1 and not ACRONYM.match(text) and (
+            not is_common_word(doc, text) or is_publisher(doc, start, end)):
         return start, "ORG"  # "the Kremlin", "the Pentagon": a person's name takes no article; not "the Internet"
     if before in ROLE_HEADS or before in HONORIFICS or SPEECH_FORMS.match(after) or (
             before in {"said", "says", "told"}) or (len(words) > 1 and has_role_apposition(doc, end)):
@@ -366,6 +375,11 @@ def is_counted_thing(doc: Doc, i: int) -> bool:
         "and", "or", "in", "on", "at", "near", "with", "from")
 
 
+def is_changed_amount(doc: Doc, i: int) -> bool:
+    """'raised VAT', 'cut IRAP': what is raised, cut or paid is an amount (a tax, a rate), not an organisation."""
+    return i > 0 and doc[i - 1].is_alpha and doc[i - 1].is_lower and verb_lemma(doc[i - 1].text) in AMOUNT_VERBS
+
+
 def is_used_as_actor(doc: Doc, i: int) -> bool:
     """A bare word heading its own noun phrase as the object of a preposition or verb ('against ISIL'),
     a possessor ("ISIL's") or a subject ('ODE has'), not a modifier ('IP addresses', 'CJTF-OIR')."""
@@ -390,7 +404,7 @@ def reread_common_words(span: Span) -> Span | None:
     a heading, unless it is where something happens ('from Tinker', 'at Chapel Hill'): then a place."""
     doc = span.doc
     if span.label_ == "ORG" and len(span) == 1 and span.text.lower() not in ORG_HEADS and is_common_word(
-            doc, span.text):
+            doc, span.text) and not is_publisher(doc, span.start, span.end):
         return None  # "the Internet": a common noun written in capitals ('the Coalition' is used as a name)
     if span.label_ not in ("PERSON", "GPE") or span.text in places() or not all(
             is_common_word(doc, w) for w in span.text.split()):
@@ -398,6 +412,14 @@ def reread_common_words(span: Span) -> Span | None:
     if span.start > 0 and doc[span.start - 1].lower_ in PLACE_PREPOSITIONS:
         return Span(doc, span.start, span.end, label="GPE")
     return None
+
+
+def is_publisher(doc: Doc, start: int, end: int) -> bool:
+    """'The Observer reported', 'the Independent said': a capitalised common noun with its article that reports
+    is a newspaper or a broadcaster, not a common noun ('the Internet')."""
+    before = doc[start - 1].lower_ if start else ""
+    after = doc[end].text if end < len(doc) else ""
+    return before == "the" and (SPEECH_FORMS.match(after) is not None or PUBLISHING_FORMS.match(after) is not None)
 
 
 def locate_lone_word(span: Span) -> Span:
@@ -470,6 +492,8 @@ def is_place_then_region(doc: Doc, span: Span, follower: Span) -> bool:
     unless a title says so."""
     if not is_region(follower.text) or is_region(span.text):
         return False
+    if follower.end < len(doc) and doc[follower.end].lower_ in ROLE_HEADS:
+        return False  # 'Hernan Ortiz, Panama coach': a person and his title
     if span.label_ == "PERSON":
         before = doc[span.start - 1].lower_ if span.start else ""
         return before not in TITLE_HEADS and doc[span.start].lower_ not in HONORIFICS
@@ -561,7 +585,9 @@ class NewsEntityRules:
             elif end - start <= MAX_SNAPPED_TOKENS:
                 # the model saw a name inside this run ("Bashar al" in "Bashar al-Assad"): take the whole run
                 inner = next((e for e in statistical if start <= e.start and e.end <= end), None)
-                if inner is not None:
+                if inner is None and is_article_name(doc, words, start, end):
+                    candidates.append(Span(doc, start, end, label="ORG"))
+                elif inner is not None:
                     candidates.append(Span(doc, start, end, label=corrected_label(doc, start, end, inner.label_)))
                 elif looks_like_personal_name(doc, start, end):
                     name = reread_common_words(Span(doc, start, end, label="PERSON"))
@@ -631,7 +657,7 @@ class NewsEntityRules:
             word = words[i]
             if PLURAL_ACRONYM.match(word):
                 against.add(word)
-            elif word + "s" in present or is_counted_thing(doc, i):
+            elif word + "s" in present or is_counted_thing(doc, i) or is_changed_amount(doc, i):
                 against.update((word, word + "s"))
             elif word in named or standalone[word] > 1 or i > 0 and words[i - 1] in ("the", "The", "(") or (
                     is_used_as_actor(doc, i)):
@@ -649,8 +675,8 @@ class NewsEntityRules:
             forms.setdefault(span.text, span.label_)
             parts = span.text.split()
             if span.label_ == "PERSON" and len(parts) > 1:
-                forms.setdefault(parts[-1], "PERSON")
-                forms.setdefault(ARTICLE_PREFIX.sub("", parts[-1]), "PERSON")  # "Assad" after "Bashar al-Assad"
+                forms.setdefault(surname(parts), "PERSON")
+                forms.setdefault(ARTICLE_PREFIX.sub("", surname(parts)), "PERSON")  # "Assad" after "Bashar al-Assad"
                 forms.setdefault(parts[0], "PERSON")
             if span.label_ == "ORG" and len(parts) > 2:
                 forms.setdefault(acronym_of(parts), "ORG")
