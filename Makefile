@@ -7,6 +7,7 @@ BIN      := $(VENV)/bin
 PIP      := $(BIN)/python -m pip --disable-pip-version-check
 INSTALLED := $(VENV)/.newslens-installed
 NOTEBOOK := notebooks/article_report.ipynb
+CORPUS_NOTEBOOK := notebooks/corpus_report.ipynb
 SANITIZE := $(wildcard tests/nbval_sanitize.cfg)
 OUT      ?= reports/
 # make extract ARTICLE=path/to/article.txt [FORMAT=csv TABLE=quotes] [MODEL=en_core_web_sm]
@@ -31,16 +32,18 @@ $(INSTALLED): $(BIN)/python requirements.lock pyproject.toml
 
 report: $(INSTALLED)
 	$(BIN)/newslens report seeds/*.txt --out $(OUT) $(if $(MODEL),--model $(MODEL))
+	$(BIN)/newslens corpus seeds --out $(OUT)corpus $(if $(MODEL),--model $(MODEL))
 
 test: unit nbval
 
 unit: $(INSTALLED)
 	$(BIN)/python -m pytest tests
 
-# The committed report notebook, re-executed on the seed, must reproduce its stored outputs.
+# The committed report notebooks, re-executed on the seed and on the example corpus, must reproduce their
+# stored outputs.
 nbval: $(INSTALLED)
 ifneq ($(wildcard $(NOTEBOOK)),)
-	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-cell-timeout=180 $(NOTEBOOK) $(if $(SANITIZE),--nbval-sanitize-with $(SANITIZE))
+	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-cell-timeout=180 $(wildcard $(NOTEBOOK) $(CORPUS_NOTEBOOK)) $(if $(SANITIZE),--nbval-sanitize-with $(SANITIZE))
 endif
 
 extract: $(INSTALLED)

@@ -1,4 +1,4 @@
-"""The command line: `newslens extract` and `newslens report`.
+"""The command line: `newslens extract`, `newslens report` and `newslens corpus`.
 
 Thin on purpose (as papermill's CLI): it parses arguments, calls the API and writes what it returns.
 Every failure a user can cause ends as one line `newslens: error: ...` on stderr and exit status 1;
@@ -58,6 +58,23 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_corpus(args: argparse.Namespace) -> int:
+    from newslens.corpus import run_corpus  # dask, pyarrow and tqdm load only for corpus runs
+
+    summary = run_corpus(args.inputs, args.out, workers=args.workers, scheduler=args.scheduler, model=args.model,
+                         reports=args.reports, progress=not args.quiet and sys.stderr.isatty())
+    if not args.quiet:
+        print(f"{PROG} corpus: {summary.line()}; {summary.out_dir}", flush=True)
+    return 1 if summary.failed and args.strict else 0
+
+
+def positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -90,6 +107,27 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--model", metavar="NAME",
                         help="an installed spaCy pipeline, e.g. en_core_web_sm (default: the built-in one)")
     report.set_defaults(func=cmd_report)
+
+    corpus = commands.add_parser(
+        "corpus", help="analyse a collection of articles: per-article JSON, corpus tables, a corpus report",
+        description="Analyse every article of the inputs in parallel and write DIR/articles/ID.json, "
+                    "DIR/tables (Parquet and CSV, actors linked across articles), DIR/errors.csv and "
+                    "DIR/corpus.html. A rerun skips articles whose result is up to date.")
+    corpus.add_argument("inputs", metavar="INPUT", nargs="+",
+                        help="folders of .txt articles (searched recursively), .txt files, or JSONL files "
+                             "(one article per line: id or url, text, and optionally title, date, source)")
+    corpus.add_argument("--out", metavar="DIR", required=True, help="output folder")
+    corpus.add_argument("--workers", metavar="N", type=positive_int,
+                        help="local worker processes, one pipeline each (default: the number of cores)")
+    corpus.add_argument("--scheduler", metavar="ADDRESS",
+                        help="run on this Dask distributed scheduler (e.g. tcp://host:8786) instead of locally")
+    corpus.add_argument("--model", metavar="NAME",
+                        help="an installed spaCy pipeline, e.g. en_core_web_sm (default: the built-in one)")
+    corpus.add_argument("--reports", action="store_true",
+                        help="also write each article's own report under DIR/reports, linked from corpus.html")
+    corpus.add_argument("--strict", action="store_true", help="exit 1 if any article failed")
+    corpus.add_argument("--quiet", action="store_true", help="no progress bar and no summary line")
+    corpus.set_defaults(func=cmd_corpus)
     return parser
 
 

@@ -8,6 +8,7 @@ rules are added on top of it too.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from newslens import __version__
 import newslens.rules  # noqa: F401  (registers the newslens_entities factory)
@@ -79,6 +81,19 @@ def split_glued_marks(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
+def describe_pipeline(name: str | None = None) -> PipelineInfo:
+    """What `pipeline_info(load_pipeline(name))` records, for the built-in and rules pipelines read without
+    loading them (a resumed corpus run compares it with its stored results in a fraction of a second)."""
+    if name in BUILTIN_NAMES and BUILTIN_MODEL_DIR.is_dir():
+        meta, backend = spacy.util.load_meta(BUILTIN_MODEL_DIR / "meta.json"), "newslens-builtin"
+    elif name in BUILTIN_NAMES or name == RULES_ONLY:
+        meta, backend = {"lang": "en", "name": "rules", "version": __version__}, "newslens-rules"
+    else:
+        return pipeline_info(load_pipeline(name))
+    return PipelineInfo(backend=backend, model=f"{meta.get('lang', 'en')}_{meta.get('name', 'pipeline')}",
+                        version=str(meta.get("version", "0.0.0")))
+
+
 def pipeline_info(nlp: Language) -> PipelineInfo:
     """What ran: recorded in every extraction so a result can be traced to its model."""
     meta = nlp.meta
@@ -119,6 +134,15 @@ def annotate(nlp: Language, text: str) -> Doc:
     for name in document_level:
         doc = nlp.get_pipe(name)(doc)
     return doc
+
+
+def annotate_many(nlp: Language, texts: list[str], batch_size: int) -> Iterator[Doc]:
+    """`annotate` for each text, in order: the short texts of each batch go through nlp.pipe together,
+    a long one is parsed in pieces on its own."""
+    for batch in minibatch(texts, batch_size):
+        short = iter(list(nlp.pipe([text for text in batch if len(text) <= CHUNK_CHARS], batch_size=batch_size)))
+        for text in batch:
+            yield next(short) if len(text) <= CHUNK_CHARS else annotate(nlp, text)
 
 
 def without_tensor(doc: Doc) -> Doc:

@@ -1,0 +1,191 @@
+"""What a corpus says, from its tables: the DataFrames and the written summary of the corpus report.
+
+Every function takes the tables `load_tables` returns and nothing else (no NLP, no files but the
+optional article reports), so the notebook only calls and displays.
+"""
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+import pandas as pd
+
+SPEAKER_GROUPS = {"PERSON": "person", "ORG": "organisation", "GPE": "country or place", "LOC": "country or place",
+                  "NORP": "group"}
+UNATTRIBUTED = "(unattributed)"
+NO_SOURCE = "(no source)"
+REFERENCE_ORDER = ["he", "she", "mixed", "not stated"]
+SPEECH = {"direct": "direct", "indirect": "reported", "mixed": "reported (with a quoted fragment)"}
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    return f"{count:,} {word if count == 1 else many or word + 's'}"
+
+
+def share_table(counts: pd.Series, label: str) -> pd.DataFrame:
+    """Counts with their share of the total, largest first (ties by name)."""
+    counts = counts[counts > 0]
+    frame = pd.DataFrame({label: counts.index, "quotes": counts.to_numpy()})
+    frame = frame.sort_values(["quotes", label], ascending=[False, True], kind="stable").reset_index(drop=True)
+    total = frame["quotes"].sum()
+    frame["share"] = (frame["quotes"] / total).round(3) if total else 0.0
+    return frame
+
+
+def overview(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Articles, words, sources, date range, entities, quotes and relations, as one small table."""
+    articles, quotes = tables["articles"], tables["quotes"]
+    sources = sorted(articles["source"].dropna().unique())
+    dates = articles["date"].dropna()
+    reported = int((quotes["kind"] != "direct").sum())
+    rows = {
+        "articles": f"{len(articles):,}",
+        "words": f"{int(articles['words'].sum()):,}",
+        "sources": f"{len(sources)}: {', '.join(sources)}" if sources else "none given",
+        "date range": f"{dates.min()} to {dates.max()} ({len(dates):,} dated articles)" if len(dates) else "no dates",
+        "entities": f"{len(tables['entities']):,} ({int((tables['entities']['articles'] > 1).sum()):,} in more than one article)",
+        "quotes": f"{len(quotes):,} ({len(quotes) - reported:,} direct, {reported:,} reported)",
+        "relations": f"{len(tables['relations']):,}",
+    }
+    return pd.DataFrame({"value": rows}).rename_axis("corpus")
+
+
+def top_entities(tables: dict[str, pd.DataFrame], by: str = "mentions", top: int = 15) -> pd.DataFrame:
+    """The entities with the most mentions (or quotes), with the articles they appear in."""
+    entities = tables["entities"]
+    entities = entities[entities[by] > 0]
+    columns = ["name", "type", by, "articles", "aliases"] + (["direct_quotes", "reported_quotes"] if by == "quotes" else [])
+    return (entities.sort_values([by, "articles", "name"], ascending=[False, False, True], kind="stable")
+            .head(top)[columns].reset_index(drop=True))
+
+
+def speaker_groups(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Quotes by the kind of speaker: person, organisation, country or place, group, unattributed."""
+    kinds = tables["quotes"]["speaker_type"].map(lambda t: SPEAKER_GROUPS.get(t, "other") if isinstance(t, str)
+                                                 else UNATTRIBUTED)
+    return share_table(kinds.value_counts(), "speaker")
+
+
+def speaker_reference(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Quotes by people, by how the texts refer to the speaker (he / she / not stated): the pronouns the
+    articles use for them, not a gender inference."""
+    people = tables["quotes"][tables["quotes"]["speaker_type"] == "PERSON"]
+    reference = people["entity"].map(tables["entities"].set_index("entity")["reference"]).fillna("not stated")
+    counts = reference.value_counts().reindex(REFERENCE_ORDER, fill_value=0)
+    frame = share_table(counts, "the text refers to the speaker as")
+    order = {value: i for i, value in enumerate(REFERENCE_ORDER)}
+    return frame.sort_values("the text refers to the speaker as", key=lambda s: s.map(order)).reset_index(drop=True)
+
+
+def speech_kinds(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Direct quotation against reported speech."""
+    return share_table(tables["quotes"]["kind"].map(SPEECH).value_counts(), "speech")
+
+
+def quotes_by_source(tables: dict[str, pd.DataFrame], top: int = 8) -> pd.DataFrame:
+    """Outlets against the most quoted speakers: how often each outlet quotes each of them."""
+    quotes = tables["quotes"].dropna(subset=["entity"])
+    if quotes.empty:
+        return pd.DataFrame()
+    names = tables["entities"].set_index("entity")["name"]
+    sources = tables["articles"].set_index("doc_id")["source"].fillna(NO_SOURCE)
+    frame = pd.DataFrame({"source": quotes["doc_id"].map(sources), "speaker": quotes["entity"].map(names)})
+    speakers = top_entities(tables, "quotes", top)["name"].tolist()
+    frame = frame[frame["speaker"].isin(speakers)]
+    table = pd.crosstab(frame["source"], frame["speaker"]).reindex(columns=speakers, fill_value=0)
+    return table.rename_axis(index="source", columns="speaker")
+
+
+def quotes_over_time(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Quotes per day of publication (per month when the articles span more than two months)."""
+    dates = tables["articles"].set_index("doc_id")["date"]
+    quoted = pd.to_datetime(tables["quotes"]["doc_id"].map(dates), errors="coerce").dropna()
+    if quoted.empty:
+        return pd.DataFrame(columns=["period", "quotes"])
+    monthly = (quoted.max() - quoted.min()).days > 62
+    periods = quoted.dt.strftime("%Y-%m" if monthly else "%Y-%m-%d")
+    counts = periods.value_counts().sort_index()
+    return pd.DataFrame({"period": counts.index, "quotes": counts.to_numpy()})
+
+
+def network_edges(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Entity -> entity links across the corpus, weighted by the number of articles that state them."""
+    relations = tables["relations"].dropna(subset=["source_entity", "target_entity"])
+    relations = relations[relations["source_entity"] != relations["target_entity"]]
+    columns = ["source", "target", "articles", "predicates", "source_entity", "target_entity"]
+    if relations.empty:
+        return pd.DataFrame(columns=columns)
+    names = tables["entities"].set_index("entity")["name"]
+    grouped = relations.groupby(["source_entity", "target_entity"], sort=True).agg(
+        articles=("doc_id", "nunique"), predicates=("predicate", lambda p: ", ".join(sorted(set(p)))))
+    edges = grouped.reset_index()
+    edges["source"], edges["target"] = edges["source_entity"].map(names), edges["target_entity"].map(names)
+    return (edges.sort_values(["articles", "source", "target"], ascending=[False, True, True], kind="stable")
+            [columns].reset_index(drop=True))
+
+
+def summary_paragraphs(tables: dict[str, pd.DataFrame]) -> list[str]:
+    """The written summary: a few sentences a researcher would write first, from the figures above."""
+    articles, quotes, entities = tables["articles"], tables["quotes"], tables["entities"]
+    sources = articles["source"].dropna().nunique()
+    dates = articles["date"].dropna()
+    when = f", dated {dates.min()} to {dates.max()}" if len(dates) else ", undated"
+    paragraphs = [f"The corpus holds {plural(len(articles), 'article')} ({int(articles['words'].sum()):,} words) "
+                  f"from {plural(sources, 'named source')}{when}. newslens found "
+                  f"{plural(len(entities), 'entity', 'entities')}, "
+                  f"{plural(int((entities['articles'] > 1).sum()), 'of them', 'of them')} in more than one article."]
+    if not entities.empty:
+        top = top_entities(tables, "mentions", 3)
+        named = [f"{row.name} ({plural(int(row.mentions), 'mention')} in {plural(int(row.articles), 'article')})"
+                 for row in top.itertuples()]
+        paragraphs.append(f"The most mentioned: {'; '.join(named)}.")
+    if len(quotes):
+        direct = int((quotes["kind"] == "direct").sum())
+        groups = speaker_groups(tables)
+        lead = groups.iloc[0]
+        text = (f"Of {plural(len(quotes), 'quote')} and reported statements, {direct / len(quotes):.0%} are direct "
+                f"quotations. The largest group of speakers is {lead['speaker']} "
+                f"({lead['share']:.0%} of all statements).")
+        most_quoted = top_entities(tables, "quotes", 1)
+        if not most_quoted.empty:
+            row = most_quoted.iloc[0]
+            text += f" The most quoted entity is {row['name']} ({plural(int(row['quotes']), 'statement')})."
+        reference = speaker_reference(tables)
+        if not reference.empty:
+            shares = "; ".join(f"{r[0]}: {r[2]:.0%}" for r in reference.itertuples(index=False))
+            text += (f" For quoted people, the texts' own pronouns give {shares} (how the articles refer to the "
+                     f"speakers, not an inference of anyone's gender).")
+        paragraphs.append(text)
+    edges = network_edges(tables)
+    if not edges.empty:
+        row = edges.iloc[0]
+        paragraphs.append(f"{plural(len(edges), 'link')} between entities are stated; the most repeated, "
+                          f"{row['source']} → {row['target']} ({row['predicates']}), appears in "
+                          f"{plural(int(row['articles']), 'article')}.")
+    return paragraphs
+
+
+def summary_html(tables: dict[str, pd.DataFrame]) -> str:
+    """The written summary as escaped HTML paragraphs: names come from untrusted article text."""
+    return "".join(f"<p>{escape(p)}</p>" for p in summary_paragraphs(tables))
+
+
+def text_or_blank(value: object) -> str:
+    """A table cell's text; missing values (None, NaN) are blank."""
+    return value if isinstance(value, str) else ""
+
+
+def article_index(tables: dict[str, pd.DataFrame], corpus_dir: str | Path) -> str:
+    """An HTML table of the articles, each linked to its own report under reports/ when one was made."""
+    folder = Path(corpus_dir) / "reports"
+    rows = []
+    for a in tables["articles"].sort_values(["date", "doc_id"], na_position="last").itertuples():
+        title = escape(text_or_blank(a.title) or a.doc_id)
+        if (folder / f"{a.doc_id}.html").is_file():
+            title = f'<a href="reports/{escape(a.doc_id, quote=True)}.html">{title}</a>'
+        cells = [escape(a.doc_id), title, escape(text_or_blank(a.date)), escape(text_or_blank(a.source)), f"{a.words:,}",
+                 f"{a.actors:,}", f"{a.quotes:,}", f"{a.relations:,}"]
+        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    head = "".join(f"<th>{h}</th>" for h in ["id", "title", "date", "source", "words", "actors", "quotes",
+                                             "relations"])
+    return f'<table class="dataframe"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'

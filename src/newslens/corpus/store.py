@@ -1,0 +1,93 @@
+"""Corpus store: one JSON file per finished article, written atomically, and the record of what failed.
+
+`DIR/articles/ID.json` is the article's extraction exactly as `newslens extract` prints it, plus a
+`corpus` object (metadata and the newslens version). A result is up to date when its text sha256,
+pipeline, newslens version and metadata all match: a rerun skips it, so an interrupted run resumes.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+
+import newslens
+from newslens.cli import write_text
+from newslens.corpus.sources import CorpusArticle, SourceError
+from newslens.spreadsheet import write_csv
+
+ERROR_COLUMNS = ["path_or_id", "error"]
+
+
+def corpus_metadata(item: CorpusArticle) -> dict:
+    """The `corpus` object of an article's JSON: its metadata and the software version that produced it."""
+    return {**item.metadata(), "newslens_version": newslens.__version__}
+
+
+def result_json(extraction: dict, item: CorpusArticle) -> str:
+    """The stored document: the extraction contract with the corpus metadata added, deterministic bytes."""
+    return json.dumps({**extraction, "corpus": corpus_metadata(item)}, ensure_ascii=False, indent=2) + "\n"
+
+
+class Store:
+    """The output folder of a corpus run."""
+
+    def __init__(self, out_dir: str | Path):
+        self.root = Path(out_dir)
+        self.articles_dir = self.root / "articles"
+        self.texts_dir = self.root / "texts"
+
+    def prepare(self) -> None:
+        self.articles_dir.mkdir(parents=True, exist_ok=True)
+
+    def path(self, doc_id: str) -> Path:
+        return self.articles_dir / f"{doc_id}.json"
+
+    def text_path(self, doc_id: str) -> Path:
+        return self.texts_dir / f"{doc_id}.txt"
+
+    def keep_text(self, item: CorpusArticle) -> None:
+        """DIR/texts/ID.txt: the exact text analysed, which an article report needs (JSONL and front-matter
+        articles have no such file of their own)."""
+        path = self.text_path(item.doc_id)
+        data = item.article.text.encode("utf-8")
+        if not path.is_file() or path.read_bytes() != data:
+            self.texts_dir.mkdir(parents=True, exist_ok=True)
+            write_text(item.article.text, str(path))
+
+    def load(self, doc_id: str) -> dict:
+        return json.loads(self.path(doc_id).read_text(encoding="utf-8"))
+
+    def reuse(self, item: CorpusArticle, pipeline: dict) -> bool:
+        """True when the stored result was made from the same text by the same pipeline and newslens version,
+        so it need not be made again; metadata that changed alone (a title, a moved file) is updated in it."""
+        try:
+            stored = self.load(item.doc_id)
+        except (OSError, ValueError):
+            return False
+        metadata = corpus_metadata(item)
+        if (stored.get("text_sha256") != item.article.sha256 or stored.get("pipeline") != pipeline
+                or stored.get("corpus", {}).get("newslens_version") != metadata["newslens_version"]):
+            return False
+        if stored["corpus"] != metadata:
+            extraction = {key: value for key, value in stored.items() if key != "corpus"}
+            self.write(item.doc_id, result_json(extraction, item))
+        return True
+
+    def write(self, doc_id: str, document: str) -> None:
+        write_text(document, str(self.path(doc_id)))
+
+    def load_all(self, doc_ids: list[str]) -> Iterator[dict]:
+        """The stored documents, in the order given (read one at a time: memory stays flat)."""
+        for doc_id in doc_ids:
+            yield self.load(doc_id)
+
+    def write_errors(self, errors: list[SourceError]) -> Path:
+        """DIR/errors.csv, sorted, rewritten on every run (it lists what failed in this run)."""
+        rows = sorted({(e.path_or_id, e.error) for e in errors})
+        target = self.root / "errors.csv"
+        staging = self.root / ".errors.csv.partial"
+        write_csv(pd.DataFrame(rows, columns=ERROR_COLUMNS), staging)
+        staging.replace(target)
+        return target
