@@ -238,6 +238,7 @@ def remote_resources(html: str) -> list[str]:
 def publish(staging: Path, out: Path, names: list[Path]) -> None:
     """Move finished files from staging into out; os.replace is atomic, so each file appears whole,
     and the lock on out makes concurrent runs publish one whole report after the other."""
+    out.mkdir(parents=True, exist_ok=True)
     folder = os.open(out, os.O_RDONLY)
     try:
         fcntl.flock(folder, fcntl.LOCK_EX)
