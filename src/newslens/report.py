@@ -65,7 +65,7 @@ NBCONVERT_LOG = logging.getLogger("newslens.report.nbconvert")
 NBCONVERT_LOG.setLevel(logging.ERROR)
 # No kernel chatter on the terminal: start-up notices, nor the "KeyboardInterrupt caught in kernel" a kernel
 # logs when it is stopped at the end of a run (cell errors reach papermill, not this log).
-QUIET_KERNEL = ["--IPKernelApp.log_level=CRITICAL"]
+QUIET_KERNEL = ["--IPKernelApp.log_level=ERROR"]
 CELL_TIMEOUT_S = 300  # one article takes seconds per cell; a stuck extraction must fail, not hang a batch
 # Cell metadata papermill writes on every run (timings, status); dropped so refreshes diff cleanly.
 VOLATILE_METADATA = ("papermill", "execution")
