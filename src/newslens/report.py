@@ -12,7 +12,7 @@ notebook's kernel imports this module for its helpers, and they cost seconds to 
 
 Refresh the committed notebook and the seed's reports (run after extraction changes):
 
-    python -m newslens.report --refresh
+    python -m newslens.report --refresh [--evaluation]
 """
 from __future__ import annotations
 
@@ -42,6 +42,7 @@ from newslens.figures import png_bytes, save_figure
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK = REPO_ROOT / "notebooks" / "article_report.ipynb"
+EVALUATION_NOTEBOOK = REPO_ROOT / "notebooks" / "evaluation.ipynb"
 SEED_ARTICLE = "seeds/000_a7f3773a7dc7432f.txt"
 # nbconvert's lab template loads require.js, MathJax and mermaid from a CDN; a report must open offline.
 OFFLINE_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
@@ -405,15 +406,36 @@ def refresh_notebook(notebook: Path = NOTEBOOK) -> None:
         executed.unlink(missing_ok=True)
 
 
+def build_evaluation(gold_dir: str, name: str, out_dir: str | Path = "reports") -> Path:
+    """reports/evaluation_NAME.html: notebooks/evaluation.ipynb run on a gold folder (a development tool:
+    the gold lives in ../shared, which users and CI may not have)."""
+    out = Path(out_dir)
+    html = Path(f"evaluation_{name}.html")
+    staging, lock = open_staging(out)
+    try:
+        executed = staging / f"evaluation_{name}.ipynb"
+        execute_notebook(EVALUATION_NOTEBOOK, executed, {"gold_dir": gold_dir}, cwd=REPO_ROOT)
+        (staging / html).write_text(to_html(executed, f"newslens evaluation: {name}"), encoding="utf8")
+        publish(staging, out, [html])
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        os.close(lock)
+    return out / html
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m newslens.report", description=__doc__.split("\n")[0])
     parser.add_argument("--refresh", action="store_true", required=True,
                         help="re-execute notebooks/article_report.ipynb in place and rebuild reports/ for the seed")
-    parser.parse_args(argv)
+    parser.add_argument("--evaluation", action="store_true",
+                        help="also rebuild reports/evaluation_gum.html and evaluation_re3d.html from ../shared/gold")
+    args = parser.parse_args(argv)
     os.chdir(REPO_ROOT)  # the seed's report records its input path relative to the repository
     try:
         refresh_notebook()
         print(build_report(SEED_ARTICLE, "reports"))
+        for name in ("gum", "re3d") if args.evaluation else ():
+            print(build_evaluation(f"../shared/gold/{name}", name))
     except NewslensError as exc:
         print(f"newslens: {exc}", file=sys.stderr)
         return 1
