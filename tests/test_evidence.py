@@ -49,3 +49,4 @@ def test_seed_evidence_starts_where_its_sentence_does():
     for relation in a.relations:
         assert relation.sentence[0].isupper() or relation.sentence[0] in "\"“", relation.sentence
         assert "\n" not in relation.sentence
+        assert relation.sentence.rstrip("”\"").endswith((".", "!", "?")), relation.sentence

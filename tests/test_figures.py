@@ -206,3 +206,16 @@ def test_legends_never_cover_the_data(chart, make):
         box = legend.get_window_extent(renderer)
         for ax in fig.axes:
             assert not box.overlaps(ax.get_window_extent(renderer)), f"{chart.__name__}: legend over the plot"
+
+
+@pytest.mark.parametrize("chart", [figures.mention_chart, figures.quote_chart, figures.timeline_chart])
+def test_legends_never_cover_the_title(chart):
+    fig = chart(rich_analysis())
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw(renderer)
+    titles = [t for t in [fig._suptitle, *(ax.title for ax in fig.axes)] if t is not None and t.get_text()]
+    assert titles
+    for legend in fig.legends + [ax.get_legend() for ax in fig.axes if ax.get_legend()]:
+        box = legend.get_window_extent(renderer)
+        for title in titles:
+            assert not box.overlaps(title.get_window_extent(renderer)), f"{chart.__name__}: legend over the title"

@@ -1,7 +1,7 @@
 """Evidence: the text that states a relation, as a reader checks it: one whole sentence, one paragraph.
 
-A parser may start a sentence inside a name ('Kim Jong' | 'Un is reportedly ...'): the evidence then
-starts where the name's sentence does. A heading or the next paragraph is never part of it: news text
+A parser may split a sentence where the text does not end one ('... and North Korean leader' | 'Kim Jong
+Un.', 'Kim Jong' | 'Un is reportedly ...'): the evidence then joins the pieces back. A heading or the next paragraph is never part of it: news text
 puts one paragraph on a line, so a line break ends the evidence, unless the text is hard-wrapped
 (short lines that run on), where only a blank line does.
 """
@@ -12,13 +12,14 @@ from bisect import bisect_right
 from functools import lru_cache
 from statistics import median
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from newslens.syntax import doc_text
 
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 WRAP_WIDTH = 80  # lines no longer than a typewriter's, most of them running on: the text is hard-wrapped
 SENTENCE_ENDS = (".", "!", "?", '"', "”", ":")
+MAX_JOINED = 2  # sentences joined on each side at most, where the parser split one
 
 
 def is_hard_wrapped(text: str) -> bool:
@@ -47,15 +48,28 @@ def paragraph_bounds(text: str, low: int, high: int, hard_wrapped: bool) -> tupl
     return text.rfind("\n", 0, low) + 1, (len(text) if end < 0 else end)
 
 
+def runs_on(doc: Doc, boundary: int) -> bool:
+    """Whether the parser split a sentence at token `boundary` where the text does not end one: the words
+    before do not close a sentence ('... North Korean leader' | 'Kim Jong Un.'), or a name goes on."""
+    if boundary <= 0 or boundary >= len(doc):
+        return False
+    before = next((doc[k] for k in range(boundary - 1, -1, -1) if not doc[k].is_space), None)
+    if before is None or "\n" in doc.text[before.idx:doc[boundary].idx]:
+        return False
+    return doc[boundary].ent_iob_ == "I" or not before.text.endswith(SENTENCE_ENDS)
+
+
 def evidence_span(sent: Span, low: int, high: int, hard_wrapped: bool) -> tuple[int, int]:
     """Character span of the evidence for a statement whose words lie in [low, high) of `sent`."""
     doc, text = sent.doc, doc_text(sent.doc)
-    first = sent.start
-    while first > 0 and doc[first].ent_iob_ == "I":
-        first -= 1  # the sentence began inside a name: back to the name's own sentence
-    start = doc[first].sent.start_char if first < sent.start else sent.start_char
+    first, last = sent, sent
+    for _ in range(MAX_JOINED):
+        if runs_on(doc, first.start):
+            first = doc[first.start - 1].sent
+        if runs_on(doc, last.end):
+            last = doc[last.end].sent
     paragraph_start, paragraph_end = paragraph_bounds(text, low, high, hard_wrapped)
-    start, end = max(start, paragraph_start), min(sent.end_char, paragraph_end)
+    start, end = max(first.start_char, paragraph_start), min(last.end_char, paragraph_end)
     while end > start and text[end - 1].isspace():
         end -= 1
     while start < end and text[start].isspace():

@@ -112,7 +112,7 @@ def mention_chart(analysis: Analysis, top: int = 15) -> Figure:
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.margins(x=0.08)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.set_title(f"{title}: the {len(actors)} most mentioned actors", loc="left", fontweight="bold")
+    fig.suptitle(f"{title}: the {len(actors)} most mentioned actors", x=0.01, ha="left", fontweight="bold")
     fig.legend(handles=type_legend_handles(present_types(actors)), title="actor type", loc="outside right upper")
     return fig
 
@@ -363,8 +363,9 @@ def quote_chart(analysis: Analysis) -> Figure:
     ax.margins(x=0.08)
     ax.spines[["top", "right"]].set_visible(False)
     named = len(speakers) - (UNATTRIBUTED in counts)
-    ax.set_title(f"{title}: {plural(len(analysis.quotes), 'statement')} by {plural(named, 'named source')}"
-                 + (" and unattributed" if UNATTRIBUTED in counts else ""), loc="left", fontweight="bold")
+    # a figure title: an axes title runs under the legend placed beside the axes
+    fig.suptitle(f"{title}: {plural(len(analysis.quotes), 'statement')} by {plural(named, 'named source')}"
+                 + (" and unattributed" if UNATTRIBUTED in counts else ""), x=0.01, ha="left", fontweight="bold")
     fig.legend(*ax.get_legend_handles_labels(), title="quote kind", loc="outside right upper")
     return fig
 
@@ -399,7 +400,8 @@ def timeline_chart(analysis: Analysis, top: int = 12) -> Figure:
                Patch(facecolor="#e8e8e8", label="inside a quote")]
     handles += type_legend_handles(present_types(actors))
     fig.legend(handles=handles, loc="outside right upper", frameon=False)
-    ax.set_title(f"{title}: mentions of the {len(actors)} most mentioned actors", loc="left", fontweight="bold")
+    fig.suptitle(f"{title}: mentions of the {len(actors)} most mentioned actors", x=0.01, ha="left",
+                 fontweight="bold")
     return fig
 
 
