@@ -191,3 +191,11 @@ def test_unattributed_findings_are_phrased_as_findings(cue, speaker_text, expect
     analysis = rich_analysis()
     finding = replace(analysis.quotes[1], speaker=None, speaker_text=speaker_text, cue=cue, text=NEUTRAL_CLAUSE)
     assert narrative.quote_sentence(analysis, finding) == expected
+
+
+def test_an_organisations_role_takes_an_article_a_persons_office_need_not():
+    analysis = rich_analysis()
+    kremlin_in_us = Relation("kremlin", "ministry", "us", "Kremlin ministry staff spoke.", 0, 29, False, "affiliation")
+    assert narrative.relation_clause(analysis, kremlin_in_us) == "Kremlin is a ministry of the United States"
+    office = handmade_relation("spokesman", "affiliation", "US spokesman Jake Sullivan spoke.")
+    assert narrative.relation_clause(analysis, office) == "Jake Sullivan is spokesman of the United States"

@@ -348,6 +348,9 @@ def relation_clause(analysis: Analysis, relation: Relation) -> str:
         if all(w.lower() in PREPOSITIONS for w in words):  # 'X of Y' states a tie but no role
             return f"{source} {copula} affiliated with {target}"
         role = object_noun(" ".join(words), relation.sentence)
+        member = analysis.actor(relation.source)
+        if role == " ".join(words) and not (member and member.type == "PERSON") and not is_plural_noun(role):
+            role = f"{indefinite_article(role)} {role}"  # 'a ministry of': only a person's office goes bare
         return " ".join([source, copula, role, preposition or "of", target])
     if not is_base_verb(head) or is_noun_use(head, preposition, relation.sentence):  # 'attacks on', 'a visit to'
         event = " ".join(words)
