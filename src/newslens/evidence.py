@@ -54,7 +54,7 @@ def runs_on(doc: Doc, boundary: int) -> bool:
     if boundary <= 0 or boundary >= len(doc):
         return False
     before = next((doc[k] for k in range(boundary - 1, -1, -1) if not doc[k].is_space), None)
-    if before is None or "\n" in doc.text[before.idx:doc[boundary].idx]:
+    if before is None or "\n" in doc_text(doc)[before.idx:doc[boundary].idx]:
         return False
     return doc[boundary].ent_iob_ == "I" or not before.text.endswith(SENTENCE_ENDS)
 
