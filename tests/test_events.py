@@ -174,3 +174,12 @@ def test_where_someone_comes_from_is_a_place_so_he_is_not_it():
     captured = {(a.actor_name(r.source), a.actor_name(r.target)) for r in a.relations}
     assert not {p for p in captured if p[1] == "Al-Qa'im"}
     assert next(x for x in a.actors if x.name == "Al-Qa'im").type == "GPE"
+
+
+def test_a_sentence_ending_on_a_preposition_has_no_target():
+    assert pairs("Officials said Putin met with") == set()
+    assert ("Russia", "Ukraine") in pairs("Russia attacked Ukraine. Obama met with")
+
+
+def test_a_word_order_event_at_the_start_of_the_text_ignores_how_the_text_ends():
+    assert pairs("Nacer Chadli replaced Axel Witsel.") == pairs("Nacer Chadli replaced Axel Witsel. He was")

@@ -360,9 +360,9 @@ def nominal_events(sent: Span, words: Words) -> Iterator[Event]:
                     yield Event(agent, patient, noun, None, link)
 
 
-def actor_start(token: int, words: Words) -> int:
-    """First token of the actor mention `token` ends."""
-    while token > 0 and words.actor[token - 1] == words.actor[token]:
+def actor_start(token: int, words: Words, lowest: int) -> int:
+    """First token of the actor mention `token` ends, not before `lowest` (the sentence's start)."""
+    while token > lowest and words.actor[token - 1] == words.actor[token]:
         token -= 1
     return token
 
@@ -382,15 +382,19 @@ def adjacent_events(sent: Span, words: Words, read_verbs: set[int]) -> Iterator[
         before = verb - 1
         while before > sent.start and words.pos[before] == "ADV":
             before -= 1
-        opener = actor_start(before, words) - 1
-        preposition = words.dep[opener] == "case" and words.lower[opener] not in CLAUSE_OPENERS
-        if not words.actor[before] or words.lower[opener] in ADJACENT_BLOCKERS or preposition:
+        if not words.actor[before]:
+            continue
+        opener = actor_start(before, words, sent.start) - 1
+        if opener >= sent.start and (words.lower[opener] in ADJACENT_BLOCKERS or (
+                words.dep[opener] == "case" and words.lower[opener] not in CLAUSE_OPENERS)):
             continue  # 'within X called Y': an actor after a preposition is no subject
         after, link = verb + 1, None
         if words.lower[after] in TARGET_LINKS:
             after, link = after + 1, words.lower[after]
         elif reports:
             continue  # 'stated Montalvo left': what follows a reporting verb is what was said
+        if after >= sent.end:
+            continue  # 'Putin met with' ends the sentence: no target
         while after < sent.end - 1 and not words.actor[after] and (
                 words.pos[after] in ("DET", "ADJ") or words.pos[after] == "NOUN" and words.text[after].islower()):
             after += 1

@@ -218,7 +218,7 @@ def nominal_pairs(sent: Span, words: Words):
 
 def span_of(sent: Span, tokens: list[int], words: Words, hard_wrapped: bool) -> tuple[int, int]:
     """Evidence span of an event stated by these tokens."""
-    low, high = min(words.idx[t] for t in tokens), max(words.idx[t] for t in tokens)
+    low, high = min(words.idx[t] for t in tokens), max(words.idx[t] + len(words.text[t]) for t in tokens)
     return evidence_span(sent, low, high, hard_wrapped)
 
 

@@ -408,13 +408,16 @@ def refresh_notebook(notebook: Path = NOTEBOOK) -> None:
 
 def build_evaluation(gold_dir: str, name: str, out_dir: str | Path = "reports") -> Path:
     """reports/evaluation_NAME.html: notebooks/evaluation.ipynb run on a gold folder (a development tool:
-    the gold lives in ../shared, which users and CI may not have)."""
+    the gold lives in ../shared, which users and CI may not have). The kernel runs in the repository
+    root, so the folder is handed over relative to it."""
     out = Path(out_dir)
     html = Path(f"evaluation_{name}.html")
     staging, lock = open_staging(out)
     try:
         executed = staging / f"evaluation_{name}.ipynb"
-        execute_notebook(EVALUATION_NOTEBOOK, executed, {"gold_dir": gold_dir}, cwd=REPO_ROOT)
+        gold = os.path.relpath(Path(gold_dir).resolve(), REPO_ROOT)
+        execute_notebook(EVALUATION_NOTEBOOK, executed, {"gold_dir": gold}, cwd=REPO_ROOT)
+        make_reproducible(executed)
         (staging / html).write_text(to_html(executed, f"newslens evaluation: {name}"), encoding="utf8")
         publish(staging, out, [html])
     finally:
