@@ -36,7 +36,7 @@ from newslens.lexicon import (
     HYPOTHETICAL_MODALS, NOT_EVENT_VERBS, OBJECT_CONTROL_VERBS, POSSESSIVE_MARKS, RECEIVING_VERBS,
     SEEKING_VERBS, SPEECH_VERBS,
 )
-from newslens.syntax import Words, lemma
+from newslens.syntax import RELATIVE_CLAUSE_DEPS, RELATIVE_PRONOUNS, Words, lemma
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:outer"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "nsubjpass"})
@@ -45,8 +45,6 @@ OBJECT_DEPS = frozenset({"obj", "dobj", "iobj", "dative"})
 OBLIQUE_DEPS = frozenset({"obl", "nmod", "obl:agent"})
 AGENT_DEPS = frozenset({"obl:agent", "agent"})
 OWNER_DEPS = frozenset({"nmod:poss", "poss", "compound", "amod"})
-RELATIVE_CLAUSE_DEPS = frozenset({"relcl", "acl:relcl"})
-RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 INCLUDING = frozenset({"including", "like", "as"})
 # Words before an actor that make it no subject ('by X replaced', 'was X').

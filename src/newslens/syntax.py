@@ -20,7 +20,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj", "expl"}
 OBJECT_DEPS = {"dobj", "obj", "iobj", "dative", "pobj", "obl", "nmod", "obl:npmod", "attr", "oprd"}
 CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis", "advcl", "conj"}
 RELATIVE_CLAUSE_DEPS = {"relcl", "acl:relcl"}
-RELATIVE_PRONOUNS = {"which", "who", "that"}
+RELATIVE_PRONOUNS = {"which", "who", "whom", "that"}
 NEGATIONS = {"not", "n't", "never", "no", "nor", "neither", "without"}
 VERB_PRECEDERS = {"did", "does", "do", "not", "n't", "will", "would", "can", "could", "may", "might", "must",
                   "should", "to", "never"}
