@@ -230,6 +230,11 @@ def test_a_capital_after_a_stance_prefix_is_its_country(backend):
     assert "Pyongyang" in {m.text for m in actor_named(a, "North Korea").mentions}
 
 
+def test_counter_is_a_stance_prefix_too(backend):
+    a = analyse("Counter-Pyongyang campaigners launched balloons on Friday.", backend)
+    assert "Pyongyang" in {m.text for m in actor_named(a, "North Korea").mentions}
+
+
 @pytest.mark.parametrize("sentence, person, predicate, body", [
     ("Maria Lopez, the Red Cross's regional director, said supplies were short.", "Maria Lopez",
      "regional director", "Red Cross"),

@@ -78,12 +78,17 @@ def prepositional(head: int, words: Words) -> Iterator[tuple[str, int]]:
             case = next((k for k in words.children[child] if words.dep[k] == "case"), None)
             if case is not None:
                 yield words.lower[case], child
-            elif dep in AGENT_DEPS:
-                yield "by", child
+            elif dep in AGENT_DEPS and "by" in (words.lower[edge] for edge in (left_edge(child, words) - 1,
+                                                                             left_edge(child, words))):
+                yield "by", child  # not 'along with a bomber X', which the parser may also call the agent
         elif dep in ("prep", "agent"):
             for grandchild in words.children[child]:
                 if words.dep[grandchild] == "pobj":
                     yield words.lower[child], grandchild
+
+
+def left_edge(token: int, words: Words) -> int:
+    return words.doc[token].left_edge.i
 
 
 def conjuncts(token: int, words: Words) -> list[int]:
@@ -105,8 +110,6 @@ def named_actors(noun: int, words: Words) -> list[int]:
     X and Y'); every conjunct is read."""
     found = []
     for k in conjuncts(noun, words):
-        if not words.text[k].strip():  # a line break the parser made head of the name after it
-            k = next((c for c in words.children[k] if words.dep[c] in ("flat", "compound")), k)
         if words.actor[k]:
             found.append(k)
             continue
@@ -147,7 +150,11 @@ def is_passive(verb: int, words: Words) -> bool:
 
 
 def own_subject(verb: int, words: Words) -> int | None:
-    return next((c for c in words.children[verb] if words.dep[c] in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
+    """The verb's subject; where the parser made a line break the subject, the name it heads."""
+    subject = next((c for c in words.children[verb] if words.dep[c] in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
+    if subject is None or words.text[subject].strip():
+        return subject
+    return next((c for c in words.children[subject] if words.dep[c] in ("flat", "compound")), None)
 
 
 def first_object(verb: int, words: Words) -> int | None:
@@ -382,6 +389,9 @@ def adjacent_events(sent: Span, words: Words, read_verbs: set[int]) -> Iterator[
             before -= 1
         if not words.actor[before]:
             continue
+        subject = own_subject(verb, words)
+        if subject is not None and words.actor[subject] != words.actor[before]:
+            continue  # 'Gen. X, commander, Central Command met with Y': the parse found the subject
         opener = actor_start(before, words, sent.start) - 1
         if opener >= sent.start and (words.lower[opener] in ADJACENT_BLOCKERS or (
                 words.dep[opener] == "case" and words.lower[opener] not in CLAUSE_OPENERS)):
