@@ -306,3 +306,8 @@ def test_a_title_a_name_and_the_place_it_represents(backend):
 def test_an_organisation_headed_name_with_an_event_word_is_an_organisation(backend):
     a = analyse("Analysts at the Institute for the Study of War said the front was stable.", backend)
     assert actor_named(a, "Institute for the Study of War").type == "ORG"
+
+
+def test_a_body_named_by_its_kind_keeps_the_demonym_before_it(backend):
+    a = analyse("He was captured by Peruvian 71st Counter Narcotics Battalion in May.", backend)
+    assert "Peruvian 71st Counter Narcotics Battalion" in {x.name for x in a.actors}
