@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from newslens.affiliations import extract_affiliations, main_affiliations
 from newslens.gazetteer import country_names, demonyms, official_acronyms, places
-from newslens.lexicon import FEMININE_PRONOUNS, ORG_HEADS, POSSESSIVE_MARKS, PRONOUNS_PERSON, ROLE_HEADS
+from newslens.lexicon import FEMININE_PRONOUNS, HONORIFICS, ORG_HEADS, POSSESSIVE_MARKS, PRONOUNS_PERSON, ROLE_HEADS
 from newslens.model import Actor, Mention
 from newslens.names import Title, bare_name, is_after_stance_prefix, surname, title_after, title_before
 from newslens.lexicon import DIRECTIONS
@@ -27,6 +27,8 @@ from newslens.syntax import doc_strings, is_noun
 ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "GPE", "FAC": "GPE",
                 "EVENT": "EVENT"}
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around"}
+DIRECTION_MARKS = "\u200e\u200f "  # invisible left-to-right and right-to-left marks, and spaces
+SITE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "around", "across", "throughout"})
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "de", "del", "da", "van", "von", "bin", "ibn", "&", "-"})
 GENERIC_HEADS = ORG_HEADS | ROLE_HEADS  # 'Police', 'spokesman': words that describe rather than name
@@ -308,6 +310,42 @@ def demonym_mention(word: Span) -> EntityMention:
     return EntityMention(word.text, word.start_char, word.end_char, "GPE", country, word, word.text)
 
 
+def context_label(key: str, members: list[EntityMention], label: str) -> str:
+    """The model's label, unless the text says otherwise: a 'person' written only after 'near', 'in' or
+    'outside' ('strikes near Ayn Isa') is a place; an 'organisation' or 'place' that the text calls a
+    commander or a minister ('Qanbar was a commander', 'Prime Minister Haider al-Abadi') is a person."""
+    if label == "PERSON" and all(is_sited(m.span) for m in members):
+        return "GPE"
+    if label in ("ORG", "GPE") and key not in country_names() and key not in places() and any(
+            is_described_as_person(m.span) for m in members):
+        return "PERSON"
+    return label
+
+
+def is_sited(span: Span) -> bool:
+    """'near Ayn Isa'; not 'in Bruce Wayne's manor', where the place is what he owns."""
+    doc = span.doc
+    owns = span.end < len(doc) and doc[span.end].lower_ in POSSESSIVE_MARKS
+    return span.start > 0 and doc[span.start - 1].lower_ in SITE_PREPOSITIONS and not owns
+
+
+def is_described_as_person(span: Span) -> bool:
+    """A personal title right before the name, or a role the sentence gives it ('X was a commander',
+    'X, a spokesman for Y')."""
+    doc, before = span.doc, span.start - 1
+    while before >= 0 and not doc[before].text.strip(DIRECTION_MARKS):
+        before -= 1
+    title = doc[before].lower_.strip(DIRECTION_MARKS) if before >= 0 else ""  # 'Minister\u200e Haider al-Abadi'
+    if title[:1] and doc[before].text[:1].isupper() and (title in ROLE_HEADS or title in HONORIFICS) and len(span) > 1:
+        return True
+    root = span.root
+    described = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ in ("nsubj", "nsubjpass", "nsubj:pass"):
+        described += [root.head] if any(c.dep_ == "cop" for c in root.head.children) else [
+            c for c in root.head.children if c.dep_ == "attr"]
+    return any(word.lower_ in ROLE_HEADS for word in described)
+
+
 def find_title(mentions: list[EntityMention]) -> Title | None:
     """The first title written with one of a person's names, before it or in apposition."""
     return next((title for m in mentions for title in (title_before(m.span), title_after(m.span)) if title), None)
@@ -352,7 +390,7 @@ def extract_actors(doc: Doc) -> list[Actor]:
         members.sort(key=lambda m: (m.start, m.end))
         labels = [m.label for m in members]
         longest = max(members, key=lambda m: len(m.name)).label
-        label = max(sorted(set(labels)), key=lambda x: (labels.count(x), x == longest))
+        label = context_label(key, members, max(sorted(set(labels)), key=lambda x: (labels.count(x), x == longest)))
         title = find_title(members) if label == "PERSON" else None
         name = canonical_name(m.name for m in members)
         if key in country_names():
