@@ -316,3 +316,10 @@ def test_a_title_before_a_name_makes_it_a_person_even_behind_a_direction_mark():
     country = hand_parsed([("Minister", 2, "compound"), ("South", 2, "compound"), ("Korea", 3, "nsubj"),
                            ("spoke", 3, "ROOT")])
     assert context_label("South Korea", [labelled(country, 1, 3, "GPE")], "GPE") == "GPE"
+
+
+def test_a_pronoun_prefers_the_previous_sentences_subject_and_in_its_own_the_person_named_last():
+    a = analyse("Omar Haddad served in the navy during Kareem Salem's rule. In 1991, he commanded a "
+                "garrison on the coast. Maria Lopez said Tom Baker's project began when he was young.", "builtin")
+    pronouns = sorted((m.start, x.name) for x in a.actors for m in x.mentions if m.kind == "pronoun")
+    assert [name for _, name in pronouns] == ["Omar Haddad", "Tom Baker"]

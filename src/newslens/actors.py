@@ -22,7 +22,7 @@ from newslens.model import Actor, Mention
 from newslens.names import Title, bare_name, is_after_stance_prefix, surname, title_after, title_before
 from newslens.lexicon import DIRECTIONS
 from newslens.rules import ARTICLE_PREFIX, is_place_in_capitals
-from newslens.syntax import doc_strings, is_noun
+from newslens.syntax import SUBJECT_DEPS, doc_strings, is_noun
 
 ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "GPE", "FAC": "GPE",
                 "EVENT": "EVENT"}
@@ -352,26 +352,37 @@ def find_title(mentions: list[EntityMention]) -> Title | None:
 
 
 def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
-    """he/she/his/her -> the person named most recently within a few sentences whom the article has not
-    already called by a pronoun of the other gender ('She' after 'Warhol ... his' is not Warhol)."""
+    """he/she/his/her -> a person named within a few sentences whom the article has not already called by a
+    pronoun of the other gender ('She' after 'Warhol ... his' is not Warhol): the person named last in the
+    pronoun's own sentence, else, of the people named in the nearest sentence before, the subject ('Qanbar
+    served during Saddam's reign. He ...' is Qanbar), else the one named last there. A line break ends a sentence, whatever the parser made of it."""
     named = sorted((m.start, a.id) for a in actors if a.type == "PERSON" for m in a.mentions)
     named_starts = [pos for pos, _ in named]
-    sentence_starts = [s.start_char for s in doc.sents]
+    sentence_starts = sorted({s.start_char for s in doc.sents} | {m.end() for m in re.finditer(r"\n", doc.text)})
+    offsets = doc.to_array(IDX).tolist()
+    subjects = {offsets[t.i] for t in doc if t.dep_ in SUBJECT_DEPS}
+    subject_mentions = {pos for a in actors if a.type == "PERSON" for m in a.mentions for pos in [m.start]
+                        if subjects.intersection(range(m.start, m.end))}
     added: dict[str, list[Mention]] = {}
     gender_of: dict[str, str] = {}
-    offsets = doc.to_array(IDX).tolist()
     for i, lower in enumerate(doc_strings(doc, LOWER)):
         if lower not in PRONOUNS_PERSON:
             continue
         at = offsets[i]
         gender = "female" if lower in FEMININE_PRONOUNS else "male"
-        for pos, aid in reversed(named[:bisect_left(named_starts, at)]):  # people named before, latest first
-            if bisect_right(sentence_starts, at) - bisect_right(sentence_starts, pos) > PRONOUN_WINDOW_SENTENCES:
-                break
-            if gender_of.setdefault(aid, gender) == gender:
-                text = doc[i].text
-                added.setdefault(aid, []).append(Mention(text, at, at + len(text), "pronoun"))
-                break
+        sentence_of = {pos: bisect_right(sentence_starts, pos) for pos, _ in named[:bisect_left(named_starts, at)]}
+        candidates = [(pos, aid) for pos, aid in reversed(named[:bisect_left(named_starts, at)])
+                      if bisect_right(sentence_starts, at) - sentence_of[pos] <= PRONOUN_WINDOW_SENTENCES
+                      and gender_of.get(aid, gender) == gender]
+        if not candidates:
+            continue
+        nearest = [c for c in candidates if sentence_of[c[0]] == sentence_of[candidates[0][0]]]
+        if sentence_of[candidates[0][0]] == bisect_right(sentence_starts, at):
+            nearest = nearest[:1]  # in its own sentence, the person named last: 'X said Y's plan began when he'
+        _, chosen = next((c for c in nearest if c[0] in subject_mentions), nearest[0])
+        gender_of.setdefault(chosen, gender)
+        text = doc[i].text
+        added.setdefault(chosen, []).append(Mention(text, at, at + len(text), "pronoun"))
     return [replace(a, mentions=tuple(sorted(a.mentions + tuple(added.get(a.id, [])),
                                              key=lambda m: (m.start, m.end)))) for a in actors]
 
