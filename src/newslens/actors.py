@@ -11,18 +11,19 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cached_property
+from itertools import takewhile
 
-from spacy.attrs import IDX, LOWER
+from spacy.attrs import DEP, IDX, LOWER, SENT_START
 from spacy.tokens import Doc, Span
 
 from newslens.affiliations import extract_affiliations, main_affiliations
 from newslens.gazetteer import country_names, demonyms, official_acronyms, places
 from newslens.lexicon import FEMININE_PRONOUNS, HONORIFICS, ORG_HEADS, POSSESSIVE_MARKS, PRONOUNS_PERSON, ROLE_HEADS
-from newslens.model import Actor, Mention
+from newslens.model import Actor, Mention, Relation
 from newslens.names import Title, bare_name, is_after_stance_prefix, surname, title_after, title_before
 from newslens.lexicon import DIRECTIONS
 from newslens.rules import ARTICLE_PREFIX, is_place_in_capitals
-from newslens.syntax import SUBJECT_DEPS, doc_strings, is_noun
+from newslens.syntax import SUBJECT_DEPS, doc_strings, doc_text, is_noun
 
 ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "GPE", "FAC": "GPE",
                 "EVENT": "EVENT"}
@@ -95,7 +96,7 @@ def place_mention(ent: Span, name: str, label: str) -> tuple[str, str]:
 def entity_mentions(doc: Doc) -> list[EntityMention]:
     """Every entity span of an actor type, with its gazetteer key where it names a country."""
     found = []
-    text = doc.text  # built anew on every access: read it once
+    text = doc_text(doc)
     ents = doc.ents  # likewise
     for ent in ents:
         label = ACTOR_LABELS.get(ent.label_)
@@ -355,14 +356,17 @@ def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
     """he/she/his/her -> a person named within a few sentences whom the article has not already called by a
     pronoun of the other gender ('She' after 'Warhol ... his' is not Warhol): the person named last in the
     pronoun's own sentence, else, of the people named in the nearest sentence before, the subject ('Qanbar
-    served during Saddam's reign. He ...' is Qanbar), else the one named last there. A line break ends a sentence, whatever the parser made of it."""
-    named = sorted((m.start, a.id) for a in actors if a.type == "PERSON" for m in a.mentions)
-    named_starts = [pos for pos, _ in named]
-    sentence_starts = sorted({s.start_char for s in doc.sents} | {m.end() for m in re.finditer(r"\n", doc.text)})
+    served during Saddam's reign. He ...' is Qanbar), else the one named last there. A line break ends a
+    sentence here, whatever the parser made of it."""
+    named = sorted((m.start, m.end, a.id) for a in actors if a.type == "PERSON" for m in a.mentions)
+    named_starts = [start for start, _, _ in named]
     offsets = doc.to_array(IDX).tolist()
-    subjects = {offsets[t.i] for t in doc if t.dep_ in SUBJECT_DEPS}
-    subject_mentions = {pos for a in actors if a.type == "PERSON" for m in a.mentions for pos in [m.start]
-                        if subjects.intersection(range(m.start, m.end))}
+    sentence_starts = sorted({offsets[i] for i, flag in enumerate(doc.to_array(SENT_START).tolist()) if flag == 1}
+                             | {0} | {m.end() for m in re.finditer("\n", doc_text(doc))})
+    subject_ids = {doc.vocab.strings.add(dep) for dep in SUBJECT_DEPS}
+    subjects = sorted(offsets[i] for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep in subject_ids)
+    sentence_of = [bisect_right(sentence_starts, start) for start in named_starts]
+    is_subject = [bisect_left(subjects, start) < bisect_left(subjects, end) for start, end, _ in named]
     added: dict[str, list[Mention]] = {}
     gender_of: dict[str, str] = {}
     for i, lower in enumerate(doc_strings(doc, LOWER)):
@@ -370,16 +374,16 @@ def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
             continue
         at = offsets[i]
         gender = "female" if lower in FEMININE_PRONOUNS else "male"
-        sentence_of = {pos: bisect_right(sentence_starts, pos) for pos, _ in named[:bisect_left(named_starts, at)]}
-        candidates = [(pos, aid) for pos, aid in reversed(named[:bisect_left(named_starts, at)])
-                      if bisect_right(sentence_starts, at) - sentence_of[pos] <= PRONOUN_WINDOW_SENTENCES
-                      and gender_of.get(aid, gender) == gender]
+        own_sentence = bisect_right(sentence_starts, at)
+        within_reach = takewhile(lambda k: own_sentence - sentence_of[k] <= PRONOUN_WINDOW_SENTENCES,
+                                 range(bisect_left(named_starts, at) - 1, -1, -1))  # people named before, latest first
+        candidates = [k for k in within_reach if gender_of.get(named[k][2], gender) == gender]
         if not candidates:
             continue
-        nearest = [c for c in candidates if sentence_of[c[0]] == sentence_of[candidates[0][0]]]
-        if sentence_of[candidates[0][0]] == bisect_right(sentence_starts, at):
+        nearest = [k for k in candidates if sentence_of[k] == sentence_of[candidates[0]]]
+        if sentence_of[candidates[0]] == own_sentence:
             nearest = nearest[:1]  # in its own sentence, the person named last: 'X said Y's plan began when he'
-        _, chosen = next((c for c in nearest if c[0] in subject_mentions), nearest[0])
+        chosen = named[next((k for k in nearest if is_subject[k]), nearest[0])][2]
         gender_of.setdefault(chosen, gender)
         text = doc[i].text
         added.setdefault(chosen, []).append(Mention(text, at, at + len(text), "pronoun"))
@@ -389,6 +393,12 @@ def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
 
 def extract_actors(doc: Doc) -> list[Actor]:
     """The article's actors, in order of first mention, with aliases, roles, affiliations, pronouns."""
+    return actors_and_affiliations(doc)[0]
+
+
+def actors_and_affiliations(doc: Doc) -> tuple[list[Actor], list[Relation]]:
+    """The actors (as `extract_actors`) and every affiliation stated between them, which give each actor
+    its main one: read once for both."""
     clusters = cluster_mentions(entity_mentions(doc))
     clusters = {key: members for key, members in clusters.items() if not is_generic(key, members)}
     ordered = sorted(clusters.items(), key=lambda kv: min(m.start for m in kv[1]))
@@ -414,5 +424,6 @@ def extract_actors(doc: Doc) -> list[Actor]:
         actors.append(Actor(id=ids[key], name=name, type=label, mentions=mentions,
                             role=title.role if title else None))
     actors = resolve_pronouns(doc, actors)
-    main = main_affiliations(extract_affiliations(doc, actors))
-    return [replace(a, affiliation=main.get(a.id)) for a in actors]
+    affiliations = extract_affiliations(doc, actors)
+    main = main_affiliations(affiliations)
+    return [replace(a, affiliation=main.get(a.id)) for a in actors], affiliations
