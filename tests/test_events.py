@@ -106,6 +106,12 @@ def test_hypothetical_event_is_left_out():
     assert pairs("If Kenya attacks Somalia, the region will suffer.") == set()
 
 
+def test_a_verb_coordinated_with_a_condition_is_conditional_too():
+    found = pairs("Officials warned that unless Chile withdrew its troops and apologised to Peru, talks would end.")
+    assert ("Chile", "Peru") not in found
+    assert ("Chile", "Peru") in pairs("Chile withdrew its troops and apologised to Peru on Monday.")
+
+
 def test_headline_clause_the_parser_misses_is_read_by_word_order():
     found = pairs("Nacer Chadli replaced Axel Witsel.")
     assert ("Nacer Chadli", "Axel Witsel") in found and ("Axel Witsel", "Nacer Chadli") not in found

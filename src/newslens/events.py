@@ -210,13 +210,15 @@ def subject_of(verb: int, words: Words, depth: int = 0) -> tuple[int | None, boo
 
 
 def is_hypothetical(verb: int, words: Words) -> bool:
-    """'might attack', 'if X attacks': not stated as having happened."""
+    """'might attack', 'if X attacks': not stated as having happened; nor is a verb coordinated with
+    such a one ('unless he returned and cooperated with X')."""
     for child in words.children[verb]:
         if words.dep[child].startswith("aux") and words.lower[child] in HYPOTHETICAL_MODALS:
             return True
         if words.dep[child] == "mark" and words.lower[child] in CONDITIONAL_MARKS:
             return True
-    return False
+    head = words.head[verb]
+    return words.dep[verb] == "conj" and head != verb and is_hypothetical(head, words)
 
 
 def carried_nouns(verb: int, words: Words) -> Iterator[int]:
