@@ -323,3 +323,9 @@ def test_a_pronoun_prefers_the_previous_sentences_subject_and_in_its_own_the_per
                 "garrison on the coast. Maria Lopez said Tom Baker's project began when he was young.", "builtin")
     pronouns = sorted((m.start, x.name) for x in a.actors for m in x.mentions if m.kind == "pronoun")
     assert [name for _, name in pronouns] == ["Omar Haddad", "Tom Baker"]
+
+
+def test_a_pronoun_that_was_the_subject_keeps_its_person_the_subject():
+    a = analyse("Omar Haddad studied law in Lima. He married Ana Soto, who died in 1993. In 1997, he married "
+                "Eva Ruiz, a lawyer.", "builtin")
+    assert [m.text for m in actor_named(a, "Omar Haddad").mentions if m.kind == "pronoun"] == ["He", "he"]

@@ -353,40 +353,48 @@ def find_title(mentions: list[EntityMention]) -> Title | None:
 
 
 def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
-    """he/she/his/her -> a person named within a few sentences whom the article has not already called by a
-    pronoun of the other gender ('She' after 'Warhol ... his' is not Warhol): the person named last in the
-    pronoun's own sentence, else, of the people named in the nearest sentence before, the subject ('Qanbar
-    served during Saddam's reign. He ...' is Qanbar), else the one named last there. A line break ends a
-    sentence here, whatever the parser made of it."""
+    """he/she/his/her -> a person mentioned within a few sentences whom the article has not already called
+    by a pronoun of the other gender ('She' after 'Warhol ... his' is not Warhol): the person mentioned last
+    in the pronoun's own sentence, else, of the people mentioned in the nearest sentence before, the
+    subject ('Qanbar served during Saddam's reign. He ...' is Qanbar; 'He married Ana, who died in 1993.
+    In 1997, he married Eva': the first 'He' keeps him the subject), else the one mentioned last there.
+    A line break ends a sentence here, whatever the parser made of it."""
     named = sorted((m.start, m.end, a.id) for a in actors if a.type == "PERSON" for m in a.mentions)
-    named_starts = [start for start, _, _ in named]
     offsets = doc.to_array(IDX).tolist()
     sentence_starts = sorted({offsets[i] for i, flag in enumerate(doc.to_array(SENT_START).tolist()) if flag == 1}
                              | {0} | {m.end() for m in re.finditer("\n", doc_text(doc))})
     subject_ids = {doc.vocab.strings.add(dep) for dep in SUBJECT_DEPS}
     subjects = sorted(offsets[i] for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep in subject_ids)
-    sentence_of = [bisect_right(sentence_starts, start) for start in named_starts]
-    is_subject = [bisect_left(subjects, start) < bisect_left(subjects, end) for start, end, _ in named]
+
+    def mentioned(start: int, end: int, actor_id: str) -> tuple[int, bool, str]:
+        """(sentence, is subject, actor) of a mention."""
+        return bisect_right(sentence_starts, start), bisect_left(subjects, start) < bisect_left(subjects, end), actor_id
     added: dict[str, list[Mention]] = {}
     gender_of: dict[str, str] = {}
+    seen: list[tuple[int, bool, str]] = []  # the person mentions before the pronoun at hand, named or resolved
+    upcoming = iter(named)
+    following = next(upcoming, None)
     for i, lower in enumerate(doc_strings(doc, LOWER)):
         if lower not in PRONOUNS_PERSON:
             continue
         at = offsets[i]
-        gender = "female" if lower in FEMININE_PRONOUNS else "male"
+        while following is not None and following[0] < at:
+            seen.append(mentioned(*following))
+            following = next(upcoming, None)
         own_sentence = bisect_right(sentence_starts, at)
-        within_reach = takewhile(lambda k: own_sentence - sentence_of[k] <= PRONOUN_WINDOW_SENTENCES,
-                                 range(bisect_left(named_starts, at) - 1, -1, -1))  # people named before, latest first
-        candidates = [k for k in within_reach if gender_of.get(named[k][2], gender) == gender]
+        gender = "female" if lower in FEMININE_PRONOUNS else "male"
+        within_reach = takewhile(lambda m: own_sentence - m[0] <= PRONOUN_WINDOW_SENTENCES, reversed(seen))
+        candidates = [m for m in within_reach if gender_of.get(m[2], gender) == gender]
         if not candidates:
             continue
-        nearest = [k for k in candidates if sentence_of[k] == sentence_of[candidates[0]]]
-        if sentence_of[candidates[0]] == own_sentence:
-            nearest = nearest[:1]  # in its own sentence, the person named last: 'X said Y's plan began when he'
-        chosen = named[next((k for k in nearest if is_subject[k]), nearest[0])][2]
+        nearest = [m for m in candidates if m[0] == candidates[0][0]]
+        if candidates[0][0] == own_sentence:
+            nearest = nearest[:1]  # in its own sentence, the person mentioned last: 'X said Y's plan began when he'
+        chosen = next((m for m in nearest if m[1]), nearest[0])[2]
         gender_of.setdefault(chosen, gender)
         text = doc[i].text
         added.setdefault(chosen, []).append(Mention(text, at, at + len(text), "pronoun"))
+        seen.append(mentioned(at, at + len(text), chosen))
     return [replace(a, mentions=tuple(sorted(a.mentions + tuple(added.get(a.id, [])),
                                              key=lambda m: (m.start, m.end)))) for a in actors]
 
