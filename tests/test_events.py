@@ -53,6 +53,8 @@ def test_object_control_makes_the_object_act():
     found = pairs("Brazil asked Argentina to help Uruguay after the floods.")
     assert ("Argentina", "Uruguay") in found and ("Brazil", "Uruguay") not in found
     assert ("Brazil", "Argentina") in found
+    bare_infinitive = pairs("Moscow agreed to let Finland join NATO.")
+    assert ("Finland", "NATO") in bare_infinitive and ("Russia", "NATO") not in bare_infinitive
 
 
 def test_light_verb_with_event_noun_is_one_relation():

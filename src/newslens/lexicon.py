@@ -180,7 +180,7 @@ ADDRESSEE_VERBS = frozenset("tell warn caution threaten urge ask accuse inform a
                             "criticise condemn blame call contact brief invite remind congratulate".split())
 
 # Verbs whose object does what their complement says ('asked X to help Y': X helps Y).
-OBJECT_CONTROL_VERBS = frozenset("ask urge tell allow order force persuade invite encourage help enable "
+OBJECT_CONTROL_VERBS = frozenset("ask urge tell allow let order force persuade invite encourage help enable "
                                  "permit require instruct convince call pressure push lead".split())
 
 # Verbs that act on the one something comes from ('sought shells from X', 'bought missiles from X').
