@@ -252,3 +252,15 @@ def test_word_order_does_not_override_a_parsed_subject():
         ("Navy", 10, "compound", "PROPN", "NNP"), ("guests", 7, "obl", "NOUN", "NNS"), (".", 7, "punct", "PUNCT", ".")],
         {"cole": (0, 1), "command": (5, 6), "navy": (9,)})
     assert ("command", "navy") not in found
+
+
+def test_a_recipient_and_a_giver_read_as_who_gave_what_to_whom():
+    a = analyse("Chile received weapons from Peru. Spain gave Morocco a loan.", "builtin")
+    found = {(a.actor_name(r.source), r.predicate, a.actor_name(r.target)) for r in a.relations}
+    assert ("Peru", "give weapons to", "Chile") in found
+    assert ("Spain", "give loan to", "Morocco") in found
+
+
+def test_the_end_of_a_range_is_no_addressee():
+    found = pairs("After the vote, Chile received support online ranging from Peru to Bolivia.")
+    assert ("Chile", "Bolivia") not in found

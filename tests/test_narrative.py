@@ -29,7 +29,18 @@ def test_overview_names_the_most_mentioned_actors_with_roles_and_counts(paragrap
 
 
 def test_roles_paragraph_resolves_affiliations_to_names(paragraphs):
-    assert "Dmitry Peskov is described as Kremlin spokesman and is linked to Kremlin." in paragraphs[1]
+    assert "Dmitry Peskov is described as a Kremlin spokesman and is linked to Kremlin." in paragraphs[1]
+
+
+@pytest.mark.parametrize("role, phrase", [
+    ("U.S. President", "U.S. President"), ("Major general", "Major general"),
+    ("team member", "a team member"), ("associate professor", "an associate professor"),
+    ("USI instructor", "a USI instructor"), ("envoy to Chile", "an envoy to Chile"), ("union leader", "a union leader"),
+    ("Afghan team's coach", "the Afghan team's coach"), ("Malaysia's Prime Minister", "Malaysia's Prime Minister"),
+])
+def test_a_role_reads_as_the_complement_of_described_as(role, phrase):
+    from newslens.narrative import role_phrase
+    assert role_phrase(role) == phrase
 
 
 def test_quotes_paragraph_quotes_speaker_cue_and_words(paragraphs):

@@ -17,7 +17,7 @@ from html import escape
 from lemminflect import getAllInflections, getAllLemmas, getInflection
 
 from newslens.analysis import Analysis
-from newslens.lexicon import ROLE_HEADS
+from newslens.lexicon import HONORIFICS, ROLE_HEADS
 from newslens.model import Actor, Quote, Relation
 from newslens.quotes import CAPTION_CUE
 
@@ -108,8 +108,30 @@ def past_tense(lemma: str) -> str:
     return f"{verb_form(verb, 'VBD')} {rest}".strip()
 
 
+TITLE_WORDS = ROLE_HEADS | HONORIFICS
+
+
 def indefinite_article(word: str) -> str:
-    return "an" if word[:1].lower() in "aeiou" else "a"
+    """'an' before a vowel sound: 'an envoy', 'an MP', 'a USI instructor', 'a union leader'."""
+    if len(word) > 1 and word.isupper():
+        return "an" if word[0] in "AEFHILMNORSX" else "a"  # an acronym is read letter by letter
+    lower = word.lower()
+    vowel = lower[:1] in "aeiou" and not lower.startswith(("uni", "use", "usu", "eu", "one"))
+    return "an" if vowel or lower.startswith(("hour", "honest", "honor", "honour", "heir")) else "a"
+
+
+def role_phrase(role: str) -> str:
+    """A role as the complement of 'is described as': a title stands bare ('U.S. President', 'Major
+    general'), a common noun takes its article ('a team member', 'an associate professor'), one owned
+    by a common noun takes 'the' ("the Afghan team's coach"; but "Malaysia's Prime Minister")."""
+    words = role.split()
+    if any(w[:1].isupper() and w.lower().strip(".") in TITLE_WORDS for w in words):
+        return role
+    if any(w.endswith(("'s", "’s")) and w[:1].islower() for w in words):
+        return f"the {role}"
+    if any(w.endswith(("'s", "’s")) for w in words):
+        return role
+    return f"{indefinite_article(words[0])} {role}"
 
 
 def name_phrase(analysis: Analysis, actor_id: str | None) -> str:
@@ -187,9 +209,9 @@ def roles_paragraph(analysis: Analysis) -> str | None:
         name = capitalized(name_phrase(analysis, actor.id))
         affiliation = actor.affiliation and name_phrase(analysis, actor.affiliation)
         if actor.role and affiliation:
-            sentences.append(sentence(f"{name} is described as {actor.role} and is linked to {affiliation}"))
+            sentences.append(sentence(f"{name} is described as {role_phrase(actor.role)} and is linked to {affiliation}"))
         elif actor.role:
-            sentences.append(sentence(f"{name} is described as {actor.role}"))
+            sentences.append(sentence(f"{name} is described as {role_phrase(actor.role)}"))
         else:
             sentences.append(sentence(f"{name} is linked to {affiliation}"))
     covered = {(a.id, a.affiliation) for a in described[:MAIN_ACTORS + 2]}
@@ -315,8 +337,8 @@ def object_words(head: str, words: list[str], evidence: str) -> list[str]:
                    reverse=True)
     pattern = rf"\b(?:{'|'.join(map(re.escape, forms))})\s+((?:[\w'’-]+\s+){{0,3}}?)({re.escape(words[-1])}\w*)\b"
     found = re.search(pattern, " ".join(evidence.split()), re.IGNORECASE)
-    if found and len(words) == 1:
-        return [*found[1].split(), found[2]]
+    if found and len(words) == 1:  # without a name in between: 'gave Ana the option' gives 'the option'
+        return [*(w for w in found[1].split() if not w[:1].isupper()), found[2]]
     return [object_noun(w, evidence) if is_common_noun(w) else w for w in words]
 
 
