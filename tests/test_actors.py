@@ -329,3 +329,13 @@ def test_a_pronoun_that_was_the_subject_keeps_its_person_the_subject():
     a = analyse("Omar Haddad studied law in Lima. He married Ana Soto, who died in 1993. In 1997, he married "
                 "Eva Ruiz, a lawyer.", "builtin")
     assert [m.text for m in actor_named(a, "Omar Haddad").mentions if m.kind == "pronoun"] == ["He", "he"]
+
+
+def test_a_definite_title_stands_for_the_person_who_holds_it(backend):
+    a = analyse("Russian President Vladimir Putin arrived in Ankara on Monday. The Russian president later "
+                "criticised Greece. The president of Chile, Ana Ruiz, stayed home. The member who spoke left.",
+                backend)
+    putin = actor_named(a, "Vladimir Putin")
+    assert [m.text for m in putin.mentions if m.kind == "nominal"] == ["The Russian president"]
+    if backend == "builtin":
+        assert ("Vladimir Putin", "Greece") in {(a.actor_name(r.source), a.actor_name(r.target)) for r in a.relations}

@@ -29,6 +29,7 @@ ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", 
                 "EVENT": "EVENT"}
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around"}
 DIRECTION_MARKS = "\u200e\u200f "  # invisible left-to-right and right-to-left marks, and spaces
+RELATIVE_WORDS = frozenset({"who", "whom", "whose", "that", "which"})
 SITE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "around", "across", "throughout"})
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "de", "del", "da", "van", "von", "bin", "ibn", "&", "-"})
@@ -399,6 +400,58 @@ def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
                                              key=lambda m: (m.start, m.end)))) for a in actors]
 
 
+def definite_title(doc: Doc, lowers: list[str], head: int, tagged: bool) -> tuple[int, int] | None:
+    """Token range of 'the [Russian] president [of Chile]' around a role noun, or None: not a definite title,
+    or one that a name or a relative clause makes someone else's ('the president, Ana Ruiz'; 'the member who
+    wishes to leave'), or not a noun ('the major league')."""
+    if lowers[head] not in ROLE_HEADS or tagged and doc[head].pos_ not in ("NOUN", "PROPN"):
+        return None
+    last = head  # the title runs on through what it is of ('the minister of foreign affairs of Iraq')
+    while last + 2 < len(lowers) and lowers[last + 1] == "of":
+        last += 1
+        while last + 1 < len(lowers) and lowers[last + 1].isalpha() and lowers[last + 1] != "of" and (
+                doc[last + 1].pos_ not in ("VERB", "AUX") and lowers[last + 1] not in RELATIVE_WORDS):
+            last += 1
+    after = [doc[k].text for k in range(last + 1, min(last + 3, len(lowers)))]
+    if after[:1] and (after[0][:1].isupper() or after[0].lower() in RELATIVE_WORDS) or after[:1] == [","] and (
+            after[1:] and after[1][:1].isupper()):
+        return None
+    article = next((k for k in range(head - 1, max(head - 5, -1), -1) if lowers[k] == "the"), None)
+    if article is None or not all(w.isalpha() for w in lowers[article + 1:head]):
+        return None
+    return article, last
+
+
+def resolve_titles(doc: Doc, actors: list[Actor]) -> list[Actor]:
+    """'the Russian president', 'the foreign minister' -> the person last mentioned before it whose role has
+    every one of these words ('Russian President Vladimir Putin', 'Foreign Minister Ana Ruiz'): a definite
+    title stands for the one the article has given it."""
+    roles = {a.id: {w.lower().strip(".,") for w in a.role.split()} for a in actors if a.type == "PERSON" and a.role}
+    if not roles:
+        return actors
+    starts = sorted((m.start, a.id) for a in actors for m in a.mentions)
+    covered = sorted((m.start, m.end) for a in actors for m in a.mentions)
+    text, lowers = doc_text(doc), doc_strings(doc, LOWER)
+    offsets, tagged = doc.to_array(IDX).tolist(), doc.has_annotation("POS")
+    added: dict[str, list[Mention]] = {}
+    for head in range(len(lowers)):
+        title = definite_title(doc, lowers, head, tagged) if lowers[head] in ROLE_HEADS else None
+        if title is None:
+            continue
+        start, end = offsets[title[0]], offsets[title[1]] + len(doc[title[1]].text)
+        inside = bisect_right(covered, (start, len(text))) - 1
+        if inside >= 0 and (covered[inside][1] > start or not text[covered[inside][1]:start].strip(" ,")):
+            continue  # part of a name's own mention ('the Kremlin spokesman Dmitry Peskov'), or its apposition
+            # ('Jake Sullivan, the national security advisor'), which gives the role rather than names anyone
+        words = set(lowers[title[0] + 1:title[1] + 1]) - {"the", "of", "and"}
+        before = starts[:bisect_left(starts, (start, ""))]
+        chosen = next((aid for _, aid in reversed(before) if aid in roles and words <= roles[aid]), None)
+        if chosen is not None:
+            added.setdefault(chosen, []).append(Mention(text[start:end], start, end, "nominal"))
+    return [replace(a, mentions=tuple(sorted(a.mentions + tuple(added.get(a.id, [])),
+                                             key=lambda m: (m.start, m.end)))) for a in actors]
+
+
 def extract_actors(doc: Doc) -> list[Actor]:
     """The article's actors, in order of first mention, with aliases, roles, affiliations, pronouns."""
     return actors_and_affiliations(doc)[0]
@@ -431,7 +484,7 @@ def actors_and_affiliations(doc: Doc) -> tuple[list[Actor], list[Relation]]:
             Mention(m.text, m.start, m.end, "name" if m.name == name else "alias") for m in members))
         actors.append(Actor(id=ids[key], name=name, type=label, mentions=mentions,
                             role=title.role if title else None))
-    actors = resolve_pronouns(doc, actors)
+    actors = resolve_titles(doc, resolve_pronouns(doc, actors))
     affiliations = extract_affiliations(doc, actors)
     main = main_affiliations(affiliations)
     return [replace(a, affiliation=main.get(a.id)) for a in actors], affiliations
