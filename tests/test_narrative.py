@@ -123,3 +123,13 @@ def test_heading_names_the_article_and_sums_it_up_in_one_line():
             "most mentioned: North Korea, Jake Sullivan and Russia.") in html
     untitled = replace(analysis, article=replace(analysis.article, title=None))
     assert '<h1 class="newslens-title">handmade</h1>' in narrative.heading_html(untitled)
+
+
+@pytest.mark.parametrize("content, phrase", [
+    ("the asylum seekers may have left the boat", "that the asylum seekers may have left the boat"),
+    ("he believes the flag has a rationale", "that he believes the flag has a rationale"),
+    ("the start of a public process to suggest designs for a new flag",
+     "the start of a public process to suggest designs for a new flag"),
+])
+def test_a_reported_statement_takes_that_only_when_it_is_a_clause(content, phrase):
+    assert narrative.reported_clause(content) == phrase

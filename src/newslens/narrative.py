@@ -47,6 +47,9 @@ ADDRESSEE_VERBS = frozenset("tell inform assure remind notify brief urge advise 
 # Words that open a reported clause in lower case once "that" precedes them ("that the talks failed").
 FUNCTION_OPENERS = frozenset("the a an it its this that these those there they he she we his her their our "
                              "some many most all no".split())
+FINITE_AUXILIARIES = frozenset("is are was were am has have had will would can could may might must shall should does "
+                               "did do isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't can't couldn't "
+                               "doesn't didn't don't".split())
 NAME_TYPES_WITH_ARTICLE = frozenset({"GPE", "ORG", "LOC", "EVENT", "OTHER"})
 TERMINAL = ".!?…"
 
@@ -240,13 +243,28 @@ def reporting_verb(cue: str | None) -> str | None:
     return "said" if lemma in ADDRESSEE_VERBS else verb_form(lemma, "VBD")
 
 
+def has_finite_verb(text: str) -> bool:
+    """Whether a clause's words, up to its first comma, include a verb that can only be finite: an auxiliary or
+    modal, or a past or third-person form that is no noun ('dropped', 'believes'; not 'designs')."""
+    for word in re.findall(r"[A-Za-z']+", text.split(",")[0].lower()):
+        if word in FINITE_AUXILIARIES:
+            return True
+        tags = getAllLemmas(word)
+        if "VERB" in tags and "NOUN" not in tags and word not in tags["VERB"] and not word.endswith("ing"):
+            return True
+    return False
+
+
 def reported_clause(text: str) -> str:
-    """The content of an indirect quote as a 'that' clause, one line, without its closing punctuation."""
+    """The content of an indirect quote, one line, without its closing punctuation: a 'that' clause where it is
+    a clause; a noun phrase stays one ('announced the start of a public process')."""
     content = " ".join(text.split()).strip(" ,;:.")
     first, _, rest = content.partition(" ")
     if first in {w.capitalize() for w in FUNCTION_OPENERS}:
         content = f"{first.lower()} {rest}".strip()
-    return content if content.lower().startswith("that ") else f"that {content}"
+    if content.lower().startswith("that ") or not has_finite_verb(content):
+        return content
+    return f"that {content}"
 
 
 def unnamed_source(quote: Quote) -> str | None:
