@@ -35,7 +35,8 @@ def test_roles_paragraph_resolves_affiliations_to_names(paragraphs):
 @pytest.mark.parametrize("role, phrase", [
     ("U.S. President", "U.S. President"), ("Major general", "Major general"),
     ("team member", "a team member"), ("associate professor", "an associate professor"),
-    ("USI instructor", "a USI instructor"), ("envoy to Chile", "an envoy to Chile"), ("union leader", "a union leader"),
+    ("USI instructor", "a USI instructor"), ("adviser to President", "an adviser to President"),
+    ("Turkish foreign minister", "a Turkish foreign minister"), ("envoy to Chile", "an envoy to Chile"), ("union leader", "a union leader"),
     ("Afghan team's coach", "the Afghan team's coach"), ("Malaysia's Prime Minister", "Malaysia's Prime Minister"),
 ])
 def test_a_role_reads_as_the_complement_of_described_as(role, phrase):

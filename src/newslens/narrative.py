@@ -128,7 +128,7 @@ def role_phrase(role: str) -> str:
     general'), a common noun takes its article ('a team member', 'an associate professor'), one owned
     by a common noun takes 'the' ("the Afghan team's coach"; but "Malaysia's Prime Minister")."""
     words = role.split()
-    if any(w[:1].isupper() and w.lower().strip(".") in TITLE_WORDS for w in words):
+    if words[0][:1].isupper() and any(w[:1].isupper() and w.lower().strip(".") in TITLE_WORDS for w in words):
         return role
     if any(w.endswith(("'s", "’s")) and w[:1].islower() for w in words):
         return f"the {role}"
