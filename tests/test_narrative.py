@@ -134,3 +134,12 @@ def test_heading_names_the_article_and_sums_it_up_in_one_line():
 ])
 def test_a_reported_statement_takes_that_only_when_it_is_a_clause(content, phrase):
     assert narrative.reported_clause(content) == phrase
+
+
+def test_a_name_takes_the_article_the_text_writes_it_with():
+    from extraction_helpers import analyse
+    a = analyse("The Alliance attacked Mosul on Monday. Later the Alliance said the strikes went on, and the Alliance "
+                "thanked Peru. Internet Explorer lost users as Internet Explorer aged.", "builtin")
+    phrases = {x.name: narrative.name_phrase(a, x.id) for x in a.actors}
+    assert phrases["Alliance"] == "the Alliance"
+    assert phrases.get("Internet Explorer", "Internet Explorer") == "Internet Explorer"

@@ -148,11 +148,28 @@ def name_phrase(analysis: Analysis, actor_id: str | None) -> str:
     if actor is None:
         return str(actor_id)
     words = actor.name.split()
+    if words[0].lower() == "the" or actor.type == "PERSON":
+        return actor.name
+    written = article_use(analysis.article.text, actor)
+    if written is not None:
+        return f"the {actor.name}" if written else actor.name
     head = words[:words.index("of")] if "of" in words[1:] else words  # 'University of X': its head is 'University'
     possessed = any(w.endswith(("'s", "’s")) for w in words)  # "Seoul's unification ministry" has its determiner
-    needs_article = (actor.type in NAME_TYPES_WITH_ARTICLE and len(words) > 1 and words[0].lower() != "the"
+    needs_article = (actor.type in NAME_TYPES_WITH_ARTICLE and len(words) > 1
                      and not possessed and head[-1].isalpha() and is_common_noun(head[-1]))
     return f"the {actor.name}" if needs_article else actor.name
+
+
+def article_use(text: str, actor: Actor) -> bool | None:
+    """Whether the article writes this name with 'the' ('the Pentagon', 'the Coalition') or without it
+    ('Internet Explorer'), where it writes it at least twice and two times in three one way; else None."""
+    name = actor.name.lower()
+    written = [text[max(m.start - 4, 0):m.start].lower() == "the " or m.text.lower() == f"the {name}"
+               for m in actor.mentions if m.kind in ("name", "alias") and m.text.lower() in (name, f"the {name}")]
+    if len(written) < 2:
+        return None
+    share = sum(written) / len(written)
+    return True if share >= 2 / 3 else False if share <= 1 / 3 else None
 
 
 def possessive(phrase: str) -> str:
