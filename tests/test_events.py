@@ -72,6 +72,7 @@ def test_event_noun_with_possessive_or_by_agent():
 def test_owner_of_people_acts_through_them():
     found = pairs("Thailand's foreign minister contacted Vietnam on Friday.")
     assert ("Thailand", "Vietnam") in found
+    assert ("Thailand", "Vietnam") in pairs("Thailand's investigators questioned Vietnam's envoys on Friday.")
 
 
 def test_speech_act_reaches_its_addressee():

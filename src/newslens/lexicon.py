@@ -142,7 +142,9 @@ def name_words() -> frozenset[str]:
 ACTING_NOUNS = ORG_HEADS | ROLE_HEADS | frozenset(
     "troops soldiers forces fighters officials people citizens men women members leaders diplomats militants "
     "rebels police staff workers authorities spokesman spokeswoman representatives delegation officers "
-    "government governments regime administration".split())
+    "government governments regime administration detective detectives investigator investigators agents "
+    "employees personnel negotiators envoys staffers crew ministers commanders lawyers attorneys "
+    "prosecutors inspectors".split())
 
 # Nouns that state an event, and what the noun's agent does to the one after 'on', 'against', 'with', 'to'.
 EVENT_NOUNS = frozenset("""
