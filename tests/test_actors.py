@@ -339,3 +339,11 @@ def test_a_definite_title_stands_for_the_person_who_holds_it(backend):
     assert [m.text for m in putin.mentions if m.kind == "nominal"] == ["The Russian president"]
     if backend == "builtin":
         assert ("Vladimir Putin", "Greece") in {(a.actor_name(r.source), a.actor_name(r.target)) for r in a.relations}
+
+
+def test_an_adjective_and_a_plural_noun_name_a_body_not_a_person():
+    from newslens.actors import context_label
+    doc = hand_parsed([("the", 2, "det"), ("United", 2, "amod"), ("Nations", 3, "nsubj"), ("met", 3, "ROOT"),
+                       ("Tiger", 5, "compound"), ("Woods", 3, "obj")])
+    assert context_label("United Nations", [labelled(doc, 1, 3, "PERSON")], "PERSON") == "ORG"
+    assert context_label("Tiger Woods", [labelled(doc, 4, 6, "PERSON")], "PERSON") == "PERSON"

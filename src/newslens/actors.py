@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import takewhile
 
+from lemminflect import getAllLemmas
 from spacy.attrs import DEP, IDX, LOWER, SENT_START
 from spacy.tokens import Doc, Span
 
@@ -318,10 +319,22 @@ def context_label(key: str, members: list[EntityMention], label: str) -> str:
     commander or a minister ('Qanbar was a commander', 'Prime Minister Haider al-Abadi') is a person."""
     if label == "PERSON" and all(is_sited(m.span) for m in members):
         return "GPE"
+    if label == "PERSON" and names_a_collective(key) and not any(is_described_as_person(m.span) for m in members):
+        return "ORG"
     if label in ("ORG", "GPE") and key not in country_names() and key not in places() and any(
             is_described_as_person(m.span) for m in members):
         return "PERSON"
     return label
+
+
+def names_a_collective(name: str) -> bool:
+    """'United Nations', 'Royal Marines': an adjective, then a plural common noun, is a body of many; a person's
+    name does not read that way ('Tiger Woods', 'Andrew Burns': the first word is no adjective)."""
+    words = name.lower().split()
+    if len(words) < 2:
+        return False
+    first, last = getAllLemmas(words[0]), getAllLemmas(words[-1])
+    return "ADJ" in first and words[-1] not in last.get("NOUN", (words[-1],))
 
 
 def is_sited(span: Span) -> bool:
