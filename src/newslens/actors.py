@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Span
 
 from newslens.affiliations import extract_affiliations, main_affiliations
 from newslens.gazetteer import country_names, demonyms, official_acronyms, places
-from newslens.lexicon import FEMININE_PRONOUNS, HONORIFICS, ORG_HEADS, POSSESSIVE_MARKS, PRONOUNS_PERSON, ROLE_HEADS
+from newslens.lexicon import (FACILITY_HEADS, FEMININE_PRONOUNS, GEOGRAPHIC_HEADS, HONORIFICS, ORG_HEADS,
+                              POSSESSIVE_MARKS, PRONOUNS_PERSON, ROLE_HEADS)
 from newslens.model import Actor, Mention, Relation
 from newslens.names import Title, bare_name, is_after_stance_prefix, surname, title_after, title_before
 from newslens.lexicon import DIRECTIONS
@@ -30,6 +31,7 @@ ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", 
                 "EVENT": "EVENT"}
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around"}
 DIRECTION_MARKS = "\u200e\u200f "  # invisible left-to-right and right-to-left marks, and spaces
+PLACE_HEADS = GEOGRAPHIC_HEADS | FACILITY_HEADS
 RELATIVE_WORDS = frozenset({"who", "whom", "whose", "that", "which"})
 SITE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "around", "across", "throughout"})
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -317,8 +319,9 @@ def context_label(key: str, members: list[EntityMention], label: str) -> str:
     """The model's label, unless the text says otherwise: a 'person' written only after 'near', 'in' or
     'outside' ('strikes near Ayn Isa') is a place; an 'organisation' or 'place' that the text calls a
     commander or a minister ('Qanbar was a commander', 'Prime Minister Haider al-Abadi') is a person."""
-    if label == "PERSON" and all(is_sited(m.span) for m in members):
-        return "GPE"
+    if label == "PERSON" and all(is_sited(m.span) for m in members) or label in ("PERSON", "ORG") and (
+            key.split()[-1].lower() in PLACE_HEADS and len(key.split()) > 1):
+        return "GPE"  # 'near Ayn Isa'; 'Samarra Barrage', 'Tiyas Military Airfield
     if label == "PERSON" and names_a_collective(key) and not any(is_described_as_person(m.span) for m in members):
         return "ORG"
     if label in ("ORG", "GPE") and key not in country_names() and key not in places() and any(
