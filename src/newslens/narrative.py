@@ -119,7 +119,8 @@ def past_tense(lemma: str) -> str:
 
 
 TITLE_WORDS = ROLE_HEADS | HONORIFICS
-RANKS = frozenset("general colonel captain lieutenant sergeant major admiral marshal corporal private".split())
+RANKS = frozenset("general colonel captain lieutenant sergeant major admiral marshal corporal private brigadier staff "
+                  "rear vice petty warrant chief first second officer".split())
 
 
 def indefinite_article(word: str) -> str:
@@ -157,7 +158,7 @@ def role_phrase(role: str) -> str | None:
         written_as_title = words[-1][:1].isupper() and words[-1].lower().strip(".") in TITLE_WORDS
         if written_as_title:
             return role
-        if words[-1].lower() in RANKS:  # 'Major general': one of many
+        if all(w.lower() in RANKS for w in words):  # 'Major general', 'Staff Colonel': one of many
             return f"{indefinite_article(words[0])} {role.lower()}"
         return f"the {role}"
     return f"{indefinite_article(words[0])} {role[:1].lower() + role[1:] if len(words) == 1 else role}"
