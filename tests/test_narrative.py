@@ -34,7 +34,7 @@ def test_roles_paragraph_resolves_affiliations_to_names(paragraphs):
 
 @pytest.mark.parametrize("role, phrase", [
     ("U.S. President", "U.S. President"), ("Major general", "a major general"), ("Judge", "a judge"),
-    ("Gen.", None),
+    ("Gen.", None), ("adviser to", None),
     ("team member", "a team member"), ("associate professor", "an associate professor"),
     ("USI instructor", "the USI instructor"), ("adviser to President", "an adviser to President"),
     ("Turkish foreign minister", "the Turkish foreign minister"), ("envoy to Chile", "an envoy to Chile"), ("union leader", "a union leader"),
@@ -62,7 +62,7 @@ def test_relations_are_grouped_by_event_class_in_past_tense(paragraphs):
 
 
 def test_summary_counts_everything(paragraphs):
-    assert ("7 actors with 12 mentions, 2 quotes and 3 relations (3 events in 3 event classes), "
+    assert ("7 actors with 12 mentions, 2 quotes and 3 relations (3 event statements in 3 event classes), "
             "using the handmade pipeline test 1.0") in paragraphs[-1]
 
 
@@ -175,3 +175,8 @@ def test_a_mixed_quote_is_reported_speech_not_the_speakers_own_words():
                 'these together".', "builtin")
     [q] = a.quotes
     assert narrative.quote_sentence(a, q).startswith("Ana Ruiz said that although rain")
+
+
+def test_a_reported_clause_keeps_the_capital_of_a_name_it_opens_with():
+    assert narrative.reported_clause("Chile wanted a lasting deal", opens_with_name=True) == "Chile wanted a lasting deal"
+    assert narrative.reported_clause("Prices rose sharply") == "prices rose sharply"

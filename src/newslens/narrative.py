@@ -143,14 +143,15 @@ def is_spoken_as_word(acronym: str) -> bool:
 
 
 def role_phrase(role: str) -> str | None:
-    """A role as the complement of 'is described as', or None for a bare rank or honorific ('Gen.', 'Dr').
+    """A role as the complement of 'is described as', or None for a bare rank or honorific ('Gen.', 'Dr') or a
+    role cut short ('adviser to').
 
     A title written as one stands bare ('U.S. President', 'Russian Defense Minister'); a role tied to a named
     body or country is that body's one ('the Turkish foreign minister', 'the Kremlin spokesman', "the Afghan
     team's coach"; but "Malaysia's Prime Minister"); a common noun takes 'a' ('a team member', 'a judge')."""
     words = role.split()
-    if len(words) == 1 and words[0].lower().strip(".") in HONORIFICS:
-        return None
+    if len(words) == 1 and words[0].lower().strip(".") in HONORIFICS or words[-1].lower() in PREPOSITIONS:
+        return None  # a rank alone says little; 'adviser to' is cut short
     possessive = [w for w in words if w.endswith(("'s", "’s"))]
     if possessive:
         return role if possessive[0][:1].isupper() else f"the {role}"
@@ -312,12 +313,13 @@ def has_finite_verb(text: str) -> bool:
     return False
 
 
-def reported_clause(text: str) -> str:
+def reported_clause(text: str, opens_with_name: bool = False) -> str:
     """The content of an indirect quote, one line, without its closing punctuation: a 'that' clause where it is
     a clause; a noun phrase stays one ('announced the start of a public process')."""
     content = " ".join(text.split()).strip(" ,;:.")
     first, _, rest = content.partition(" ")
-    if first in {w.capitalize() for w in FUNCTION_OPENERS} or first.istitle() and is_common_word(first):
+    if first in {w.capitalize() for w in FUNCTION_OPENERS} or first.istitle() and is_common_word(first) and (
+            not opens_with_name):
         content = f"{first.lower()} {rest}".strip()  # 'According to X, prices rose', not 'Prices
     if content.lower().startswith("that ") or not has_finite_verb(content):
         return content
@@ -348,7 +350,8 @@ def quote_sentence(analysis: Analysis, quote: Quote) -> str:
     if speaker is None:
         return f"A statement with no named source reads: {quoted(quote.text)}"
     if quote.kind != "direct":  # a mixed quote is reported speech with the speaker's words quoted inside
-        clause = reported_clause(quote.text)
+        opens_with_name = any(m.start == quote.start for a in analysis.actors for m in a.mentions)  # 'Chile'
+        clause = reported_clause(quote.text, opens_with_name)
         if verb:
             return sentence(f"{speaker} {verb} {clause}")
         return sentence(f"according to {speaker}, {clause.removeprefix('that ')}")
@@ -492,7 +495,8 @@ def summary_paragraph(analysis: Analysis) -> str:
     events = [r for r in analysis.relations if not is_affiliation(r)]
     categories = {r.category for r in events if r.category}
     affiliations = len(analysis.relations) - len(events)
-    kinds = f"{plural(len(events), 'event')} in {plural(len(categories), 'event class', 'event classes')}" + (
+    kinds = (f"{plural(len(events), 'event statement')} in "  # statements: one event may be stated twice
+             f"{plural(len(categories), 'event class', 'event classes')}") + (
         f", {plural(affiliations, 'affiliation')}" if affiliations else "")
     pipeline = analysis.pipeline
     return (f"In total newslens found {plural(len(analysis.actors), 'actor')} with {plural(mentions, 'mention')}, "
