@@ -301,3 +301,18 @@ def test_a_title_a_name_and_the_place_it_represents(backend):
 def test_an_organisation_headed_name_with_an_event_word_is_an_organisation(backend):
     a = analyse("Analysts at the Institute for the Study of War said the front was stable.", backend)
     assert actor_named(a, "Institute for the Study of War").type == "ORG"
+
+
+def test_his_excellency_in_capitals_is_an_honorific_not_the_pronoun_he(backend):
+    a = analyse("Prime Minister Tom Reyes received the envoy of Peru, HE Dr Carla Mendez, on Monday. "
+                "H.E. Ambassador Omar Haddad also attended.", backend)
+    assert not any(m.kind == "pronoun" for actor in a.actors for m in actor.mentions)
+    mendez, haddad = actor_named(a, "Carla Mendez"), actor_named(a, "Omar Haddad")
+    assert "HE Dr Carla Mendez" in {m.text for m in mendez.mentions}
+    assert "H.E. Ambassador Omar Haddad" in {m.text for m in haddad.mentions}
+    assert not names(a) & {"H.E.", "HE"}
+
+
+def test_a_heading_in_capitals_keeps_its_pronoun(backend):
+    a = analyse("Tom Reyes won the vote on Sunday. WHY HE Won: a fair count.", backend)
+    assert "HE" in {m.text for m in actor_named(a, "Tom Reyes").mentions if m.kind == "pronoun"}

@@ -19,7 +19,7 @@ from newslens.affiliations import extract_affiliations, main_affiliations
 from newslens.gazetteer import country_names, demonyms, official_acronyms, places
 from newslens.lexicon import FEMININE_PRONOUNS, ORG_HEADS, POSSESSIVE_MARKS, PRONOUNS_PERSON, ROLE_HEADS
 from newslens.model import Actor, Mention
-from newslens.names import Title, bare_name, is_after_stance_prefix, surname, title_after, title_before
+from newslens.names import Title, bare_name, is_after_stance_prefix, is_excellency, surname, title_after, title_before
 from newslens.lexicon import DIRECTIONS
 from newslens.rules import ARTICLE_PREFIX, is_place_in_capitals
 from newslens.syntax import doc_strings, is_noun
@@ -323,7 +323,7 @@ def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
     gender_of: dict[str, str] = {}
     offsets = doc.to_array(IDX).tolist()
     for i, lower in enumerate(doc_strings(doc, LOWER)):
-        if lower not in PRONOUNS_PERSON:
+        if lower not in PRONOUNS_PERSON or is_excellency(doc[i]):
             continue
         at = offsets[i]
         gender = "female" if lower in FEMININE_PRONOUNS else "male"

@@ -42,6 +42,7 @@ APPOSITION_ENDS = frozenset({",", ".", ";", "(", ")", "—", "–"})
 WEB_ADDRESS = re.compile(r"\w\.(?:com|org|net|gov|edu|info|io|co)\b", re.IGNORECASE)
 ROMAN = re.compile(r"^[IVXLCDM]+$")
 GENERATIONS = frozenset({"Jr", "Jr.", "Sr", "Sr."})
+EXCELLENCIES = frozenset({"HE", "H.E."})
 ADJECTIVE_ENDINGS = ("ish", "ese", "ian", "an", "ic", "i", "ist")
 
 
@@ -64,7 +65,23 @@ def is_descriptor(lower: str) -> bool:
 
 def is_title_word(token: Token) -> bool:
     low = token.lower_
-    return low in ROLE_HEADS or low in ROLE_MODIFIERS or low in HONORIFICS
+    return low in ROLE_HEADS or low in ROLE_MODIFIERS or low in HONORIFICS or is_excellency(token)
+
+
+def is_excellency(token: Token) -> bool:
+    """'HE Dr Jane Roe', 'H.E. Ambassador Omar Haddad': His or Her Excellency, written in capitals right before a
+    title or a capitalised name, is an honorific, not the pronoun 'he' (nor a headline's 'HE SAID')."""
+    doc, k = token.doc, token.i
+    if token.text not in EXCELLENCIES or k + 1 >= len(doc) or token.whitespace_ == "" or "\n" in token.whitespace_:
+        return False
+    after = doc[k + 1]
+    headline = k > 0 and doc[k - 1].is_alpha and doc[k - 1].is_upper and len(doc[k - 1]) > 1
+    return after.is_alpha and after.text[:1].isupper() and not after.is_upper and not headline
+
+
+def is_title_head(token: Token) -> bool:
+    """A word a title can end in: a role ('minister'), an honorific ('Dr') or the Excellency ('HE')."""
+    return token.lower_ in TITLE_HEADS or is_excellency(token)
 
 
 def is_personal_name(tokens: Span, after_title: bool = False) -> bool:
@@ -98,6 +115,14 @@ def _span(doc: Doc, start: int, end: int, label: str) -> Span:
 
 def _label_of_body(tokens: Span) -> str:
     return "GPE" if tokens.text in places() else "ORG"
+
+
+def drop_excellency(span: Span) -> list[Span]:
+    """'H.E.' read as an organisation, 'HE Dr Jane Roe' as one name: the honorific is no name, nor part of one."""
+    start = span.start
+    while start < span.end and is_excellency(span.doc[start]):
+        start += 1
+    return [span] if start == span.start else [_span(span.doc, start, span.end, span.label_)] * (start < span.end)
 
 
 def split_lines(span: Span) -> list[Span]:
@@ -169,7 +194,7 @@ def split_title(span: Span) -> list[Span]:
     'Shadow Health Secretary Tom Reyes': a title, with the bodies named in it, before a person's name.
     'Museum of Science CEO': an organisation's name with a role after it."""
     doc = span.doc
-    heads = [k for k in range(span.start, span.end) if doc[k].lower_ in TITLE_HEADS or doc[k].lower_ in GROUP_TITLES]
+    heads = [k for k in range(span.start, span.end) if is_title_head(doc[k]) or doc[k].lower_ in GROUP_TITLES]
     if not heads:
         return [span]
     last = heads[-1]
@@ -387,7 +412,7 @@ def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
     people = frozenset(span[-1].text for span in spans if span.label_ == "PERSON" and not (
         is_descriptor(span[-1].lower_) or span.start and doc[span.start - 1].lower_ in TITLE_CONNECTORS))
     person_ends = frozenset(span.end for span in spans if span.label_ == "PERSON")
-    steps = (split_lines, split_opening_word, split_possessed_thing, split_stance, split_list, split_of_affiliation,
+    steps = (drop_excellency, split_lines, split_opening_word, split_possessed_thing, split_stance, split_list, split_of_affiliation,
              split_title, lambda span: split_known_person(span, people), split_title_body, split_descriptor,
              lambda span: title_body_label(span, person_ends), thing_label, origin_label)
     out = []
@@ -469,7 +494,7 @@ def title_before(span: Span) -> Title | None:
         first -= 1
     while first < start and (doc[first].lower_ in TITLE_CONNECTORS or doc[first].lower_ in POSSESSIVE_MARKS):
         first += 1
-    heads = [k for k in range(first, start) if doc[k].lower_ in TITLE_HEADS]
+    heads = [k for k in range(first, start) if is_title_head(doc[k])]
     if not heads:
         return None
     linked = [k + 1 for k in range(first, heads[0]) if doc[k].lower_ in ("of", "for") and doc[k].ent_iob_ != "I"
@@ -515,7 +540,7 @@ def make_title(title: Span, role: str) -> Title:
     possessors = {t.i - 1 for t in title if t.lower_ in POSSESSIVE_MARKS}
     named = [t.i for t in title if t.text in demonyms() or t.ent_type_ in ("ORG", "GPE", "NORP") or t.text in places()
              or t.lower_ in POSSESSIVE_MARKS or t.ent_type_ and any(x.i in possessors for x in doc[t.i:t.i + 4])]
-    heads = [t.i for t in title if t.lower_ in TITLE_HEADS]
+    heads = [t.i for t in title if is_title_head(t)]
     cut = heads[-1] + 1
     first = max([i + 1 for i in named if i < heads[-1]], default=title.start)
     head = "".join(t.lower_ + t.whitespace_ for t in doc[first:cut] if t.lower_ not in ARTICLES and t.text != ".")
