@@ -316,3 +316,19 @@ def test_his_excellency_in_capitals_is_an_honorific_not_the_pronoun_he(backend):
 def test_a_heading_in_capitals_keeps_its_pronoun(backend):
     a = analyse("Tom Reyes won the vote on Sunday. WHY HE Won: a fair count.", backend)
     assert "HE" in {m.text for m in actor_named(a, "Tom Reyes").mentions if m.kind == "pronoun"}
+
+
+@pytest.mark.parametrize("sentence, name, alias", [
+    ("The Ministry of Defence, known as the MoD, denied the report.", "Ministry of Defence", "MoD"),
+    ("Ali Kazem (Arabic: علي), also known as Abu Omar, led the unit.", "Ali Kazem", "Abu Omar"),
+    ("Police found Tom Reyes (aka Tommy Red) in Lima.", "Tom Reyes", "Tommy Red"),
+])
+def test_an_alias_statement_joins_two_names_of_one_actor(backend, sentence, name, alias):
+    a = analyse(sentence, backend)
+    assert alias in {m.text for m in actor_named(a, name).mentions}
+    assert alias not in names(a)
+
+
+def test_a_naming_verb_that_is_a_verb_of_doing_joins_no_one(backend):
+    a = analyse("The leader of the party, Ana Ruiz, called Tom Reyes on Monday.", backend)
+    assert {"Ana Ruiz", "Tom Reyes"} <= names(a)

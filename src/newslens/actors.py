@@ -17,11 +17,11 @@ from spacy.tokens import Doc, Span
 
 from newslens.affiliations import extract_affiliations, main_affiliations
 from newslens.gazetteer import country_names, demonyms, official_acronyms, places
-from newslens.lexicon import FEMININE_PRONOUNS, ORG_HEADS, POSSESSIVE_MARKS, PRONOUNS_PERSON, ROLE_HEADS
+from newslens.lexicon import ALIAS_ADVERBS, ALIAS_CUES, FEMININE_PRONOUNS, NAMING_VERBS, ORG_HEADS, POSSESSIVE_MARKS, PRONOUNS_PERSON, ROLE_HEADS
 from newslens.model import Actor, Mention
 from newslens.names import Title, bare_name, is_after_stance_prefix, is_excellency, surname, title_after, title_before
 from newslens.lexicon import DIRECTIONS
-from newslens.rules import ARTICLE_PREFIX, is_place_in_capitals
+from newslens.rules import ARTICLE_PREFIX, CLOSING_QUOTES, OPENING_QUOTES, is_place_in_capitals
 from newslens.syntax import doc_strings, is_noun
 
 ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "GPE", "FAC": "GPE",
@@ -31,6 +31,8 @@ POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "de", "del", "da", "van", "von", "bin", "ibn", "&", "-"})
 GENERIC_HEADS = ORG_HEADS | ROLE_HEADS  # 'Police', 'spokesman': words that describe rather than name
 PRONOUN_WINDOW_SENTENCES = 3
+ALIAS_REACH = 12  # tokens between a name and the alias a statement gives it, a short gloss included
+ARTICLES = frozenset({"the", "a", "an"})
 
 
 @dataclass(frozen=True)
@@ -278,6 +280,53 @@ def nearest_before(m: EntityMention, fits: set[str], clusters: dict[str, list[En
                                                                       default=0)))
 
 
+def states_alias(doc: Doc, name_end: int, alias_start: int) -> bool:
+    """Whether the words between two names say the second is another name of the first: 'Daesh (also known as
+    ISIL)', 'Ana Ruiz, aka Roja', 'Fort Lane, also called “Camp Nine”', after a gloss in parentheses ('Ali Kazem
+    (Arabic: ...), also known as')."""
+    quoted = doc[alias_start - 1].text in OPENING_QUOTES
+    words = [t for t in doc[name_end:alias_start] if t.lower_ not in ARTICLES and t.text not in OPENING_QUOTES]
+    if len(words) > 2 and words[0].text == "(" and ")" in (t.text for t in words) and words[1].lower_ not in (
+            ALIAS_ADVERBS | {"known", "aka", "a.k.a.", "called"}):
+        words = words[next(k for k, t in enumerate(words) if t.text == ")") + 1:]  # the gloss, then the statement
+    if len(words) < 2 or words[0].text not in ("(", ","):
+        return False
+    cue = tuple(t.lower_ for t in words[1 + (words[1].lower_ in ALIAS_ADVERBS):])
+    return cue in ALIAS_CUES or cue in NAMING_VERBS and (quoted or words[0].text == "(")
+
+
+def alias_statements(mentions: list[EntityMention]) -> list[tuple[EntityMention, EntityMention]]:
+    """Pairs of names an alias statement joins, whatever labels the model gave them (the statement says they name
+    one actor)."""
+    spans = sorted(mentions, key=lambda m: (m.span.start, -m.span.end))
+    pairs = []
+    for first, then in zip(spans, spans[1:]):
+        if first.span.end < then.span.start <= first.span.end + ALIAS_REACH and states_alias(
+                first.span.doc, first.span.end, then.span.start):
+            pairs.append((first, then))
+    return pairs
+
+
+def merge_aliases(clusters: dict[str, list[EntityMention]],
+                  pairs: list[tuple[EntityMention, EntityMention]]) -> dict[str, list[EntityMention]]:
+    """The clusters of two names an alias statement joins become one, under the first name's key."""
+    key_of = {id(m): key for key, members in clusters.items() for m in members}
+    merged = dict(clusters)
+    into: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        while key in into:
+            key = into[key]
+        return key
+
+    for first, then in pairs:
+        keep, fold = root(key_of.get(id(first), "")), root(key_of.get(id(then), ""))
+        if keep in merged and fold in merged and keep != fold:
+            merged[keep] = merged[keep] + merged.pop(fold)
+            into[fold] = keep
+    return merged
+
+
 def is_generic(key: str, members: list[EntityMention]) -> bool:
     """'Police', 'University' left unattached to a full name: a description, not an actor's name.
     With the article ('the Coalition') it names one body the reader knows."""
@@ -340,7 +389,8 @@ def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
 
 def extract_actors(doc: Doc) -> list[Actor]:
     """The article's actors, in order of first mention, with aliases, roles, affiliations, pronouns."""
-    clusters = cluster_mentions(entity_mentions(doc))
+    mentions = entity_mentions(doc)
+    clusters = merge_aliases(cluster_mentions(mentions), alias_statements(mentions))
     clusters = {key: members for key, members in clusters.items() if not is_generic(key, members)}
     ordered = sorted(clusters.items(), key=lambda kv: min(m.start for m in kv[1]))
     ids: dict[str, str] = {}

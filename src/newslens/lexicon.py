@@ -94,6 +94,13 @@ FINDING_VERBS = frozenset("rule show".split())
 CLAUSE_ONLY_VERBS = frozenset("think believe find learn agree estimate conclude suggest indicate signal hint "
                               "point recall describe ask".split()) | FINDING_VERBS
 
+# What introduces another name of the same actor after its name ("Daesh (also known as ISIL)", "X, aka Y"),
+# after an optional adverb ("also", "better", "formerly"). Naming verbs that are also verbs of doing ("called
+# Tom", "dubbed") do so only in parentheses or before a name in quotation marks ('also called “Camp Nine”').
+ALIAS_CUES = frozenset({("known", "as"), ("aka",), ("a.k.a.",), ("a.k.a",)})
+NAMING_VERBS = frozenset({("called",), ("nicknamed",), ("dubbed",), ("named",)})
+ALIAS_ADVERBS = frozenset("also better formerly commonly widely sometimes locally popularly officially".split())
+
 PRONOUNS_PERSON = frozenset("he she him her his hers himself herself".split())
 FEMININE_PRONOUNS = frozenset("she her hers herself".split())
 # The possessive clitic as the tokenizer splits it off, straight or curly: "Russia's", "Seoul’s".
