@@ -332,3 +332,11 @@ def test_an_alias_statement_joins_two_names_of_one_actor(backend, sentence, name
 def test_a_naming_verb_that_is_a_verb_of_doing_joins_no_one(backend):
     a = analyse("The leader of the party, Ana Ruiz, called Tom Reyes on Monday.", backend)
     assert {"Ana Ruiz", "Tom Reyes"} <= names(a)
+
+
+def test_a_countrys_official_long_form_is_the_country(backend):
+    a = analyse("Officials of the Hashemite Kingdom of Jordan met envoys of the Federal Republic of Germany in Amman.",
+                backend)
+    assert "Hashemite Kingdom of Jordan" in {m.text for m in actor_named(a, "Jordan").mentions}
+    assert "Federal Republic of Germany" in {m.text for m in actor_named(a, "Germany").mentions}
+    assert not any(actor.type == "PERSON" for actor in a.actors)

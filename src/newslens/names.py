@@ -406,6 +406,13 @@ def title_bodies(spans: list[Span]) -> list[Span]:
     return found + [span for span in spans if not taken.intersection(range(span.start, span.end))]
 
 
+def names_a_country(span: Span) -> bool:
+    """'Hashemite Kingdom of Jordan', 'Republic of Korea': a country's name of several words, official long forms
+    included, is one name whatever its parts look like ('Hashemite Kingdom' is no one's name)."""
+    place = places().get(span.text)
+    return len(span) > 1 and place is not None and place.kind == "country"
+
+
 def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """Every entity cut to the names it holds (see the module docstring); what is left of a span is one or
     several names, each labelled by its parts."""
@@ -417,6 +424,9 @@ def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
              lambda span: title_body_label(span, person_ends), thing_label, origin_label)
     out = []
     for span in spans:
+        if names_a_country(span):
+            out.append(_span(doc, span.start, span.end, "GPE"))
+            continue
         pieces = [span]
         for step in steps:
             pieces = [part for piece in pieces for part in step(piece)]
