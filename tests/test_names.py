@@ -340,3 +340,19 @@ def test_a_countrys_official_long_form_is_the_country(backend):
     assert "Hashemite Kingdom of Jordan" in {m.text for m in actor_named(a, "Jordan").mentions}
     assert "Federal Republic of Germany" in {m.text for m in actor_named(a, "Germany").mentions}
     assert not any(actor.type == "PERSON" for actor in a.actors)
+
+
+def test_a_name_that_qualifies_a_common_noun_names_the_body_not_the_thing(backend):
+    a = analyse("The boy wore a NASA T-shirt on Monday. The Oxford University exhibit opened in May.", backend)
+    assert not any(name.endswith(("shirt", "exhibit")) for name in names(a))
+    assert "Oxford University" in names(a)
+
+
+def test_a_plural_body_noun_heads_a_list_of_bodies(backend):
+    a = analyse("After talks between the Treasury and Homeland Security Departments, the plan was dropped.", backend)
+    assert "Homeland Security Departments" not in names(a)
+
+
+def test_a_hyphenated_given_name_keeps_its_syllables(backend):
+    a = analyse("Mayor Park Min-jun opened the bridge on Monday.", backend)
+    assert "Park Min-jun" in names(a)

@@ -336,6 +336,33 @@ def split_possessed_thing(span: Span) -> list[Span]:
     return [_span(doc, span.start, marks[0], span.label_)]
 
 
+def split_common_head(span: Span) -> list[Span]:
+    """'the UNC Greensboro exhibit', 'a NASA T-shirt': a name that qualifies a common noun written in lower case
+    names the body before it, not the thing ('Seoul's unification ministry', 'the ISIL terrorist group' end in the
+    kind of body they are and stay). 'the State and Homeland Security Departments': a body noun in the plural
+    heads a list of bodies; what is left before it is the last one's name."""
+    doc = span.doc
+    end = span.end
+    while end - span.start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha and (
+            doc[end - 1].lower_ not in ORG_HEADS | COLLECTIVE_HEADS):
+        word = end - 1
+        while word > span.start and not doc[word - 1].whitespace_:
+            word -= 1  # the whole of a hyphenated word: 'T-shirt'
+        if word < end - 1 and span.label_ == "PERSON":
+            break  # 'Hau Lung-pin', 'Park Min-jun': a given name's syllables
+        end = word
+    if end == span.end:
+        head = doc[end - 1]
+        lemmas = getAllLemmas(head.lower_).get("NOUN", ())
+        plural_body = head.lower_ not in ORG_HEADS and any(lemma in ORG_HEADS for lemma in lemmas)
+        if not (plural_body and span.end - span.start > 1 and head.text[:1].isupper()):
+            return [span]
+        end -= 1
+    while end > span.start and doc[end - 1].is_punct:
+        end -= 1
+    return [_span(doc, span.start, end, span.label_)] if end > span.start else []
+
+
 def is_no_ones_name(span: Span) -> bool:
     """'Shadow Health Secretary', 'Restricted C.', 'Secretary of State': a name made only of titles, common words
     and initials names no one ('Office of the President' names an office)."""
@@ -419,8 +446,8 @@ def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
     people = frozenset(span[-1].text for span in spans if span.label_ == "PERSON" and not (
         is_descriptor(span[-1].lower_) or span.start and doc[span.start - 1].lower_ in TITLE_CONNECTORS))
     person_ends = frozenset(span.end for span in spans if span.label_ == "PERSON")
-    steps = (drop_excellency, split_lines, split_opening_word, split_possessed_thing, split_stance, split_list, split_of_affiliation,
-             split_title, lambda span: split_known_person(span, people), split_title_body, split_descriptor,
+    steps = (drop_excellency, split_lines, split_opening_word, split_possessed_thing, split_common_head, split_stance,
+             split_list, split_of_affiliation, split_title, lambda span: split_known_person(span, people), split_title_body, split_descriptor,
              lambda span: title_body_label(span, person_ends), thing_label, origin_label)
     out = []
     for span in spans:
