@@ -356,3 +356,10 @@ def test_a_plural_body_noun_heads_a_list_of_bodies(backend):
 def test_a_hyphenated_given_name_keeps_its_syllables(backend):
     a = analyse("Mayor Park Min-jun opened the bridge on Monday.", backend)
     assert "Park Min-jun" in names(a)
+
+
+def test_an_adjective_and_a_common_noun_are_a_description_not_a_name():
+    """The rules alone have no parts of speech; the statistical model reads 'European team' as an organisation."""
+    a = analyse("The European team beat the hosts on Sunday. The Taliban government objected.", "builtin")
+    assert not any(name.startswith("European") for name in names(a))
+    assert any(name.startswith("Taliban") for name in names(a))

@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span
 
 from newslens.affiliations import extract_affiliations, main_affiliations
 from newslens.gazetteer import country_names, demonyms, official_acronyms, places
-from newslens.lexicon import ALIAS_ADVERBS, ALIAS_CUES, FEMININE_PRONOUNS, NAMING_VERBS, ORG_HEADS, POSSESSIVE_MARKS, PRONOUNS_PERSON, ROLE_HEADS
+from newslens.lexicon import (ALIAS_ADVERBS, ALIAS_CUES, FEMININE_PRONOUNS, NAMING_VERBS, ORG_HEADS, POSSESSIVE_MARKS,
+                              PRONOUNS_PERSON, ROLE_HEADS)
 from newslens.model import Actor, Mention
 from newslens.names import Title, bare_name, is_after_stance_prefix, is_excellency, surname, title_after, title_before
 from newslens.lexicon import DIRECTIONS

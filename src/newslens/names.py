@@ -298,16 +298,19 @@ def noun_words(doc: Doc) -> frozenset[str]:
 
 
 def thing_label(span: Span) -> list[Span]:
-    """'Clean Air Act' is a law, 'Islamic' an adjective; 'Windows XP', 'PlayStation VR', 'Gawker.com': a 'person'
-    of a word and an acronym, or a web address, is a product or a site (Roman numerals end names: 'Charles Keating
-    IV'); a longer name ends before the honours written after it ('Daniel Bernoulli FRS')."""
+    """'Clean Air Act' is a law, 'Islamic' an adjective ('the European team' a description); 'Windows XP',
+    'PlayStation VR', 'Gawker.com': a 'person' of a word and an acronym, or a web address, is a product or a site
+    (Roman numerals end names: 'Charles Keating IV'); a longer name ends before the honours written after it
+    ('Daniel Bernoulli FRS')."""
     def is_acronym(word: str) -> bool:
         return word.isupper() and word.isalpha() and len(word) > 1 and not ROMAN.match(word)
 
     if span[-1].lower_ in DOCUMENT_HEADS and len(span) > 1:
         return [_span(span.doc, span.start, span.end, "LAW")]
-    if len(span) == 1 and span[0].pos_ == "ADJ" and not span[0].is_upper and span.text not in noun_words(span.doc):
-        return [_span(span.doc, span.start, span.end, "NORP")]  # 'Islamic', 'African': only ever an adjective
+    first = span[0]
+    if first.pos_ == "ADJ" and first.is_alpha and not first.is_upper and first.text not in noun_words(span.doc) and (
+            all(t.is_lower for t in span[1:])):  # 'Islamic', 'the European team': only ever an adjective, and a noun
+        return [_span(span.doc, span.start, span.start + 1, "NORP")]
     web = any(WEB_ADDRESS.search(t.text) for t in span)
     if span.label_ in ("ORG", "GPE") and web or span.label_ == "PERSON" and (web or len(span) == 2 and (
             is_acronym(span[-1].text))):
@@ -447,8 +450,9 @@ def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
         is_descriptor(span[-1].lower_) or span.start and doc[span.start - 1].lower_ in TITLE_CONNECTORS))
     person_ends = frozenset(span.end for span in spans if span.label_ == "PERSON")
     steps = (drop_excellency, split_lines, split_opening_word, split_possessed_thing, split_common_head, split_stance,
-             split_list, split_of_affiliation, split_title, lambda span: split_known_person(span, people), split_title_body, split_descriptor,
-             lambda span: title_body_label(span, person_ends), thing_label, origin_label)
+             split_list, split_of_affiliation, split_title, lambda span: split_known_person(span, people),
+             split_title_body, split_descriptor, lambda span: title_body_label(span, person_ends), thing_label,
+             origin_label)
     out = []
     for span in spans:
         if names_a_country(span):
