@@ -363,3 +363,10 @@ def test_an_adjective_and_a_common_noun_are_a_description_not_a_name():
     a = analyse("The European team beat the hosts on Sunday. The Taliban government objected.", "builtin")
     assert not any(name.startswith("European") for name in names(a))
     assert any(name.startswith("Taliban") for name in names(a))
+
+
+def test_a_names_possessive_does_not_open_the_name_after_it(backend):
+    a = analyse("Dr. Amir Patel, director of the World Health Organization's Africa office, warned of an outbreak.",
+                backend)
+    assert "World Health Organization" in names(a)
+    assert not names(a) & {"World", "Organization's Africa office"}

@@ -467,14 +467,16 @@ def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def joined_possessives(spans: list[Span]) -> list[Span]:
     """"the People's Liberation Army", "the Women's Institute": a common noun's possessive opens an organisation's
-    name ('Russia's Foreign Ministry' is Russia's, 'Labour's' a party's: names own, common nouns do not)."""
+    name ('Russia's Foreign Ministry' is Russia's, 'Labour's' a party's, "the World Health Organization's Africa
+    office" the WHO's: names own, common nouns do not)."""
     out = []
+    named = {i for span in spans for i in range(span.start, span.end)}
     for span in spans:
         doc, i = span.doc, span.start
         owner = doc[i - 2] if i >= 2 else None
         if span.label_ == "ORG" and owner is not None and doc[i - 1].lower_ in POSSESSIVE_MARKS and (
                 not owner.whitespace_ and owner.text[:1].isupper() and is_descriptor(owner.lower_)
-                and not is_title_word(owner) and owner.text not in places()):
+                and not is_title_word(owner) and owner.text not in places() and owner.i not in named):
             span = _span(doc, i - 2, span.end, "ORG")
         out.append(span)
     return filter_spans(out)
