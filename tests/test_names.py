@@ -370,3 +370,10 @@ def test_a_names_possessive_does_not_open_the_name_after_it(backend):
                 backend)
     assert "World Health Organization" in names(a)
     assert not names(a) & {"World", "Organization's Africa office"}
+
+
+def test_a_members_title_written_as_an_acronym_is_a_role(backend):
+    a = analyse("Conservative MP Ann Lee and Green MEP Lara Vos clashed on Monday.", backend)
+    assert actor_named(a, "Ann Lee").role == "Conservative MP"
+    assert actor_named(a, "Lara Vos").role == "Green MEP"
+    assert not names(a) & {"MP Ann Lee", "MEP Lara Vos"}
