@@ -377,3 +377,8 @@ def test_a_members_title_written_as_an_acronym_is_a_role(backend):
     assert actor_named(a, "Ann Lee").role == "Conservative MP"
     assert actor_named(a, "Lara Vos").role == "Green MEP"
     assert not names(a) & {"MP Ann Lee", "MEP Lara Vos"}
+
+
+def test_a_former_title_written_with_ex_keeps_its_prefix(backend):
+    a = analyse("The ex-President Lina Morales attended the funeral on Friday.", backend)
+    assert actor_named(a, "Lina Morales").role == "ex-President"
