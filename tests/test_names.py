@@ -382,3 +382,9 @@ def test_a_members_title_written_as_an_acronym_is_a_role(backend):
 def test_a_former_title_written_with_ex_keeps_its_prefix(backend):
     a = analyse("The ex-President Lina Morales attended the funeral on Friday.", backend)
     assert actor_named(a, "Lina Morales").role == "ex-President"
+
+
+def test_a_name_read_up_to_a_common_nouns_possessive_opens_the_organisation(backend):
+    a = analyse("Rebels of the Sudan People's Liberation Movement attacked the town. China's People's Liberation "
+                "Army denied it.", backend)
+    assert {"Sudan People's Liberation Movement", "People's Liberation Army", "China"} <= names(a)

@@ -467,17 +467,21 @@ def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def joined_possessives(spans: list[Span]) -> list[Span]:
     """"the People's Liberation Army", "the Women's Institute": a common noun's possessive opens an organisation's
-    name ('Russia's Foreign Ministry' is Russia's, 'Labour's' a party's, "the World Health Organization's Africa
-    office" the WHO's: names own, common nouns do not)."""
+    name ('Russia's Foreign Ministry' is Russia's, 'Labour's' a party's: names own, common nouns do not). A name
+    read up to that common noun opens it too ("the Sudan People's Liberation Movement"); one that ends in an
+    organisation's head is whole and owns ("the World Health Organization's Africa office")."""
     out = []
-    named = {i for span in spans for i in range(span.start, span.end)}
+    opening = {span.end - 1: span.start for span in spans}
     for span in spans:
         doc, i = span.doc, span.start
         owner = doc[i - 2] if i >= 2 else None
         if span.label_ == "ORG" and owner is not None and doc[i - 1].lower_ in POSSESSIVE_MARKS and (
                 not owner.whitespace_ and owner.text[:1].isupper() and is_descriptor(owner.lower_)
-                and not is_title_word(owner) and owner.text not in places() and owner.i not in named):
-            span = _span(doc, i - 2, span.end, "ORG")
+                and not is_title_word(owner) and owner.text not in places() and owner.lower_ not in ORG_HEADS):
+            start = opening.get(owner.i, owner.i)
+            if start == owner.i and owner.i - 1 in opening and doc[owner.i - 1].whitespace_:
+                start = opening[owner.i - 1]  # 'Sudan' read as a place of its own, then 'People'
+            span = _span(doc, start, span.end, "ORG")
         out.append(span)
     return filter_spans(out)
 
