@@ -388,3 +388,9 @@ def test_a_name_read_up_to_a_common_nouns_possessive_opens_the_organisation(back
     a = analyse("Rebels of the Sudan People's Liberation Movement attacked the town. China's People's Liberation "
                 "Army denied it.", backend)
     assert {"Sudan People's Liberation Movement", "People's Liberation Army", "China"} <= names(a)
+
+
+def test_the_object_of_a_stance_prefix_is_not_part_of_the_name_after_it(backend):
+    a = analyse("The pro-Western Free Syrian Army advanced on Monday.", backend)
+    assert "Free Syrian Army" in names(a)
+    assert not any("Western" in name for name in names(a))

@@ -147,13 +147,16 @@ def is_after_stance_prefix(span: Span) -> bool:
 
 
 def split_stance(span: Span) -> list[Span]:
-    """'pro-Moscow UR': the place after a stance prefix qualifies the name after it; two names."""
+    """'pro-Moscow UR': the place after a stance prefix qualifies the name after it; two names. Any other word
+    after the prefix ('pro-Kremlin United Russia') is the stance's object, not part of the name."""
     if not is_after_stance_prefix(span):
         return [span]
     doc = span.doc
     for k in range(span.end - 1, span.start, -1):
         if doc[span.start:k].text in places():
             return [_span(doc, span.start, k, "GPE"), _span(doc, k, span.end, span.label_)]
+    if span.end - span.start > 1 and doc[span.start].whitespace_ and doc[span.start + 1].text[:1].isupper():
+        return [_span(doc, span.start + 1, span.end, span.label_)]  # 'pro-Western Free Syrian Army'
     return [span]
 
 
