@@ -394,3 +394,8 @@ def test_the_object_of_a_stance_prefix_is_not_part_of_the_name_after_it(backend)
     a = analyse("The pro-Western Free Syrian Army advanced on Monday.", backend)
     assert "Free Syrian Army" in names(a)
     assert not any("Western" in name for name in names(a))
+
+
+def test_an_organisation_of_a_place_is_one_name_not_merged_into_a_longer_one(backend):
+    a = analyse("The Democratic Party of Japan and the Liberal Democratic Party clashed over the budget.", backend)
+    assert {"Democratic Party of Japan", "Liberal Democratic Party"} <= names(a)
