@@ -399,3 +399,17 @@ def test_the_object_of_a_stance_prefix_is_not_part_of_the_name_after_it(backend)
 def test_an_organisation_of_a_place_is_one_name_not_merged_into_a_longer_one(backend):
     a = analyse("The Democratic Party of Japan and the Liberal Democratic Party clashed over the budget.", backend)
     assert {"Democratic Party of Japan", "Liberal Democratic Party"} <= names(a)
+
+
+@pytest.mark.parametrize("text, full, short, same", [
+    ("The Liberal Democratic Party won. The Democratic Party lost.", "Liberal Democratic Party", "Democratic Party",
+     False),
+    ("The Free Syrian Army attacked the Syrian Army near Homs.", "Free Syrian Army", "Syrian Army", False),
+    ("U.S. Central Command said on Friday that Central Command would act.", "U.S. Central Command", "Central Command",
+     True),
+    ("Officials of the Syrian Democratic Forces said the Democratic Forces had won.", "Syrian Democratic Forces",
+     "Democratic Forces", True),
+])
+def test_a_name_ending_a_longer_one_is_it_only_without_a_distinguishing_word(backend, text, full, short, same):
+    a = analyse(text, backend)
+    assert (short in {m.text for m in actor_named(a, full).mentions}) == same

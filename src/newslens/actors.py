@@ -214,7 +214,15 @@ def abbreviates(short: EntityMention, full: EntityMention) -> bool:
     if len(words) == 1 and words[0] == full_words[-1] and (
             words[0].lower() in ORG_HEADS or full_words[-2:-1] == ["of"]):
         return True  # "the Council" for the National Security Council, "Scientology" for the Church of Scientology
-    return full_words[-len(words):] == words and len(words) > 1 or full_words[:len(words)] == words
+    if full_words[-len(words):] == words and len(words) > 1:
+        return all(is_locator(word) for word in full_words[:-len(words)]) or full_words[-len(words) - 1] in (
+            "of", "for")  # 'Central Command' for U.S. Central Command; not 'Syrian Army' for the Free Syrian Army
+    return full_words[:len(words)] == words
+
+
+def is_locator(word: str) -> bool:
+    """A word that only says whose or where a body is: a place, a demonym, an acronym ('U.S.', 'Syrian', 'NATO')."""
+    return word in places() or word in demonyms() or undotted(word).isupper() or word in ("the", "of")
 
 
 def abbreviation_index(forms: list[EntityMention]) -> dict[str, list[EntityMention]]:
