@@ -413,3 +413,9 @@ def test_an_organisation_of_a_place_is_one_name_not_merged_into_a_longer_one(bac
 def test_a_name_ending_a_longer_one_is_it_only_without_a_distinguishing_word(backend, text, full, short, same):
     a = analyse(text, backend)
     assert (short in {m.text for m in actor_named(a, full).mentions}) == same
+
+
+def test_police_ranks_written_short_are_titles(backend):
+    a = analyse("Police said Det. Ana Ruiz made the arrest on Monday.", backend)
+    assert actor_named(a, "Ana Ruiz").role == "Det."
+    assert "Det" not in names(a)

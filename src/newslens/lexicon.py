@@ -37,7 +37,8 @@ emeritus regional federal local provincial district army navy air force joint st
 # Abbreviated titles written before a name.
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. gen gen. lt lt. col col. maj maj. capt capt. sgt sgt. "
                        "brig brig. spc spc. cpl cpl. pvt pvt. cmdr cmdr. adm. "
-                       "adm adm. sen sen. rep rep. gov gov. prof prof. sir dame lord lady rev rev. st st.".split())
+                       "adm adm. sen sen. rep rep. gov gov. prof prof. sir dame lord lady rev rev. st st. "
+                       "det det. insp insp. supt supt.".split())
 
 # Last words of organisation names ("Syrian Democratic Forces", "unification ministry").
 ORG_HEADS = frozenset("""
