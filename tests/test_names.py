@@ -419,3 +419,8 @@ def test_police_ranks_written_short_are_titles(backend):
     a = analyse("Police said Det. Ana Ruiz made the arrest on Monday.", backend)
     assert actor_named(a, "Ana Ruiz").role == "Det."
     assert "Det" not in names(a)
+
+
+def test_a_compass_word_is_no_part_of_a_persons_name(backend):
+    a = analyse("Questions were sent to the Ministry’s Middle East Branch on Monday.", backend)
+    assert "East Branch" not in names(a)

@@ -24,8 +24,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from newslens.gazetteer import demonyms, places
-from newslens.lexicon import (COLLECTIVE_HEADS, DOCUMENT_HEADS, HONORIFICS, ORG_HEADS, ORIGIN_PHRASES, PLACE_NOUNS,
-                              POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, name_words)
+from newslens.lexicon import (COLLECTIVE_HEADS, DIRECTIONS, DOCUMENT_HEADS, HONORIFICS, ORG_HEADS, ORIGIN_PHRASES,
+                              PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, name_words)
 from newslens.syntax import doc_strings
 
 TITLE_HEADS = ROLE_HEADS | HONORIFICS
@@ -85,15 +85,15 @@ def is_title_head(token: Token) -> bool:
 
 
 def is_personal_name(tokens: Span, after_title: bool = False) -> bool:
-    """One to four Title Case words, none a title, organisation head, demonym or region, the first not a word
-    English uses as a common word ('Red Cross Anna Lind' is no one's name; 'Anna Lind' and 'Mark Hill' are) unless
-    a title comes right before it ('President Trump')."""
+    """One to four Title Case words, none a title, organisation head, demonym, region or compass direction, the first
+    not a word English uses as a common word ('Red Cross Anna Lind' is no one's name; 'Anna Lind' and 'Mark Hill'
+    are) unless a title comes right before it ('President Trump')."""
     words = [t for t in tokens if t.text != "-"]
     if not 1 <= len(words) <= MAX_NAME_WORDS or words[0].text in GENERATIONS or (
             is_descriptor(words[0].lower_) and not after_title):
         return False
     return all(t.text[:1].isupper() and not (is_title_word(t) or t.lower_ in ORG_HEADS or t.lower_ in PLACE_NOUNS
-                                               or t.text in demonyms()
+                                               or t.lower_ in DIRECTIONS or t.text in demonyms()
                                                or t.text in places() and places()[t.text].kind != "city")
                for t in words)
 
