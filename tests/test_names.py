@@ -424,3 +424,8 @@ def test_police_ranks_written_short_are_titles(backend):
 def test_a_compass_word_is_no_part_of_a_persons_name(backend):
     a = analyse("Questions were sent to the Ministry’s Middle East Branch on Monday.", backend)
     assert "East Branch" not in names(a)
+
+
+def test_a_lone_acronym_names_a_body_not_a_person(backend):
+    a = analyse("Defense Secretary Paul Ward told CNN that troops would be sent.", backend)
+    assert actor_named(a, "CNN").type == "ORG"

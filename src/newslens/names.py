@@ -301,10 +301,10 @@ def noun_words(doc: Doc) -> frozenset[str]:
 
 
 def thing_label(span: Span) -> list[Span]:
-    """'Clean Air Act' is a law, 'Islamic' an adjective ('the European team' a description); 'Windows XP',
-    'PlayStation VR', 'Gawker.com': a 'person' of a word and an acronym, or a web address, is a product or a site
-    (Roman numerals end names: 'Charles Keating IV'); a longer name ends before the honours written after it
-    ('Daniel Bernoulli FRS')."""
+    """'Clean Air Act' is a law, 'Islamic' an adjective ('the European team' a description), a lone 'CNN' a body;
+    'Windows XP', 'PlayStation VR', 'Gawker.com': a 'person' of a word and an acronym, or a web address, is a product
+    or a site (Roman numerals end names: 'Charles Keating IV'); a longer name ends before the honours written after
+    it ('Daniel Bernoulli FRS')."""
     def is_acronym(word: str) -> bool:
         return word.isupper() and word.isalpha() and len(word) > 1 and not ROMAN.match(word)
 
@@ -314,6 +314,8 @@ def thing_label(span: Span) -> list[Span]:
     if first.pos_ == "ADJ" and first.is_alpha and not first.is_upper and first.text not in noun_words(span.doc) and (
             all(t.is_lower for t in span[1:])):  # 'Islamic', 'the European team': only ever an adjective, and a noun
         return [_span(span.doc, span.start, span.start + 1, "NORP")]
+    if span.label_ == "PERSON" and len(span) == 1 and is_acronym(span.text):
+        return [_span(span.doc, span.start, span.end, "ORG")]  # 'told CNN': a lone acronym names a body
     web = any(WEB_ADDRESS.search(t.text) for t in span)
     if span.label_ in ("ORG", "GPE") and web or span.label_ == "PERSON" and (web or len(span) == 2 and (
             is_acronym(span[-1].text))):
