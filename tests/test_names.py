@@ -230,6 +230,11 @@ def test_a_capital_after_a_stance_prefix_is_its_country(backend):
     assert "Pyongyang" in {m.text for m in actor_named(a, "North Korea").mentions}
 
 
+def test_counter_is_a_stance_prefix_too(backend):
+    a = analyse("Counter-Pyongyang campaigners launched balloons on Friday.", backend)
+    assert "Pyongyang" in {m.text for m in actor_named(a, "North Korea").mentions}
+
+
 @pytest.mark.parametrize("sentence, person, predicate, body", [
     ("Maria Lopez, the Red Cross's regional director, said supplies were short.", "Maria Lopez",
      "regional director", "Red Cross"),
@@ -429,3 +434,8 @@ def test_a_compass_word_is_no_part_of_a_persons_name(backend):
 def test_a_lone_acronym_names_a_body_not_a_person(backend):
     a = analyse("Defense Secretary Paul Ward told CNN that troops would be sent.", backend)
     assert actor_named(a, "CNN").type == "ORG"
+
+
+def test_a_body_named_by_its_kind_keeps_the_demonym_before_it(backend):
+    a = analyse("He was captured by Peruvian 71st Counter Narcotics Battalion in May.", backend)
+    assert "Peruvian 71st Counter Narcotics Battalion" in {x.name for x in a.actors}

@@ -11,23 +11,26 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cached_property
+from itertools import takewhile
 
-from spacy.attrs import IDX, LOWER
+from spacy.attrs import DEP, IDX, LOWER, SENT_START
 from spacy.tokens import Doc, Span
 
 from newslens.affiliations import extract_affiliations, main_affiliations
 from newslens.gazetteer import country_names, demonyms, official_acronyms, places
-from newslens.lexicon import (ALIAS_ADVERBS, ALIAS_CUES, FEMININE_PRONOUNS, NAMING_VERBS, ORG_HEADS, POSSESSIVE_MARKS,
-                              PRONOUNS_PERSON, ROLE_HEADS)
-from newslens.model import Actor, Mention
+from newslens.lexicon import (ALIAS_ADVERBS, ALIAS_CUES, FEMININE_PRONOUNS, HONORIFICS, NAMING_VERBS, ORG_HEADS,
+                              POSSESSIVE_MARKS, PRONOUNS_PERSON, ROLE_HEADS)
+from newslens.model import Actor, Mention, Relation
 from newslens.names import Title, bare_name, is_after_stance_prefix, is_excellency, surname, title_after, title_before
 from newslens.lexicon import DIRECTIONS
-from newslens.rules import ARTICLE_PREFIX, CLOSING_QUOTES, OPENING_QUOTES, is_place_in_capitals
-from newslens.syntax import doc_strings, is_noun
+from newslens.rules import ARTICLE_PREFIX, OPENING_QUOTES, is_place_in_capitals
+from newslens.syntax import SUBJECT_DEPS, doc_strings, doc_text, is_noun
 
 ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "GPE", "FAC": "GPE",
                 "EVENT": "EVENT"}
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around"}
+DIRECTION_MARKS = "\u200e\u200f "  # invisible left-to-right and right-to-left marks, and spaces
+SITE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "around", "across", "throughout"})
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "de", "del", "da", "van", "von", "bin", "ibn", "&", "-"})
 GENERIC_HEADS = ORG_HEADS | ROLE_HEADS  # 'Police', 'spokesman': words that describe rather than name
@@ -96,7 +99,7 @@ def place_mention(ent: Span, name: str, label: str) -> tuple[str, str]:
 def entity_mentions(doc: Doc) -> list[EntityMention]:
     """Every entity span of an actor type, with its gazetteer key where it names a country."""
     found = []
-    text = doc.text  # built anew on every access: read it once
+    text = doc_text(doc)
     ents = doc.ents  # likewise
     for ent in ents:
         label = ACTOR_LABELS.get(ent.label_)
@@ -366,38 +369,94 @@ def demonym_mention(word: Span) -> EntityMention:
     return EntityMention(word.text, word.start_char, word.end_char, "GPE", country, word, word.text)
 
 
+def context_label(key: str, members: list[EntityMention], label: str) -> str:
+    """The model's label, unless the text says otherwise: a 'person' written only after 'near', 'in' or
+    'outside' ('strikes near Ayn Isa') is a place; an 'organisation' or 'place' that the text calls a
+    commander or a minister ('Qanbar was a commander', 'Prime Minister Haider al-Abadi') is a person."""
+    if label == "PERSON" and all(is_sited(m.span) for m in members):
+        return "GPE"
+    if label in ("ORG", "GPE") and key not in country_names() and key not in places() and any(
+            is_described_as_person(m.span) for m in members):
+        return "PERSON"
+    return label
+
+
+def is_sited(span: Span) -> bool:
+    """'near Ayn Isa'; not 'in Bruce Wayne's manor', where the place is what he owns."""
+    doc = span.doc
+    owns = span.end < len(doc) and doc[span.end].lower_ in POSSESSIVE_MARKS
+    return span.start > 0 and doc[span.start - 1].lower_ in SITE_PREPOSITIONS and not owns
+
+
+def is_described_as_person(span: Span) -> bool:
+    """A personal title right before the name, or a role the sentence gives it ('X was a commander',
+    'X, a spokesman for Y')."""
+    doc, before = span.doc, span.start - 1
+    while before >= 0 and not doc[before].text.strip(DIRECTION_MARKS):
+        before -= 1
+    title = doc[before].lower_.strip(DIRECTION_MARKS) if before >= 0 else ""  # 'Minister\u200e Haider al-Abadi'
+    if title[:1] and doc[before].text[:1].isupper() and (title in ROLE_HEADS or title in HONORIFICS) and len(span) > 1:
+        return True
+    root = span.root
+    described = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ in ("nsubj", "nsubjpass", "nsubj:pass"):
+        described += [root.head] if any(c.dep_ == "cop" for c in root.head.children) else [
+            c for c in root.head.children if c.dep_ == "attr"]
+    return any(word.lower_ in ROLE_HEADS for word in described)
+
+
 def find_title(mentions: list[EntityMention]) -> Title | None:
     """The first title written with one of a person's names, before it or in apposition."""
     return next((title for m in mentions for title in (title_before(m.span), title_after(m.span)) if title), None)
 
 
 def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
-    """he/she/his/her -> the person named most recently within a few sentences whom the article has not
-    already called by a pronoun of the other gender ('She' after 'Warhol ... his' is not Warhol)."""
-    named = sorted((m.start, a.id) for a in actors if a.type == "PERSON" for m in a.mentions)
-    named_starts = [pos for pos, _ in named]
-    sentence_starts = [s.start_char for s in doc.sents]
+    """he/she/his/her -> a person named within a few sentences whom the article has not already called by a
+    pronoun of the other gender ('She' after 'Warhol ... his' is not Warhol): the person named last in the
+    pronoun's own sentence, else, of the people named in the nearest sentence before, the subject ('Qanbar
+    served during Saddam's reign. He ...' is Qanbar), else the one named last there. A line break ends a
+    sentence here, whatever the parser made of it."""
+    named = sorted((m.start, m.end, a.id) for a in actors if a.type == "PERSON" for m in a.mentions)
+    named_starts = [start for start, _, _ in named]
+    offsets = doc.to_array(IDX).tolist()
+    sentence_starts = sorted({offsets[i] for i, flag in enumerate(doc.to_array(SENT_START).tolist()) if flag == 1}
+                             | {0} | {m.end() for m in re.finditer("\n", doc_text(doc))})
+    subject_ids = {doc.vocab.strings.add(dep) for dep in SUBJECT_DEPS}
+    subjects = sorted(offsets[i] for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep in subject_ids)
+    sentence_of = [bisect_right(sentence_starts, start) for start in named_starts]
+    is_subject = [bisect_left(subjects, start) < bisect_left(subjects, end) for start, end, _ in named]
     added: dict[str, list[Mention]] = {}
     gender_of: dict[str, str] = {}
-    offsets = doc.to_array(IDX).tolist()
     for i, lower in enumerate(doc_strings(doc, LOWER)):
         if lower not in PRONOUNS_PERSON or is_excellency(doc[i]):
             continue
         at = offsets[i]
         gender = "female" if lower in FEMININE_PRONOUNS else "male"
-        for pos, aid in reversed(named[:bisect_left(named_starts, at)]):  # people named before, latest first
-            if bisect_right(sentence_starts, at) - bisect_right(sentence_starts, pos) > PRONOUN_WINDOW_SENTENCES:
-                break
-            if gender_of.setdefault(aid, gender) == gender:
-                text = doc[i].text
-                added.setdefault(aid, []).append(Mention(text, at, at + len(text), "pronoun"))
-                break
+        own_sentence = bisect_right(sentence_starts, at)
+        within_reach = takewhile(lambda k: own_sentence - sentence_of[k] <= PRONOUN_WINDOW_SENTENCES,
+                                 range(bisect_left(named_starts, at) - 1, -1, -1))  # people named before, latest first
+        candidates = [k for k in within_reach if gender_of.get(named[k][2], gender) == gender]
+        if not candidates:
+            continue
+        nearest = [k for k in candidates if sentence_of[k] == sentence_of[candidates[0]]]
+        if sentence_of[candidates[0]] == own_sentence:
+            nearest = nearest[:1]  # in its own sentence, the person named last: 'X said Y's plan began when he'
+        chosen = named[next((k for k in nearest if is_subject[k]), nearest[0])][2]
+        gender_of.setdefault(chosen, gender)
+        text = doc[i].text
+        added.setdefault(chosen, []).append(Mention(text, at, at + len(text), "pronoun"))
     return [replace(a, mentions=tuple(sorted(a.mentions + tuple(added.get(a.id, [])),
                                              key=lambda m: (m.start, m.end)))) for a in actors]
 
 
 def extract_actors(doc: Doc) -> list[Actor]:
     """The article's actors, in order of first mention, with aliases, roles, affiliations, pronouns."""
+    return actors_and_affiliations(doc)[0]
+
+
+def actors_and_affiliations(doc: Doc) -> tuple[list[Actor], list[Relation]]:
+    """The actors (as `extract_actors`) and every affiliation stated between them, which give each actor
+    its main one: read once for both."""
     mentions = entity_mentions(doc)
     clusters = merge_aliases(cluster_mentions(mentions), alias_statements(mentions))
     clusters = {key: members for key, members in clusters.items() if not is_generic(key, members)}
@@ -411,7 +470,7 @@ def extract_actors(doc: Doc) -> list[Actor]:
         members.sort(key=lambda m: (m.start, m.end))
         labels = [m.label for m in members]
         longest = max(members, key=lambda m: len(m.name)).label
-        label = max(sorted(set(labels)), key=lambda x: (labels.count(x), x == longest))
+        label = context_label(key, members, max(sorted(set(labels)), key=lambda x: (labels.count(x), x == longest)))
         title = find_title(members) if label == "PERSON" else None
         name = canonical_name(m.name for m in members)
         if key in country_names():
@@ -424,5 +483,6 @@ def extract_actors(doc: Doc) -> list[Actor]:
         actors.append(Actor(id=ids[key], name=name, type=label, mentions=mentions,
                             role=title.role if title else None))
     actors = resolve_pronouns(doc, actors)
-    main = main_affiliations(extract_affiliations(doc, actors))
-    return [replace(a, affiliation=main.get(a.id)) for a in actors]
+    affiliations = extract_affiliations(doc, actors)
+    main = main_affiliations(affiliations)
+    return [replace(a, affiliation=main.get(a.id)) for a in actors], affiliations

@@ -13,14 +13,14 @@ import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newslens.actors import extract_actors
-from newslens.affiliations import extract_affiliations
+from newslens.actors import actors_and_affiliations
 from newslens.article import Article, read_article
 from newslens.language import language_warnings
 from newslens.model import Actor, PipelineInfo, Quote, Relation
 from newslens.nlp import annotate, annotate_many, load_pipeline, pipeline_info
 from newslens.quotes import extract_quotes
 from newslens.relations import extract_relations
+from newslens.syntax import MentionIndex, Words
 
 
 @dataclass(frozen=True)
@@ -115,9 +115,10 @@ def analyze_many(articles: Sequence[Article], nlp: Language | None = None, batch
 
 def analysis_of_doc(article: Article, doc: Doc, nlp: Language) -> Analysis:
     """Actors, then quotes, then relations from the annotated Doc of the article's text."""
-    actors = extract_actors(doc)
-    quotes = extract_quotes(doc, actors)
-    relations = with_affiliations(extract_relations(doc, actors), extract_affiliations(doc, actors))
+    actors, affiliations = actors_and_affiliations(doc)
+    words = Words(doc, MentionIndex(actors))
+    quotes = extract_quotes(doc, actors, words)
+    relations = with_affiliations(extract_relations(doc, actors, words), affiliations)
     return Analysis(article=article, pipeline=pipeline_info(nlp), actors=tuple(actors),
                     quotes=tuple(quotes), relations=tuple(relations), warnings=language_warnings(doc))
 

@@ -78,12 +78,17 @@ def prepositional(head: int, words: Words) -> Iterator[tuple[str, int]]:
             case = next((k for k in words.children[child] if words.dep[k] == "case"), None)
             if case is not None:
                 yield words.lower[case], child
-            elif dep in AGENT_DEPS:
-                yield "by", child
+            elif dep in AGENT_DEPS and "by" in (words.lower[edge] for edge in (left_edge(child, words) - 1,
+                                                                             left_edge(child, words))):
+                yield "by", child  # not 'along with a bomber X', which the parser may also call the agent
         elif dep in ("prep", "agent"):
             for grandchild in words.children[child]:
                 if words.dep[grandchild] == "pobj":
                     yield words.lower[child], grandchild
+
+
+def left_edge(token: int, words: Words) -> int:
+    return words.doc[token].left_edge.i
 
 
 def conjuncts(token: int, words: Words) -> list[int]:
@@ -105,8 +110,6 @@ def named_actors(noun: int, words: Words) -> list[int]:
     X and Y'); every conjunct is read."""
     found = []
     for k in conjuncts(noun, words):
-        if not words.text[k].strip():  # a line break the parser made head of the name after it
-            k = next((c for c in words.children[k] if words.dep[c] in ("flat", "compound")), k)
         if words.actor[k]:
             found.append(k)
             continue
@@ -147,7 +150,11 @@ def is_passive(verb: int, words: Words) -> bool:
 
 
 def own_subject(verb: int, words: Words) -> int | None:
-    return next((c for c in words.children[verb] if words.dep[c] in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
+    """The verb's subject; where the parser made a line break the subject, the name it heads."""
+    subject = next((c for c in words.children[verb] if words.dep[c] in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
+    if subject is None or words.text[subject].strip():
+        return subject
+    return next((c for c in words.children[subject] if words.dep[c] in ("flat", "compound")), None)
 
 
 def first_object(verb: int, words: Words) -> int | None:
@@ -203,13 +210,15 @@ def subject_of(verb: int, words: Words, depth: int = 0) -> tuple[int | None, boo
 
 
 def is_hypothetical(verb: int, words: Words) -> bool:
-    """'might attack', 'if X attacks': not stated as having happened."""
+    """'might attack', 'if X attacks': not stated as having happened; nor is a verb coordinated with
+    such a one ('unless he returned and cooperated with X')."""
     for child in words.children[verb]:
         if words.dep[child].startswith("aux") and words.lower[child] in HYPOTHETICAL_MODALS:
             return True
         if words.dep[child] == "mark" and words.lower[child] in CONDITIONAL_MARKS:
             return True
-    return False
+    head = words.head[verb]
+    return words.dep[verb] == "conj" and head != verb and is_hypothetical(head, words)
 
 
 def carried_nouns(verb: int, words: Words) -> Iterator[int]:
@@ -382,6 +391,9 @@ def adjacent_events(sent: Span, words: Words, read_verbs: set[int]) -> Iterator[
             before -= 1
         if not words.actor[before]:
             continue
+        subject = own_subject(verb, words)
+        if subject is not None and words.actor[subject] != words.actor[before]:
+            continue  # 'Gen. X, commander, Central Command met with Y': the parse found the subject
         opener = actor_start(before, words, sent.start) - 1
         if opener >= sent.start and (words.lower[opener] in ADJACENT_BLOCKERS or (
                 words.dep[opener] == "case" and words.lower[opener] not in CLAUSE_OPENERS)):

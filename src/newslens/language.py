@@ -7,6 +7,8 @@ which other languages written in Latin letters share only by accident ("in", "an
 """
 from __future__ import annotations
 
+import re
+
 from spacy.attrs import LOWER
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
@@ -19,10 +21,14 @@ MIN_LATIN_SHARE = 0.5
 MIN_FUNCTION_WORD_SHARE = 0.15  # English news runs at 0.30 or more; other Latin-script languages near 0.05
 
 
+LETTER = re.compile(r"[^\W\d_]")
+NON_LATIN_LETTER = re.compile(r"[^\W\d_\u0000-\u024F\u1E00-\u1EFF]")
+
+
 def latin_share(text: str) -> float:
-    """The share of letters that are Latin (Basic Latin to Latin Extended-B, and Latin Extended Additional)."""
-    letters = [char for char in text if char.isalpha()]
-    return sum(ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF for c in letters) / max(1, len(letters))
+    """The share of letters that are Latin (Basic Latin to Latin Extended-B, and Latin Extended Additional),
+    counted by regular expressions: a loop over the characters cost a tenth of the whole extraction."""
+    return 1 - len(NON_LATIN_LETTER.findall(text)) / max(1, len(LETTER.findall(text)))
 
 
 def alphabetic_words(doc: Doc) -> list[str]:

@@ -34,7 +34,7 @@ GROUP_TITLES = frozenset(head + "s" for head in ROLE_HEADS)  # 'Senators Ana Rui
 TITLE_CONNECTORS = frozenset({"of", "for", "at", "the"})
 AFFILIATING_PREPOSITIONS = frozenset({"of", "for", "at", "with"})  # "ambassador to X": X is the host, not his
 LIST_MARKS = frozenset({",", "and", "&"})
-STANCE_PREFIXES = frozenset({"pro", "anti", "non", "post", "ex"})
+STANCE_PREFIXES = frozenset({"pro", "anti", "counter", "non", "post", "ex"})
 APPOSITION_REACH = 8
 MAX_NAME_WORDS = 4
 ARTICLES = frozenset({"the", "a", "an"})
@@ -508,6 +508,20 @@ def joined_possessives(spans: list[Span]) -> list[Span]:
         out.append(span)
     return filter_spans(out)
 
+
+def joined_demonyms(spans: list[Span]) -> list[Span]:
+    """'the Jordanian 71st Counter Terrorism Battalion', 'the Iraqi Interior Ministry': a body named by its
+    kind takes the demonym written before it into its name, where the model left it out; a body with a name
+    of its own ('Russian Gazprom') is only described by it. Read once the spans reach their full extent."""
+    out = []
+    for span in spans:
+        doc, i = span.doc, span.start
+        nation = doc[i - 1] if i >= 1 else None
+        if span.label_ == "ORG" and span[-1].lower_ in ORG_HEADS and nation is not None and nation.whitespace_ and (
+                nation.text in demonyms()):
+            span = _span(doc, i - 1, span.end, "ORG")
+        out.append(span)
+    return filter_spans(out)
 
 
 def surname(words: list[str]) -> str:

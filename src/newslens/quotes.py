@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from newslens.lexicon import (CLAUSE_ONLY_VERBS, FINDING_VERBS, POSSESSIVE_MARKS, PRONOUNS_FIRST, PRONOUNS_GROUP,
                               PRONOUNS_PERSON, SPEECH_VERBS)
 from newslens.model import Actor, Quote
-from newslens.syntax import MentionIndex, Words, clause_subject, lemma, verb_forms
+from newslens.syntax import MentionIndex, Words, clause_subject, doc_text, lemma, verb_forms
 
 OPENING = "“«„"
 CLOSING = "”»"
@@ -497,10 +497,11 @@ def captions(text: str) -> list[tuple[int, int, Attribution]]:
     return found
 
 
-def extract_quotes(doc: Doc, actors: list[Actor]) -> list[Quote]:
-    """All quotes in text order; a direct quote inside a reported clause makes it one mixed quote."""
-    words = Words(doc, MentionIndex(actors))
-    text = doc.text
+def extract_quotes(doc: Doc, actors: list[Actor], words: Words | None = None) -> list[Quote]:
+    """All quotes in text order; a direct quote inside a reported clause makes it one mixed quote.
+    `words`: the doc's Words over these actors, where the caller has them already."""
+    words = words or Words(doc, MentionIndex(actors))
+    text = doc_text(doc)
     direct = direct_quotes(words, text)
     quoted = [(s - 1, e + 1) for s, e, _ in direct]
     reported = reported_quotes(words, quoted)

@@ -276,10 +276,11 @@ def surface_relations(sent: Span, words: Words, actors_by_id: dict, hard_wrapped
                        start=start, end=end, negated=is_negated(words.doc[verb]), category=category)
 
 
-def extract_relations(doc: Doc, actors) -> list[Relation]:
+def extract_relations(doc: Doc, actors, words: Words | None = None) -> list[Relation]:
     """Actor -> actor events, one per (source, target, sentence): the first reading of a statement wins,
-    so 'held talks with' does not come back as 'hold talks' too."""
-    words = Words(doc, MentionIndex(actors))
+    so 'held talks with' does not come back as 'hold talks' too. `words`: the doc's Words over these actors,
+    where the caller has them already (the quotes read the same)."""
+    words = words or Words(doc, MentionIndex(actors))
     actors_by_id = {a.id: a for a in actors}
     read = parsed_relations if words.parsed else surface_relations
     hard_wrapped = is_hard_wrapped(doc_text(doc))

@@ -20,7 +20,7 @@ from spacy.util import filter_spans
 from lemminflect import getAllLemmas
 
 from newslens.gazetteer import demonyms, places, short_country_names
-from newslens.names import ROMAN, bound_names, is_descriptor, surname, titled_person
+from newslens.names import ROMAN, bound_names, is_descriptor, joined_demonyms, surname, titled_person
 from newslens.syntax import doc_strings, has_tags, is_verb, verb_lemma
 from newslens.lexicon import (AMOUNT_VERBS, DIRECTIONS, EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS,
                               ORG_HEADS, PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS,
@@ -631,7 +631,7 @@ class NewsEntityRules:
         taken = {i for span in ruled for i in range(span.start, span.end)}
         statistical = [span for span in statistical if not taken.intersection(range(span.start, span.end))]
         spans = bound_names(doc, filter_spans(ruled + statistical))
-        spans = filter_spans(extend_spans(doc, self.propagate(doc, words, spans, runs)))
+        spans = joined_demonyms(filter_spans(extend_spans(doc, self.propagate(doc, words, spans, runs))))
         spans = filter_spans(spans + coordinated_names(doc, spans, runs))
         doc.ents = sorted(namesakes_trimmed(doc, spans), key=lambda s: s.start)
         return doc
