@@ -439,3 +439,10 @@ def test_a_lone_acronym_names_a_body_not_a_person(backend):
 def test_a_body_named_by_its_kind_keeps_the_demonym_before_it(backend):
     a = analyse("He was captured by Peruvian 71st Counter Narcotics Battalion in May.", backend)
     assert "Peruvian 71st Counter Narcotics Battalion" in {x.name for x in a.actors}
+
+
+def test_initials_before_a_surname_are_no_countrys_code():
+    """The rules alone do not read a lone unknown surname as a person; the statistical model does."""
+    a = analyse("A study by AS Kowalczyk in 1991 found the same effect.", "builtin")
+    assert "AS Kowalczyk" in names(a)
+    assert "American Samoa" not in names(a)

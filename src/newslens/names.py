@@ -467,7 +467,22 @@ def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
         for step in steps:
             pieces = [part for piece in pieces for part in step(piece)]
         out += [p for p in pieces if len(p) and p.text[:1].isalnum() and not is_no_ones_name(p)]
-    return title_bodies(joined_possessives(joined_of_places(out)))
+    return title_bodies(joined_possessives(joined_of_places(joined_initials(out))))
+
+
+def joined_initials(spans: list[Span]) -> list[Span]:
+    """'a paper by AS Heagle': two capitals right before a surname are the person's initials, not a country's code
+    ('AS' is American Samoa's)."""
+    out, people = [], {span.start: span for span in spans if span.label_ == "PERSON" and len(span) == 1}
+    for span in spans:
+        doc, person = span.doc, people.get(span.end)
+        if person is not None and span.label_ == "GPE" and len(span) == 1 and len(span.text) == 2 and (
+                span.text.isalpha() and span.text.isupper() and span[0].whitespace_ == " "):
+            out.append(_span(doc, span.start, person.end, "PERSON"))
+            people.pop(span.end)
+        else:
+            out.append(span)
+    return [span for span in out if span.label_ != "PERSON" or len(span) > 1 or span.start in people]
 
 
 def joined_of_places(spans: list[Span]) -> list[Span]:
