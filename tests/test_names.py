@@ -384,9 +384,10 @@ def test_a_members_title_written_as_an_acronym_is_a_role(backend):
     assert not names(a) & {"MP Ann Lee", "MEP Lara Vos"}
 
 
-def test_a_former_title_written_with_ex_keeps_its_prefix(backend):
-    a = analyse("The ex-President Lina Morales attended the funeral on Friday.", backend)
+def test_a_title_written_with_a_hyphenated_prefix_keeps_it(backend):
+    a = analyse("The ex-President Lina Morales met Meta co-founder Mark Zuckerberg on Friday.", backend)
     assert actor_named(a, "Lina Morales").role == "ex-President"
+    assert actor_named(a, "Mark Zuckerberg").role == "Meta co-founder"
 
 
 def test_a_name_read_up_to_a_common_nouns_possessive_opens_the_organisation(backend):

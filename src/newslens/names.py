@@ -560,8 +560,8 @@ def bare_name(name: str) -> str:
 
 def _continues_title(doc: Doc, k: int) -> bool:
     """Token k, walking back from a name, is still part of its title: title words, names ('FAA', 'Russian',
-    'the Red Cross'), connectors between them, a possessor's mark, capitalised portfolio words ('Shadow'), the
-    prefix of 'ex-President'."""
+    'the Red Cross'), connectors between them, a possessor's mark, capitalised portfolio words ('Shadow'), a word
+    joined by a hyphen ('ex-President', 'co-founder')."""
     token = doc[k]
     if is_title_word(token) or token.text in demonyms() or token.text in places() or token.lower_ in POSSESSIVE_MARKS:
         return True
@@ -569,8 +569,8 @@ def _continues_title(doc: Doc, k: int) -> bool:
         return True
     if token.text == "-" and not token.whitespace_ and k > 0 and not doc[k - 1].whitespace_:
         return True  # 'Secretary-General'
-    if token.lower_ in STANCE_PREFIXES and not token.whitespace_ and k + 1 < len(doc) and doc[k + 1].text == "-":
-        return True  # 'ex-President'
+    if token.is_alpha and not token.whitespace_ and k + 1 < len(doc) and doc[k + 1].text == "-":
+        return True  # 'ex-President', 'co-founder', 'then-President'
     if token.lower_ in TITLE_CONNECTORS | {"to"}:
         if k == 0:
             return False
