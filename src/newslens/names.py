@@ -467,7 +467,7 @@ def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
         for step in steps:
             pieces = [part for piece in pieces for part in step(piece)]
         out += [p for p in pieces if len(p) and p.text[:1].isalnum() and not is_no_ones_name(p)]
-    return title_bodies(joined_possessives(joined_of_places(joined_initials(out))))
+    return title_bodies(joined_possessives(joined_initials(out)))
 
 
 def joined_initials(spans: list[Span]) -> list[Span]:
@@ -483,24 +483,6 @@ def joined_initials(spans: list[Span]) -> list[Span]:
         else:
             out.append(span)
     return [span for span in out if span.label_ != "PERSON" or len(span) > 1 or span.start in people]
-
-
-def joined_of_places(spans: list[Span]) -> list[Span]:
-    """'the Democratic Party of Japan', 'the Bank of England': an organisation's head, 'of' and a place right after
-    it are one name, not a body and the place it is in."""
-    out, skip = [], set()
-    after = {span.start: span for span in spans}
-    for span in spans:
-        if span.start in skip:
-            continue
-        doc, end = span.doc, span.end
-        place = after.get(end + 1)
-        if span.label_ == "ORG" and doc[end - 1].lower_ in ORG_HEADS and doc[end - 1].text[:1].isupper() and (
-                place is not None and end < len(doc) and doc[end].lower_ == "of" and place.label_ == "GPE"):
-            skip.add(place.start)
-            span = _span(doc, span.start, place.end, "ORG")
-        out.append(span)
-    return out
 
 
 def joined_possessives(spans: list[Span]) -> list[Span]:
