@@ -444,3 +444,8 @@ def test_initials_before_a_surname_are_no_countrys_code():
     a = analyse("A study by AS Kowalczyk in 1991 found the same effect.", "builtin")
     assert "AS Kowalczyk" in names(a)
     assert "American Samoa" not in names(a)
+
+
+def test_a_place_then_words_ending_in_a_place_noun_is_one_name(backend):
+    a = analyse("Both the Tulsa Independent School District and the city police said the boy was safe.", backend)
+    assert "Tulsa Independent School District" in names(a)

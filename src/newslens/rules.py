@@ -217,7 +217,8 @@ def split_after_place(doc: Doc, start: int, end: int):
             return
     for k in range(start + 1, end - 1):
         if doc[start:k].text in places() and 2 <= end - k <= 3 and doc[k].text not in places() and (
-                doc[end - 1].lower_ not in ORG_OR_EVENT_HEADS) and all(t.lower_ != "of" for t in doc[k:end]):
+                doc[end - 1].lower_ not in ORG_OR_EVENT_HEADS | PLACE_NOUNS) and all(
+                t.lower_ != "of" for t in doc[k:end]):  # 'Irving Independent School District' is one name
             yield start, k
             yield k, end
             return
