@@ -449,3 +449,10 @@ def test_initials_before_a_surname_are_no_countrys_code():
 def test_a_place_then_words_ending_in_a_place_noun_is_one_name(backend):
     a = analyse("Both the Tulsa Independent School District and the city police said the boy was safe.", backend)
     assert "Tulsa Independent School District" in names(a)
+
+
+def test_a_capitalised_number_word_after_a_name_ends_it(backend):
+    a = analyse("He was assigned to the Marine Logistics Unit Two in Virginia. Ann Lee won. Three others lost.",
+                backend)
+    assert "Marine Logistics Unit Two" in names(a)
+    assert not any(name.endswith("Three") for name in names(a))

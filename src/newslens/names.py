@@ -459,7 +459,7 @@ def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
              split_title_body, split_descriptor, lambda span: title_body_label(span, person_ends), thing_label,
              origin_label)
     out = []
-    for span in spans:
+    for span in filter_spans([with_number_word(span) for span in spans]):
         if names_a_country(span):
             out.append(_span(doc, span.start, span.end, "GPE"))
             continue
@@ -468,6 +468,16 @@ def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
             pieces = [part for piece in pieces for part in step(piece)]
         out += [p for p in pieces if len(p) and p.text[:1].isalnum() and not is_no_ones_name(p)]
     return title_bodies(joined_possessives(joined_initials(out)))
+
+
+def with_number_word(span: Span) -> Span:
+    """'Explosive Ordnance Disposal Mobile Unit Two', 'Air Force One': a number written out and capitalised right
+    after a name ends that name."""
+    doc, end = span.doc, span.end
+    if end < len(doc) and doc[end].is_alpha and doc[end].like_num and doc[end].is_title and (
+            doc[end - 1].whitespace_ == " "):
+        return _span(doc, span.start, end + 1, span.label_)
+    return span
 
 
 def joined_initials(spans: list[Span]) -> list[Span]:
