@@ -36,6 +36,7 @@ NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "de", "del", "da", "van"
 GENERIC_HEADS = ORG_HEADS | ROLE_HEADS  # 'Police', 'spokesman': words that describe rather than name
 PRONOUN_WINDOW_SENTENCES = 3
 ALIAS_REACH = 12  # tokens between a name and the alias a statement gives it, a short gloss included
+GLOSS_REACH = 30  # tokens from a gloss's opening parenthesis to the last name it gives
 ARTICLES = frozenset({"the", "a", "an"})
 
 
@@ -319,12 +320,43 @@ def alias_statements(mentions: list[EntityMention]) -> list[tuple[EntityMention,
     return pairs
 
 
-def merge_aliases(clusters: dict[str, list[EntityMention]],
-                  pairs: list[tuple[EntityMention, EntityMention]]) -> dict[str, list[EntityMention]]:
-    """The clusters of two names an alias statement joins become one, under the first name's key."""
+def gloss_start(doc: Doc, i: int) -> int | None:
+    """Where the parenthesis opens when token i lies in a gloss of the name before it: '(Arabic: ... Jabal Hamrin,
+    Kurdish: ...)' gives that name in other languages; None elsewhere."""
+    for k in range(i - 1, max(i - GLOSS_REACH, -1), -1):
+        if doc[k].text == ")":
+            return None
+        if doc[k].text == "(":
+            opens = k + 2 < len(doc) and doc[k + 1].is_alpha and doc[k + 1].is_title and doc[k + 2].text == ":"
+            return k if opens else None
+    return None
+
+
+def glossed_names(mentions: list[EntityMention]) -> tuple[list[tuple[EntityMention, EntityMention]], set[int]]:
+    """Names given in a gloss, paired with the name they gloss ('the Hamrin Mountains (Arabic: ... Jabal Hamrin)');
+    and the ids of those that gloss no name of an actor: another language's words for something else."""
+    by_end = {m.span.end: m for m in mentions}
+    pairs, orphans = [], set()
+    for m in mentions:
+        opening = gloss_start(m.span.doc, m.span.start)
+        if opening is None:
+            continue
+        glossed = by_end.get(opening)
+        if glossed is None:
+            orphans.add(id(m))
+        else:
+            pairs.append((glossed, m))
+    return pairs, orphans
+
+
+def merge_aliases(clusters: dict[str, list[EntityMention]], pairs: list[tuple[EntityMention, EntityMention]]
+                  ) -> tuple[dict[str, list[EntityMention]], set[int]]:
+    """The clusters of two names an alias statement joins become one, under the first name's key; and the ids of
+    the mentions folded in, which name the actor only when nothing else does."""
     key_of = {id(m): key for key, members in clusters.items() for m in members}
     merged = dict(clusters)
     into: dict[str, str] = {}
+    folded: set[int] = set()
 
     def root(key: str) -> str:
         while key in into:
@@ -334,9 +366,10 @@ def merge_aliases(clusters: dict[str, list[EntityMention]],
     for first, then in pairs:
         keep, fold = root(key_of.get(id(first), "")), root(key_of.get(id(then), ""))
         if keep in merged and fold in merged and keep != fold:
+            folded |= {id(m) for m in merged[fold]}
             merged[keep] = merged[keep] + merged.pop(fold)
             into[fold] = keep
-    return merged
+    return merged, folded
 
 
 def is_generic(key: str, members: list[EntityMention]) -> bool:
@@ -347,10 +380,11 @@ def is_generic(key: str, members: list[EntityMention]) -> bool:
     return not any(m.span.start > 0 and m.span.doc[m.span.start - 1].lower_ == "the" for m in members)
 
 
-def canonical_name(forms) -> str:
+def canonical_name(forms, aliases=frozenset()) -> str:
     """The fullest form of the name itself: a form in capitals throughout beats one with a description after it
-    ('ISIL' over 'ISIL terrorist group', 'Mosul' over 'city of Mosul'), then more words, then more letters."""
-    return max(forms, key=lambda form: (is_proper_name(form), len(form.split()), len(form)))
+    ('ISIL' over 'ISIL terrorist group', 'Mosul' over 'city of Mosul'), then more words, then the article's own
+    name over one it gives as an alias ('Kara Hills' over its gloss 'Jabal Kara'), then more letters."""
+    return max(forms, key=lambda form: (is_proper_name(form), len(form.split()), form not in aliases, len(form)))
 
 
 def is_proper_name(form: str) -> bool:
@@ -458,7 +492,9 @@ def actors_and_affiliations(doc: Doc) -> tuple[list[Actor], list[Relation]]:
     """The actors (as `extract_actors`) and every affiliation stated between them, which give each actor
     its main one: read once for both."""
     mentions = entity_mentions(doc)
-    clusters = merge_aliases(cluster_mentions(mentions), alias_statements(mentions))
+    glosses, orphans = glossed_names(mentions)
+    mentions = [m for m in mentions if id(m) not in orphans]
+    clusters, aliases = merge_aliases(cluster_mentions(mentions), alias_statements(mentions) + glosses)
     clusters = {key: members for key, members in clusters.items() if not is_generic(key, members)}
     ordered = sorted(clusters.items(), key=lambda kv: min(m.start for m in kv[1]))
     ids: dict[str, str] = {}
@@ -472,7 +508,8 @@ def actors_and_affiliations(doc: Doc) -> tuple[list[Actor], list[Relation]]:
         longest = max(members, key=lambda m: len(m.name)).label
         label = context_label(key, members, max(sorted(set(labels)), key=lambda x: (labels.count(x), x == longest)))
         title = find_title(members) if label == "PERSON" else None
-        name = canonical_name(m.name for m in members)
+        alias_only = {m.name for m in members if id(m) in aliases} - {m.name for m in members if id(m) not in aliases}
+        name = canonical_name([m.name for m in members], alias_only)
         if key in country_names():
             written = [m.name for m in members if m.name in country_names()]
             # a country is named canonically, even when only its capital appears; by the article's own name for
