@@ -466,3 +466,10 @@ def test_names_in_a_gloss_in_other_languages_are_no_actors_of_their_own(backend)
     assert {"Omar Haddad", "Army of Light"} <= names(a)
     if backend == "builtin":  # the rules alone read only 'Kara' here
         assert "Jabal Kara" in {m.text for m in actor_named(a, "Kara Hills").mentions}
+
+
+def test_a_gloss_that_names_its_language_after_the_name(backend):
+    a = analyse("The Yellow Scroll (Pirtuka Zer in Kurdish; also transliterated as Kitab Asfar) is one of the sacred "
+                "texts. Ali Kazem (born in Tehran) wrote about it.", backend)
+    assert not names(a) & {"Pirtuka Zer", "Kitab Asfar", "Kurdish"}
+    assert "Tehran" in names(a)

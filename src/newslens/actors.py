@@ -21,7 +21,8 @@ from newslens.gazetteer import country_names, demonyms, official_acronyms, place
 from newslens.lexicon import (ALIAS_ADVERBS, ALIAS_CUES, FEMININE_PRONOUNS, HONORIFICS, NAMING_VERBS, ORG_HEADS,
                               POSSESSIVE_MARKS, PRONOUNS_PERSON, ROLE_HEADS)
 from newslens.model import Actor, Mention, Relation
-from newslens.names import Title, bare_name, is_after_stance_prefix, is_excellency, surname, title_after, title_before
+from newslens.names import (Title, bare_name, is_adjective_like, is_after_stance_prefix, is_excellency, surname,
+                            title_after, title_before)
 from newslens.lexicon import DIRECTIONS
 from newslens.rules import ARTICLE_PREFIX, OPENING_QUOTES, is_place_in_capitals
 from newslens.syntax import SUBJECT_DEPS, doc_strings, doc_text, is_noun
@@ -321,20 +322,33 @@ def alias_statements(mentions: list[EntityMention]) -> list[tuple[EntityMention,
 
 
 def gloss_start(doc: Doc, i: int) -> int | None:
-    """Where the parenthesis opens when token i lies in a gloss of the name before it: '(Arabic: ... Jabal Hamrin,
-    Kurdish: ...)' gives that name in other languages; None elsewhere."""
+    """Where the parenthesis opens when token i lies in a gloss of the name before it, one that names a language:
+    '(Arabic: ... Jabal Hamrin, Kurdish: ...)', '(Kiteba Cilwe in Kurdish; also written ...)'; None elsewhere
+    ('(born in Tehran)' is no gloss)."""
     for k in range(i - 1, max(i - GLOSS_REACH, -1), -1):
         if doc[k].text == ")":
             return None
         if doc[k].text == "(":
-            opens = k + 2 < len(doc) and doc[k + 1].is_alpha and doc[k + 1].is_title and doc[k + 2].text == ":"
-            return k if opens else None
+            close = next((j for j in range(k + 1, min(k + GLOSS_REACH, len(doc))) if doc[j].text == ")"), k + 1)
+            return k if any(names_language(doc, j) for j in range(k + 1, close)) else None
     return None
+
+
+def names_language(doc: Doc, j: int) -> bool:
+    """'Arabic:' opening a gloss, 'in Kurdish;' closing one: a language's name, shaped like an adjective of a
+    people and no place."""
+    word = doc[j]
+    if not (word.is_alpha and word.is_title and is_adjective_like(word) and word.text not in places()):
+        return False
+    after = doc[j + 1].text if j + 1 < len(doc) else ""
+    return after == ":" and doc[j - 1].text in ("(", ",", ";") or doc[j - 1].lower_ == "in" and after in (
+        ";", ",", ")")
 
 
 def glossed_names(mentions: list[EntityMention]) -> tuple[list[tuple[EntityMention, EntityMention]], set[int]]:
     """Names given in a gloss, paired with the name they gloss ('the Hamrin Mountains (Arabic: ... Jabal Hamrin)');
-    and the ids of those that gloss no name of an actor: another language's words for something else."""
+    and the ids of those that gloss no name of an actor (another language's words for something else) or name the
+    language."""
     by_end = {m.span.end: m for m in mentions}
     pairs, orphans = [], set()
     for m in mentions:
@@ -342,7 +356,7 @@ def glossed_names(mentions: list[EntityMention]) -> tuple[list[tuple[EntityMenti
         if opening is None:
             continue
         glossed = by_end.get(opening)
-        if glossed is None:
+        if glossed is None or names_language(m.span.doc, m.span.start):
             orphans.add(id(m))
         else:
             pairs.append((glossed, m))
