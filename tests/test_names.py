@@ -473,3 +473,8 @@ def test_a_gloss_that_names_its_language_after_the_name(backend):
                 "texts. Ali Kazem (born in Tehran) wrote about it.", backend)
     assert not names(a) & {"Pirtuka Zer", "Kitab Asfar", "Kurdish"}
     assert "Tehran" in names(a)
+
+
+def test_a_nickname_in_quotation_marks_stays_in_the_name(backend):
+    a = analyse('Brig. Gen. Richard "Red" Okafor will present the findings. Okafor said the report was ready.', backend)
+    assert 'Richard "Red" Okafor' in names(a)

@@ -36,6 +36,7 @@ POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "de", "del", "da", "van", "von", "bin", "ibn", "&", "-"})
 GENERIC_HEADS = ORG_HEADS | ROLE_HEADS  # 'Police', 'spokesman': words that describe rather than name
 PRONOUN_WINDOW_SENTENCES = 3
+NICKNAME_QUOTES = "\"'“”‘’"
 ALIAS_REACH = 12  # tokens between a name and the alias a statement gives it, a short gloss included
 GLOSS_REACH = 30  # tokens from a gloss's opening parenthesis to the last name it gives
 ARTICLES = frozenset({"the", "a", "an"})
@@ -402,9 +403,11 @@ def canonical_name(forms, aliases=frozenset()) -> str:
 
 
 def is_proper_name(form: str) -> bool:
-    """Every word capitalised, or a connector inside a name ('Church of Scientology', 'al-Assad')."""
+    """Every word capitalised, or a connector inside a name ('Church of Scientology', 'al-Assad'); a nickname in
+    quotation marks counts as capitalised ('Richard “Tex” Coe')."""
+    words = [word.strip(NICKNAME_QUOTES) for word in form.split()]
     return all(word[:1].isupper() or word[:1].isdigit() or word in NAME_CONNECTORS or ARTICLE_PREFIX.match(word)
-               for word in form.split())
+               for word in words)
 
 
 def slug(name: str) -> str:
