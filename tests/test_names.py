@@ -478,3 +478,8 @@ def test_a_gloss_that_names_its_language_after_the_name(backend):
 def test_a_nickname_in_quotation_marks_stays_in_the_name(backend):
     a = analyse('Brig. Gen. Richard "Red" Okafor will present the findings. Okafor said the report was ready.', backend)
     assert 'Richard "Red" Okafor' in names(a)
+
+
+def test_a_second_name_with_a_head_of_its_own_after_and_the_is_apart(backend):
+    a = analyse("Warships patrol the Bay of Bengal and the Andaman Sea every week.", backend)
+    assert {"Bay of Bengal", "Andaman Sea"} <= names(a)
