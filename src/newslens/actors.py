@@ -2,7 +2,8 @@
 
 Small pure functions over a Doc: `entity_mentions` normalises what NER found, `cluster_mentions`
 groups aliases (Putin = Vladimir Putin, U.S. = United States = Washington, SDF = Syrian Democratic
-Forces), `find_role` reads titles ("Kremlin spokesman") and `resolve_pronouns` links he/she to
+Forces), `merge_aliases` joins the names an alias statement or a gloss gives ('Daesh (also known as ISIL)',
+'(Arabic: ...)'), `find_role` reads titles ("Kremlin spokesman") and `resolve_pronouns` links he/she to
 the person last named.
 """
 from __future__ import annotations
@@ -21,7 +22,7 @@ from newslens.gazetteer import country_names, demonyms, official_acronyms, place
 from newslens.lexicon import (ALIAS_ADVERBS, ALIAS_CUES, FEMININE_PRONOUNS, HONORIFICS, NAMING_VERBS, ORG_HEADS,
                               POSSESSIVE_MARKS, PRONOUNS_PERSON, ROLE_HEADS)
 from newslens.model import Actor, Mention, Relation
-from newslens.names import (Title, bare_name, is_adjective_like, is_after_stance_prefix, is_excellency, surname,
+from newslens.names import (ARTICLES, Title, bare_name, is_adjective_like, is_after_stance_prefix, is_excellency, surname,
                             title_after, title_before)
 from newslens.lexicon import DIRECTIONS
 from newslens.rules import ARTICLE_PREFIX, OPENING_QUOTES, is_place_in_capitals
@@ -39,7 +40,6 @@ PRONOUN_WINDOW_SENTENCES = 3
 NICKNAME_QUOTES = "\"'“”‘’"
 ALIAS_REACH = 12  # tokens between a name and the alias a statement gives it, a short gloss included
 GLOSS_REACH = 30  # tokens from a gloss's opening parenthesis to the last name it gives
-ARTICLES = frozenset({"the", "a", "an"})
 
 
 @dataclass(frozen=True)
