@@ -6,8 +6,9 @@ cut from what is glued to it by its parts: title and role words ("FAA Administra
 and Linda Marsh), of-phrases ("Ana Ruiz of the Green Party"), coordination ("A of X and B of Y"), a
 descriptor before a name ("Independent Mark Hill"), a stance prefix ("pro-Moscow UR"), line breaks, a
 sentence's opening noun ("Results of NCLAN"), a possessed thing ("PC World's recent analysis"), a common noun it
-qualifies ("a NASA T-shirt"), honours ("Daniel Bernoulli FRS"), an honorific in capitals ("HE Dr Jane Roe"). What is left is labelled by its parts: a body named in a title is an organisation
-or a place, a title alone or common words name no one, laws and products are no actors. Then `title_before`
+qualifies ("a NASA T-shirt"), honours ("Daniel Bernoulli FRS"), an honorific in capitals ("HE Dr Jane Roe").
+What is left is labelled by its parts: a body named in a title is an organisation or a place, a title alone or
+common words name no one, laws and products are no actors. Then `title_before`
 and `title_after` read a person's title around the name: its text (the role), its head (the predicate of an
 affiliation) and the names inside it (what the person is affiliated with); `bare_name` is the name without
 the words that describe it ("the city of Mosul", "the ISIL terrorist group").
