@@ -22,8 +22,8 @@ from newslens.gazetteer import country_names, demonyms, official_acronyms, place
 from newslens.lexicon import (ALIAS_ADVERBS, ALIAS_CUES, FEMININE_PRONOUNS, HONORIFICS, NAMING_VERBS, ORG_HEADS,
                               POSSESSIVE_MARKS, PRONOUNS_PERSON, ROLE_HEADS)
 from newslens.model import Actor, Mention, Relation
-from newslens.names import (ARTICLES, Title, bare_name, is_adjective_like, is_after_stance_prefix, is_excellency, surname,
-                            title_after, title_before)
+from newslens.names import (ARTICLES, Title, bare_name, is_adjective_like, is_after_stance_prefix, is_excellency,
+                            surname, title_after, title_before)
 from newslens.lexicon import DIRECTIONS
 from newslens.rules import ARTICLE_PREFIX, OPENING_QUOTES, is_place_in_capitals
 from newslens.syntax import SUBJECT_DEPS, doc_strings, doc_text, is_noun
