@@ -483,3 +483,12 @@ def test_a_nickname_in_quotation_marks_stays_in_the_name(backend):
 def test_a_second_name_with_a_head_of_its_own_after_and_the_is_apart(backend):
     a = analyse("Warships patrol the Bay of Bengal and the Andaman Sea every week.", backend)
     assert {"Bay of Bengal", "Andaman Sea"} <= names(a)
+
+
+def test_a_title_with_its_of_phrase_set_off_by_a_comma_before_the_name(backend):
+    a = analyse("The governor of Ohio, Gavin Reed, signed the bill. Co-founder of Acme Corp., Lena Ortiz, agreed. "
+                "In a letter to the mayor of Boston, Ana Ruiz wrote that she objected.", backend)
+    reed = actor_named(a, "Gavin Reed")
+    assert reed.role == "governor of Ohio" and a.actor_name(reed.affiliation) == "Ohio"
+    assert actor_named(a, "Ana Ruiz").role is None
+    assert "Co" not in names(a)

@@ -389,7 +389,9 @@ def bodies_in_title(title: Span) -> list[Span]:
     Red Cross'; its role and portfolio words ('Shadow Health Secretary', 'Minister of Education') name none."""
     doc, found, k = title.doc, [], title.start
     while k < title.end:
-        if doc[k].text[:1].isupper() and not is_title_word(doc[k]) and doc[k].text not in demonyms():
+        if k + 2 < len(doc) and doc[k + 1].text == "-" and not doc[k].whitespace_ and is_title_word(doc[k + 2]):
+            k += 3  # 'Co-founder', 'Vice-President': one title word
+        elif doc[k].text[:1].isupper() and not is_title_word(doc[k]) and doc[k].text not in demonyms():
             end = k + 1
             while end < title.end and (doc[end].text[:1].isupper() and not is_title_word(doc[end])
                                        or doc[end].lower_ in ("of", "and") and end + 1 < title.end
@@ -572,11 +574,21 @@ def _continues_title(doc: Doc, k: int) -> bool:
     return token.text[:1].isupper() and token.is_alpha and not token.is_stop
 
 
+def is_office_of(span: Span) -> bool:
+    """'The governor of California, Gavin Reed, signed': a title with its of-phrase, then the name in apposition,
+    closed by a comma ('a letter to the governor of California, Gavin Reed wrote' is no apposition)."""
+    doc, k = span.doc, span.start - 2
+    while k > 1 and (doc[k].text[:1].isupper() or doc[k].lower_ == "the") and doc[k].lower_ not in ROLE_HEADS:
+        k -= 1
+    closed = span.end < len(doc) and doc[span.end].text == ","
+    return closed and doc[k].lower_ in ("of", "for") and doc[k - 1].lower_ in ROLE_HEADS
+
+
 def title_before(span: Span) -> Title | None:
     """'Russian Defense Minister Sergei Shoigu', "Labour's Shadow Health Secretary Tom Reyes", 'CEO of the Red
     Cross Anna Lind': the title written before a person's name, up to a role head right before it."""
     doc, start = span.doc, span.start
-    if start > 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in ROLE_HEADS:
+    if start > 2 and doc[start - 1].text == "," and (doc[start - 2].lower_ in ROLE_HEADS or is_office_of(span)):
         start -= 1  # "Malaysia's Prime Minister, Najib Razak": the title set off by a comma
     if start == 0 or not (_continues_title(doc, start - 1) or doc[start - 1].text == "." and start > 1
                           and doc[start - 2].lower_ in HONORIFICS):
