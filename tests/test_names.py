@@ -491,4 +491,6 @@ def test_a_title_with_its_of_phrase_set_off_by_a_comma_before_the_name(backend):
     reed = actor_named(a, "Gavin Reed")
     assert reed.role == "governor of Ohio" and a.actor_name(reed.affiliation) == "Ohio"
     assert actor_named(a, "Ana Ruiz").role is None
-    assert "Co" not in names(a)
+    assert a.actor_name(actor_named(a, "Lena Ortiz").affiliation) == "Acme Corp."
+    assert not names(a) & {"Co", "Co-founder of Acme Corp."}
+

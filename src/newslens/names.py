@@ -218,7 +218,7 @@ def split_title(span: Span) -> list[Span]:
                 if (k == last + 1 or linked) and is_personal_name(doc[k:end], after_title=k == last + 1):
                     after = split_of_affiliation(doc[k:span.end])[1:] if end < span.end else []
                     return bodies_in_title(doc[span.start:k]) + [_span(doc, k, end, "PERSON"), *after]
-        return [span]
+        return bodies_of_office(span, last) or [span]
     first_title = last
     while first_title > span.start and is_title_word(doc[first_title - 1]):
         first_title -= 1
@@ -226,6 +226,29 @@ def split_title(span: Span) -> list[Span]:
     if len(body) and (body.text in places() or any(t.lower_ in ORG_HEADS for t in body) or body.text.isupper()):
         return [_span(doc, body.start, body.end, _label_of_body(body))]
     return [span]
+
+
+def bodies_of_office(span: Span, head: int) -> list[Span]:
+    """'Co-founder of Acme Corp.', 'President of Syria': one person's title and no name; the bodies after its last
+    'of' are who is named. [] when the span is not a title alone, or names a group ('the Members of the Security
+    Council' are people of their own)."""
+    doc = span.doc
+    of = max((k for k in range(head + 1, span.end - 1) if doc[k].lower_ in ("of", "for")), default=None)
+    if of is None or doc[head].lower_ not in TITLE_HEADS or not all(
+            is_title_word(t) or is_descriptor(t.lower_) or t.lower_ in TITLE_CONNECTORS or t.text == "-"
+            or doc[t.i + 1].text == "-" and not t.whitespace_ for t in doc[span.start:of]):  # 'Co-founder'
+        return []
+    parts, start = [], of + 1
+    for k in range(of + 1, span.end + 1):
+        if k == span.end or doc[k].lower_ in LIST_MARKS:
+            first = start + (start < k and doc[start].lower_ == "the")
+            if first < k:
+                parts.append(doc[first:k])
+            start = k + 1
+    if not parts or not all(names_a_body(part) or part.start > 0 and doc[part.start - 1].lower_ == "the"
+                            for part in parts):
+        return []
+    return [_span(doc, part.start, part.end, _label_of_body(part)) for part in parts]
 
 
 def titled_person(run: Span) -> list[Span]:
