@@ -323,3 +323,27 @@ def test_a_pronoun_prefers_the_previous_sentences_subject_and_in_its_own_the_per
                 "garrison on the coast. Maria Lopez said Tom Baker's project began when he was young.", "builtin")
     pronouns = sorted((m.start, x.name) for x in a.actors for m in x.mentions if m.kind == "pronoun")
     assert [name for _, name in pronouns] == ["Omar Haddad", "Tom Baker"]
+
+
+def test_a_pronoun_that_was_the_subject_keeps_its_person_the_subject():
+    a = analyse("Omar Haddad studied law in Lima. He married Ana Soto, who died in 1993. In 1997, he married "
+                "Eva Ruiz, a lawyer.", "builtin")
+    assert [m.text for m in actor_named(a, "Omar Haddad").mentions if m.kind == "pronoun"] == ["He", "he"]
+
+
+def test_a_definite_title_stands_for_the_person_who_holds_it(backend):
+    a = analyse("Russian President Vladimir Putin arrived in Ankara on Monday. The Russian president later "
+                "criticised Greece. The president of Chile, Ana Ruiz, stayed home. The member who spoke left.",
+                backend)
+    putin = actor_named(a, "Vladimir Putin")
+    assert [m.text for m in putin.mentions if m.kind == "nominal"] == ["The Russian president"]
+    if backend == "builtin":
+        assert ("Vladimir Putin", "Greece") in {(a.actor_name(r.source), a.actor_name(r.target)) for r in a.relations}
+
+
+def test_an_adjective_and_a_plural_noun_name_a_body_not_a_person():
+    from newslens.actors import context_label
+    doc = hand_parsed([("the", 2, "det"), ("United", 2, "amod"), ("Nations", 3, "nsubj"), ("met", 3, "ROOT"),
+                       ("Tiger", 5, "compound"), ("Woods", 3, "obj")])
+    assert context_label("United Nations", [labelled(doc, 1, 3, "PERSON")], "PERSON") == "ORG"
+    assert context_label("Tiger Woods", [labelled(doc, 4, 6, "PERSON")], "PERSON") == "PERSON"

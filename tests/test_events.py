@@ -53,6 +53,8 @@ def test_object_control_makes_the_object_act():
     found = pairs("Brazil asked Argentina to help Uruguay after the floods.")
     assert ("Argentina", "Uruguay") in found and ("Brazil", "Uruguay") not in found
     assert ("Brazil", "Argentina") in found
+    bare_infinitive = pairs("Moscow agreed to let Finland join NATO.")
+    assert ("Finland", "NATO") in bare_infinitive and ("Russia", "NATO") not in bare_infinitive
 
 
 def test_light_verb_with_event_noun_is_one_relation():
@@ -70,6 +72,7 @@ def test_event_noun_with_possessive_or_by_agent():
 def test_owner_of_people_acts_through_them():
     found = pairs("Thailand's foreign minister contacted Vietnam on Friday.")
     assert ("Thailand", "Vietnam") in found
+    assert ("Thailand", "Vietnam") in pairs("Thailand's investigators questioned Vietnam's envoys on Friday.")
 
 
 def test_speech_act_reaches_its_addressee():
@@ -250,3 +253,15 @@ def test_word_order_does_not_override_a_parsed_subject():
         ("Navy", 10, "compound", "PROPN", "NNP"), ("guests", 7, "obl", "NOUN", "NNS"), (".", 7, "punct", "PUNCT", ".")],
         {"cole": (0, 1), "command": (5, 6), "navy": (9,)})
     assert ("command", "navy") not in found
+
+
+def test_a_recipient_and_a_giver_read_as_who_gave_what_to_whom():
+    a = analyse("Chile received weapons from Peru. Spain gave Morocco a loan.", "builtin")
+    found = {(a.actor_name(r.source), r.predicate, a.actor_name(r.target)) for r in a.relations}
+    assert ("Peru", "give weapons to", "Chile") in found
+    assert ("Spain", "give loan to", "Morocco") in found
+
+
+def test_the_end_of_a_range_is_no_addressee():
+    found = pairs("After the vote, Chile received support online ranging from Peru to Bolivia.")
+    assert ("Chile", "Bolivia") not in found

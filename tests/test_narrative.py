@@ -29,7 +29,19 @@ def test_overview_names_the_most_mentioned_actors_with_roles_and_counts(paragrap
 
 
 def test_roles_paragraph_resolves_affiliations_to_names(paragraphs):
-    assert "Dmitry Peskov is described as Kremlin spokesman and is linked to Kremlin." in paragraphs[1]
+    assert "Dmitry Peskov is described as a Kremlin spokesman and is linked to Kremlin." in paragraphs[1]
+
+
+@pytest.mark.parametrize("role, phrase", [
+    ("U.S. President", "U.S. President"), ("Major general", "Major general"),
+    ("team member", "a team member"), ("associate professor", "an associate professor"),
+    ("USI instructor", "a USI instructor"), ("adviser to President", "an adviser to President"),
+    ("Turkish foreign minister", "a Turkish foreign minister"), ("envoy to Chile", "an envoy to Chile"), ("union leader", "a union leader"),
+    ("Afghan team's coach", "the Afghan team's coach"), ("Malaysia's Prime Minister", "Malaysia's Prime Minister"),
+])
+def test_a_role_reads_as_the_complement_of_described_as(role, phrase):
+    from newslens.narrative import role_phrase
+    assert role_phrase(role) == phrase
 
 
 def test_quotes_paragraph_quotes_speaker_cue_and_words(paragraphs):
@@ -112,3 +124,22 @@ def test_heading_names_the_article_and_sums_it_up_in_one_line():
             "most mentioned: North Korea, Jake Sullivan and Russia.") in html
     untitled = replace(analysis, article=replace(analysis.article, title=None))
     assert '<h1 class="newslens-title">handmade</h1>' in narrative.heading_html(untitled)
+
+
+@pytest.mark.parametrize("content, phrase", [
+    ("the asylum seekers may have left the boat", "that the asylum seekers may have left the boat"),
+    ("he believes the flag has a rationale", "that he believes the flag has a rationale"),
+    ("the start of a public process to suggest designs for a new flag",
+     "the start of a public process to suggest designs for a new flag"),
+])
+def test_a_reported_statement_takes_that_only_when_it_is_a_clause(content, phrase):
+    assert narrative.reported_clause(content) == phrase
+
+
+def test_a_name_takes_the_article_the_text_writes_it_with():
+    from extraction_helpers import analyse
+    a = analyse("The Alliance attacked Mosul on Monday. Later the Alliance said the strikes went on, and the Alliance "
+                "thanked Peru. Internet Explorer lost users as Internet Explorer aged.", "builtin")
+    phrases = {x.name: narrative.name_phrase(a, x.id) for x in a.actors}
+    assert phrases["Alliance"] == "the Alliance"
+    assert phrases.get("Internet Explorer", "Internet Explorer") == "Internet Explorer"

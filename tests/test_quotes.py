@@ -190,3 +190,19 @@ def test_according_to_with_or_without_a_comma_after_the_source(backend, text):
     a = analyse(text, backend)
     [q] = a.quotes
     assert q.text.startswith("at least 40 people have died") and speaker_name(a, q) == "Health Ministry"
+
+
+def test_a_fronted_as_clause_reports_what_follows_its_comma():
+    a = analyse("Ozone rose in May. As coauthor Ana Ruiz told The Lima Post, the climate projections are "
+                "quite consistent.", "builtin")
+    [q] = a.quotes
+    assert q.text == "the climate projections are quite consistent"
+    assert speaker_name(a, q) == "Ana Ruiz"
+
+
+def test_a_reported_clause_that_runs_into_a_quotation_is_one_mixed_quote():
+    a = analyse('Ana Ruiz said although rain and heat are separately known to cut yields, "nobody has looked at '
+                'these together".', "builtin")
+    [q] = a.quotes
+    assert q.kind == "mixed"
+    assert q.text == 'although rain and heat are separately known to cut yields, "nobody has looked at these together"'

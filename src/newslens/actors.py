@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import takewhile
 
+from lemminflect import getAllLemmas
 from spacy.attrs import DEP, IDX, LOWER, SENT_START
 from spacy.tokens import Doc, Span
 
@@ -32,6 +33,7 @@ ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", 
                 "EVENT": "EVENT"}
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around"}
 DIRECTION_MARKS = "\u200e\u200f "  # invisible left-to-right and right-to-left marks, and spaces
+RELATIVE_WORDS = frozenset({"who", "whom", "whose", "that", "which"})
 SITE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "around", "across", "throughout"})
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "de", "del", "da", "van", "von", "bin", "ibn", "&", "-"})
@@ -426,10 +428,22 @@ def context_label(key: str, members: list[EntityMention], label: str) -> str:
     commander or a minister ('Qanbar was a commander', 'Prime Minister Haider al-Abadi') is a person."""
     if label == "PERSON" and all(is_sited(m.span) for m in members):
         return "GPE"
+    if label == "PERSON" and names_a_collective(key) and not any(is_described_as_person(m.span) for m in members):
+        return "ORG"
     if label in ("ORG", "GPE") and key not in country_names() and key not in places() and any(
             is_described_as_person(m.span) for m in members):
         return "PERSON"
     return label
+
+
+def names_a_collective(name: str) -> bool:
+    """'United Nations', 'Royal Marines': an adjective, then a plural common noun, is a body of many; a person's
+    name does not read that way ('Tiger Woods', 'Andrew Burns': the first word is no adjective)."""
+    words = name.lower().split()
+    if len(words) < 2:
+        return False
+    first, last = getAllLemmas(words[0]), getAllLemmas(words[-1])
+    return "ADJ" in first and words[-1] not in last.get("NOUN", (words[-1],))
 
 
 def is_sited(span: Span) -> bool:
@@ -462,40 +476,100 @@ def find_title(mentions: list[EntityMention]) -> Title | None:
 
 
 def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
-    """he/she/his/her -> a person named within a few sentences whom the article has not already called by a
-    pronoun of the other gender ('She' after 'Warhol ... his' is not Warhol): the person named last in the
-    pronoun's own sentence, else, of the people named in the nearest sentence before, the subject ('Qanbar
-    served during Saddam's reign. He ...' is Qanbar), else the one named last there. A line break ends a
-    sentence here, whatever the parser made of it."""
+    """he/she/his/her -> a person mentioned within a few sentences whom the article has not already called
+    by a pronoun of the other gender ('She' after 'Warhol ... his' is not Warhol): the person mentioned last
+    in the pronoun's own sentence, else, of the people mentioned in the nearest sentence before, the
+    subject ('Qanbar served during Saddam's reign. He ...' is Qanbar; 'He married Ana, who died in 1993.
+    In 1997, he married Eva': the first 'He' keeps him the subject), else the one mentioned last there.
+    A line break ends a sentence here, whatever the parser made of it."""
     named = sorted((m.start, m.end, a.id) for a in actors if a.type == "PERSON" for m in a.mentions)
-    named_starts = [start for start, _, _ in named]
     offsets = doc.to_array(IDX).tolist()
     sentence_starts = sorted({offsets[i] for i, flag in enumerate(doc.to_array(SENT_START).tolist()) if flag == 1}
                              | {0} | {m.end() for m in re.finditer("\n", doc_text(doc))})
     subject_ids = {doc.vocab.strings.add(dep) for dep in SUBJECT_DEPS}
     subjects = sorted(offsets[i] for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep in subject_ids)
-    sentence_of = [bisect_right(sentence_starts, start) for start in named_starts]
-    is_subject = [bisect_left(subjects, start) < bisect_left(subjects, end) for start, end, _ in named]
+
+    def mentioned(start: int, end: int, actor_id: str) -> tuple[int, bool, str]:
+        """(sentence, is subject, actor) of a mention."""
+        return bisect_right(sentence_starts, start), bisect_left(subjects, start) < bisect_left(subjects, end), actor_id
     added: dict[str, list[Mention]] = {}
     gender_of: dict[str, str] = {}
+    seen: list[tuple[int, bool, str]] = []  # the person mentions before the pronoun at hand, named or resolved
+    upcoming = iter(named)
+    following = next(upcoming, None)
     for i, lower in enumerate(doc_strings(doc, LOWER)):
         if lower not in PRONOUNS_PERSON or is_excellency(doc[i]):
             continue
         at = offsets[i]
-        gender = "female" if lower in FEMININE_PRONOUNS else "male"
+        while following is not None and following[0] < at:
+            seen.append(mentioned(*following))
+            following = next(upcoming, None)
         own_sentence = bisect_right(sentence_starts, at)
-        within_reach = takewhile(lambda k: own_sentence - sentence_of[k] <= PRONOUN_WINDOW_SENTENCES,
-                                 range(bisect_left(named_starts, at) - 1, -1, -1))  # people named before, latest first
-        candidates = [k for k in within_reach if gender_of.get(named[k][2], gender) == gender]
+        gender = "female" if lower in FEMININE_PRONOUNS else "male"
+        within_reach = takewhile(lambda m: own_sentence - m[0] <= PRONOUN_WINDOW_SENTENCES, reversed(seen))
+        candidates = [m for m in within_reach if gender_of.get(m[2], gender) == gender]
         if not candidates:
             continue
-        nearest = [k for k in candidates if sentence_of[k] == sentence_of[candidates[0]]]
-        if sentence_of[candidates[0]] == own_sentence:
-            nearest = nearest[:1]  # in its own sentence, the person named last: 'X said Y's plan began when he'
-        chosen = named[next((k for k in nearest if is_subject[k]), nearest[0])][2]
+        nearest = [m for m in candidates if m[0] == candidates[0][0]]
+        if candidates[0][0] == own_sentence:
+            nearest = nearest[:1]  # in its own sentence, the person mentioned last: 'X said Y's plan began when he'
+        chosen = next((m for m in nearest if m[1]), nearest[0])[2]
         gender_of.setdefault(chosen, gender)
         text = doc[i].text
         added.setdefault(chosen, []).append(Mention(text, at, at + len(text), "pronoun"))
+        seen.append(mentioned(at, at + len(text), chosen))
+    return [replace(a, mentions=tuple(sorted(a.mentions + tuple(added.get(a.id, [])),
+                                             key=lambda m: (m.start, m.end)))) for a in actors]
+
+
+def definite_title(doc: Doc, lowers: list[str], head: int, tagged: bool) -> tuple[int, int] | None:
+    """Token range of 'the [Russian] president [of Chile]' around a role noun, or None: not a definite title,
+    or one that a name or a relative clause makes someone else's ('the president, Ana Ruiz'; 'the member who
+    wishes to leave'), or not a noun ('the major league')."""
+    if lowers[head] not in ROLE_HEADS or tagged and doc[head].pos_ not in ("NOUN", "PROPN"):
+        return None
+    last = head  # the title runs on through what it is of ('the minister of foreign affairs of Iraq')
+    while last + 2 < len(lowers) and lowers[last + 1] == "of":
+        last += 1
+        while last + 1 < len(lowers) and lowers[last + 1].isalpha() and lowers[last + 1] != "of" and (
+                doc[last + 1].pos_ not in ("VERB", "AUX") and lowers[last + 1] not in RELATIVE_WORDS):
+            last += 1
+    after = [doc[k].text for k in range(last + 1, min(last + 3, len(lowers)))]
+    if after[:1] and (after[0][:1].isupper() or after[0].lower() in RELATIVE_WORDS) or after[:1] == [","] and (
+            after[1:] and after[1][:1].isupper()):
+        return None
+    article = next((k for k in range(head - 1, max(head - 5, -1), -1) if lowers[k] == "the"), None)
+    if article is None or not all(w.isalpha() for w in lowers[article + 1:head]):
+        return None
+    return article, last
+
+
+def resolve_titles(doc: Doc, actors: list[Actor]) -> list[Actor]:
+    """'the Russian president', 'the foreign minister' -> the person last mentioned before it whose role has
+    every one of these words ('Russian President Vladimir Putin', 'Foreign Minister Ana Ruiz'): a definite
+    title stands for the one the article has given it."""
+    roles = {a.id: {w.lower().strip(".,") for w in a.role.split()} for a in actors if a.type == "PERSON" and a.role}
+    if not roles:
+        return actors
+    starts = sorted((m.start, a.id) for a in actors for m in a.mentions)
+    covered = sorted((m.start, m.end) for a in actors for m in a.mentions)
+    text, lowers = doc_text(doc), doc_strings(doc, LOWER)
+    offsets, tagged = doc.to_array(IDX).tolist(), doc.has_annotation("POS")
+    added: dict[str, list[Mention]] = {}
+    for head in range(len(lowers)):
+        title = definite_title(doc, lowers, head, tagged) if lowers[head] in ROLE_HEADS else None
+        if title is None:
+            continue
+        start, end = offsets[title[0]], offsets[title[1]] + len(doc[title[1]].text)
+        inside = bisect_right(covered, (start, len(text))) - 1
+        if inside >= 0 and (covered[inside][1] > start or not text[covered[inside][1]:start].strip(" ,")):
+            continue  # part of a name's own mention ('the Kremlin spokesman Dmitry Peskov'), or its apposition
+            # ('Jake Sullivan, the national security advisor'), which gives the role rather than names anyone
+        words = set(lowers[title[0] + 1:title[1] + 1]) - {"the", "of", "and"}
+        before = starts[:bisect_left(starts, (start, ""))]
+        chosen = next((aid for _, aid in reversed(before) if aid in roles and words <= roles[aid]), None)
+        if chosen is not None:
+            added.setdefault(chosen, []).append(Mention(text[start:end], start, end, "nominal"))
     return [replace(a, mentions=tuple(sorted(a.mentions + tuple(added.get(a.id, [])),
                                              key=lambda m: (m.start, m.end)))) for a in actors]
 
@@ -536,7 +610,7 @@ def actors_and_affiliations(doc: Doc) -> tuple[list[Actor], list[Relation]]:
             Mention(m.text, m.start, m.end, "name" if m.name == name else "alias") for m in members))
         actors.append(Actor(id=ids[key], name=name, type=label, mentions=mentions,
                             role=title.role if title else None))
-    actors = resolve_pronouns(doc, actors)
+    actors = resolve_titles(doc, resolve_pronouns(doc, actors))
     affiliations = extract_affiliations(doc, actors)
     main = main_affiliations(affiliations)
     return [replace(a, affiliation=main.get(a.id)) for a in actors], affiliations

@@ -42,6 +42,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubj:outer"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "nsubjpass"})
 PASSIVE_MARK_DEPS = frozenset({"aux:pass", "auxpass"})
 OBJECT_DEPS = frozenset({"obj", "dobj", "iobj", "dative"})
+RECIPIENT_DEPS = frozenset({"iobj", "dative"})
 OBLIQUE_DEPS = frozenset({"obl", "nmod", "obl:agent"})
 AGENT_DEPS = frozenset({"obl:agent", "agent"})
 OWNER_DEPS = frozenset({"nmod:poss", "poss", "compound", "amod"})
@@ -268,11 +269,16 @@ def verb_targets(verb: int, words: Words) -> Iterator[tuple[int, int | None, str
     other_event = owned_event(verb, words)
     reports = base in SPEECH_VERBS and base not in ADDRESSEE_VERBS
     for child in words.children[verb]:
-        if words.dep[child] in OBJECT_DEPS and not reports:  # 'stated Montalvo left': a clause, not an addressee
+        if words.dep[child] in RECIPIENT_DEPS and not reports:  # 'gave Chile the option': gave the option to Chile
+            thing = next((c for c in words.children[verb] if words.dep[c] in ("obj", "dobj")), None)
+            yield (child, thing, "to") if thing is not None else (child, None, None)
+        elif words.dep[child] in OBJECT_DEPS and not reports:  # 'stated Montalvo left': a clause, no addressee
             yield child, None, None
     for link, noun in prepositional(verb, words):
         if other_event is not None and noun > other_event:
             continue
+        if link == "to" and "from" in words.lower[verb + 1:noun]:
+            continue  # 'support ranging from X to Y', 'moved from X to Y': the end of a range, no addressee
         if link in TARGET_LINKS and (link not in ("on", "upon") or base in VERB_ONLY_ON):
             yield noun, None, link
         elif link == "from" and base in SEEKING_VERBS | RECEIVING_VERBS:

@@ -150,7 +150,9 @@ def name_words() -> frozenset[str]:
 ACTING_NOUNS = ORG_HEADS | ROLE_HEADS | frozenset(
     "troops soldiers forces fighters officials people citizens men women members leaders diplomats militants "
     "rebels police staff workers authorities spokesman spokeswoman representatives delegation officers "
-    "government governments regime administration".split())
+    "government governments regime administration detective detectives investigator investigators agents "
+    "employees personnel negotiators envoys staffers crew ministers commanders lawyers attorneys "
+    "prosecutors inspectors".split())
 
 # Nouns that state an event, and what the noun's agent does to the one after 'on', 'against', 'with', 'to'.
 EVENT_NOUNS = frozenset("""
@@ -188,7 +190,7 @@ ADDRESSEE_VERBS = frozenset("tell warn caution threaten urge ask accuse inform a
                             "criticise condemn blame call contact brief invite remind congratulate".split())
 
 # Verbs whose object does what their complement says ('asked X to help Y': X helps Y).
-OBJECT_CONTROL_VERBS = frozenset("ask urge tell allow order force persuade invite encourage help enable "
+OBJECT_CONTROL_VERBS = frozenset("ask urge tell allow let order force persuade invite encourage help enable "
                                  "permit require instruct convince call pressure push lead".split())
 
 # Verbs that act on the one something comes from ('sought shells from X', 'bought missiles from X').

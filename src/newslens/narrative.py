@@ -17,7 +17,7 @@ from html import escape
 from lemminflect import getAllInflections, getAllLemmas, getInflection
 
 from newslens.analysis import Analysis
-from newslens.lexicon import ROLE_HEADS
+from newslens.lexicon import HONORIFICS, ROLE_HEADS
 from newslens.model import Actor, Quote, Relation
 from newslens.quotes import CAPTION_CUE
 
@@ -47,6 +47,9 @@ ADDRESSEE_VERBS = frozenset("tell inform assure remind notify brief urge advise 
 # Words that open a reported clause in lower case once "that" precedes them ("that the talks failed").
 FUNCTION_OPENERS = frozenset("the a an it its this that these those there they he she we his her their our "
                              "some many most all no".split())
+FINITE_AUXILIARIES = frozenset("is are was were am has have had will would can could may might must shall should does "
+                               "did do isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't can't couldn't "
+                               "doesn't didn't don't".split())
 NAME_TYPES_WITH_ARTICLE = frozenset({"GPE", "ORG", "LOC", "EVENT", "OTHER"})
 TERMINAL = ".!?…"
 
@@ -108,8 +111,30 @@ def past_tense(lemma: str) -> str:
     return f"{verb_form(verb, 'VBD')} {rest}".strip()
 
 
+TITLE_WORDS = ROLE_HEADS | HONORIFICS
+
+
 def indefinite_article(word: str) -> str:
-    return "an" if word[:1].lower() in "aeiou" else "a"
+    """'an' before a vowel sound: 'an envoy', 'an MP', 'a USI instructor', 'a union leader'."""
+    if len(word) > 1 and word.isupper():
+        return "an" if word[0] in "AEFHILMNORSX" else "a"  # an acronym is read letter by letter
+    lower = word.lower()
+    vowel = lower[:1] in "aeiou" and not lower.startswith(("uni", "use", "usu", "eu", "one"))
+    return "an" if vowel or lower.startswith(("hour", "honest", "honor", "honour", "heir")) else "a"
+
+
+def role_phrase(role: str) -> str:
+    """A role as the complement of 'is described as': a title stands bare ('U.S. President', 'Major
+    general'), a common noun takes its article ('a team member', 'an associate professor'), one owned
+    by a common noun takes 'the' ("the Afghan team's coach"; but "Malaysia's Prime Minister")."""
+    words = role.split()
+    if words[0][:1].isupper() and any(w[:1].isupper() and w.lower().strip(".") in TITLE_WORDS for w in words):
+        return role
+    if any(w.endswith(("'s", "’s")) and w[:1].islower() for w in words):
+        return f"the {role}"
+    if any(w.endswith(("'s", "’s")) for w in words):
+        return role
+    return f"{indefinite_article(words[0])} {role}"
 
 
 def name_phrase(analysis: Analysis, actor_id: str | None) -> str:
@@ -123,11 +148,28 @@ def name_phrase(analysis: Analysis, actor_id: str | None) -> str:
     if actor is None:
         return str(actor_id)
     words = actor.name.split()
+    if words[0].lower() == "the" or actor.type == "PERSON":
+        return actor.name
+    written = article_use(analysis.article.text, actor)
+    if written is not None:
+        return f"the {actor.name}" if written else actor.name
     head = words[:words.index("of")] if "of" in words[1:] else words  # 'University of X': its head is 'University'
     possessed = any(w.endswith(("'s", "’s")) for w in words)  # "Seoul's unification ministry" has its determiner
-    needs_article = (actor.type in NAME_TYPES_WITH_ARTICLE and len(words) > 1 and words[0].lower() != "the"
+    needs_article = (actor.type in NAME_TYPES_WITH_ARTICLE and len(words) > 1
                      and not possessed and head[-1].isalpha() and is_common_noun(head[-1]))
     return f"the {actor.name}" if needs_article else actor.name
+
+
+def article_use(text: str, actor: Actor) -> bool | None:
+    """Whether the article writes this name with 'the' ('the Pentagon', 'the Coalition') or without it
+    ('Internet Explorer'), where it writes it at least twice and two times in three one way; else None."""
+    name = actor.name.lower()
+    written = [text[max(m.start - 4, 0):m.start].lower() == "the " or m.text.lower() == f"the {name}"
+               for m in actor.mentions if m.kind in ("name", "alias") and m.text.lower() in (name, f"the {name}")]
+    if len(written) < 2:
+        return None
+    share = sum(written) / len(written)
+    return True if share >= 2 / 3 else False if share <= 1 / 3 else None
 
 
 def possessive(phrase: str) -> str:
@@ -187,9 +229,9 @@ def roles_paragraph(analysis: Analysis) -> str | None:
         name = capitalized(name_phrase(analysis, actor.id))
         affiliation = actor.affiliation and name_phrase(analysis, actor.affiliation)
         if actor.role and affiliation:
-            sentences.append(sentence(f"{name} is described as {actor.role} and is linked to {affiliation}"))
+            sentences.append(sentence(f"{name} is described as {role_phrase(actor.role)} and is linked to {affiliation}"))
         elif actor.role:
-            sentences.append(sentence(f"{name} is described as {actor.role}"))
+            sentences.append(sentence(f"{name} is described as {role_phrase(actor.role)}"))
         else:
             sentences.append(sentence(f"{name} is linked to {affiliation}"))
     covered = {(a.id, a.affiliation) for a in described[:MAIN_ACTORS + 2]}
@@ -218,13 +260,28 @@ def reporting_verb(cue: str | None) -> str | None:
     return "said" if lemma in ADDRESSEE_VERBS else verb_form(lemma, "VBD")
 
 
+def has_finite_verb(text: str) -> bool:
+    """Whether a clause's words, up to its first comma, include a verb that can only be finite: an auxiliary or
+    modal, or a past or third-person form that is no noun ('dropped', 'believes'; not 'designs')."""
+    for word in re.findall(r"[A-Za-z']+", text.split(",")[0].lower()):
+        if word in FINITE_AUXILIARIES:
+            return True
+        tags = getAllLemmas(word)
+        if "VERB" in tags and "NOUN" not in tags and word not in tags["VERB"] and not word.endswith("ing"):
+            return True
+    return False
+
+
 def reported_clause(text: str) -> str:
-    """The content of an indirect quote as a 'that' clause, one line, without its closing punctuation."""
+    """The content of an indirect quote, one line, without its closing punctuation: a 'that' clause where it is
+    a clause; a noun phrase stays one ('announced the start of a public process')."""
     content = " ".join(text.split()).strip(" ,;:.")
     first, _, rest = content.partition(" ")
     if first in {w.capitalize() for w in FUNCTION_OPENERS}:
         content = f"{first.lower()} {rest}".strip()
-    return content if content.lower().startswith("that ") else f"that {content}"
+    if content.lower().startswith("that ") or not has_finite_verb(content):
+        return content
+    return f"that {content}"
 
 
 def unnamed_source(quote: Quote) -> str | None:
@@ -315,8 +372,8 @@ def object_words(head: str, words: list[str], evidence: str) -> list[str]:
                    reverse=True)
     pattern = rf"\b(?:{'|'.join(map(re.escape, forms))})\s+((?:[\w'’-]+\s+){{0,3}}?)({re.escape(words[-1])}\w*)\b"
     found = re.search(pattern, " ".join(evidence.split()), re.IGNORECASE)
-    if found and len(words) == 1:
-        return [*found[1].split(), found[2]]
+    if found and len(words) == 1:  # without a name in between: 'gave Ana the option' gives 'the option'
+        return [*(w for w in found[1].split() if not w[:1].isupper()), found[2]]
     return [object_noun(w, evidence) if is_common_noun(w) else w for w in words]
 
 

@@ -404,6 +404,10 @@ def complement_start(cue: Token, words: Words) -> int | None:
         if word in SENTENCE_END or word in OPENING + CLOSING + STRAIGHT or word in (":", ",") or is_cue(k, words):
             break
     if words.parsed:
+        if any(c.dep_ == "mark" and c.lower_ == "as" and c.i < cue.i for c in cue.children):
+            # 'As Ana Ruiz told the Post, ozone has dropped': what follows the reporting clause's comma
+            comma = next((k for k in range(cue.i + 1, min(cue.i + 10, sent_end)) if words.text[k] == ","), None)
+            return comma + 1 if comma is not None and comma + 1 < sent_end else None
         clauses = [c for c in cue.children if c.dep_ in ("ccomp",) and c.i > cue.i]
         if not clauses:
             return bare_clause_start(cue, words)
@@ -507,7 +511,10 @@ def extract_quotes(doc: Doc, actors: list[Actor], words: Words | None = None) ->
     reported = reported_quotes(words, quoted)
     records = []
     for s, e, attribution in reported:
-        e = max([e] + [d[1] for d in direct if s <= d[0] < e])
+        # a quotation inside the reported clause, or right after it ('said although X, "nobody has ..."')
+        e = max([e] + [d[1] for d in direct if s <= d[0] < e or d[0] > e and not text[e:d[0]].strip(" ,“\"")])
+        if text[e:e + 1] in ('"', "”") and (text[s:e].count('"') % 2 or text[s:e].count("“") > text[s:e].count("”")):
+            e += 1  # the closing mark of a quotation it ends with
         inner = [d for d in direct if s <= d[0] and d[1] <= e]
         records.append((s, e, "mixed" if inner else "indirect", attribution))
         direct = [d for d in direct if d not in inner]

@@ -19,7 +19,7 @@ from newslens.evidence import evidence_span, is_hard_wrapped
 from newslens.gazetteer import country_names, places
 from newslens.lexicon import (
     ACTING_NOUNS, COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_CLASS_OF, LIGHT_VERBS, PLACE_NOUNS, POSSESSIVE_MARKS,
-    SPEECH_VERBS,
+    RECEIVING_VERBS, SPEECH_VERBS,
 )
 from newslens.model import Relation
 from newslens.syntax import AUXILIARIES, MentionIndex, Words, doc_text, is_negated, is_noun, lemma
@@ -222,19 +222,24 @@ def span_of(sent: Span, tokens: list[int], words: Words, hard_wrapped: bool) -> 
 def event_predicate(event: Event, words: Words) -> tuple[str, str]:
     """Predicate ('meet with', 'hold talks with', 'attack on') and event class of a parsed event."""
     head = words.lower[event.verb] if words.pos[event.verb] == "NOUN" else lemma(words.doc[event.verb])
+    link, noun = event.link, event.noun
+    if link == "from" and head in RECEIVING_VERBS:  # 'Chile received weapons from Peru': Peru gave them
+        head, link = "give", "to"
+        if noun is None or words.pos[noun] not in ("NOUN", "PROPN"):  # what was received: 'support', 'weapons'
+            noun = next((c for c in words.children[event.verb] if words.dep[c] in ("obj", "dobj")), None)
     key = head
     parts = [head]
-    if event.noun is not None:
-        noun = words.lower[event.noun]
-        if noun in COMMUNICATION_NOUNS and words.dep[event.noun] not in ("obj", "dobj"):
+    if noun is not None and words.pos[noun] in ("NOUN", "PROPN"):
+        noun_word = words.lower[noun]
+        if noun_word in COMMUNICATION_NOUNS and words.dep[noun] not in ("obj", "dobj"):
             key = "tell"  # 'said in a statement to X'
         else:
-            parts.append(noun)
-            key = noun if head in EMPTY_VERBS or noun in EVENT_CLASS_OF else head
-    if event.link:
-        parts.append(event.link)
+            parts.append(noun_word)
+            key = noun_word if head in EMPTY_VERBS or noun_word in EVENT_CLASS_OF else head
+    if link:
+        parts.append(link)
     category = EVENT_CLASS_OF.get(key) or ("communicate" if key in SPEECH_VERBS else "act")
-    if category == "act" and event.link == "against":
+    if category == "act" and link == "against":
         category = "fight"  # 'fly missions against X'
     return " ".join(parts), category
 
