@@ -494,3 +494,9 @@ def test_a_title_with_its_of_phrase_set_off_by_a_comma_before_the_name(backend):
     assert a.actor_name(actor_named(a, "Lena Ortiz").affiliation) == "Acme Corp."
     assert not names(a) & {"Co", "Co-founder of Acme Corp."}
 
+
+
+def test_an_acronym_that_spells_a_small_word_is_part_of_a_title(backend):
+    a = analyse("WHO Director-General Tomas Reyes said the outbreak was not over.", backend)
+    reyes = actor_named(a, "Tomas Reyes")
+    assert reyes.role == "WHO Director-General" and a.actor_name(reyes.affiliation) == "WHO"

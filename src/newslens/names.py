@@ -578,8 +578,8 @@ def bare_name(name: str) -> str:
 
 def _continues_title(doc: Doc, k: int) -> bool:
     """Token k, walking back from a name, is still part of its title: title words, names ('FAA', 'Russian',
-    'the Red Cross'), connectors between them, a possessor's mark, capitalised portfolio words ('Shadow'), a word
-    joined by a hyphen ('ex-President', 'co-founder')."""
+    'the Red Cross'), connectors between them, a possessor's mark, capitalised portfolio words ('Shadow'), an
+    acronym even if it spells a small word ('WHO'), a word joined by a hyphen ('ex-President', 'co-founder')."""
     token = doc[k]
     if is_title_word(token) or token.text in demonyms() or token.text in places() or token.lower_ in POSSESSIVE_MARKS:
         return True
@@ -594,7 +594,7 @@ def _continues_title(doc: Doc, k: int) -> bool:
             return False
         before = doc[k - 1]
         return before.text[:1].isupper() or is_title_word(before) or before.lower_ in ("of", "to")
-    return token.text[:1].isupper() and token.is_alpha and not token.is_stop
+    return token.text[:1].isupper() and token.is_alpha and (not token.is_stop or token.is_upper and len(token) > 1)
 
 
 def is_office_of(span: Span) -> bool:
