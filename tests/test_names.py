@@ -500,3 +500,11 @@ def test_an_acronym_that_spells_a_small_word_is_part_of_a_title(backend):
     a = analyse("WHO Director-General Tomas Reyes said the outbreak was not over.", backend)
     reyes = actor_named(a, "Tomas Reyes")
     assert reyes.role == "WHO Director-General" and a.actor_name(reyes.affiliation) == "WHO"
+
+
+def test_a_common_noun_inside_a_title_keeps_the_title_whole(backend):
+    a = analyse("The minister met EU foreign policy chief Anna Berg. Kenya's opposition leader, Ruth Wanjiru, "
+                "called for protests.", backend)
+    berg, wanjiru = actor_named(a, "Anna Berg"), actor_named(a, "Ruth Wanjiru")
+    assert berg.role == "EU foreign policy chief" and a.actor_name(berg.affiliation) == "EU"
+    assert a.actor_name(wanjiru.affiliation) == "Kenya"
