@@ -508,3 +508,10 @@ def test_a_common_noun_inside_a_title_keeps_the_title_whole(backend):
     berg, wanjiru = actor_named(a, "Anna Berg"), actor_named(a, "Ruth Wanjiru")
     assert berg.role == "EU foreign policy chief" and a.actor_name(berg.affiliation) == "EU"
     assert a.actor_name(wanjiru.affiliation) == "Kenya"
+
+
+def test_a_titled_person_inside_anothers_title_stays_a_person(backend):
+    a = analyse("Russian President Vladimir Petrov's spokesman, Ivan Sokolov, told reporters the talks had failed.",
+                backend)
+    assert actor_named(a, "Vladimir Petrov").type == "PERSON"
+    assert "Vladimir" not in names(a)

@@ -451,8 +451,11 @@ def is_adjective_like(token: Token) -> bool:
 
 def title_bodies(spans: list[Span]) -> list[Span]:
     """The bodies named in people's titles and read as people ('Hamas' in 'Hamas leader Yahya Sinwar', 'the Red
-    Cross' in "Maria Lopez, the Red Cross's director"): organisations or places."""
+    Cross' in "Maria Lopez, the Red Cross's director"): organisations or places. A titled person in a title stays
+    a person ("Russian President Vladimir Petrov's spokesman")."""
     labels = {i: span.label_ for span in spans for i in range(span.start, span.end)}
+    people = {(span.start, span.end) for span in spans if span.label_ == "PERSON" and len(span) > 1
+              and is_personal_name(span) and title_before(span) is not None}
     doc = spans[0].doc if spans else None
     found = []
     for span in spans:
@@ -460,7 +463,7 @@ def title_bodies(spans: list[Span]) -> list[Span]:
         for title in filter(None, titles):
             found += [body for body in bodies_in_title(title.span) if body.text not in demonyms() and all(
                 labels.get(i, "") == "PERSON" or i not in labels and not is_adjective_like(doc[i])
-                for i in range(body.start, body.end))]
+                for i in range(body.start, body.end)) and (body.start, body.end) not in people]
     if not found:
         return spans
     taken = {i for body in found for i in range(body.start, body.end)}
