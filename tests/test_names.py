@@ -515,3 +515,9 @@ def test_a_titled_person_inside_anothers_title_stays_a_person(backend):
                 backend)
     assert actor_named(a, "Vladimir Petrov").type == "PERSON"
     assert "Vladimir" not in names(a)
+
+
+def test_a_party_letter_joined_to_a_state_names_the_state(backend):
+    a = analyse("Rep. Paul Kim (R-Texas) introduced the bill on Monday.", backend)
+    assert "R-Texas" not in names(a)
+    assert actor_named(a, "Paul Kim").role == "Rep."

@@ -126,6 +126,15 @@ def drop_excellency(span: Span) -> list[Span]:
     return [span] if start == span.start else [_span(span.doc, start, span.end, span.label_)] * (start < span.end)
 
 
+def drop_party_letter(span: Span) -> list[Span]:
+    """'(R-Texas)', '(D-Calif.)': a party's letter joined to a state names the state."""
+    doc = span.doc
+    if len(span) > 2 and len(span[0].text) == 1 and span[0].is_upper and span[1].text == "-" and not (
+            span[0].whitespace_ or span[1].whitespace_) and span.start > 0 and doc[span.start - 1].text == "(":
+        return [_span(doc, span.start + 2, span.end, "GPE")]
+    return [span]
+
+
 def split_lines(span: Span) -> list[Span]:
     """A name never runs over a line break: a caption or heading glued to the next line's name is two."""
     if "\n" not in span.text:
@@ -483,7 +492,7 @@ def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
     people = frozenset(span[-1].text for span in spans if span.label_ == "PERSON" and not (
         is_descriptor(span[-1].lower_) or span.start and doc[span.start - 1].lower_ in TITLE_CONNECTORS))
     person_ends = frozenset(span.end for span in spans if span.label_ == "PERSON")
-    steps = (drop_excellency, split_lines, split_opening_word, split_possessed_thing, split_common_head, split_stance,
+    steps = (drop_excellency, drop_party_letter, split_lines, split_opening_word, split_possessed_thing, split_common_head, split_stance,
              split_list, split_of_affiliation, split_title, lambda span: split_known_person(span, people),
              split_title_body, split_descriptor, lambda span: title_body_label(span, person_ends), thing_label,
              origin_label)
