@@ -521,3 +521,11 @@ def test_a_party_letter_joined_to_a_state_names_the_state(backend):
     a = analyse("Rep. Paul Kim (R-Texas) introduced the bill on Monday.", backend)
     assert "R-Texas" not in names(a)
     assert actor_named(a, "Paul Kim").role == "Rep."
+
+
+def test_a_name_an_apposition_calls_a_group_is_a_body():
+    """The rules alone do not find this name; the statistical model reads it as a person."""
+    a = analyse("Hezbollah, the Iran-backed Lebanese group, fired rockets. Tom Lee, a member of the group, left.",
+                "builtin")
+    assert actor_named(a, "Hezbollah").type == "ORG"
+    assert actor_named(a, "Tom Lee").type == "PERSON"

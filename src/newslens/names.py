@@ -359,6 +359,23 @@ def thing_label(span: Span) -> list[Span]:
     return [_span(span.doc, span.start, end, "PERSON")] if end < span.end else [span]
 
 
+def apposition_label(span: Span) -> list[Span]:
+    """'Hezbollah, the Iran-backed Lebanese group, fired': a 'person' that an apposition calls a group, a party or
+    an agency is that body ('Tom Lee, a member of the group,' is not: the apposition's head is 'member')."""
+    doc, i = span.doc, span.end
+    if span.label_ != "PERSON" or i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ARTICLES:
+        return [span]
+    for k in range(i + 2, min(i + 2 + APPOSITION_REACH, len(doc))):
+        if doc[k].text in APPOSITION_ENDS:
+            head = doc[k - 1]
+            if k > i + 2 and head.is_lower and head.lower_ in ORG_HEADS | COLLECTIVE_HEADS:
+                return [_span(doc, span.start, span.end, "ORG")]
+            return [span]
+        if doc[k].lower_ in AFFILIATING_PREPOSITIONS | {"in", "from", "to", "who", "which", "that"}:
+            return [span]
+    return [span]
+
+
 def origin_label(span: Span) -> list[Span]:
     """Where someone comes from is a place, whatever the model read ('a native of Al-Qa'im', 'born in Tikrit')."""
     doc, i = span.doc, span.start
@@ -495,7 +512,7 @@ def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
     steps = (drop_excellency, drop_party_letter, split_lines, split_opening_word, split_possessed_thing, split_common_head, split_stance,
              split_list, split_of_affiliation, split_title, lambda span: split_known_person(span, people),
              split_title_body, split_descriptor, lambda span: title_body_label(span, person_ends), thing_label,
-             origin_label)
+             origin_label, apposition_label)
     out = []
     for span in filter_spans([with_number_word(span) for span in spans]):
         if names_a_country(span):
