@@ -529,3 +529,17 @@ def test_a_name_an_apposition_calls_a_group_is_a_body():
                 "builtin")
     assert actor_named(a, "Hezbollah").type == "ORG"
     assert actor_named(a, "Tom Lee").type == "PERSON"
+
+
+def test_an_acronym_in_parentheses_that_leaves_words_out_joins_the_name():
+    """The rules alone do not read the agency's long name."""
+    a = analyse("Officials at the U.S. Centers for Disease Control and Prevention (CDC) issued guidance. The CDC said "
+                "cases rose. Tom Lee (NASA) spoke later.", "builtin")
+    cdc = actor_named(a, "U.S. Centers for Disease Control and Prevention")
+    assert "CDC" in {m.text for m in cdc.mentions}
+    assert "NASA" not in {m.text for m in actor_named(a, "Tom Lee").mentions}
+
+
+def test_a_lone_acronym_of_roman_numeral_letters_is_a_body_too(backend):
+    a = analyse("Officials said the CDC had issued guidance on Monday. The CDC said cases rose.", backend)
+    assert actor_named(a, "CDC").type != "PERSON"

@@ -314,14 +314,25 @@ def states_alias(doc: Doc, name_end: int, alias_start: int) -> bool:
 
 def alias_statements(mentions: list[EntityMention]) -> list[tuple[EntityMention, EntityMention]]:
     """Pairs of names an alias statement joins, whatever labels the model gave them (the statement says they name
-    one actor)."""
+    one actor), or that an acronym in parentheses abbreviates."""
     spans = sorted(mentions, key=lambda m: (m.span.start, -m.span.end))
     pairs = []
     for first, then in zip(spans, spans[1:]):
         if first.span.end < then.span.start <= first.span.end + ALIAS_REACH and states_alias(
-                first.span.doc, first.span.end, then.span.start):
+                first.span.doc, first.span.end, then.span.start) or introduces_acronym(first, then):
             pairs.append((first, then))
     return pairs
+
+
+def introduces_acronym(name: EntityMention, short: EntityMention) -> bool:
+    """'the U.S. Centers for Disease Control and Prevention (CDC)', 'Pakistan Tehreek-e-Insaf (PTI)': an acronym in
+    parentheses right after a name, its letters the initials of the name's words in order, some left out."""
+    doc, letters = name.span.doc, undotted(short.name)
+    if not (short.span.start == name.span.end + 1 and doc[name.span.end].text == "(" and short.span.end < len(doc)
+            and doc[short.span.end].text == ")" and letters.isalpha() and letters.isupper() and len(letters) > 1):
+        return False
+    initials = iter(part[0] for word in name.name.split() for part in word.split("-") if part[:1].isupper())
+    return all(letter in initials for letter in letters)
 
 
 def gloss_start(doc: Doc, i: int) -> int | None:

@@ -347,8 +347,9 @@ def thing_label(span: Span) -> list[Span]:
     if first.pos_ == "ADJ" and first.is_alpha and not first.is_upper and first.text not in noun_words(span.doc) and (
             all(t.is_lower for t in span[1:])):  # 'Islamic', 'the European team': only ever an adjective, and a noun
         return [_span(span.doc, span.start, span.start + 1, "NORP")]
-    if span.label_ == "PERSON" and len(span) == 1 and is_acronym(span.text):
-        return [_span(span.doc, span.start, span.end, "ORG")]  # 'told CNN': a lone acronym names a body
+    if span.label_ == "PERSON" and len(span) == 1 and span.text.isupper() and span.text.isalpha() and (
+            len(span.text) > 1):
+        return [_span(span.doc, span.start, span.end, "ORG")]  # 'told CNN', 'the CDC': a lone acronym names a body
     web = any(WEB_ADDRESS.search(t.text) for t in span)
     if span.label_ in ("ORG", "GPE") and web or span.label_ == "PERSON" and (web or len(span) == 2 and (
             is_acronym(span[-1].text))):
@@ -509,10 +510,10 @@ def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
     people = frozenset(span[-1].text for span in spans if span.label_ == "PERSON" and not (
         is_descriptor(span[-1].lower_) or span.start and doc[span.start - 1].lower_ in TITLE_CONNECTORS))
     person_ends = frozenset(span.end for span in spans if span.label_ == "PERSON")
-    steps = (drop_excellency, drop_party_letter, split_lines, split_opening_word, split_possessed_thing, split_common_head, split_stance,
-             split_list, split_of_affiliation, split_title, lambda span: split_known_person(span, people),
-             split_title_body, split_descriptor, lambda span: title_body_label(span, person_ends), thing_label,
-             origin_label, apposition_label)
+    steps = (drop_excellency, drop_party_letter, split_lines, split_opening_word, split_possessed_thing,
+             split_common_head, split_stance, split_list, split_of_affiliation, split_title,
+             lambda span: split_known_person(span, people), split_title_body, split_descriptor,
+             lambda span: title_body_label(span, person_ends), thing_label, origin_label, apposition_label)
     out = []
     for span in filter_spans([with_number_word(span) for span in spans]):
         if names_a_country(span):
