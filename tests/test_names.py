@@ -543,3 +543,15 @@ def test_an_acronym_in_parentheses_that_leaves_words_out_joins_the_name():
 def test_a_lone_acronym_of_roman_numeral_letters_is_a_body_too(backend):
     a = analyse("Officials said the CDC had issued guidance on Monday. The CDC said cases rose.", backend)
     assert actor_named(a, "CDC").type != "PERSON"
+
+
+def test_a_dateline_with_its_country_is_named_in_title_case(backend):
+    a = analyse("LIMA, Peru (AP) — The government of Peru said on Monday that the talks had failed.", backend)
+    assert "Lima" in names(a)
+    assert "LIMA" not in names(a)
+
+
+def test_a_counterpart_is_a_role(backend):
+    a = analyse("Secretary of State Maria Lopez met her British counterpart, David Lamb, on Monday.", backend)
+    lamb = actor_named(a, "David Lamb")
+    assert lamb.role == "British counterpart" and a.actor_name(lamb.affiliation) == "United Kingdom"

@@ -132,6 +132,8 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
             found += [demonym_mention(body) for body in title.affiliations if body.text in demonyms()]
         if label == "GPE" and ", " in name:
             key = name = name.split(", ")[0]  # "Aceh, Indonesia" is Aceh, written with its country
+            if is_place_in_capitals(name):
+                key = name = name.title()  # 'KYIV, Ukraine (AP) —': the dateline's place
         found.append(EntityMention(text[start:end], start, end, label, key, ent, name))
         if label in ("ORG", "EVENT"):
             found += nested_places(ent)
