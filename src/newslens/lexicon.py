@@ -23,7 +23,7 @@ scientist author editor reporter correspondent journalist ceo executive manager 
 major sergeant admiral marshal commissioner ruler monarch dictator deputy vice-president negotiator
 economist activist investigator inspector superintendent principal dean rector bishop archbishop cardinal imam
 cleric rabbi priest sheikh striker goalkeeper midfielder defender captain administrator treasurer publisher
-instructor co-founder cofounder member speaker whip mp mep
+instructor co-founder cofounder member speaker whip mp mep counterpart
 """.split())
 
 # Words that may precede a role head inside a title ("National Security", "Foreign", "Deputy").
