@@ -555,3 +555,10 @@ def test_a_counterpart_is_a_role(backend):
     a = analyse("Secretary of State Maria Lopez met her British counterpart, David Lamb, on Monday.", backend)
     lamb = actor_named(a, "David Lamb")
     assert lamb.role == "British counterpart" and a.actor_name(lamb.affiliation) == "United Kingdom"
+
+
+def test_a_plural_people_or_faith_word_is_no_person(backend):
+    a = analyse("Muslim students protested on Monday. Many Muslims said the ban was unfair. Tom Roberts agreed, and "
+                "Roberts said Robert Lee would help.", backend)
+    assert actor_named(a, "Muslims").type == "NORP"
+    assert actor_named(a, "Tom Roberts").type == "PERSON"

@@ -443,6 +443,8 @@ def context_label(key: str, members: list[EntityMention], label: str) -> str:
         return "GPE"
     if label == "PERSON" and names_a_collective(key) and not any(is_described_as_person(m.span) for m in members):
         return "ORG"
+    if label == "PERSON" and names_a_people(key, members[0].span.doc):
+        return "NORP"
     if label in ("ORG", "GPE") and key not in country_names() and key not in places() and any(
             is_described_as_person(m.span) for m in members):
         return "PERSON"
@@ -457,6 +459,16 @@ def names_a_collective(name: str) -> bool:
         return False
     first, last = getAllLemmas(words[0]), getAllLemmas(words[-1])
     return "ADJ" in first and words[-1] not in last.get("NOUN", (words[-1],))
+
+
+def names_a_people(key: str, doc: Doc) -> bool:
+    """'Muslims', 'Arabs': one plural word whose singular the article writes before a common noun ('Muslim
+    students', 'an Arab unit') names a people or a faith, not a person ('Roberts' has no 'Robert officials')."""
+    if " " in key or not key.endswith("s") or len(key) < 4:
+        return False
+    singular = key[:-1]
+    return any(t.text == singular and t.i + 1 < len(doc) and doc[t.i + 1].is_lower and doc[t.i + 1].is_alpha
+               and is_noun(doc[t.i + 1]) for t in doc)
 
 
 def is_sited(span: Span) -> bool:

@@ -27,7 +27,7 @@ from spacy.util import filter_spans
 from newslens.gazetteer import demonyms, places
 from newslens.lexicon import (COLLECTIVE_HEADS, DIRECTIONS, DOCUMENT_HEADS, HONORIFICS, ORG_HEADS, ORIGIN_PHRASES,
                               PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, name_words)
-from newslens.syntax import doc_strings
+from newslens.syntax import doc_strings, is_noun
 
 TITLE_HEADS = ROLE_HEADS | HONORIFICS
 NOUN_WORDS = "newslens.noun_words"  # where noun_words keeps its set in Doc.user_data
@@ -625,16 +625,8 @@ def _continues_title(doc: Doc, k: int) -> bool:
         before = doc[k - 1]
         return before.text[:1].isupper() or is_title_word(before) or before.lower_ in ("of", "to")
     if token.is_lower and token.is_alpha and not token.is_stop and k + 1 < len(doc) and is_title_word(doc[k + 1]):
-        return is_common_noun(token)  # 'EU foreign policy chief', "Kenya's opposition leader"
+        return is_noun(token)  # 'EU foreign policy chief', "Kenya's opposition leader"
     return token.text[:1].isupper() and token.is_alpha and (not token.is_stop or token.is_upper and len(token) > 1)
-
-
-def is_common_noun(token: Token) -> bool:
-    """A noun by the tagger, or without one a word English uses only as a noun ('policy', not 'met' or 'film')."""
-    if token.pos_:
-        return token.pos_ == "NOUN"
-    lemmas = getAllLemmas(token.lower_)
-    return "NOUN" in lemmas and "VERB" not in lemmas
 
 
 def is_office_of(span: Span) -> bool:
