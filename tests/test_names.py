@@ -562,3 +562,10 @@ def test_a_plural_people_or_faith_word_is_no_person(backend):
                 "Roberts said Robert Lee would help.", backend)
     assert actor_named(a, "Muslims").type == "NORP"
     assert actor_named(a, "Tom Roberts").type == "PERSON"
+
+
+def test_a_role_that_says_what_someone_does_beats_an_honorific(backend):
+    a = analyse("The report was written by Dr. Jane Roe, a researcher at Harvard University. Mr. Tom Cole spoke.",
+                backend)
+    assert actor_named(a, "Jane Roe").role == "researcher"
+    assert actor_named(a, "Tom Cole").role == "Mr."

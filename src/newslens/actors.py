@@ -496,8 +496,10 @@ def is_described_as_person(span: Span) -> bool:
 
 
 def find_title(mentions: list[EntityMention]) -> Title | None:
-    """The first title written with one of a person's names, before it or in apposition."""
-    return next((title for m in mentions for title in (title_before(m.span), title_after(m.span)) if title), None)
+    """The first title written with one of a person's names, before it or in apposition; the first that says what
+    they do, where one does ('Dr. Jane Roe, a researcher at Harvard University' is a researcher, not 'Dr.')."""
+    titles = [title for m in mentions for title in (title_before(m.span), title_after(m.span)) if title]
+    return next((title for title in titles if title.head not in HONORIFICS), titles[0] if titles else None)
 
 
 def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
