@@ -569,3 +569,10 @@ def test_a_role_that_says_what_someone_does_beats_an_honorific(backend):
                 backend)
     assert actor_named(a, "Jane Roe").role == "researcher"
     assert actor_named(a, "Tom Cole").role == "Mr."
+
+
+def test_a_gloss_does_not_decide_what_kind_of_actor_a_name_is():
+    """The statistical model reads the glossed transliteration as a person; the mountains stay a place."""
+    a = analyse("Omar Haddad leads the Army of Light in the Kara Hills (Kurdish: Ciyaye Kara, Arabic: Jabal Kara).",
+                "builtin")
+    assert actor_named(a, "Kara Hills").type == "GPE"

@@ -622,8 +622,9 @@ def actors_and_affiliations(doc: Doc) -> tuple[list[Actor], list[Relation]]:
     actors = []
     for key, members in ordered:
         members.sort(key=lambda m: (m.start, m.end))
-        labels = [m.label for m in members]
-        longest = max(members, key=lambda m: len(m.name)).label
+        own = [m for m in members if id(m) not in aliases]  # an alias or a gloss does not decide what the actor is
+        labels = [m.label for m in own]
+        longest = max(own, key=lambda m: len(m.name)).label
         label = context_label(key, members, max(sorted(set(labels)), key=lambda x: (labels.count(x), x == longest)))
         title = find_title(members) if label == "PERSON" else None
         alias_only = {m.name for m in members if id(m) in aliases} - {m.name for m in members if id(m) not in aliases}
