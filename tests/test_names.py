@@ -557,11 +557,14 @@ def test_a_counterpart_is_a_role(backend):
     assert lamb.role == "British counterpart" and a.actor_name(lamb.affiliation) == "United Kingdom"
 
 
-def test_a_plural_people_or_faith_word_is_no_person(backend):
+def test_a_plural_people_or_faith_word_is_no_person():
+    """The rules alone have no parts of speech to tell the adjective 'Muslim' from a name."""
     a = analyse("Muslim students protested on Monday. Many Muslims said the ban was unfair. Tom Roberts agreed, and "
-                "Roberts said Robert Lee would help.", backend)
+                "Roberts said Robert Lee would help. Polaroid cameras sold well, and Polaroids hung on the walls.",
+                "builtin")
     assert actor_named(a, "Muslims").type == "NORP"
     assert actor_named(a, "Tom Roberts").type == "PERSON"
+    assert all(actor.type != "NORP" for actor in a.actors if actor.name.startswith("Polaroid"))
 
 
 def test_a_role_that_says_what_someone_does_beats_an_honorific(backend):

@@ -462,13 +462,14 @@ def names_a_collective(name: str) -> bool:
 
 
 def names_a_people(key: str, doc: Doc) -> bool:
-    """'Muslims', 'Arabs': one plural word whose singular the article writes before a common noun ('Muslim
-    students', 'an Arab unit') names a people or a faith, not a person ('Roberts' has no 'Robert officials')."""
+    """'Muslims', 'Arabs': one plural word whose singular the article writes as a people's or a faith's adjective
+    before a common noun ('Muslim students', 'an Arab unit') names them, not a person ('Roberts' has no 'Robert
+    officials'; 'Polaroid cameras' is no people)."""
     if " " in key or not key.endswith("s") or len(key) < 4:
         return False
     singular = key[:-1]
     return any(t.text == singular and t.i + 1 < len(doc) and doc[t.i + 1].is_lower and doc[t.i + 1].is_alpha
-               and is_noun(doc[t.i + 1]) for t in doc)
+               and is_noun(doc[t.i + 1]) and (t.pos_ == "ADJ" or singular in demonyms()) for t in doc)
 
 
 def is_sited(span: Span) -> bool:
