@@ -265,3 +265,9 @@ def test_a_recipient_and_a_giver_read_as_who_gave_what_to_whom():
 def test_the_end_of_a_range_is_no_addressee():
     found = pairs("After the vote, Chile received support online ranging from Peru to Bolivia.")
     assert ("Chile", "Bolivia") not in found
+
+
+def test_a_dam_or_an_airfield_is_a_place_things_happen_to_not_an_actor():
+    a = analyse("In April the Kanto Barrage was captured by the Free Army after several days of fighting.", "builtin")
+    assert {x.name: x.type for x in a.actors}.get("Kanto Barrage") == "GPE"
+    assert not a.relations

@@ -29,14 +29,15 @@ def test_overview_names_the_most_mentioned_actors_with_roles_and_counts(paragrap
 
 
 def test_roles_paragraph_resolves_affiliations_to_names(paragraphs):
-    assert "Dmitry Peskov is described as a Kremlin spokesman and is linked to Kremlin." in paragraphs[1]
+    assert "Dmitry Peskov is described as the Kremlin spokesman and is linked to Kremlin." in paragraphs[1]
 
 
 @pytest.mark.parametrize("role, phrase", [
-    ("U.S. President", "U.S. President"), ("Major general", "Major general"),
+    ("U.S. President", "U.S. President"), ("Major general", "a major general"), ("Judge", "a judge"),
+    ("Gen.", None),
     ("team member", "a team member"), ("associate professor", "an associate professor"),
-    ("USI instructor", "a USI instructor"), ("adviser to President", "an adviser to President"),
-    ("Turkish foreign minister", "a Turkish foreign minister"), ("envoy to Chile", "an envoy to Chile"), ("union leader", "a union leader"),
+    ("USI instructor", "the USI instructor"), ("adviser to President", "an adviser to President"),
+    ("Turkish foreign minister", "the Turkish foreign minister"), ("envoy to Chile", "an envoy to Chile"), ("union leader", "a union leader"),
     ("Afghan team's coach", "the Afghan team's coach"), ("Malaysia's Prime Minister", "Malaysia's Prime Minister"),
 ])
 def test_a_role_reads_as_the_complement_of_described_as(role, phrase):
@@ -143,3 +144,32 @@ def test_a_name_takes_the_article_the_text_writes_it_with():
     phrases = {x.name: narrative.name_phrase(a, x.id) for x in a.actors}
     assert phrases["Alliance"] == "the Alliance"
     assert phrases.get("Internet Explorer", "Internet Explorer") == "Internet Explorer"
+
+
+@pytest.mark.parametrize("word, article", [
+    ("NATO", "a"), ("FBI", "an"), ("MP", "an"), ("USI", "a"), ("Ukrainian", "a"), ("unusual", "an"), ("hour", "an"),
+    ("union", "a"), ("envoy", "an"),
+])
+def test_the_indefinite_article_follows_the_sound(word, article):
+    assert narrative.indefinite_article(word) == article
+
+
+def test_a_sentence_ending_in_a_quotation_gets_its_full_stop_outside_unless_one_is_inside():
+    assert narrative.sentence("he said he was “innocent”") == "He said he was “innocent”."
+    assert narrative.sentence("he said: “I am innocent.”") == "He said: “I am innocent.”"
+
+
+def test_a_name_used_as_a_modifier_does_not_count_for_its_article():
+    from extraction_helpers import analyse
+    a = analyse("Coalition officials left on Monday. Coalition staff met Peru. The Coalition said talks went well. "
+                "Later the Coalition denied it.", "builtin")
+    coalition = next(x for x in a.actors if x.name == "Coalition")
+    assert narrative.name_phrase(a, coalition.id) == "the Coalition"
+
+
+def test_a_mixed_quote_is_reported_speech_not_the_speakers_own_words():
+    from extraction_helpers import analyse
+    a = analyse('Ana Ruiz said although rain and heat are separately known to cut yields, "nobody has looked at '
+                'these together".', "builtin")
+    [q] = a.quotes
+    assert narrative.quote_sentence(a, q).startswith("Ana Ruiz said that although rain")

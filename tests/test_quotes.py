@@ -206,3 +206,18 @@ def test_a_reported_clause_that_runs_into_a_quotation_is_one_mixed_quote():
     [q] = a.quotes
     assert q.kind == "mixed"
     assert q.text == 'although rain and heat are separately known to cut yields, "nobody has looked at these together"'
+
+
+@pytest.mark.parametrize("text", [
+    "As Ana Ruiz told reporters about the plan, protesters gathered outside.",
+    "Prices have risen sharply, as Daniel Okafor told the Financial Ledger, and shares fell in Tokyo.",
+])
+def test_an_as_clause_that_is_a_time_or_comes_after_reports_nothing_after_its_comma(text):
+    a = analyse(text, "builtin")
+    assert not [q for q in a.quotes if q.text.startswith(("protesters", "and shares"))]
+
+
+def test_another_speakers_quotation_after_a_reported_clause_stays_theirs():
+    a = analyse('Mayor Ana Ruiz said the road would reopen on Monday, "but nobody believes that," Eva Lind said.',
+                "builtin")
+    assert {(q.kind, speaker_name(a, q)) for q in a.quotes} == {("indirect", "Ana Ruiz"), ("direct", "Eva Lind")}

@@ -15,13 +15,13 @@ from functools import cached_property
 from itertools import takewhile
 
 from lemminflect import getAllLemmas
-from spacy.attrs import DEP, IDX, LOWER, SENT_START
+from spacy.attrs import DEP, IDX, LOWER, ORTH, SENT_START
 from spacy.tokens import Doc, Span
 
 from newslens.affiliations import extract_affiliations, main_affiliations
 from newslens.gazetteer import country_names, demonyms, official_acronyms, places
-from newslens.lexicon import (ALIAS_ADVERBS, ALIAS_CUES, FEMININE_PRONOUNS, HONORIFICS, NAMING_VERBS, ORG_HEADS,
-                              POSSESSIVE_MARKS, PRONOUNS_PERSON, ROLE_HEADS)
+from newslens.lexicon import (ALIAS_ADVERBS, ALIAS_CUES, FACILITY_HEADS, FEMININE_PRONOUNS, GEOGRAPHIC_HEADS,
+                              HONORIFICS, NAMING_VERBS, ORG_HEADS, POSSESSIVE_MARKS, PRONOUNS_PERSON, ROLE_HEADS)
 from newslens.model import Actor, Mention, Relation
 from newslens.names import (ARTICLES, Title, bare_name, is_adjective_like, is_after_stance_prefix, is_excellency,
                             surname, title_after, title_before)
@@ -33,8 +33,17 @@ ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", 
                 "EVENT": "EVENT"}
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around"}
 DIRECTION_MARKS = "\u200e\u200f "  # invisible left-to-right and right-to-left marks, and spaces
+PLACE_HEADS = GEOGRAPHIC_HEADS | FACILITY_HEADS
+# Roles a body can hold as well as a person ('the leader in cloud software', 'the author of the report').
+SHARED_ROLES = frozenset("leader chief head chair founder author editor publisher expert official representative "
+                         "executive manager principal adviser advisor negotiator partner".split())
+PERSONAL_ROLES = ROLE_HEADS - SHARED_ROLES
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod:poss"})
+# Words that make a role another one: 'the president' is not the vice president, nor the former one.
+RANK_CHANGING = frozenset("vice deputy former acting assistant associate interim lieutenant attorney prime shadow "
+                          "ex junior under".split())
 RELATIVE_WORDS = frozenset({"who", "whom", "whose", "that", "which"})
-SITE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "around", "across", "throughout"})
+SITE_PREPOSITIONS = frozenset({"near", "outside", "inside", "around", "across", "throughout"})
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "de", "del", "da", "van", "von", "bin", "ibn", "&", "-"})
 GENERIC_HEADS = ORG_HEADS | ROLE_HEADS  # 'Police', 'spokesman': words that describe rather than name
@@ -439,13 +448,15 @@ def demonym_mention(word: Span) -> EntityMention:
 
 
 def context_label(key: str, members: list[EntityMention], label: str) -> str:
-    """The model's label, unless the text says otherwise: a 'person' written only after 'near', 'in' or
-    'outside' ('strikes near Ayn Isa') is a place; an 'organisation' or 'place' that the text calls a
+    """The model's label, unless the text says otherwise: a 'person' written only after 'near' or 'outside'
+    ('strikes near Ayn Isa'; not 'in', which also follows 'faith' and 'trust') is a place; an 'organisation' or 'place' that the text calls a
     commander or a minister ('Qanbar was a commander', 'Prime Minister Haider al-Abadi') is a person."""
-    if label == "PERSON" and all(is_sited(m.span) for m in members):
-        return "GPE"
-    if label == "PERSON" and names_a_collective(key) and not any(is_described_as_person(m.span) for m in members):
-        return "ORG"
+    if label == "PERSON" and all(is_sited(m.span) for m in members) or label in ("PERSON", "ORG") and (
+            key.split()[-1].lower() in PLACE_HEADS and len(key.split()) > 1):
+        return "GPE"  # 'near Ayn Isa'; 'Samarra Barrage', 'Tiyas Military Airfield
+    if label == "PERSON" and names_a_collective(key) and not any(
+            is_described_as_person(m.span) or m.name == key.split()[-1] for m in members):
+        return "ORG"  # unless the text calls it by the last word alone, as it does a person ('Frank Brooks ... Brooks')
     if label == "PERSON" and names_a_people(key, members[0].span.doc):
         return "NORP"
     if label in ("ORG", "GPE") and key not in country_names() and key not in places() and any(
@@ -483,8 +494,8 @@ def is_sited(span: Span) -> bool:
 
 
 def is_described_as_person(span: Span) -> bool:
-    """A personal title right before the name, or a role the sentence gives it ('X was a commander',
-    'X, a spokesman for Y')."""
+    """A personal title right before the name, or a role only a person holds that the sentence gives it ('X was
+    a commander', 'X, a spokesman for Y'; not 'Microsoft, the leader in cloud software')."""
     doc, before = span.doc, span.start - 1
     while before >= 0 and not doc[before].text.strip(DIRECTION_MARKS):
         before -= 1
@@ -496,7 +507,7 @@ def is_described_as_person(span: Span) -> bool:
     if root.dep_ in ("nsubj", "nsubjpass", "nsubj:pass"):
         described += [root.head] if any(c.dep_ == "cop" for c in root.head.children) else [
             c for c in root.head.children if c.dep_ == "attr"]
-    return any(word.lower_ in ROLE_HEADS for word in described)
+    return any(word.lower_ in PERSONAL_ROLES for word in described)
 
 
 def find_title(mentions: list[EntityMention]) -> Title | None:
@@ -510,13 +521,16 @@ def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
     """he/she/his/her -> a person mentioned within a few sentences whom the article has not already called
     by a pronoun of the other gender ('She' after 'Warhol ... his' is not Warhol): the person mentioned last
     in the pronoun's own sentence, else, of the people mentioned in the nearest sentence before, the
-    subject ('Qanbar served during Saddam's reign. He ...' is Qanbar; 'He married Ana, who died in 1993.
-    In 1997, he married Eva': the first 'He' keeps him the subject), else the one mentioned last there.
+    subject already known to be of the pronoun's gender ('Qanbar served during Saddam's reign. He ...' is
+    Qanbar, called 'he' before; 'He married Ana, who died in 1993. In 1997, he married Eva'), else the one
+    mentioned last there.
     A line break ends a sentence here, whatever the parser made of it."""
     named = sorted((m.start, m.end, a.id) for a in actors if a.type == "PERSON" for m in a.mentions)
     offsets = doc.to_array(IDX).tolist()
-    sentence_starts = sorted({offsets[i] for i, flag in enumerate(doc.to_array(SENT_START).tolist()) if flag == 1}
-                             | {0} | {m.end() for m in re.finditer("\n", doc_text(doc))})
+    texts = doc_strings(doc, ORTH)
+    sentence_starts = sorted({offsets[i] for i, flag in enumerate(doc.to_array(SENT_START).tolist())
+                              if flag == 1 and texts[i].strip()}  # not a blank line the parser made a sentence
+                             | {0} | {m.end() for m in re.finditer(r"\n\s*", doc_text(doc))})
     subject_ids = {doc.vocab.strings.add(dep) for dep in SUBJECT_DEPS}
     subjects = sorted(offsets[i] for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep in subject_ids)
 
@@ -544,7 +558,7 @@ def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
         nearest = [m for m in candidates if m[0] == candidates[0][0]]
         if candidates[0][0] == own_sentence:
             nearest = nearest[:1]  # in its own sentence, the person mentioned last: 'X said Y's plan began when he'
-        chosen = next((m for m in nearest if m[1]), nearest[0])[2]
+        chosen = next((m for m in nearest if m[1] and gender_of.get(m[2]) == gender), nearest[0])[2]
         gender_of.setdefault(chosen, gender)
         text = doc[i].text
         added.setdefault(chosen, []).append(Mention(text, at, at + len(text), "pronoun"))
@@ -553,11 +567,13 @@ def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
                                              key=lambda m: (m.start, m.end)))) for a in actors]
 
 
-def definite_title(doc: Doc, lowers: list[str], head: int, tagged: bool) -> tuple[int, int] | None:
+def definite_title(doc: Doc, lowers: list[str], head: int) -> tuple[int, int] | None:
     """Token range of 'the [Russian] president [of Chile]' around a role noun, or None: not a definite title,
     or one that a name or a relative clause makes someone else's ('the president, Ana Ruiz'; 'the member who
-    wishes to leave'), or not a noun ('the major league')."""
-    if lowers[head] not in ROLE_HEADS or tagged and doc[head].pos_ not in ("NOUN", "PROPN"):
+    wishes to leave'), or not the head of its phrase ('the major league', 'the justice ministry')."""
+    if lowers[head] not in ROLE_HEADS or doc[head].pos_ not in ("NOUN", "PROPN") or doc[head].dep_ in MODIFIER_DEPS:
+        return None  # not 'the major league', 'the justice ministry'
+    if head + 1 < len(lowers) and doc[head + 1].pos_ in ("NOUN", "PROPN"):
         return None
     last = head  # the title runs on through what it is of ('the minister of foreign affairs of Iraq')
     while last + 2 < len(lowers) and lowers[last + 1] == "of":
@@ -580,15 +596,15 @@ def resolve_titles(doc: Doc, actors: list[Actor]) -> list[Actor]:
     every one of these words ('Russian President Vladimir Putin', 'Foreign Minister Ana Ruiz'): a definite
     title stands for the one the article has given it."""
     roles = {a.id: {w.lower().strip(".,") for w in a.role.split()} for a in actors if a.type == "PERSON" and a.role}
-    if not roles:
-        return actors
+    if not roles or not doc.has_annotation("POS"):
+        return actors  # without a tagger a role word cannot be told from a modifier ('the justice ministry')
     starts = sorted((m.start, a.id) for a in actors for m in a.mentions)
     covered = sorted((m.start, m.end) for a in actors for m in a.mentions)
     text, lowers = doc_text(doc), doc_strings(doc, LOWER)
-    offsets, tagged = doc.to_array(IDX).tolist(), doc.has_annotation("POS")
+    offsets = doc.to_array(IDX).tolist()
     added: dict[str, list[Mention]] = {}
     for head in range(len(lowers)):
-        title = definite_title(doc, lowers, head, tagged) if lowers[head] in ROLE_HEADS else None
+        title = definite_title(doc, lowers, head) if lowers[head] in ROLE_HEADS else None
         if title is None:
             continue
         start, end = offsets[title[0]], offsets[title[1]] + len(doc[title[1]].text)
@@ -598,7 +614,8 @@ def resolve_titles(doc: Doc, actors: list[Actor]) -> list[Actor]:
             # ('Jake Sullivan, the national security advisor'), which gives the role rather than names anyone
         words = set(lowers[title[0] + 1:title[1] + 1]) - {"the", "of", "and"}
         before = starts[:bisect_left(starts, (start, ""))]
-        chosen = next((aid for _, aid in reversed(before) if aid in roles and words <= roles[aid]), None)
+        chosen = next((aid for _, aid in reversed(before) if aid in roles and words <= roles[aid]
+                       and not (roles[aid] & RANK_CHANGING) - words), None)  # 'the president' is no vice president
         if chosen is not None:
             added.setdefault(chosen, []).append(Mention(text[start:end], start, end, "nominal"))
     return [replace(a, mentions=tuple(sorted(a.mentions + tuple(added.get(a.id, [])),
@@ -642,7 +659,7 @@ def actors_and_affiliations(doc: Doc) -> tuple[list[Actor], list[Relation]]:
             Mention(m.text, m.start, m.end, "name" if m.name == name else "alias") for m in members))
         actors.append(Actor(id=ids[key], name=name, type=label, mentions=mentions,
                             role=title.role if title else None))
-    actors = resolve_titles(doc, resolve_pronouns(doc, actors))
+    actors = resolve_pronouns(doc, resolve_titles(doc, actors))  # 'The president criticised Peru. He ...'
     affiliations = extract_affiliations(doc, actors)
     main = main_affiliations(affiliations)
     return [replace(a, affiliation=main.get(a.id)) for a in actors], affiliations

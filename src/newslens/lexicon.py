@@ -63,7 +63,7 @@ EVENT_HEADS = frozenset("forum summit conference festival games olympics expo ch
 
 # Words naming a natural feature ("Tigris River", "Lake Tharthar", "the Gulf"): places, not organisations.
 GEOGRAPHIC_HEADS = frozenset("river sea gulf lake lakes ocean mountains mountain mount desert valley island islands "
-                             "bay strait canal peninsula dam".split())
+                             "bay strait canal peninsula dam barrage reservoir".split())
 
 # Last words of buildings and installations ("Press Briefing Room", "Tiyas Military Airfield"): places.
 FACILITY_HEADS = frozenset("airfield airport base room building hall palace prison camp port harbor harbour "

@@ -17,7 +17,7 @@ from html import escape
 from lemminflect import getAllInflections, getAllLemmas, getInflection
 
 from newslens.analysis import Analysis
-from newslens.lexicon import HONORIFICS, ROLE_HEADS
+from newslens.lexicon import HONORIFICS, ROLE_HEADS, name_words
 from newslens.model import Actor, Quote, Relation
 from newslens.quotes import CAPTION_CUE
 
@@ -70,14 +70,21 @@ def capitalized(text: str) -> str:
 
 
 def sentence(text: str) -> str:
-    """Capitalised and closed with a full stop unless it already ends in terminal punctuation or a quote."""
+    """Capitalised and closed with a full stop unless it already ends in terminal punctuation, also inside a
+    closing quotation mark ('... to be “innocent.”'; but '... he was “innocent”.')."""
     text = capitalized(text.strip())
-    return text if text.endswith(tuple(TERMINAL) + ("”",)) else text + "."
+    closed = text.rstrip("”\"'’")
+    return text if closed.endswith(tuple(TERMINAL)) else text + "."
 
 
 @lru_cache(maxsize=4096)
 def lemmas(word: str) -> dict[str, tuple[str, ...]]:
     return getAllLemmas(word.lower())
+
+
+def is_common_word(word: str) -> bool:
+    """A dictionary word, not a name: 'Prices', 'Several' (but 'Moscow', 'Ana')."""
+    return bool(lemmas(word)) and word.lower() not in name_words()
 
 
 def is_common_noun(word: str) -> bool:
@@ -112,29 +119,49 @@ def past_tense(lemma: str) -> str:
 
 
 TITLE_WORDS = ROLE_HEADS | HONORIFICS
+RANKS = frozenset("general colonel captain lieutenant sergeant major admiral marshal corporal private brigadier staff "
+                  "rear vice petty warrant chief first second officer".split())
 
 
 def indefinite_article(word: str) -> str:
-    """'an' before a vowel sound: 'an envoy', 'an MP', 'a USI instructor', 'a union leader'."""
-    if len(word) > 1 and word.isupper():
-        return "an" if word[0] in "AEFHILMNORSX" else "a"  # an acronym is read letter by letter
+    """'an' before a vowel sound: 'an envoy', 'an MP', 'a USI instructor', 'a NATO official', 'a union leader',
+    'a Ukrainian', 'an unusual'."""
+    if len(word) > 1 and word.isupper() and not is_spoken_as_word(word):
+        return "an" if word[0] in "AEFHILMNORSX" else "a"  # an acronym read letter by letter
     lower = word.lower()
-    vowel = lower[:1] in "aeiou" and not lower.startswith(("uni", "use", "usu", "eu", "one"))
+    you_sound = re.match(r"u[^aeioun][aeiou]|ukr|uni|eu|ew|one", lower) is not None or (
+        word.isupper() and lower.startswith("u"))  # 'Ukrainian', 'utility', 'union', 'UNESCO'
+    vowel = lower[:1] in "aeiou" and not you_sound
     return "an" if vowel or lower.startswith(("hour", "honest", "honor", "honour", "heir")) else "a"
 
 
-def role_phrase(role: str) -> str:
-    """A role as the complement of 'is described as': a title stands bare ('U.S. President', 'Major
-    general'), a common noun takes its article ('a team member', 'an associate professor'), one owned
-    by a common noun takes 'the' ("the Afghan team's coach"; but "Malaysia's Prime Minister")."""
+def is_spoken_as_word(acronym: str) -> bool:
+    """'NATO', 'NASA', 'UNESCO' are said as words; 'FBI', 'USI', 'MP' letter by letter: a vowel after the first
+    letter and no three consonants in a row."""
+    lower = acronym.lower()
+    return len(lower) > 3 and any(c in "aeiou" for c in lower[1:]) and not re.search(r"[^aeiou]{3}", lower)
+
+
+def role_phrase(role: str) -> str | None:
+    """A role as the complement of 'is described as', or None for a bare rank or honorific ('Gen.', 'Dr').
+
+    A title written as one stands bare ('U.S. President', 'Russian Defense Minister'); a role tied to a named
+    body or country is that body's one ('the Turkish foreign minister', 'the Kremlin spokesman', "the Afghan
+    team's coach"; but "Malaysia's Prime Minister"); a common noun takes 'a' ('a team member', 'a judge')."""
     words = role.split()
-    if words[0][:1].isupper() and any(w[:1].isupper() and w.lower().strip(".") in TITLE_WORDS for w in words):
-        return role
-    if any(w.endswith(("'s", "’s")) and w[:1].islower() for w in words):
+    if len(words) == 1 and words[0].lower().strip(".") in HONORIFICS:
+        return None
+    possessive = [w for w in words if w.endswith(("'s", "’s"))]
+    if possessive:
+        return role if possessive[0][:1].isupper() else f"the {role}"
+    if words[0][:1].isupper() and len(words) > 1:
+        written_as_title = words[-1][:1].isupper() and words[-1].lower().strip(".") in TITLE_WORDS
+        if written_as_title:
+            return role
+        if all(w.lower() in RANKS for w in words):  # 'Major general', 'Staff Colonel': one of many
+            return f"{indefinite_article(words[0])} {role.lower()}"
         return f"the {role}"
-    if any(w.endswith(("'s", "’s")) for w in words):
-        return role
-    return f"{indefinite_article(words[0])} {role}"
+    return f"{indefinite_article(words[0])} {role[:1].lower() + role[1:] if len(words) == 1 else role}"
 
 
 def name_phrase(analysis: Analysis, actor_id: str | None) -> str:
@@ -160,12 +187,19 @@ def name_phrase(analysis: Analysis, actor_id: str | None) -> str:
     return f"the {actor.name}" if needs_article else actor.name
 
 
+def modifies_a_noun(text: str, end: int) -> bool:
+    """Whether the word after a name is a common noun it qualifies ('Kremlin spokesman', 'Norvane shares')."""
+    following = re.match(r"\s+([a-z][a-z-]*)", text[end:end + 40])
+    return following is not None and is_common_noun(following[1])
+
+
 def article_use(text: str, actor: Actor) -> bool | None:
     """Whether the article writes this name with 'the' ('the Pentagon', 'the Coalition') or without it
     ('Internet Explorer'), where it writes it at least twice and two times in three one way; else None."""
     name = actor.name.lower()
     written = [text[max(m.start - 4, 0):m.start].lower() == "the " or m.text.lower() == f"the {name}"
-               for m in actor.mentions if m.kind in ("name", "alias") and m.text.lower() in (name, f"the {name}")]
+               for m in actor.mentions if m.kind in ("name", "alias") and m.text.lower() in (name, f"the {name}")
+               and not modifies_a_noun(text, m.end)]  # 'the Norvane chief' is the chief's article
     if len(written) < 2:
         return None
     share = sum(written) / len(written)
@@ -228,11 +262,12 @@ def roles_paragraph(analysis: Analysis) -> str | None:
     for actor in described[:MAIN_ACTORS + 2]:
         name = capitalized(name_phrase(analysis, actor.id))
         affiliation = actor.affiliation and name_phrase(analysis, actor.affiliation)
-        if actor.role and affiliation:
-            sentences.append(sentence(f"{name} is described as {role_phrase(actor.role)} and is linked to {affiliation}"))
-        elif actor.role:
-            sentences.append(sentence(f"{name} is described as {role_phrase(actor.role)}"))
-        else:
+        role = actor.role and role_phrase(actor.role)
+        if role and affiliation:
+            sentences.append(sentence(f"{name} is described as {role} and is linked to {affiliation}"))
+        elif role:
+            sentences.append(sentence(f"{name} is described as {role}"))
+        elif affiliation:
             sentences.append(sentence(f"{name} is linked to {affiliation}"))
     covered = {(a.id, a.affiliation) for a in described[:MAIN_ACTORS + 2]}
     stated = [r for r in analysis.relations if is_affiliation(r) and (r.source, r.target) not in covered]
@@ -261,13 +296,18 @@ def reporting_verb(cue: str | None) -> str | None:
 
 
 def has_finite_verb(text: str) -> bool:
-    """Whether a clause's words, up to its first comma, include a verb that can only be finite: an auxiliary or
-    modal, or a past or third-person form that is no noun ('dropped', 'believes'; not 'designs')."""
+    """Whether a clause's words, up to its first comma, include a verb form that can only be finite: an
+    auxiliary or modal, a third-person form that is no noun ('believes'), or a past tense unlike its
+    participle ('went'); 'dropped', 'employed' and 'proclaimed' may be participles and do not count."""
     for word in re.findall(r"[A-Za-z']+", text.split(",")[0].lower()):
         if word in FINITE_AUXILIARIES:
             return True
         tags = getAllLemmas(word)
-        if "VERB" in tags and "NOUN" not in tags and word not in tags["VERB"] and not word.endswith("ing"):
+        verbs = tags.get("VERB", ())
+        if not verbs or "NOUN" in tags or "ADJ" in tags:
+            continue
+        forms = {tag: set(getInflection(verbs[0], tag=tag) or ()) for tag in ("VBZ", "VBD", "VBN")}
+        if word in forms["VBZ"] or word in forms["VBD"] and word not in forms["VBN"]:
             return True
     return False
 
@@ -277,8 +317,8 @@ def reported_clause(text: str) -> str:
     a clause; a noun phrase stays one ('announced the start of a public process')."""
     content = " ".join(text.split()).strip(" ,;:.")
     first, _, rest = content.partition(" ")
-    if first in {w.capitalize() for w in FUNCTION_OPENERS}:
-        content = f"{first.lower()} {rest}".strip()
+    if first in {w.capitalize() for w in FUNCTION_OPENERS} or first.istitle() and is_common_word(first):
+        content = f"{first.lower()} {rest}".strip()  # 'According to X, prices rose', not 'Prices
     if content.lower().startswith("that ") or not has_finite_verb(content):
         return content
     return f"that {content}"
@@ -307,7 +347,7 @@ def quote_sentence(analysis: Analysis, quote: Quote) -> str:
     verb = reporting_verb(quote.cue)
     if speaker is None:
         return f"A statement with no named source reads: {quoted(quote.text)}"
-    if quote.kind == "indirect":
+    if quote.kind != "direct":  # a mixed quote is reported speech with the speaker's words quoted inside
         clause = reported_clause(quote.text)
         if verb:
             return sentence(f"{speaker} {verb} {clause}")

@@ -49,6 +49,7 @@ CLAUSE_OPENERS = {"the", "a", "an", "this", "that", "these", "those", "there", "
 REPORTING_VERBS = SPEECH_VERBS | FINDING_VERBS
 # Words after which ", according to X," is an insertion: what X reports follows it.
 INSERTION_OPENERS = {"which", "that", "who", "and", "but", "while"}
+TOPIC_PREPOSITIONS = {"about", "regarding", "concerning"}  # 'as X told reporters about the plan, ...': a time
 MIN_DIRECT_WORDS = 4
 MIN_REPORTED_WORDS = 3
 # "CAPTION. Image: CREDIT." on one line: the caption, then the picture's credit (kept as the quote's cue).
@@ -404,10 +405,15 @@ def complement_start(cue: Token, words: Words) -> int | None:
         if word in SENTENCE_END or word in OPENING + CLOSING + STRAIGHT or word in (":", ",") or is_cue(k, words):
             break
     if words.parsed:
-        if any(c.dep_ == "mark" and c.lower_ == "as" and c.i < cue.i for c in cue.children):
-            # 'As Ana Ruiz told the Post, ozone has dropped': what follows the reporting clause's comma
+        as_mark = next((c for c in cue.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < cue.i), None)
+        if as_mark is not None:
+            # 'As Ana Ruiz told the Post, ozone has dropped': what follows the reporting clause's comma, when the
+            # clause opens the sentence and says nothing of its own ('As X told reporters about Y, ...' is a time)
+            opens = as_mark.i == cue.sent.start or words.lower[as_mark.i - 1] in ("and", "but", "\n")
             comma = next((k for k in range(cue.i + 1, min(cue.i + 10, sent_end)) if words.text[k] == ","), None)
-            return comma + 1 if comma is not None and comma + 1 < sent_end else None
+            topical = comma is not None and any(words.lower[k] in TOPIC_PREPOSITIONS for k in range(cue.i + 1, comma))
+            usable = opens and not topical and comma is not None and comma + 1 < sent_end
+            return comma + 1 if usable else None
         clauses = [c for c in cue.children if c.dep_ in ("ccomp",) and c.i > cue.i]
         if not clauses:
             return bare_clause_start(cue, words)
@@ -512,7 +518,8 @@ def extract_quotes(doc: Doc, actors: list[Actor], words: Words | None = None) ->
     records = []
     for s, e, attribution in reported:
         # a quotation inside the reported clause, or right after it ('said although X, "nobody has ..."')
-        e = max([e] + [d[1] for d in direct if s <= d[0] < e or d[0] > e and not text[e:d[0]].strip(" ,“\"")])
+        e = max([e] + [d[1] for d in direct if s <= d[0] < e or d[0] > e and not text[e:d[0]].strip(" ,“\"")
+                       and d[2].speaker in (None, attribution.speaker)])  # not another's quotation after it
         if text[e:e + 1] in ('"', "”") and (text[s:e].count('"') % 2 or text[s:e].count("“") > text[s:e].count("”")):
             e += 1  # the closing mark of a quotation it ends with
         inner = [d for d in direct if s <= d[0] and d[1] <= e]

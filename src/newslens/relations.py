@@ -18,8 +18,8 @@ from newslens.events import Event, sentence_events
 from newslens.evidence import evidence_span, is_hard_wrapped
 from newslens.gazetteer import country_names, places
 from newslens.lexicon import (
-    ACTING_NOUNS, COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_CLASS_OF, LIGHT_VERBS, PLACE_NOUNS, POSSESSIVE_MARKS,
-    RECEIVING_VERBS, SPEECH_VERBS,
+    ACTING_NOUNS, COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_CLASS_OF, FACILITY_HEADS, GEOGRAPHIC_HEADS, LIGHT_VERBS,
+    PLACE_NOUNS, POSSESSIVE_MARKS, RECEIVING_VERBS, SPEECH_VERBS,
 )
 from newslens.model import Relation
 from newslens.syntax import AUXILIARIES, MentionIndex, Words, doc_text, is_negated, is_noun, lemma
@@ -190,7 +190,8 @@ def acts(actor_id: str, actors_by_id: dict) -> bool:
     if actor.type != "GPE" or actor.name in country_names():
         return True
     named_as_region = bool({w.lower() for w in actor.name.split()} & PLACE_NOUNS - {"state"})  # 'Diyala Province'
-    return actor.name not in places() and not named_as_region
+    named_as_site = actor.name.split()[-1].lower() in GEOGRAPHIC_HEADS | FACILITY_HEADS  # 'Mosul Dam', 'Q-West Airfield'
+    return actor.name not in places() and not named_as_region and not named_as_site
 
 
 def nominal_pairs(sent: Span, words: Words):
