@@ -579,10 +579,3 @@ def test_a_gloss_does_not_decide_what_kind_of_actor_a_name_is():
     a = analyse("Omar Haddad leads the Army of Light in the Kara Hills (Kurdish: Ciyaye Kara, Arabic: Jabal Kara).",
                 "builtin")
     assert actor_named(a, "Kara Hills").type == "GPE"
-
-
-def test_an_acronym_joins_the_name_it_spells_rather_than_one_it_begins(backend):
-    a = analyse("The World Trade Organization met in Geneva. The WTO Appeals Committee objected to the plan. Later, "
-                "WTO said the rules stood.", backend)
-    assert "WTO" in {m.text for m in actor_named(a, "World Trade Organization").mentions}
-    assert "WTO" not in {m.text for m in actor_named(a, "WTO Appeals Committee").mentions}

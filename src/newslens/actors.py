@@ -280,11 +280,8 @@ def cluster_mentions(mentions: list[EntityMention]) -> dict[str, list[EntityMent
     for m in longest_first:
         if m.key not in fits_of:
             candidates = abbreviation_candidates(m, by_word) if m.key_words else distinct_forms
-            fulls = [full for full in candidates if len(full.key_words) > len(m.key_words) and full.key in root
-                     and abbreviates(m, full)]
-            spelled = [full for full in fulls if len(m.key_words) == 1 and undotted(m.key) == full.key_acronym]
-            # an acronym spells out one name exactly: 'USI' is the University of Southern Indiana, not "USI's gallery"
-            fits_of[m.key] = {root[full.key] for full in spelled or fulls}
+            fits_of[m.key] = {root[full.key] for full in candidates if len(full.key_words) > len(m.key_words)
+                              and full.key in root and abbreviates(m, full)}
         fits = fits_of[m.key]
         target = nearest_before(m, fits, clusters) if fits else m.key
         if target is None:
