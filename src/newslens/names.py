@@ -16,6 +16,7 @@ the words that describe it ("the city of Mosul", "the ISIL terrorist group").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -538,12 +539,14 @@ def with_number_word(span: Span) -> Span:
 
 def joined_initials(spans: list[Span]) -> list[Span]:
     """'a paper by AS Heagle': two capitals right before a surname are the person's initials, not a country's code
-    ('AS' is American Samoa's)."""
+    ('AS' is American Samoa's), unless the article writes the code elsewhere too ('the US ... the US Biden
+    administration')."""
     out, people = [], {span.start: span for span in spans if span.label_ == "PERSON" and len(span) == 1}
+    codes = Counter(span.text for span in spans if span.label_ == "GPE")
     for span in spans:
         doc, person = span.doc, people.get(span.end)
         if person is not None and span.label_ == "GPE" and len(span) == 1 and len(span.text) == 2 and (
-                span.text.isalpha() and span.text.isupper() and span[0].whitespace_ == " "):
+                span.text.isalpha() and span.text.isupper() and span[0].whitespace_ == " " and codes[span.text] == 1):
             out.append(_span(doc, span.start, person.end, "PERSON"))
             people.pop(span.end)
         else:
