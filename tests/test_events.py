@@ -271,3 +271,19 @@ def test_a_dam_or_an_airfield_is_a_place_things_happen_to_not_an_actor():
     a = analyse("In April the Kanto Barrage was captured by the Free Army after several days of fighting.", "builtin")
     assert {x.name: x.type for x in a.actors}.get("Kanto Barrage") == "GPE"
     assert not a.relations
+
+
+def test_support_received_from_someone_is_their_support_and_a_gift_names_what_was_given():
+    a = analyse("Chile received support from Argentina on Monday. Spain gave Morocco a loan.", "builtin")
+    found = {(a.actor_name(r.source), r.predicate, a.actor_name(r.target)) for r in a.relations}
+    assert ("Argentina", "give support to", "Chile") in found
+    assert all(r.predicate != "give" for r in a.relations)
+
+
+def test_a_second_clause_with_its_own_subject_is_not_conditional():
+    found = hand_parsed_events([
+        ("If", 2, "mark", "SCONJ", "IN"), ("Chile", 2, "nsubj", "PROPN", "NNP"), ("attacks", 2, "ROOT", "VERB", "VBZ"),
+        ("Peru", 2, "obj", "PROPN", "NNP"), ("and", 6, "cc", "CCONJ", "CC"), ("Brazil", 6, "nsubj", "PROPN", "NNP"),
+        ("criticised", 2, "conj", "VERB", "VBD"), ("Bolivia", 6, "obj", "PROPN", "NNP"), (".", 2, "punct", "PUNCT", ".")],
+        {"chile": (1,), "peru": (3,), "brazil": (5,), "bolivia": (7,)})
+    assert ("brazil", "bolivia") in found and ("chile", "peru") not in found

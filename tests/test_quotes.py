@@ -221,3 +221,9 @@ def test_another_speakers_quotation_after_a_reported_clause_stays_theirs():
     a = analyse('Mayor Ana Ruiz said the road would reopen on Monday, "but nobody believes that," Eva Lind said.',
                 "builtin")
     assert {(q.kind, speaker_name(a, q)) for q in a.quotes} == {("indirect", "Ana Ruiz"), ("direct", "Eva Lind")}
+
+
+def test_a_headline_verb_does_not_report_the_first_line_of_the_story():
+    a = analyse("Chile agrees border deal\nForeign Minister Carla Ibanez met with her Peruvian counterpart on Monday.",
+                "builtin")
+    assert not a.quotes

@@ -43,6 +43,7 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "nsubjpass"})
 PASSIVE_MARK_DEPS = frozenset({"aux:pass", "auxpass"})
 OBJECT_DEPS = frozenset({"obj", "dobj", "iobj", "dative"})
 RECIPIENT_DEPS = frozenset({"iobj", "dative"})
+RANGE_VERBS = frozenset({"range", "vary", "stretch", "span", "run"})
 OBLIQUE_DEPS = frozenset({"obl", "nmod", "obl:agent"})
 AGENT_DEPS = frozenset({"obl:agent", "agent"})
 OWNER_DEPS = frozenset({"nmod:poss", "poss", "compound", "amod"})
@@ -111,6 +112,8 @@ def named_actors(noun: int, words: Words) -> list[int]:
     X and Y'); every conjunct is read."""
     found = []
     for k in conjuncts(noun, words):
+        if not words.text[k].strip():  # a line break the parser made head of the name after it
+            k = next((c for c in words.children[k] if words.dep[c] in ("flat", "compound")), k)
         if words.actor[k]:
             found.append(k)
             continue
@@ -212,14 +215,15 @@ def subject_of(verb: int, words: Words, depth: int = 0) -> tuple[int | None, boo
 
 def is_hypothetical(verb: int, words: Words) -> bool:
     """'might attack', 'if X attacks': not stated as having happened; nor is a verb coordinated with
-    such a one ('unless he returned and cooperated with X')."""
+    such a one that shares its subject ('unless he returned and cooperated with X')."""
     for child in words.children[verb]:
         if words.dep[child].startswith("aux") and words.lower[child] in HYPOTHETICAL_MODALS:
             return True
         if words.dep[child] == "mark" and words.lower[child] in CONDITIONAL_MARKS:
             return True
     head = words.head[verb]
-    return words.dep[verb] == "conj" and head != verb and is_hypothetical(head, words)
+    return (words.dep[verb] == "conj" and head != verb and own_subject(verb, words) is None
+            and is_hypothetical(head, words))
 
 
 def carried_nouns(verb: int, words: Words) -> Iterator[int]:
@@ -262,23 +266,33 @@ def things_moved(verb: int, words: Words) -> list[int]:
     return things
 
 
+def is_range_end(verb: int, noun: int, words: Words) -> bool:
+    """'to Y' after 'ranging from X' or 'varying from X': the far end of a range (but 'sent arms from its
+    reserves to Ukraine' sends them to Ukraine)."""
+    return any(lemma(words.doc[k]) in RANGE_VERBS for k in range(verb, noun)) and "from" in words.lower[verb + 1:noun]
+
+
 def verb_targets(verb: int, words: Words) -> Iterator[tuple[int, int | None, str | None]]:
     """(patient noun, event noun, preposition) for what an active verb acts on. Prepositional phrases after
     an object that is someone else's event are that event's ('improve ISIL's defenses against X')."""
     base = lemma(words.doc[verb])
     other_event = owned_event(verb, words)
     reports = base in SPEECH_VERBS and base not in ADDRESSEE_VERBS
+    objects = [c for c in words.children[verb] if words.dep[c] in ("obj", "dobj") and words.pos[c] not in ("DET", "PRON")]
     for child in words.children[verb]:
-        if words.dep[child] in RECIPIENT_DEPS and not reports:  # 'gave Chile the option': gave the option to Chile
-            thing = next((c for c in words.children[verb] if words.dep[c] in ("obj", "dobj")), None)
+        if reports or words.dep[child] not in OBJECT_DEPS:  # 'stated Montalvo left': a clause, no addressee
+            continue
+        if words.dep[child] in RECIPIENT_DEPS or len(objects) > 1 and child == objects[0]:
+            # 'gave Chile the option', also where the parser reads both as objects: gave the option to Chile
+            thing = next((c for c in objects if c != child), None)
             yield (child, thing, "to") if thing is not None else (child, None, None)
-        elif words.dep[child] in OBJECT_DEPS and not reports:  # 'stated Montalvo left': a clause, no addressee
+        elif child not in objects[1:] or words.actor[child]:
             yield child, None, None
     for link, noun in prepositional(verb, words):
         if other_event is not None and noun > other_event:
             continue
-        if link == "to" and "from" in words.lower[verb + 1:noun]:
-            continue  # 'support ranging from X to Y', 'moved from X to Y': the end of a range, no addressee
+        if link == "to" and is_range_end(verb, noun, words):
+            continue  # 'support ranging from X to Y': the end of a range, no addressee
         if link in TARGET_LINKS and (link not in ("on", "upon") or base in VERB_ONLY_ON):
             yield noun, None, link
         elif link == "from" and base in SEEKING_VERBS | RECEIVING_VERBS:
@@ -289,7 +303,7 @@ def verb_targets(verb: int, words: Words) -> Iterator[tuple[int, int | None, str
                 yield noun, thing, link
     for event_noun in carried_nouns(verb, words):
         for link, noun in prepositional(event_noun, words):
-            if link in TARGET_LINKS:
+            if link in TARGET_LINKS or link == "from" and base in RECEIVING_VERBS:  # 'received support from X'
                 yield noun, event_noun, link
 
 
@@ -388,6 +402,8 @@ def adjacent_events(sent: Span, words: Words, read_verbs: set[int]) -> Iterator[
     for verb in range(sent.start + 1, sent.end - 1):
         if verb in read_verbs or not words.tag[verb].startswith("VB") or words.actor[verb] or words.dep[verb] == "acl":
             continue
+        if words.parsed and is_hypothetical(verb, words):
+            continue  # 'if Chile attacks Peru': word order does not make it happen
         base = lemma(words.doc[verb])
         if base in NOT_EVENT_VERBS or base in EMPTY_VERBS:
             continue

@@ -28,7 +28,8 @@ NON_LATIN_LETTER = re.compile(r"[^\W\d_\u0000-\u024F\u1E00-\u1EFF]")
 def latin_share(text: str) -> float:
     """The share of letters that are Latin (Basic Latin to Latin Extended-B, and Latin Extended Additional),
     counted by regular expressions: a loop over the characters cost a tenth of the whole extraction."""
-    return 1 - len(NON_LATIN_LETTER.findall(text)) / max(1, len(LETTER.findall(text)))
+    letters = len(LETTER.findall(text))
+    return 1 - len(NON_LATIN_LETTER.findall(text)) / letters if letters else 0.0  # no letters: nothing Latin
 
 
 def alphabetic_words(doc: Doc) -> list[str]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newslens.evidence import is_hard_wrapped
 from newslens.lexicon import (CLAUSE_ONLY_VERBS, FINDING_VERBS, POSSESSIVE_MARKS, PRONOUNS_FIRST, PRONOUNS_GROUP,
                               PRONOUNS_PERSON, SPEECH_VERBS)
 from newslens.model import Actor, Quote
@@ -422,11 +423,20 @@ def complement_start(cue: Token, words: Words) -> int | None:
     return bare_clause_start(cue, words)
 
 
+def line_end(words: Words, cue: int, limit: int, hard_wrapped: bool) -> int:
+    """Where the cue's paragraph ends, before `limit`: a reported clause never runs into the next one. A
+    paragraph is a line, or, in hard-wrapped text, a block between blank lines."""
+    doc, breaks = words.doc, "\n\n" if hard_wrapped else "\n"
+    return next((k + 1 for k in range(cue, limit - 1)
+                 if breaks in doc[k].whitespace_ + words.text[k + 1] or breaks in words.text[k + 1]), limit)
+
+
 def reported_quotes(words: Words, quoted: list[tuple[int, int]]) -> list[tuple[int, int, Attribution]]:
     doc = words.doc
     found = []
     taken_until = -1
     speech_forms = verb_forms(REPORTING_VERBS)
+    hard_wrapped = is_hard_wrapped(doc_text(doc))
     for i, word in enumerate(words.text):
         if word not in speech_forms:
             continue  # is_cue's first test, without a call per word: few words are speech verbs
@@ -439,7 +449,9 @@ def reported_quotes(words: Words, quoted: list[tuple[int, int]]) -> list[tuple[i
             continue
         if words.text[start] in OPENING + STRAIGHT or any(s <= words.idx[start] < e for s, e in quoted):
             continue  # the verb introduces a direct quotation, already found
-        limit = sent.end if words.parsed else len(doc)
+        limit = line_end(words, i, sent.end if words.parsed else len(doc), hard_wrapped)
+        if start >= limit:
+            continue  # a headline's verb does not report the first line of the story
         start = skip_fronted_adjunct(words, start, limit)
         end = clause_end(words, start, limit)
         if end - start < MIN_REPORTED_WORDS:

@@ -39,6 +39,11 @@ LIST_WORDS = {",", "and", "or", "the"}
 PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "be", "got"}
 PHRASE_ENDS = {",", ";", "."}
 WORD_ORDER_BREAKS = {";", ",", "“", "”", '"', "(", ")"}
+GIVING_VERBS = frozenset("give grant hand award offer send lend".split())
+# What one makes to someone rather than gives ('received offers from X': X made offers to the subject).
+MADE_NOUNS = frozenset("offer offers visit visits apology apologies threat threats promise promises request requests "
+                       "call calls proposal proposals appeal appeals demand demands bid bids complaint complaints "
+                       "payment payments statement statements".split())
 WORD_ORDER_BREAK_WORDS = CLAUSE_MARKERS | {"between"}
 
 
@@ -224,13 +229,17 @@ def event_predicate(event: Event, words: Words) -> tuple[str, str]:
     """Predicate ('meet with', 'hold talks with', 'attack on') and event class of a parsed event."""
     head = words.lower[event.verb] if words.pos[event.verb] == "NOUN" else lemma(words.doc[event.verb])
     link, noun = event.link, event.noun
+    thing = next((c for c in words.children[event.verb] if words.dep[c] in ("obj", "dobj")
+                  and not words.actor[c] and words.pos[c] in ("NOUN", "PROPN", "VERB") and words.tag[c] != "VBG"), None)
     if link == "from" and head in RECEIVING_VERBS:  # 'Chile received weapons from Peru': Peru gave them
-        head, link = "give", "to"
         if noun is None or words.pos[noun] not in ("NOUN", "PROPN"):  # what was received: 'support', 'weapons'
-            noun = next((c for c in words.children[event.verb] if words.dep[c] in ("obj", "dobj")), None)
+            noun = thing
+        head, link = ("make" if noun is not None and words.lower[noun] in MADE_NOUNS else "give"), "to"
+    elif head in GIVING_VERBS and noun is None and thing is not None:
+        noun, link = thing, "to"  # never 'X gave Y' without what was given
     key = head
     parts = [head]
-    if noun is not None and words.pos[noun] in ("NOUN", "PROPN"):
+    if noun is not None:
         noun_word = words.lower[noun]
         if noun_word in COMMUNICATION_NOUNS and words.dep[noun] not in ("obj", "dobj"):
             key = "tell"  # 'said in a statement to X'
