@@ -308,6 +308,276 @@ def test_an_organisation_headed_name_with_an_event_word_is_an_organisation(backe
     assert actor_named(a, "Institute for the Study of War").type == "ORG"
 
 
+def test_his_excellency_in_capitals_is_an_honorific_not_the_pronoun_he(backend):
+    a = analyse("Prime Minister Tom Reyes received the envoy of Peru, HE Dr Carla Mendez, on Monday. "
+                "H.E. Ambassador Omar Haddad also attended.", backend)
+    assert not any(m.kind == "pronoun" for actor in a.actors for m in actor.mentions)
+    mendez, haddad = actor_named(a, "Carla Mendez"), actor_named(a, "Omar Haddad")
+    assert "HE Dr Carla Mendez" in {m.text for m in mendez.mentions}
+    assert "H.E. Ambassador Omar Haddad" in {m.text for m in haddad.mentions}
+    assert not names(a) & {"H.E.", "HE"}
+
+
+def test_a_heading_in_capitals_keeps_its_pronoun(backend):
+    a = analyse("Tom Reyes won the vote on Sunday. WHY HE Won: a fair count.", backend)
+    assert "HE" in {m.text for m in actor_named(a, "Tom Reyes").mentions if m.kind == "pronoun"}
+
+
+@pytest.mark.parametrize("sentence, name, alias", [
+    ("The Ministry of Defence, known as the MoD, denied the report.", "Ministry of Defence", "MoD"),
+    ("Ali Kazem (Arabic: علي), also known as Abu Omar, led the unit.", "Ali Kazem", "Abu Omar"),
+    ("Police found Tom Reyes (aka Tommy Red) in Lima.", "Tom Reyes", "Tommy Red"),
+])
+def test_an_alias_statement_joins_two_names_of_one_actor(backend, sentence, name, alias):
+    a = analyse(sentence, backend)
+    assert alias in {m.text for m in actor_named(a, name).mentions}
+    assert alias not in names(a)
+
+
+def test_a_naming_verb_that_is_a_verb_of_doing_joins_no_one(backend):
+    a = analyse("The leader of the party, Ana Ruiz, called Tom Reyes on Monday.", backend)
+    assert {"Ana Ruiz", "Tom Reyes"} <= names(a)
+
+
+def test_a_countrys_official_long_form_is_the_country(backend):
+    a = analyse("Officials of the Hashemite Kingdom of Jordan met envoys of the Federal Republic of Germany in Amman.",
+                backend)
+    assert "Hashemite Kingdom of Jordan" in {m.text for m in actor_named(a, "Jordan").mentions}
+    assert "Federal Republic of Germany" in {m.text for m in actor_named(a, "Germany").mentions}
+    assert not any(actor.type == "PERSON" for actor in a.actors)
+
+
+def test_a_name_that_qualifies_a_common_noun_names_the_body_not_the_thing(backend):
+    a = analyse("The boy wore a NASA T-shirt on Monday. The Oxford University exhibit opened in May.", backend)
+    assert not any(name.endswith(("shirt", "exhibit")) for name in names(a))
+    assert "Oxford University" in names(a)
+
+
+def test_a_plural_body_noun_heads_a_list_of_bodies(backend):
+    a = analyse("After talks between the Treasury and Homeland Security Departments, the plan was dropped.", backend)
+    assert "Homeland Security Departments" not in names(a)
+
+
+def test_a_hyphenated_given_name_keeps_its_syllables(backend):
+    a = analyse("Mayor Park Min-jun opened the bridge on Monday.", backend)
+    assert "Park Min-jun" in names(a)
+
+
+def test_an_adjective_and_a_common_noun_are_a_description_not_a_name():
+    """The rules alone have no parts of speech; the statistical model reads 'European team' as an organisation."""
+    a = analyse("The European team beat the hosts on Sunday. The Taliban government objected.", "builtin")
+    assert not any(name.startswith("European") for name in names(a))
+    assert any(name.startswith("Taliban") for name in names(a))
+
+
+def test_a_names_possessive_does_not_open_the_name_after_it(backend):
+    a = analyse("Dr. Amir Patel, director of the World Health Organization's Africa office, warned of an outbreak.",
+                backend)
+    assert "World Health Organization" in names(a)
+    assert not names(a) & {"World", "Organization's Africa office"}
+
+
+def test_a_members_title_written_as_an_acronym_is_a_role(backend):
+    a = analyse("Conservative MP Ann Lee and Green MEP Lara Vos clashed on Monday.", backend)
+    assert actor_named(a, "Ann Lee").role == "Conservative MP"
+    assert actor_named(a, "Lara Vos").role == "Green MEP"
+    assert not names(a) & {"MP Ann Lee", "MEP Lara Vos"}
+
+
+def test_a_title_written_with_a_hyphenated_prefix_keeps_it(backend):
+    a = analyse("The ex-President Lina Morales met Meta co-founder Mark Zuckerberg on Friday.", backend)
+    assert actor_named(a, "Lina Morales").role == "ex-President"
+    assert actor_named(a, "Mark Zuckerberg").role == "Meta co-founder"
+
+
+def test_a_name_read_up_to_a_common_nouns_possessive_opens_the_organisation(backend):
+    a = analyse("Rebels of the Sudan People's Liberation Movement attacked the town. China's People's Liberation "
+                "Army denied it.", backend)
+    assert {"Sudan People's Liberation Movement", "People's Liberation Army", "China"} <= names(a)
+
+
+def test_the_object_of_a_stance_prefix_is_not_part_of_the_name_after_it(backend):
+    a = analyse("The pro-Western Free Syrian Army advanced on Monday.", backend)
+    assert "Free Syrian Army" in names(a)
+    assert not any("Western" in name for name in names(a))
+
+
+@pytest.mark.parametrize("text, full, short, same", [
+    ("The Liberal Democratic Party won. The Democratic Party lost.", "Liberal Democratic Party", "Democratic Party",
+     False),
+    ("The Democratic Party of Japan and the Liberal Democratic Party clashed.", "Liberal Democratic Party",
+     "Democratic Party", False),
+    ("The Free Syrian Army attacked the Syrian Army near Homs.", "Free Syrian Army", "Syrian Army", False),
+    ("U.S. Central Command said on Friday that Central Command would act.", "U.S. Central Command", "Central Command",
+     True),
+    ("Officials of the Syrian Democratic Forces said the Democratic Forces had won.", "Syrian Democratic Forces",
+     "Democratic Forces", True),
+])
+def test_a_name_ending_a_longer_one_is_it_only_without_a_distinguishing_word(backend, text, full, short, same):
+    a = analyse(text, backend)
+    assert (short in {m.text for m in actor_named(a, full).mentions}) == same
+
+
+def test_police_ranks_written_short_are_titles(backend):
+    a = analyse("Police said Det. Ana Ruiz made the arrest on Monday.", backend)
+    assert actor_named(a, "Ana Ruiz").role == "Det."
+    assert "Det" not in names(a)
+
+
+def test_a_compass_word_is_no_part_of_a_persons_name(backend):
+    a = analyse("Questions were sent to the Ministry’s Middle East Branch on Monday.", backend)
+    assert "East Branch" not in names(a)
+
+
+def test_a_lone_acronym_names_a_body_not_a_person(backend):
+    a = analyse("Defense Secretary Paul Ward told CNN that troops would be sent.", backend)
+    assert actor_named(a, "CNN").type == "ORG"
+
+
 def test_a_body_named_by_its_kind_keeps_the_demonym_before_it(backend):
     a = analyse("He was captured by Peruvian 71st Counter Narcotics Battalion in May.", backend)
     assert "Peruvian 71st Counter Narcotics Battalion" in {x.name for x in a.actors}
+
+
+def test_initials_before_a_surname_are_no_countrys_code():
+    """The rules alone do not read a lone unknown surname as a person; the statistical model does."""
+    a = analyse("A study by AS Kowalczyk in 1991 found the same effect.", "builtin")
+    assert "AS Kowalczyk" in names(a)
+    assert "American Samoa" not in names(a)
+    a = analyse("Tourism in AS grew last year. A study by AS Kowalczyk in 1991 found the same effect.", "builtin")
+    assert "AS Kowalczyk" not in names(a)  # the article writes the code as a place elsewhere
+
+
+def test_a_place_then_words_ending_in_a_place_noun_is_one_name(backend):
+    a = analyse("Both the Tulsa Independent School District and the city police said the boy was safe.", backend)
+    assert "Tulsa Independent School District" in names(a)
+
+
+def test_a_capitalised_number_word_after_a_name_ends_it(backend):
+    a = analyse("He was assigned to the Marine Logistics Unit Two in Virginia. Ann Lee won. Three others lost.",
+                backend)
+    assert "Marine Logistics Unit Two" in names(a)
+    assert not any(name.endswith("Three") for name in names(a))
+
+
+def test_names_in_a_gloss_in_other_languages_are_no_actors_of_their_own(backend):
+    a = analyse("Omar Haddad (Arabic: عمر حداد) leads the Army of Light (Arabic: جيش النور Jaysh an-Nur) in the "
+                "Kara Hills (Kurdish: Ciyaye Kara, Arabic: Jabal Kara). The old fort (Kurdish: Qelaye Spi) fell.",
+                backend)
+    assert not names(a) & {"Jaysh an-Nur", "Ciyaye Kara", "Jabal Kara", "Qelaye Spi"}
+    assert {"Omar Haddad", "Army of Light"} <= names(a)
+    if backend == "builtin":  # the rules alone read only 'Kara' here
+        assert "Jabal Kara" in {m.text for m in actor_named(a, "Kara Hills").mentions}
+
+
+def test_a_gloss_that_names_its_language_after_the_name(backend):
+    a = analyse("The Yellow Scroll (Pirtuka Zer in Kurdish; also transliterated as Kitab Asfar) is one of the sacred "
+                "texts. Ali Kazem (born in Tehran) wrote about it.", backend)
+    assert not names(a) & {"Pirtuka Zer", "Kitab Asfar", "Kurdish"}
+    assert "Tehran" in names(a)
+
+
+def test_a_nickname_in_quotation_marks_stays_in_the_name(backend):
+    a = analyse('Brig. Gen. Richard "Red" Okafor will present the findings. Okafor said the report was ready.', backend)
+    assert 'Richard "Red" Okafor' in names(a)
+
+
+def test_a_second_name_with_a_head_of_its_own_after_and_the_is_apart(backend):
+    a = analyse("Warships patrol the Bay of Bengal and the Andaman Sea every week.", backend)
+    assert {"Bay of Bengal", "Andaman Sea"} <= names(a)
+
+
+def test_a_title_with_its_of_phrase_set_off_by_a_comma_before_the_name(backend):
+    a = analyse("The governor of Ohio, Gavin Reed, signed the bill. Co-founder of Acme Corp., Lena Ortiz, agreed. "
+                "In a letter to the mayor of Boston, Ana Ruiz wrote that she objected.", backend)
+    reed = actor_named(a, "Gavin Reed")
+    assert reed.role == "governor of Ohio" and a.actor_name(reed.affiliation) == "Ohio"
+    assert actor_named(a, "Ana Ruiz").role is None
+    assert a.actor_name(actor_named(a, "Lena Ortiz").affiliation) == "Acme Corp."
+    assert not names(a) & {"Co", "Co-founder of Acme Corp."}
+
+
+
+def test_an_acronym_that_spells_a_small_word_is_part_of_a_title(backend):
+    a = analyse("WHO Director-General Tomas Reyes said the outbreak was not over.", backend)
+    reyes = actor_named(a, "Tomas Reyes")
+    assert reyes.role == "WHO Director-General" and a.actor_name(reyes.affiliation) == "WHO"
+
+
+def test_a_common_noun_inside_a_title_keeps_the_title_whole(backend):
+    a = analyse("The minister met EU foreign policy chief Anna Berg. Kenya's opposition leader, Ruth Wanjiru, "
+                "called for protests.", backend)
+    berg, wanjiru = actor_named(a, "Anna Berg"), actor_named(a, "Ruth Wanjiru")
+    assert berg.role == "EU foreign policy chief" and a.actor_name(berg.affiliation) == "EU"
+    assert a.actor_name(wanjiru.affiliation) == "Kenya"
+
+
+def test_a_titled_person_inside_anothers_title_stays_a_person(backend):
+    a = analyse("Russian President Vladimir Petrov's spokesman, Ivan Sokolov, told reporters the talks had failed.",
+                backend)
+    assert actor_named(a, "Vladimir Petrov").type == "PERSON"
+    assert "Vladimir" not in names(a)
+
+
+def test_a_party_letter_joined_to_a_state_names_the_state(backend):
+    a = analyse("Rep. Paul Kim (R-Texas) introduced the bill on Monday.", backend)
+    assert "R-Texas" not in names(a)
+    assert actor_named(a, "Paul Kim").role == "Rep."
+
+
+def test_a_name_an_apposition_calls_a_group_is_a_body():
+    """The rules alone do not find this name; the statistical model reads it as a person."""
+    a = analyse("Hezbollah, the Iran-backed Lebanese group, fired rockets. Tom Lee, a member of the group, left.",
+                "builtin")
+    assert actor_named(a, "Hezbollah").type == "ORG"
+    assert actor_named(a, "Tom Lee").type == "PERSON"
+
+
+def test_an_acronym_in_parentheses_that_leaves_words_out_joins_the_name():
+    """The rules alone do not read the agency's long name."""
+    a = analyse("Officials at the U.S. Centers for Disease Control and Prevention (CDC) issued guidance. The CDC said "
+                "cases rose. Tom Lee (NASA) spoke later.", "builtin")
+    cdc = actor_named(a, "U.S. Centers for Disease Control and Prevention")
+    assert "CDC" in {m.text for m in cdc.mentions}
+    assert "NASA" not in {m.text for m in actor_named(a, "Tom Lee").mentions}
+
+
+def test_a_lone_acronym_of_roman_numeral_letters_is_a_body_too(backend):
+    a = analyse("Officials said the CDC had issued guidance on Monday. The CDC said cases rose.", backend)
+    assert actor_named(a, "CDC").type != "PERSON"
+
+
+def test_a_dateline_with_its_country_is_named_in_title_case(backend):
+    a = analyse("LIMA, Peru (AP) — The government of Peru said on Monday that the talks had failed.", backend)
+    assert "Lima" in names(a)
+    assert "LIMA" not in names(a)
+
+
+def test_a_counterpart_is_a_role(backend):
+    a = analyse("Secretary of State Maria Lopez met her British counterpart, David Lamb, on Monday.", backend)
+    lamb = actor_named(a, "David Lamb")
+    assert lamb.role == "British counterpart" and a.actor_name(lamb.affiliation) == "United Kingdom"
+
+
+def test_a_plural_people_or_faith_word_is_no_person():
+    """The rules alone have no parts of speech to tell the adjective 'Muslim' from a name."""
+    a = analyse("Muslim students protested on Monday. Many Muslims said the ban was unfair. Tom Roberts agreed, and "
+                "Roberts said Robert Lee would help. Polaroid cameras sold well, and Polaroids hung on the walls.",
+                "builtin")
+    assert actor_named(a, "Muslims").type == "NORP"
+    assert actor_named(a, "Tom Roberts").type == "PERSON"
+    assert all(actor.type != "NORP" for actor in a.actors if actor.name.startswith("Polaroid"))
+
+
+def test_a_role_that_says_what_someone_does_beats_an_honorific(backend):
+    a = analyse("The report was written by Dr. Jane Roe, a researcher at Harvard University. Mr. Tom Cole spoke.",
+                backend)
+    assert actor_named(a, "Jane Roe").role == "researcher"
+    assert actor_named(a, "Tom Cole").role == "Mr."
+
+
+def test_a_gloss_does_not_decide_what_kind_of_actor_a_name_is():
+    """The statistical model reads the glossed transliteration as a person; the mountains stay a place."""
+    a = analyse("Omar Haddad leads the Army of Light in the Kara Hills (Kurdish: Ciyaye Kara, Arabic: Jabal Kara).",
+                "builtin")
+    assert actor_named(a, "Kara Hills").type == "GPE"

@@ -2,7 +2,8 @@
 
 Small pure functions over a Doc: `entity_mentions` normalises what NER found, `cluster_mentions`
 groups aliases (Putin = Vladimir Putin, U.S. = United States = Washington, SDF = Syrian Democratic
-Forces), `find_role` reads titles ("Kremlin spokesman") and `resolve_pronouns` links he/she to
+Forces), `merge_aliases` joins the names an alias statement or a gloss gives ('Daesh (also known as ISIL)',
+'(Arabic: ...)'), `find_role` reads titles ("Kremlin spokesman") and `resolve_pronouns` links he/she to
 the person last named.
 """
 from __future__ import annotations
@@ -19,12 +20,13 @@ from spacy.tokens import Doc, Span
 
 from newslens.affiliations import extract_affiliations, main_affiliations
 from newslens.gazetteer import country_names, demonyms, official_acronyms, places
-from newslens.lexicon import (FACILITY_HEADS, FEMININE_PRONOUNS, GEOGRAPHIC_HEADS, HONORIFICS, ORG_HEADS,
-                              POSSESSIVE_MARKS, PRONOUNS_PERSON, ROLE_HEADS)
+from newslens.lexicon import (ALIAS_ADVERBS, ALIAS_CUES, FACILITY_HEADS, FEMININE_PRONOUNS, GEOGRAPHIC_HEADS,
+                              HONORIFICS, NAMING_VERBS, ORG_HEADS, POSSESSIVE_MARKS, PRONOUNS_PERSON, ROLE_HEADS)
 from newslens.model import Actor, Mention, Relation
-from newslens.names import Title, bare_name, is_after_stance_prefix, surname, title_after, title_before
+from newslens.names import (ARTICLES, Title, bare_name, is_adjective_like, is_after_stance_prefix, is_excellency,
+                            surname, title_after, title_before)
 from newslens.lexicon import DIRECTIONS
-from newslens.rules import ARTICLE_PREFIX, is_place_in_capitals
+from newslens.rules import ARTICLE_PREFIX, OPENING_QUOTES, is_place_in_capitals
 from newslens.syntax import SUBJECT_DEPS, doc_strings, doc_text, is_noun
 
 ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "GPE", "FAC": "GPE",
@@ -46,6 +48,9 @@ POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "de", "del", "da", "van", "von", "bin", "ibn", "&", "-"})
 GENERIC_HEADS = ORG_HEADS | ROLE_HEADS  # 'Police', 'spokesman': words that describe rather than name
 PRONOUN_WINDOW_SENTENCES = 3
+NICKNAME_QUOTES = "\"'“”‘’"
+ALIAS_REACH = 12  # tokens between a name and the alias a statement gives it, a short gloss included
+GLOSS_REACH = 30  # tokens from a gloss's opening parenthesis to the last name it gives
 
 
 @dataclass(frozen=True)
@@ -136,6 +141,8 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
             found += [demonym_mention(body) for body in title.affiliations if body.text in demonyms()]
         if label == "GPE" and ", " in name:
             key = name = name.split(", ")[0]  # "Aceh, Indonesia" is Aceh, written with its country
+            if is_place_in_capitals(name):
+                key = name = name.title()  # 'KYIV, Ukraine (AP) —': the dateline's place
         found.append(EntityMention(text[start:end], start, end, label, key, ent, name))
         if label in ("ORG", "EVENT"):
             found += nested_places(ent)
@@ -226,7 +233,15 @@ def abbreviates(short: EntityMention, full: EntityMention) -> bool:
     if len(words) == 1 and words[0] == full_words[-1] and (
             words[0].lower() in ORG_HEADS or full_words[-2:-1] == ["of"]):
         return True  # "the Council" for the National Security Council, "Scientology" for the Church of Scientology
-    return full_words[-len(words):] == words and len(words) > 1 or full_words[:len(words)] == words
+    if full_words[-len(words):] == words and len(words) > 1:
+        return all(is_locator(word) for word in full_words[:-len(words)]) or full_words[-len(words) - 1] in (
+            "of", "for")  # 'Central Command' for U.S. Central Command; not 'Syrian Army' for the Free Syrian Army
+    return full_words[:len(words)] == words
+
+
+def is_locator(word: str) -> bool:
+    """A word that only says whose or where a body is: a place, a demonym, an acronym ('U.S.', 'Syrian', 'NATO')."""
+    return word in places() or word in demonyms() or undotted(word).isupper() or word in ("the", "of")
 
 
 def abbreviation_index(forms: list[EntityMention]) -> dict[str, list[EntityMention]]:
@@ -293,6 +308,109 @@ def nearest_before(m: EntityMention, fits: set[str], clusters: dict[str, list[En
                                                                       default=0)))
 
 
+def states_alias(doc: Doc, name_end: int, alias_start: int) -> bool:
+    """Whether the words between two names say the second is another name of the first: 'Daesh (also known as
+    ISIL)', 'Ana Ruiz, aka Roja', 'Fort Lane, also called “Camp Nine”', after a gloss in parentheses ('Ali Kazem
+    (Arabic: ...), also known as')."""
+    quoted = doc[alias_start - 1].text in OPENING_QUOTES
+    words = [t for t in doc[name_end:alias_start] if t.lower_ not in ARTICLES and t.text not in OPENING_QUOTES]
+    if len(words) > 2 and words[0].text == "(" and ")" in (t.text for t in words) and words[1].lower_ not in (
+            ALIAS_ADVERBS | {"known", "aka", "a.k.a.", "called"}):
+        words = words[next(k for k, t in enumerate(words) if t.text == ")") + 1:]  # the gloss, then the statement
+    if len(words) < 2 or words[0].text not in ("(", ","):
+        return False
+    cue = tuple(t.lower_ for t in words[1 + (words[1].lower_ in ALIAS_ADVERBS):])
+    return cue in ALIAS_CUES or cue in NAMING_VERBS and (quoted or words[0].text == "(")
+
+
+def alias_statements(mentions: list[EntityMention]) -> list[tuple[EntityMention, EntityMention]]:
+    """Pairs of names an alias statement joins, whatever labels the model gave them (the statement says they name
+    one actor), or that an acronym in parentheses abbreviates."""
+    spans = sorted(mentions, key=lambda m: (m.span.start, -m.span.end))
+    pairs = []
+    for first, then in zip(spans, spans[1:]):
+        if first.span.end < then.span.start <= first.span.end + ALIAS_REACH and states_alias(
+                first.span.doc, first.span.end, then.span.start) or introduces_acronym(first, then):
+            pairs.append((first, then))
+    return pairs
+
+
+def introduces_acronym(name: EntityMention, short: EntityMention) -> bool:
+    """'the U.S. Centers for Disease Control and Prevention (CDC)', 'Pakistan Tehreek-e-Insaf (PTI)': an acronym in
+    parentheses right after a name, its letters the initials of the name's words in order, some left out."""
+    doc, letters = name.span.doc, undotted(short.name)
+    if not (short.span.start == name.span.end + 1 and doc[name.span.end].text == "(" and short.span.end < len(doc)
+            and doc[short.span.end].text == ")" and letters.isalpha() and letters.isupper() and len(letters) > 1):
+        return False
+    initials = iter(part[0] for word in name.name.split() for part in word.split("-") if part[:1].isupper())
+    return all(letter in initials for letter in letters)
+
+
+def gloss_start(doc: Doc, i: int) -> int | None:
+    """Where the parenthesis opens when token i lies in a gloss of the name before it, one that names a language:
+    '(Arabic: ... Jabal Hamrin, Kurdish: ...)', '(Kiteba Cilwe in Kurdish; also written ...)'; None elsewhere
+    ('(born in Tehran)' is no gloss)."""
+    for k in range(i - 1, max(i - GLOSS_REACH, -1), -1):
+        if doc[k].text == ")":
+            return None
+        if doc[k].text == "(":
+            close = next((j for j in range(k + 1, min(k + GLOSS_REACH, len(doc))) if doc[j].text == ")"), k + 1)
+            return k if any(names_language(doc, j) for j in range(k + 1, close)) else None
+    return None
+
+
+def names_language(doc: Doc, j: int) -> bool:
+    """'Arabic:' opening a gloss, 'in Kurdish;' closing one: a language's name, shaped like an adjective of a
+    people and no place."""
+    word = doc[j]
+    if not (word.is_alpha and word.is_title and is_adjective_like(word) and word.text not in places()):
+        return False
+    after = doc[j + 1].text if j + 1 < len(doc) else ""
+    return after == ":" and doc[j - 1].text in ("(", ",", ";") or doc[j - 1].lower_ == "in" and after in (
+        ";", ",", ")")
+
+
+def glossed_names(mentions: list[EntityMention]) -> tuple[list[tuple[EntityMention, EntityMention]], set[int]]:
+    """Names given in a gloss, paired with the name they gloss ('the Hamrin Mountains (Arabic: ... Jabal Hamrin)');
+    and the ids of those that gloss no name of an actor (another language's words for something else) or name the
+    language."""
+    by_end = {m.span.end: m for m in mentions}
+    pairs, orphans = [], set()
+    for m in mentions:
+        opening = gloss_start(m.span.doc, m.span.start)
+        if opening is None:
+            continue
+        glossed = by_end.get(opening)
+        if glossed is None or names_language(m.span.doc, m.span.start):
+            orphans.add(id(m))
+        else:
+            pairs.append((glossed, m))
+    return pairs, orphans
+
+
+def merge_aliases(clusters: dict[str, list[EntityMention]], pairs: list[tuple[EntityMention, EntityMention]]
+                  ) -> tuple[dict[str, list[EntityMention]], set[int]]:
+    """The clusters of two names an alias statement joins become one, under the first name's key; and the ids of
+    the mentions folded in, which name the actor only when nothing else does."""
+    key_of = {id(m): key for key, members in clusters.items() for m in members}
+    merged = dict(clusters)
+    into: dict[str, str] = {}
+    folded: set[int] = set()
+
+    def root(key: str) -> str:
+        while key in into:
+            key = into[key]
+        return key
+
+    for first, then in pairs:
+        keep, fold = root(key_of.get(id(first), "")), root(key_of.get(id(then), ""))
+        if keep in merged and fold in merged and keep != fold:
+            folded |= {id(m) for m in merged[fold]}
+            merged[keep] = merged[keep] + merged.pop(fold)
+            into[fold] = keep
+    return merged, folded
+
+
 def is_generic(key: str, members: list[EntityMention]) -> bool:
     """'Police', 'University' left unattached to a full name: a description, not an actor's name.
     With the article ('the Coalition') it names one body the reader knows."""
@@ -301,16 +419,19 @@ def is_generic(key: str, members: list[EntityMention]) -> bool:
     return not any(m.span.start > 0 and m.span.doc[m.span.start - 1].lower_ == "the" for m in members)
 
 
-def canonical_name(forms) -> str:
+def canonical_name(forms, aliases=frozenset()) -> str:
     """The fullest form of the name itself: a form in capitals throughout beats one with a description after it
-    ('ISIL' over 'ISIL terrorist group', 'Mosul' over 'city of Mosul'), then more words, then more letters."""
-    return max(forms, key=lambda form: (is_proper_name(form), len(form.split()), len(form)))
+    ('ISIL' over 'ISIL terrorist group', 'Mosul' over 'city of Mosul'), then more words, then the article's own
+    name over one it gives as an alias ('Kara Hills' over its gloss 'Jabal Kara'), then more letters."""
+    return max(forms, key=lambda form: (is_proper_name(form), len(form.split()), form not in aliases, len(form)))
 
 
 def is_proper_name(form: str) -> bool:
-    """Every word capitalised, or a connector inside a name ('Church of Scientology', 'al-Assad')."""
+    """Every word capitalised, or a connector inside a name ('Church of Scientology', 'al-Assad'); a nickname in
+    quotation marks counts as capitalised ('Richard “Tex” Coe')."""
+    words = [word.strip(NICKNAME_QUOTES) for word in form.split()]
     return all(word[:1].isupper() or word[:1].isdigit() or word in NAME_CONNECTORS or ARTICLE_PREFIX.match(word)
-               for word in form.split())
+               for word in words)
 
 
 def slug(name: str) -> str:
@@ -333,6 +454,8 @@ def context_label(key: str, members: list[EntityMention], label: str) -> str:
     if label == "PERSON" and names_a_collective(key) and not any(
             is_described_as_person(m.span) or m.name == key.split()[-1] for m in members):
         return "ORG"  # unless the text calls it by the last word alone, as it does a person ('Frank Brooks ... Brooks')
+    if label == "PERSON" and names_a_people(key, members[0].span.doc):
+        return "NORP"
     if label in ("ORG", "GPE") and key not in country_names() and key not in places() and any(
             is_described_as_person(m.span) for m in members):
         return "PERSON"
@@ -347,6 +470,17 @@ def names_a_collective(name: str) -> bool:
         return False
     first, last = getAllLemmas(words[0]), getAllLemmas(words[-1])
     return "ADJ" in first and words[-1] not in last.get("NOUN", (words[-1],))
+
+
+def names_a_people(key: str, doc: Doc) -> bool:
+    """'Muslims', 'Arabs': one plural word whose singular the article writes as a people's or a faith's adjective
+    before a common noun ('Muslim students', 'an Arab unit') names them, not a person ('Roberts' has no 'Robert
+    officials'; 'Polaroid cameras' is no people)."""
+    if " " in key or not key.endswith("s") or len(key) < 4:
+        return False
+    singular = key[:-1]
+    return any(t.text == singular and t.i + 1 < len(doc) and doc[t.i + 1].is_lower and doc[t.i + 1].is_alpha
+               and is_noun(doc[t.i + 1]) and (t.pos_ == "ADJ" or singular in demonyms()) for t in doc)
 
 
 def is_sited(span: Span) -> bool:
@@ -374,8 +508,10 @@ def is_described_as_person(span: Span) -> bool:
 
 
 def find_title(mentions: list[EntityMention]) -> Title | None:
-    """The first title written with one of a person's names, before it or in apposition."""
-    return next((title for m in mentions for title in (title_before(m.span), title_after(m.span)) if title), None)
+    """The first title written with one of a person's names, before it or in apposition; the first that says what
+    they do, where one does ('Dr. Jane Roe, a researcher at Harvard University' is a researcher, not 'Dr.')."""
+    titles = [title for m in mentions for title in (title_before(m.span), title_after(m.span)) if title]
+    return next((title for title in titles if title.head not in HONORIFICS), titles[0] if titles else None)
 
 
 def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
@@ -404,7 +540,7 @@ def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
     upcoming = iter(named)
     following = next(upcoming, None)
     for i, lower in enumerate(doc_strings(doc, LOWER)):
-        if lower not in PRONOUNS_PERSON:
+        if lower not in PRONOUNS_PERSON or is_excellency(doc[i]):
             continue
         at = offsets[i]
         while following is not None and following[0] < at:
@@ -491,7 +627,10 @@ def extract_actors(doc: Doc) -> list[Actor]:
 def actors_and_affiliations(doc: Doc) -> tuple[list[Actor], list[Relation]]:
     """The actors (as `extract_actors`) and every affiliation stated between them, which give each actor
     its main one: read once for both."""
-    clusters = cluster_mentions(entity_mentions(doc))
+    mentions = entity_mentions(doc)
+    glosses, orphans = glossed_names(mentions)
+    mentions = [m for m in mentions if id(m) not in orphans]
+    clusters, aliases = merge_aliases(cluster_mentions(mentions), alias_statements(mentions) + glosses)
     clusters = {key: members for key, members in clusters.items() if not is_generic(key, members)}
     ordered = sorted(clusters.items(), key=lambda kv: min(m.start for m in kv[1]))
     ids: dict[str, str] = {}
@@ -501,11 +640,13 @@ def actors_and_affiliations(doc: Doc) -> tuple[list[Actor], list[Relation]]:
     actors = []
     for key, members in ordered:
         members.sort(key=lambda m: (m.start, m.end))
-        labels = [m.label for m in members]
-        longest = max(members, key=lambda m: len(m.name)).label
+        own = [m for m in members if id(m) not in aliases]  # an alias or a gloss does not decide what the actor is
+        labels = [m.label for m in own]
+        longest = max(own, key=lambda m: len(m.name)).label
         label = context_label(key, members, max(sorted(set(labels)), key=lambda x: (labels.count(x), x == longest)))
         title = find_title(members) if label == "PERSON" else None
-        name = canonical_name(m.name for m in members)
+        alias_only = {m.name for m in members if id(m) in aliases} - {m.name for m in members if id(m) not in aliases}
+        name = canonical_name([m.name for m in members], alias_only)
         if key in country_names():
             written = [m.name for m in members if m.name in country_names()]
             # a country is named canonically, even when only its capital appears; by the article's own name for

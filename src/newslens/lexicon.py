@@ -23,7 +23,7 @@ scientist author editor reporter correspondent journalist ceo executive manager 
 major sergeant admiral marshal commissioner ruler monarch dictator deputy vice-president negotiator
 economist activist investigator inspector superintendent principal dean rector bishop archbishop cardinal imam
 cleric rabbi priest sheikh striker goalkeeper midfielder defender captain administrator treasurer publisher
-instructor co-founder cofounder member speaker whip
+instructor co-founder cofounder member speaker whip mp mep counterpart
 """.split())
 
 # Words that may precede a role head inside a title ("National Security", "Foreign", "Deputy").
@@ -37,7 +37,8 @@ emeritus regional federal local provincial district army navy air force joint st
 # Abbreviated titles written before a name.
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. gen gen. lt lt. col col. maj maj. capt capt. sgt sgt. "
                        "brig brig. spc spc. cpl cpl. pvt pvt. cmdr cmdr. adm. "
-                       "adm adm. sen sen. rep rep. gov gov. prof prof. sir dame lord lady rev rev. st st.".split())
+                       "adm adm. sen sen. rep rep. gov gov. prof prof. sir dame lord lady rev rev. st st. "
+                       "det det. insp insp. supt supt.".split())
 
 # Last words of organisation names ("Syrian Democratic Forces", "unification ministry").
 ORG_HEADS = frozenset("""
@@ -93,6 +94,13 @@ FINDING_VERBS = frozenset("rule show".split())
 # Speech verbs that introduce a quotation only when followed by a complement clause (avoid "found a body").
 CLAUSE_ONLY_VERBS = frozenset("think believe find learn agree estimate conclude suggest indicate signal hint "
                               "point recall describe ask".split()) | FINDING_VERBS
+
+# What introduces another name of the same actor after its name ("Daesh (also known as ISIL)", "X, aka Y"),
+# after an optional adverb ("also", "better", "formerly"). Naming verbs that are also verbs of doing ("called
+# Tom", "dubbed") do so only in parentheses or before a name in quotation marks ('also called “Camp Nine”').
+ALIAS_CUES = frozenset({("known", "as"), ("aka",), ("a.k.a.",), ("a.k.a",)})
+NAMING_VERBS = frozenset({("called",), ("nicknamed",), ("dubbed",), ("named",)})
+ALIAS_ADVERBS = frozenset("also better formerly commonly widely sometimes locally popularly officially".split())
 
 PRONOUNS_PERSON = frozenset("he she him her his hers himself herself".split())
 FEMININE_PRONOUNS = frozenset("she her hers herself".split())

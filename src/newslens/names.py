@@ -5,9 +5,10 @@ so the built-in model's, en_core_web_*'s and the rules' entities all come out cu
 cut from what is glued to it by its parts: title and role words ("FAA Administrator Linda Marsh" is the FAA
 and Linda Marsh), of-phrases ("Ana Ruiz of the Green Party"), coordination ("A of X and B of Y"), a
 descriptor before a name ("Independent Mark Hill"), a stance prefix ("pro-Moscow UR"), line breaks, a
-sentence's opening noun ("Results of NCLAN"), a possessed thing ("PC World's recent analysis"), honours
-("Daniel Bernoulli FRS"). What is left is labelled by its parts: a body named in a title is an organisation
-or a place, a title alone or common words name no one, laws and products are no actors. Then `title_before`
+sentence's opening noun ("Results of NCLAN"), a possessed thing ("PC World's recent analysis"), a common noun it
+qualifies ("a NASA T-shirt"), honours ("Daniel Bernoulli FRS"), an honorific in capitals ("HE Dr Jane Roe").
+What is left is labelled by its parts: a body named in a title is an organisation or a place, a title alone or
+common words name no one, laws and products are no actors. Then `title_before`
 and `title_after` read a person's title around the name: its text (the role), its head (the predicate of an
 affiliation) and the names inside it (what the person is affiliated with); `bare_name` is the name without
 the words that describe it ("the city of Mosul", "the ISIL terrorist group").
@@ -15,6 +16,7 @@ the words that describe it ("the city of Mosul", "the ISIL terrorist group").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -24,9 +26,9 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from newslens.gazetteer import demonyms, places
-from newslens.lexicon import (COLLECTIVE_HEADS, DOCUMENT_HEADS, HONORIFICS, ORG_HEADS, ORIGIN_PHRASES, PLACE_NOUNS,
-                              POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, name_words)
-from newslens.syntax import doc_strings
+from newslens.lexicon import (COLLECTIVE_HEADS, DIRECTIONS, DOCUMENT_HEADS, HONORIFICS, ORG_HEADS, ORIGIN_PHRASES,
+                              PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, name_words)
+from newslens.syntax import doc_strings, is_noun
 
 TITLE_HEADS = ROLE_HEADS | HONORIFICS
 NOUN_WORDS = "newslens.noun_words"  # where noun_words keeps its set in Doc.user_data
@@ -42,6 +44,7 @@ APPOSITION_ENDS = frozenset({",", ".", ";", "(", ")", "—", "–"})
 WEB_ADDRESS = re.compile(r"\w\.(?:com|org|net|gov|edu|info|io|co)\b", re.IGNORECASE)
 ROMAN = re.compile(r"^[IVXLCDM]+$")
 GENERATIONS = frozenset({"Jr", "Jr.", "Sr", "Sr."})
+EXCELLENCIES = frozenset({"HE", "H.E."})
 ADJECTIVE_ENDINGS = ("ish", "ese", "ian", "an", "ic", "i", "ist")
 
 
@@ -64,19 +67,35 @@ def is_descriptor(lower: str) -> bool:
 
 def is_title_word(token: Token) -> bool:
     low = token.lower_
-    return low in ROLE_HEADS or low in ROLE_MODIFIERS or low in HONORIFICS
+    return low in ROLE_HEADS or low in ROLE_MODIFIERS or low in HONORIFICS or is_excellency(token)
+
+
+def is_excellency(token: Token) -> bool:
+    """'HE Dr Jane Roe', 'H.E. Ambassador Omar Haddad': His or Her Excellency, written in capitals right before a
+    title or a capitalised name, is an honorific, not the pronoun 'he' (nor a headline's 'HE SAID')."""
+    doc, k = token.doc, token.i
+    if token.text not in EXCELLENCIES or k + 1 >= len(doc) or token.whitespace_ == "" or "\n" in token.whitespace_:
+        return False
+    after = doc[k + 1]
+    headline = k > 0 and doc[k - 1].is_alpha and doc[k - 1].is_upper and len(doc[k - 1]) > 1
+    return after.is_alpha and after.text[:1].isupper() and not after.is_upper and not headline
+
+
+def is_title_head(token: Token) -> bool:
+    """A word a title can end in: a role ('minister'), an honorific ('Dr') or the Excellency ('HE')."""
+    return token.lower_ in TITLE_HEADS or is_excellency(token)
 
 
 def is_personal_name(tokens: Span, after_title: bool = False) -> bool:
-    """One to four Title Case words, none a title, organisation head, demonym or region, the first not a word
-    English uses as a common word ('Red Cross Anna Lind' is no one's name; 'Anna Lind' and 'Mark Hill' are) unless
-    a title comes right before it ('President Trump')."""
+    """One to four Title Case words, none a title, organisation head, demonym, region or compass direction, the first
+    not a word English uses as a common word ('Red Cross Anna Lind' is no one's name; 'Anna Lind' and 'Mark Hill'
+    are) unless a title comes right before it ('President Trump')."""
     words = [t for t in tokens if t.text != "-"]
     if not 1 <= len(words) <= MAX_NAME_WORDS or words[0].text in GENERATIONS or (
             is_descriptor(words[0].lower_) and not after_title):
         return False
     return all(t.text[:1].isupper() and not (is_title_word(t) or t.lower_ in ORG_HEADS or t.lower_ in PLACE_NOUNS
-                                               or t.text in demonyms()
+                                               or t.lower_ in DIRECTIONS or t.text in demonyms()
                                                or t.text in places() and places()[t.text].kind != "city")
                for t in words)
 
@@ -98,6 +117,23 @@ def _span(doc: Doc, start: int, end: int, label: str) -> Span:
 
 def _label_of_body(tokens: Span) -> str:
     return "GPE" if tokens.text in places() else "ORG"
+
+
+def drop_excellency(span: Span) -> list[Span]:
+    """'H.E.' read as an organisation, 'HE Dr Jane Roe' as one name: the honorific is no name, nor part of one."""
+    start = span.start
+    while start < span.end and is_excellency(span.doc[start]):
+        start += 1
+    return [span] if start == span.start else [_span(span.doc, start, span.end, span.label_)] * (start < span.end)
+
+
+def drop_party_letter(span: Span) -> list[Span]:
+    """'(R-Texas)', '(D-Calif.)': a party's letter joined to a state names the state."""
+    doc = span.doc
+    if len(span) > 2 and len(span[0].text) == 1 and span[0].is_upper and span[1].text == "-" and not (
+            span[0].whitespace_ or span[1].whitespace_) and span.start > 0 and doc[span.start - 1].text == "(":
+        return [_span(doc, span.start + 2, span.end, "GPE")]
+    return [span]
 
 
 def split_lines(span: Span) -> list[Span]:
@@ -122,13 +158,16 @@ def is_after_stance_prefix(span: Span) -> bool:
 
 
 def split_stance(span: Span) -> list[Span]:
-    """'pro-Moscow UR': the place after a stance prefix qualifies the name after it; two names."""
+    """'pro-Moscow UR': the place after a stance prefix qualifies the name after it; two names. Any other word
+    after the prefix ('pro-Kremlin United Russia') is the stance's object, not part of the name."""
     if not is_after_stance_prefix(span):
         return [span]
     doc = span.doc
     for k in range(span.end - 1, span.start, -1):
         if doc[span.start:k].text in places():
             return [_span(doc, span.start, k, "GPE"), _span(doc, k, span.end, span.label_)]
+    if span.end - span.start > 1 and doc[span.start].whitespace_ and doc[span.start + 1].text[:1].isupper():
+        return [_span(doc, span.start + 1, span.end, span.label_)]  # 'pro-Western Free Syrian Army'
     return [span]
 
 
@@ -169,7 +208,7 @@ def split_title(span: Span) -> list[Span]:
     'Shadow Health Secretary Tom Reyes': a title, with the bodies named in it, before a person's name.
     'Museum of Science CEO': an organisation's name with a role after it."""
     doc = span.doc
-    heads = [k for k in range(span.start, span.end) if doc[k].lower_ in TITLE_HEADS or doc[k].lower_ in GROUP_TITLES]
+    heads = [k for k in range(span.start, span.end) if is_title_head(doc[k]) or doc[k].lower_ in GROUP_TITLES]
     if not heads:
         return [span]
     last = heads[-1]
@@ -189,7 +228,7 @@ def split_title(span: Span) -> list[Span]:
                 if (k == last + 1 or linked) and is_personal_name(doc[k:end], after_title=k == last + 1):
                     after = split_of_affiliation(doc[k:span.end])[1:] if end < span.end else []
                     return bodies_in_title(doc[span.start:k]) + [_span(doc, k, end, "PERSON"), *after]
-        return [span]
+        return bodies_of_office(span, last) or [span]
     first_title = last
     while first_title > span.start and is_title_word(doc[first_title - 1]):
         first_title -= 1
@@ -197,6 +236,29 @@ def split_title(span: Span) -> list[Span]:
     if len(body) and (body.text in places() or any(t.lower_ in ORG_HEADS for t in body) or body.text.isupper()):
         return [_span(doc, body.start, body.end, _label_of_body(body))]
     return [span]
+
+
+def bodies_of_office(span: Span, head: int) -> list[Span]:
+    """'Co-founder of Acme Corp.', 'President of Syria': one person's title and no name; the bodies after its last
+    'of' are who is named. [] when the span is not a title alone, or names a group ('the Members of the Security
+    Council' are people of their own)."""
+    doc = span.doc
+    of = max((k for k in range(head + 1, span.end - 1) if doc[k].lower_ in ("of", "for")), default=None)
+    if of is None or doc[head].lower_ not in TITLE_HEADS or not all(
+            is_title_word(t) or is_descriptor(t.lower_) or t.lower_ in TITLE_CONNECTORS or t.text == "-"
+            or doc[t.i + 1].text == "-" and not t.whitespace_ for t in doc[span.start:of]):  # 'Co-founder'
+        return []
+    parts, start = [], of + 1
+    for k in range(of + 1, span.end + 1):
+        if k == span.end or doc[k].lower_ in LIST_MARKS:
+            first = start + (start < k and doc[start].lower_ == "the")
+            if first < k:
+                parts.append(doc[first:k])
+            start = k + 1
+    if not parts or not all(names_a_body(part) or part.start > 0 and doc[part.start - 1].lower_ == "the"
+                            for part in parts):
+        return []
+    return [_span(doc, part.start, part.end, _label_of_body(part)) for part in parts]
 
 
 def titled_person(run: Span) -> list[Span]:
@@ -273,16 +335,22 @@ def noun_words(doc: Doc) -> frozenset[str]:
 
 
 def thing_label(span: Span) -> list[Span]:
-    """'Clean Air Act' is a law, 'Islamic' an adjective; 'Windows XP', 'PlayStation VR', 'Gawker.com': a 'person'
-    of a word and an acronym, or a web address, is a product or a site (Roman numerals end names: 'Charles Keating
-    IV'); a longer name ends before the honours written after it ('Daniel Bernoulli FRS')."""
+    """'Clean Air Act' is a law, 'Islamic' an adjective ('the European team' a description), a lone 'CNN' a body;
+    'Windows XP', 'PlayStation VR', 'Gawker.com': a 'person' of a word and an acronym, or a web address, is a product
+    or a site (Roman numerals end names: 'Charles Keating IV'); a longer name ends before the honours written after
+    it ('Daniel Bernoulli FRS')."""
     def is_acronym(word: str) -> bool:
         return word.isupper() and word.isalpha() and len(word) > 1 and not ROMAN.match(word)
 
     if span[-1].lower_ in DOCUMENT_HEADS and len(span) > 1:
         return [_span(span.doc, span.start, span.end, "LAW")]
-    if len(span) == 1 and span[0].pos_ == "ADJ" and not span[0].is_upper and span.text not in noun_words(span.doc):
-        return [_span(span.doc, span.start, span.end, "NORP")]  # 'Islamic', 'African': only ever an adjective
+    first = span[0]
+    if first.pos_ == "ADJ" and first.is_alpha and not first.is_upper and first.text not in noun_words(span.doc) and (
+            all(t.is_lower for t in span[1:])):  # 'Islamic', 'the European team': only ever an adjective, and a noun
+        return [_span(span.doc, span.start, span.start + 1, "NORP")]
+    if span.label_ == "PERSON" and len(span) == 1 and span.text.isupper() and span.text.isalpha() and (
+            len(span.text) > 1):
+        return [_span(span.doc, span.start, span.end, "ORG")]  # 'told CNN', 'the CDC': a lone acronym names a body
     web = any(WEB_ADDRESS.search(t.text) for t in span)
     if span.label_ in ("ORG", "GPE") and web or span.label_ == "PERSON" and (web or len(span) == 2 and (
             is_acronym(span[-1].text))):
@@ -291,6 +359,23 @@ def thing_label(span: Span) -> list[Span]:
     while span.label_ == "PERSON" and end - span.start > 2 and is_acronym(span.doc[end - 1].text):
         end -= 1  # 'Daniel Bernoulli FRS', 'Zaha Hadid DBE RA': honours after the name
     return [_span(span.doc, span.start, end, "PERSON")] if end < span.end else [span]
+
+
+def apposition_label(span: Span) -> list[Span]:
+    """'Hezbollah, the Iran-backed Lebanese group, fired': a 'person' that an apposition calls a group, a party or
+    an agency is that body ('Tom Lee, a member of the group,' is not: the apposition's head is 'member')."""
+    doc, i = span.doc, span.end
+    if span.label_ != "PERSON" or i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ARTICLES:
+        return [span]
+    for k in range(i + 2, min(i + 2 + APPOSITION_REACH, len(doc))):
+        if doc[k].text in APPOSITION_ENDS:
+            head = doc[k - 1]
+            if k > i + 2 and head.is_lower and head.lower_ in ORG_HEADS | COLLECTIVE_HEADS:
+                return [_span(doc, span.start, span.end, "ORG")]
+            return [span]
+        if doc[k].lower_ in AFFILIATING_PREPOSITIONS | {"in", "from", "to", "who", "which", "that"}:
+            return [span]
+    return [span]
 
 
 def origin_label(span: Span) -> list[Span]:
@@ -311,6 +396,33 @@ def split_possessed_thing(span: Span) -> list[Span]:
     return [_span(doc, span.start, marks[0], span.label_)]
 
 
+def split_common_head(span: Span) -> list[Span]:
+    """'the UNC Greensboro exhibit', 'a NASA T-shirt': a name that qualifies a common noun written in lower case
+    names the body before it, not the thing ('Seoul's unification ministry', 'the ISIL terrorist group' end in the
+    kind of body they are and stay). 'the State and Homeland Security Departments': a body noun in the plural
+    heads a list of bodies; what is left before it is the last one's name."""
+    doc = span.doc
+    end = span.end
+    while end - span.start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha and (
+            doc[end - 1].lower_ not in ORG_HEADS | COLLECTIVE_HEADS):
+        word = end - 1
+        while word > span.start and not doc[word - 1].whitespace_:
+            word -= 1  # the whole of a hyphenated word: 'T-shirt'
+        if word < end - 1 and span.label_ == "PERSON":
+            break  # 'Hau Lung-pin', 'Park Min-jun': a given name's syllables
+        end = word
+    if end == span.end:
+        head = doc[end - 1]
+        lemmas = getAllLemmas(head.lower_).get("NOUN", ())
+        plural_body = head.lower_ not in ORG_HEADS and any(lemma in ORG_HEADS for lemma in lemmas)
+        if not (plural_body and span.end - span.start > 1 and head.text[:1].isupper()):
+            return [span]
+        end -= 1
+    while end > span.start and doc[end - 1].is_punct:
+        end -= 1
+    return [_span(doc, span.start, end, span.label_)] if end > span.start else []
+
+
 def is_no_ones_name(span: Span) -> bool:
     """'Shadow Health Secretary', 'Restricted C.', 'Secretary of State': a name made only of titles, common words
     and initials names no one ('Office of the President' names an office)."""
@@ -328,7 +440,9 @@ def bodies_in_title(title: Span) -> list[Span]:
     Red Cross'; its role and portfolio words ('Shadow Health Secretary', 'Minister of Education') name none."""
     doc, found, k = title.doc, [], title.start
     while k < title.end:
-        if doc[k].text[:1].isupper() and not is_title_word(doc[k]) and doc[k].text not in demonyms():
+        if k + 2 < len(doc) and doc[k + 1].text == "-" and not doc[k].whitespace_ and is_title_word(doc[k + 2]):
+            k += 3  # 'Co-founder', 'Vice-President': one title word
+        elif doc[k].text[:1].isupper() and not is_title_word(doc[k]) and doc[k].text not in demonyms():
             end = k + 1
             while end < title.end and (doc[end].text[:1].isupper() and not is_title_word(doc[end])
                                        or doc[end].lower_ in ("of", "and") and end + 1 < title.end
@@ -365,8 +479,11 @@ def is_adjective_like(token: Token) -> bool:
 
 def title_bodies(spans: list[Span]) -> list[Span]:
     """The bodies named in people's titles and read as people ('Hamas' in 'Hamas leader Yahya Sinwar', 'the Red
-    Cross' in "Maria Lopez, the Red Cross's director"): organisations or places."""
+    Cross' in "Maria Lopez, the Red Cross's director"): organisations or places. A titled person in a title stays
+    a person ("Russian President Vladimir Petrov's spokesman")."""
     labels = {i: span.label_ for span in spans for i in range(span.start, span.end)}
+    people = {(span.start, span.end) for span in spans if span.label_ == "PERSON" and len(span) > 1
+              and is_personal_name(span) and title_before(span) is not None}
     doc = spans[0].doc if spans else None
     found = []
     for span in spans:
@@ -374,11 +491,18 @@ def title_bodies(spans: list[Span]) -> list[Span]:
         for title in filter(None, titles):
             found += [body for body in bodies_in_title(title.span) if body.text not in demonyms() and all(
                 labels.get(i, "") == "PERSON" or i not in labels and not is_adjective_like(doc[i])
-                for i in range(body.start, body.end))]
+                for i in range(body.start, body.end)) and (body.start, body.end) not in people]
     if not found:
         return spans
     taken = {i for body in found for i in range(body.start, body.end)}
     return found + [span for span in spans if not taken.intersection(range(span.start, span.end))]
+
+
+def names_a_country(span: Span) -> bool:
+    """'Hashemite Kingdom of Jordan', 'Republic of Korea': a country's name of several words, official long forms
+    included, is one name whatever its parts look like ('Hashemite Kingdom' is no one's name)."""
+    place = places().get(span.text)
+    return len(span) > 1 and place is not None and place.kind == "country"
 
 
 def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -387,29 +511,66 @@ def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
     people = frozenset(span[-1].text for span in spans if span.label_ == "PERSON" and not (
         is_descriptor(span[-1].lower_) or span.start and doc[span.start - 1].lower_ in TITLE_CONNECTORS))
     person_ends = frozenset(span.end for span in spans if span.label_ == "PERSON")
-    steps = (split_lines, split_opening_word, split_possessed_thing, split_stance, split_list, split_of_affiliation,
-             split_title, lambda span: split_known_person(span, people), split_title_body, split_descriptor,
-             lambda span: title_body_label(span, person_ends), thing_label, origin_label)
+    steps = (drop_excellency, drop_party_letter, split_lines, split_opening_word, split_possessed_thing,
+             split_common_head, split_stance, split_list, split_of_affiliation, split_title,
+             lambda span: split_known_person(span, people), split_title_body, split_descriptor,
+             lambda span: title_body_label(span, person_ends), thing_label, origin_label, apposition_label)
     out = []
-    for span in spans:
+    for span in filter_spans([with_number_word(span) for span in spans]):
+        if names_a_country(span):
+            out.append(_span(doc, span.start, span.end, "GPE"))
+            continue
         pieces = [span]
         for step in steps:
             pieces = [part for piece in pieces for part in step(piece)]
         out += [p for p in pieces if len(p) and p.text[:1].isalnum() and not is_no_ones_name(p)]
-    return title_bodies(joined_possessives(out))
+    return title_bodies(joined_possessives(joined_initials(out)))
+
+
+def with_number_word(span: Span) -> Span:
+    """'Explosive Ordnance Disposal Mobile Unit Two', 'Air Force One': a number written out and capitalised right
+    after a name ends that name."""
+    doc, end = span.doc, span.end
+    if end < len(doc) and doc[end].is_alpha and doc[end].like_num and doc[end].is_title and (
+            doc[end - 1].whitespace_ == " "):
+        return _span(doc, span.start, end + 1, span.label_)
+    return span
+
+
+def joined_initials(spans: list[Span]) -> list[Span]:
+    """'a paper by AS Heagle': two capitals right before a surname are the person's initials, not a country's code
+    ('AS' is American Samoa's), unless the article writes the code elsewhere too ('the US ... the US Biden
+    administration')."""
+    out, people = [], {span.start: span for span in spans if span.label_ == "PERSON" and len(span) == 1}
+    codes = Counter(span.text for span in spans if span.label_ == "GPE")
+    for span in spans:
+        doc, person = span.doc, people.get(span.end)
+        if person is not None and span.label_ == "GPE" and len(span) == 1 and len(span.text) == 2 and (
+                span.text.isalpha() and span.text.isupper() and span[0].whitespace_ == " " and codes[span.text] == 1):
+            out.append(_span(doc, span.start, person.end, "PERSON"))
+            people.pop(span.end)
+        else:
+            out.append(span)
+    return [span for span in out if span.label_ != "PERSON" or len(span) > 1 or span.start in people]
 
 
 def joined_possessives(spans: list[Span]) -> list[Span]:
     """"the People's Liberation Army", "the Women's Institute": a common noun's possessive opens an organisation's
-    name ('Russia's Foreign Ministry' is Russia's, 'Labour's' a party's: names own, common nouns do not)."""
+    name ('Russia's Foreign Ministry' is Russia's, 'Labour's' a party's: names own, common nouns do not). A name
+    read up to that common noun opens it too ("the Sudan People's Liberation Movement"); one that ends in an
+    organisation's head is whole and owns ("the World Health Organization's Africa office")."""
     out = []
+    opening = {span.end - 1: span.start for span in spans}
     for span in spans:
         doc, i = span.doc, span.start
         owner = doc[i - 2] if i >= 2 else None
         if span.label_ == "ORG" and owner is not None and doc[i - 1].lower_ in POSSESSIVE_MARKS and (
                 not owner.whitespace_ and owner.text[:1].isupper() and is_descriptor(owner.lower_)
-                and not is_title_word(owner) and owner.text not in places()):
-            span = _span(doc, i - 2, span.end, "ORG")
+                and not is_title_word(owner) and owner.text not in places() and owner.lower_ not in ORG_HEADS):
+            start = opening.get(owner.i, owner.i)
+            if start == owner.i and owner.i - 1 in opening and doc[owner.i - 1].whitespace_:
+                start = opening[owner.i - 1]  # 'Sudan' read as a place of its own, then 'People'
+            span = _span(doc, start, span.end, "ORG")
         out.append(span)
     return filter_spans(out)
 
@@ -450,7 +611,8 @@ def bare_name(name: str) -> str:
 
 def _continues_title(doc: Doc, k: int) -> bool:
     """Token k, walking back from a name, is still part of its title: title words, names ('FAA', 'Russian',
-    'the Red Cross'), connectors between them, a possessor's mark, capitalised portfolio words ('Shadow')."""
+    'the Red Cross'), connectors between them, a possessor's mark, capitalised portfolio words ('Shadow'), an
+    acronym even if it spells a small word ('WHO'), a word joined by a hyphen ('ex-President', 'co-founder')."""
     token = doc[k]
     if is_title_word(token) or token.text in demonyms() or token.text in places() or token.lower_ in POSSESSIVE_MARKS:
         return True
@@ -458,19 +620,33 @@ def _continues_title(doc: Doc, k: int) -> bool:
         return True
     if token.text == "-" and not token.whitespace_ and k > 0 and not doc[k - 1].whitespace_:
         return True  # 'Secretary-General'
+    if token.is_alpha and not token.whitespace_ and k + 1 < len(doc) and doc[k + 1].text == "-":
+        return True  # 'ex-President', 'co-founder', 'then-President'
     if token.lower_ in TITLE_CONNECTORS | {"to"}:
         if k == 0:
             return False
         before = doc[k - 1]
         return before.text[:1].isupper() or is_title_word(before) or before.lower_ in ("of", "to")
-    return token.text[:1].isupper() and token.is_alpha and not token.is_stop
+    if token.is_lower and token.is_alpha and not token.is_stop and k + 1 < len(doc) and is_title_word(doc[k + 1]):
+        return is_noun(token)  # 'EU foreign policy chief', "Kenya's opposition leader"
+    return token.text[:1].isupper() and token.is_alpha and (not token.is_stop or token.is_upper and len(token) > 1)
+
+
+def is_office_of(span: Span) -> bool:
+    """'The governor of California, Gavin Reed, signed': a title with its of-phrase, then the name in apposition,
+    closed by a comma ('a letter to the governor of California, Gavin Reed wrote' is no apposition)."""
+    doc, k = span.doc, span.start - 2
+    while k > 1 and (doc[k].text[:1].isupper() or doc[k].lower_ == "the") and doc[k].lower_ not in ROLE_HEADS:
+        k -= 1
+    closed = span.end < len(doc) and doc[span.end].text == ","
+    return closed and doc[k].lower_ in ("of", "for") and doc[k - 1].lower_ in ROLE_HEADS
 
 
 def title_before(span: Span) -> Title | None:
     """'Russian Defense Minister Sergei Shoigu', "Labour's Shadow Health Secretary Tom Reyes", 'CEO of the Red
     Cross Anna Lind': the title written before a person's name, up to a role head right before it."""
     doc, start = span.doc, span.start
-    if start > 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in ROLE_HEADS:
+    if start > 2 and doc[start - 1].text == "," and (doc[start - 2].lower_ in ROLE_HEADS or is_office_of(span)):
         start -= 1  # "Malaysia's Prime Minister, Najib Razak": the title set off by a comma
     if start == 0 or not (_continues_title(doc, start - 1) or doc[start - 1].text == "." and start > 1
                           and doc[start - 2].lower_ in HONORIFICS):
@@ -483,7 +659,7 @@ def title_before(span: Span) -> Title | None:
         first -= 1
     while first < start and (doc[first].lower_ in TITLE_CONNECTORS or doc[first].lower_ in POSSESSIVE_MARKS):
         first += 1
-    heads = [k for k in range(first, start) if doc[k].lower_ in TITLE_HEADS]
+    heads = [k for k in range(first, start) if is_title_head(doc[k])]
     if not heads:
         return None
     linked = [k + 1 for k in range(first, heads[0]) if doc[k].lower_ in ("of", "for") and doc[k].ent_iob_ != "I"
@@ -529,7 +705,7 @@ def make_title(title: Span, role: str) -> Title:
     possessors = {t.i - 1 for t in title if t.lower_ in POSSESSIVE_MARKS}
     named = [t.i for t in title if t.text in demonyms() or t.ent_type_ in ("ORG", "GPE", "NORP") or t.text in places()
              or t.lower_ in POSSESSIVE_MARKS or t.ent_type_ and any(x.i in possessors for x in doc[t.i:t.i + 4])]
-    heads = [t.i for t in title if t.lower_ in TITLE_HEADS]
+    heads = [t.i for t in title if is_title_head(t)]
     cut = heads[-1] + 1
     first = max([i + 1 for i in named if i < heads[-1]], default=title.start)
     head = "".join(t.lower_ + t.whitespace_ for t in doc[first:cut] if t.lower_ not in ARTICLES and t.text != ".")

@@ -194,13 +194,15 @@ def quoted_nickname_end(doc: Doc, j: int) -> int:
 
 
 def is_short_tail(doc: Doc, k: int) -> bool:
-    """After 'and', a name goes on only for a short last part ('Ministry of Culture and Sports'),
-    not into a second name ('Institute of Technology and Colorado State University of the US')."""
+    """After 'and', a name goes on only for a short last part ('Ministry of Culture and Sports', 'Iraq and the
+    Levant'), not into a second name ('Institute of Technology and Colorado State University of the US', 'the Gulf
+    of Aden and the Red Sea': a part with a head of its own)."""
     end = k
     while end < len(doc) and is_name_token(doc[end]):
         end += 1
     follows = doc[end].lower_ if end < len(doc) else ""
-    return end - k <= 2 and follows not in CONNECTORS and not any(t.lower_ in ORG_HEADS for t in doc[k:end])
+    return end - k <= 2 and follows not in CONNECTORS and not any(
+        t.lower_ in ORG_HEADS | GEOGRAPHIC_HEADS | FACILITY_HEADS for t in doc[k:end])
 
 
 def split_after_place(doc: Doc, start: int, end: int):
@@ -217,7 +219,8 @@ def split_after_place(doc: Doc, start: int, end: int):
             return
     for k in range(start + 1, end - 1):
         if doc[start:k].text in places() and 2 <= end - k <= 3 and doc[k].text not in places() and (
-                doc[end - 1].lower_ not in ORG_OR_EVENT_HEADS) and all(t.lower_ != "of" for t in doc[k:end]):
+                doc[end - 1].lower_ not in ORG_OR_EVENT_HEADS | PLACE_NOUNS) and all(
+                t.lower_ != "of" for t in doc[k:end]):  # 'Irving Independent School District' is one name
             yield start, k
             yield k, end
             return
