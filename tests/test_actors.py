@@ -368,3 +368,10 @@ def test_an_adjective_and_a_plural_noun_name_a_body_not_a_person():
                        ("Tiger", 5, "compound"), ("Woods", 3, "obj")])
     assert context_label("United Nations", [labelled(doc, 1, 3, "PERSON")], "PERSON") == "ORG"
     assert context_label("Tiger Woods", [labelled(doc, 4, 6, "PERSON")], "PERSON") == "PERSON"
+
+
+def test_an_event_named_after_a_body_is_neither_the_body_nor_an_actor():
+    a = analyse("Ana Ruiz won the Google Science Fair in May. Google invited her to its offices. Google later "
+                "hired her.", "builtin")
+    types = {x.name: x.type for x in a.actors}
+    assert types.get("Google") == "ORG" and types.get("Google Science Fair") == "EVENT"

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from newslens.affiliations import extract_affiliations, main_affiliations
 from newslens.gazetteer import country_names, demonyms, official_acronyms, places
-from newslens.lexicon import (ALIAS_ADVERBS, ALIAS_CUES, FACILITY_HEADS, FEMININE_PRONOUNS, GEOGRAPHIC_HEADS,
+from newslens.lexicon import (ALIAS_ADVERBS, ALIAS_CUES, EVENT_HEADS, FACILITY_HEADS, FEMININE_PRONOUNS, GEOGRAPHIC_HEADS,
                               HONORIFICS, NAMING_VERBS, ORG_HEADS, POSSESSIVE_MARKS, PRONOUNS_PERSON, ROLE_HEADS)
 from newslens.model import Actor, Mention, Relation
 from newslens.names import (ARTICLES, Title, bare_name, is_adjective_like, is_after_stance_prefix, is_excellency,
@@ -34,6 +34,8 @@ ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", 
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around"}
 DIRECTION_MARKS = "\u200e\u200f "  # invisible left-to-right and right-to-left marks, and spaces
 PLACE_HEADS = GEOGRAPHIC_HEADS | FACILITY_HEADS
+# Last words of names given after a body: its events, prizes, buildings ("Google Science Fair").
+NAMED_AFTER_HEADS = EVENT_HEADS | PLACE_HEADS | frozenset("fair prize award awards medal trophy lecture".split())
 # Roles a body can hold as well as a person ('the leader in cloud software', 'the author of the report').
 SHARED_ROLES = frozenset("leader chief head chair founder author editor publisher expert official representative "
                          "executive manager principal adviser advisor negotiator partner".split())
@@ -236,7 +238,8 @@ def abbreviates(short: EntityMention, full: EntityMention) -> bool:
     if full_words[-len(words):] == words and len(words) > 1:
         return all(is_locator(word) for word in full_words[:-len(words)]) or full_words[-len(words) - 1] in (
             "of", "for")  # 'Central Command' for U.S. Central Command; not 'Syrian Army' for the Free Syrian Army
-    return full_words[:len(words)] == words
+    # 'Ford' for the Ford Motor Company; not 'Google' for the Google Science Fair, an event named after it
+    return full_words[:len(words)] == words and full_words[-1].lower() not in NAMED_AFTER_HEADS
 
 
 def is_locator(word: str) -> bool:
@@ -451,6 +454,8 @@ def context_label(key: str, members: list[EntityMention], label: str) -> str:
     if label == "PERSON" and all(is_sited(m.span) for m in members) or label in ("PERSON", "ORG") and (
             key.split()[-1].lower() in PLACE_HEADS and len(key.split()) > 1):
         return "GPE"  # 'near Ayn Isa'; 'Samarra Barrage', 'Tiyas Military Airfield
+    if label in ("PERSON", "ORG") and len(key.split()) > 1 and name_head(key) in EVENT_HEADS:
+        return "EVENT"  # 'Google Science Fair' is no one (but the 'Institute for the Study of War' is)
     if label == "PERSON" and names_a_collective(key) and not any(
             is_described_as_person(m.span) or m.name == key.split()[-1] for m in members):
         return "ORG"  # unless the text calls it by the last word alone, as it does a person ('Frank Brooks ... Brooks')
@@ -460,6 +465,13 @@ def context_label(key: str, members: list[EntityMention], label: str) -> str:
             is_described_as_person(m.span) for m in members):
         return "PERSON"
     return label
+
+
+def name_head(name: str) -> str:
+    """The word a name is headed by, lower-cased: the last, or the one before 'of' or 'for' ('institute')."""
+    words = name.lower().split()
+    connector = next((k for k in range(1, len(words)) if words[k] in ("of", "for", "on")), len(words))
+    return words[connector - 1]
 
 
 def names_a_collective(name: str) -> bool:

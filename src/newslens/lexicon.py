@@ -58,7 +58,7 @@ PLACE_NOUNS = frozenset("city town village province district governorate region 
                         "municipality prefecture oblast".split())
 
 # Last words of named events ("Eastern Economic Forum", "World Cup").
-EVENT_HEADS = frozenset("forum summit conference festival games olympics expo championship championships cup "
+EVENT_HEADS = frozenset("forum summit conference festival games olympics expo fair championship championships cup "
                         "war election elections congress-session".split())
 
 # Words naming a natural feature ("Tigris River", "Lake Tharthar", "the Gulf"): places, not organisations.
