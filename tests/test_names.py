@@ -581,3 +581,9 @@ def test_a_gloss_does_not_decide_what_kind_of_actor_a_name_is():
     a = analyse("Omar Haddad leads the Army of Light in the Kara Hills (Kurdish: Ciyaye Kara, Arabic: Jabal Kara).",
                 "builtin")
     assert actor_named(a, "Kara Hills").type == "GPE"
+
+
+def test_a_role_to_a_titled_person_is_an_affiliation_with_that_person():
+    a = analyse("Maria Soto, the chief of staff to Chilean President Tomas Vidal, said the talks failed.", "builtin")
+    soto, vidal = actor_named(a, "Maria Soto"), actor_named(a, "Tomas Vidal")
+    assert soto.affiliation == vidal.id and "President" in (vidal.role or "")

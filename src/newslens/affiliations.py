@@ -39,7 +39,8 @@ def of_phrase(ent: Span, ents_at: dict[int, Span]) -> Span | None:
 
 def target_of(span: Span, index: MentionIndex, countries: dict[str, str]) -> str | None:
     """The actor a name inside a title stands for: a demonym or a capital stands for its country, else the
-    actor named inside the span (not the person whose mention, title included, covers it)."""
+    actor named inside the span, else the one whose mention covers it ('Joe Biden' in 'U.S. President Joe
+    Biden', the person an advisor is to)."""
     country = demonyms().get(span.text)
     place = places().get(span.text)
     if country is None and place is not None:
@@ -47,7 +48,7 @@ def target_of(span: Span, index: MentionIndex, countries: dict[str, str]) -> str
     if country in countries:
         return countries[country]
     inside = index.in_range(span.start_char, span.end_char)
-    return inside[0][2] if inside else None
+    return inside[0][2] if inside else index.at(span.start_char)  # or the one whose mention, title and all, it is
 
 
 def owning_place(ent: Span) -> Span | None:
@@ -67,8 +68,9 @@ def extract_affiliations(doc: Doc, actors: list[Actor]) -> list[Relation]:
     found: dict[tuple[str, str, str], Relation] = {}
     hard_wrapped = is_hard_wrapped(doc_text(doc))
 
-    def add(source: str | None, predicate: str, target: str | None, evidence: Span) -> None:
-        if source is None or target is None or source == target or types.get(target) == "PERSON":
+    def add(source: str | None, predicate: str, target: str | None, evidence: Span, to_person: bool = False) -> None:
+        """One affiliation; to a person only where the title says whose it is ('advisor to President X')."""
+        if source is None or target is None or source == target or types.get(target) == "PERSON" and not to_person:
             return
         start, end = evidence_span(evidence.sent, evidence.start_char, evidence.end_char, hard_wrapped)
         found.setdefault((source, predicate, target), Relation(
@@ -83,7 +85,8 @@ def extract_affiliations(doc: Doc, actors: list[Actor]) -> list[Relation]:
         if ent.label_ == "PERSON":
             for title in person_titles(ent):
                 for body in title.affiliations:
-                    add(source, title.head, target_of(body, index, countries), title.span)
+                    add(source, title.head, target_of(body, index, countries), title.span,
+                        to_person=body[0].ent_type_ == "PERSON")
             body = of_phrase(ent, ents_at)
             if body is not None:
                 add(source, "of", target_of(body, index, countries), ent)

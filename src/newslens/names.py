@@ -690,6 +690,11 @@ def title_after(span: Span) -> Title | None:
         end = k + 1
     if not heads:
         return None
+    served = serves_a_person(doc, heads[0], end)
+    if served is not None:  # 'the national security advisor to U.S. President Joe Biden': Biden's advisor
+        to, person = served
+        title = make_title(doc[j:to], doc[j:to].text)
+        return Title(title.span, title.role, title.head, (person,))
     tail = heads[-1] + 1
     if tail < end and doc[tail].lower_ in AFFILIATING_PREPOSITIONS:
         stop = tail + 1
@@ -697,6 +702,22 @@ def title_after(span: Span) -> Title | None:
             stop += 1
         tail = stop
     return make_title(doc[j:tail], doc[j:heads[-1] + 1].text)
+
+
+def serves_a_person(doc: Doc, head: int, end: int) -> tuple[int, Span] | None:
+    """'advisor to U.S. President Joe Biden', 'chief of staff to the mayor, Ana Ruiz': the 'to' after a role
+    and the person named after it, whose the role is; None where no person follows."""
+    to = next((k for k in range(head + 1, end) if doc[k].lower_ == "to"), None)
+    if to is None or not all(t.is_lower and t.is_alpha for t in doc[head + 1:to]):  # 'chief of staff to'
+        return None
+    first = next((k for k in range(to + 1, end) if doc[k].ent_type_ == "PERSON"), None)
+    if first is None or not all(is_title_word(t) or t.text[:1].isupper() or t.lower_ in ARTICLES | {","}
+                                for t in doc[to + 1:first]):
+        return None
+    last = first
+    while last < end and doc[last].ent_type_ == "PERSON" and doc[last].ent_iob_ != "B" or last == first:
+        last += 1
+    return to, doc[first:last]
 
 
 def make_title(title: Span, role: str) -> Title:
