@@ -587,3 +587,8 @@ def test_a_role_to_a_titled_person_is_an_affiliation_with_that_person():
     a = analyse("Maria Soto, the chief of staff to Chilean President Tomas Vidal, said the talks failed.", "builtin")
     soto, vidal = actor_named(a, "Maria Soto"), actor_named(a, "Tomas Vidal")
     assert soto.affiliation == vidal.id and "President" in (vidal.role or "")
+
+
+def test_a_role_of_a_field_at_a_body_is_the_bodys():
+    a = analyse("Ana Ruiz, a professor of economics at Harvard University, said costs rose.", "builtin")
+    assert actor_named(a, "Ana Ruiz").affiliation == actor_named(a, "Harvard University").id

@@ -696,6 +696,10 @@ def title_after(span: Span) -> Title | None:
         title = make_title(doc[j:to], doc[j:to].text)
         return Title(title.span, title.role, title.head, (person,))
     tail = heads[-1] + 1
+    if tail < end and doc[tail].lower_ == "of":  # 'professor of economics at Harvard': the field, then the body
+        at = next((k for k in range(tail + 1, end) if doc[k].lower_ in ("at", "with")), None)
+        if at is not None and all(t.is_lower for t in doc[tail + 1:at]):
+            tail = at
     if tail < end and doc[tail].lower_ in AFFILIATING_PREPOSITIONS:
         stop = tail + 1
         while stop < end and (doc[stop].text[:1].isupper() or doc[stop].lower_ in ("the", "of", "and")):
