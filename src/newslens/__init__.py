@@ -2,7 +2,7 @@
 
 The flow runs one way: text -> spaCy Doc -> Analysis -> tables, figures, report.
 """
-__version__ = "0.1.0"  # first: modules below record it in their output
+__version__ = "0.2.0"  # first: modules below record it in their output
 
 from newslens.analysis import Analysis, analyze, analyze_path
 from newslens.article import Article, read_article
