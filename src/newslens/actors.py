@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import takewhile
 
-from lemminflect import getAllLemmas
 from spacy.attrs import DEP, IDX, LOWER, ORTH, SENT_START
 from spacy.tokens import Doc, Span
 
@@ -27,7 +26,7 @@ from newslens.names import (ARTICLES, Title, bare_name, is_adjective_like, is_af
                             surname, title_after, title_before)
 from newslens.lexicon import DIRECTIONS
 from newslens.rules import ARTICLE_PREFIX, OPENING_QUOTES, is_place_in_capitals
-from newslens.syntax import SUBJECT_DEPS, doc_strings, doc_text, is_noun
+from newslens.syntax import SUBJECT_DEPS, doc_strings, doc_text, is_noun, word_lemmas
 
 ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "GPE", "FAC": "GPE",
                 "EVENT": "EVENT"}
@@ -349,17 +348,17 @@ def introduces_acronym(name: EntityMention, short: EntityMention) -> bool:
     return all(letter in initials for letter in letters)
 
 
-def gloss_start(doc: Doc, i: int) -> int | None:
+def gloss_start(doc: Doc, i: int, opens: list[int], closes: list[int]) -> int | None:
     """Where the parenthesis opens when token i lies in a gloss of the name before it, one that names a language:
     '(Arabic: ... Jabal Hamrin, Kurdish: ...)', '(Kiteba Cilwe in Kurdish; also written ...)'; None elsewhere
-    ('(born in Tehran)' is no gloss)."""
-    for k in range(i - 1, max(i - GLOSS_REACH, -1), -1):
-        if doc[k].text == ")":
-            return None
-        if doc[k].text == "(":
-            close = next((j for j in range(k + 1, min(k + GLOSS_REACH, len(doc))) if doc[j].text == ")"), k + 1)
-            return k if any(names_language(doc, j) for j in range(k + 1, close)) else None
-    return None
+    ('(born in Tehran)' is no gloss). `opens` and `closes`: the positions of the doc's '(' and ')'."""
+    n = bisect_left(opens, i)
+    k = opens[n - 1] if n else -1
+    if k < 0 or i - k >= GLOSS_REACH or bisect_left(closes, i) > bisect_left(closes, k):
+        return None  # no parenthesis open within reach before the name
+    after = bisect_left(closes, k)
+    close = closes[after] if after < len(closes) and closes[after] < k + GLOSS_REACH else k + 1
+    return k if any(names_language(doc, j) for j in range(k + 1, close)) else None
 
 
 def names_language(doc: Doc, j: int) -> bool:
@@ -379,8 +378,13 @@ def glossed_names(mentions: list[EntityMention]) -> tuple[list[tuple[EntityMenti
     language."""
     by_end = {m.span.end: m for m in mentions}
     pairs, orphans = [], set()
+    if not mentions:
+        return pairs, orphans
+    texts = doc_strings(mentions[0].span.doc, ORTH)
+    opens = [k for k, text in enumerate(texts) if text == "("]
+    closes = [k for k, text in enumerate(texts) if text == ")"]
     for m in mentions:
-        opening = gloss_start(m.span.doc, m.span.start)
+        opening = gloss_start(m.span.doc, m.span.start, opens, closes)
         if opening is None:
             continue
         glossed = by_end.get(opening)
@@ -480,7 +484,7 @@ def names_a_collective(name: str) -> bool:
     words = name.lower().split()
     if len(words) < 2:
         return False
-    first, last = getAllLemmas(words[0]), getAllLemmas(words[-1])
+    first, last = word_lemmas(words[0]), word_lemmas(words[-1])
     return "ADJ" in first and words[-1] not in last.get("NOUN", (words[-1],))
 
 

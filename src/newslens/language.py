@@ -18,7 +18,9 @@ from newslens.syntax import doc_strings, doc_text
 MIN_WORDS = 20  # below this a headline or a list of names says nothing about the language
 MIN_CHARS = 2 * MIN_WORDS  # a text shorter than this is not checked at all
 MIN_LATIN_SHARE = 0.5
-MIN_FUNCTION_WORD_SHARE = 0.15  # English news runs at 0.30 or more; other Latin-script languages near 0.05
+MIN_FUNCTION_WORD_SHARE = 0.15
+SAMPLE_CHARS = 5000  # the opening read for the checks
+SAMPLE_WORDS = 800  # English news runs at 0.30 or more; other Latin-script languages near 0.05
 
 
 LETTER = re.compile(r"[^\W\d_]")
@@ -43,15 +45,16 @@ def function_word_share(words: list[str]) -> float:
 
 
 def language_warnings(doc: Doc) -> tuple[str, ...]:
-    """A warning when the text is clearly not English; nothing for English or too little text to tell."""
-    text = doc_text(doc)
+    """A warning when the text is clearly not English; nothing for English or too little text to tell. The
+    opening of a long text is enough to tell its language."""
+    text = doc_text(doc)[:SAMPLE_CHARS]
     if len(text) < MIN_CHARS:
         return ()
     latin = latin_share(text)
     if latin < MIN_LATIN_SHARE:
         return (f"not English: {1 - latin:.0%} of the letters are not Latin; newslens reads English news "
                 "only, so these results are unreliable",)
-    words = alphabetic_words(doc)
+    words = alphabetic_words(doc)[:SAMPLE_WORDS]
     share = function_word_share(words)
     if len(words) >= MIN_WORDS and share < MIN_FUNCTION_WORD_SHARE:
         return (f"not English: only {share:.0%} of the words are common English words; newslens reads "

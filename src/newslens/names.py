@@ -20,7 +20,6 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lemminflect import getAllLemmas
 from spacy.attrs import ORTH, POS
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -28,7 +27,7 @@ from spacy.util import filter_spans
 from newslens.gazetteer import demonyms, places
 from newslens.lexicon import (COLLECTIVE_HEADS, DIRECTIONS, DOCUMENT_HEADS, HONORIFICS, ORG_HEADS, ORIGIN_PHRASES,
                               PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, name_words)
-from newslens.syntax import doc_strings, is_noun
+from newslens.syntax import doc_strings, is_noun, word_lemmas
 
 TITLE_HEADS = ROLE_HEADS | HONORIFICS
 NOUN_WORDS = "newslens.noun_words"  # where noun_words keeps its set in Doc.user_data
@@ -62,7 +61,7 @@ class Title:
 def is_descriptor(lower: str) -> bool:
     """A dictionary word English does not use as a name ('independent', 'education'): it may describe a
     person but is not part of their name ('Grace', 'Mark' are names too)."""
-    return bool(getAllLemmas(lower)) and lower not in name_words()
+    return bool(word_lemmas(lower)) and lower not in name_words()
 
 
 def is_title_word(token: Token) -> bool:
@@ -413,7 +412,7 @@ def split_common_head(span: Span) -> list[Span]:
         end = word
     if end == span.end:
         head = doc[end - 1]
-        lemmas = getAllLemmas(head.lower_).get("NOUN", ())
+        lemmas = word_lemmas(head.lower_).get("NOUN", ())
         plural_body = head.lower_ not in ORG_HEADS and any(lemma in ORG_HEADS for lemma in lemmas)
         if not (plural_body and span.end - span.start > 1 and head.text[:1].isupper()):
             return [span]

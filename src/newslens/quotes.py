@@ -426,9 +426,10 @@ def complement_start(cue: Token, words: Words) -> int | None:
 def line_end(words: Words, cue: int, limit: int, hard_wrapped: bool) -> int:
     """Where the cue's paragraph ends, before `limit`: a reported clause never runs into the next one. A
     paragraph is a line, or, in hard-wrapped text, a block between blank lines."""
-    doc, breaks = words.doc, "\n\n" if hard_wrapped else "\n"
-    return next((k + 1 for k in range(cue, limit - 1)
-                 if breaks in doc[k].whitespace_ + words.text[k + 1] or breaks in words.text[k + 1]), limit)
+    text, breaks = doc_text(words.doc), "\n\n" if hard_wrapped else "\n"
+    end = words.idx[limit - 1] if limit - 1 < len(words.idx) else len(text)
+    found = text.find(breaks, words.idx[cue], end)
+    return limit if found < 0 else bisect_right(words.idx, found)
 
 
 def reported_quotes(words: Words, quoted: list[tuple[int, int]]) -> list[tuple[int, int, Attribution]]:

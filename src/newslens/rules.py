@@ -17,11 +17,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from lemminflect import getAllLemmas
 
 from newslens.gazetteer import demonyms, places, short_country_names
 from newslens.names import ROMAN, bound_names, is_descriptor, joined_demonyms, surname, titled_person
-from newslens.syntax import doc_strings, has_tags, is_verb, verb_lemma
+from newslens.syntax import doc_strings, has_tags, is_verb, verb_lemma, word_lemmas
 from newslens.lexicon import (AMOUNT_VERBS, DIRECTIONS, EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS,
                               ORG_HEADS, PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS,
                               TIME_HEADS, VESSEL_PREFIXES, name_words)
@@ -88,7 +87,7 @@ def is_sentence_opener(token) -> bool:
         return False
     lower = token.lower_
     return lower in OPENING_WORDS or lower.endswith("ing") and set(
-        getAllLemmas(lower)) == {"VERB"}
+        word_lemmas(lower)) == {"VERB"}
 
 
 def is_name_token(token) -> bool:

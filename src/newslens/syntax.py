@@ -229,3 +229,10 @@ class Words:
     def pos(self) -> list[str]:
         """Each token's coarse part of speech ('VERB', 'NOUN'...)."""
         return self.strings(POS)
+
+
+@lru_cache(maxsize=65536)
+def word_lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    """lemminflect's lemmas of a lower-cased word by part of speech, memoised: names ask it of the same words
+    in every article."""
+    return getAllLemmas(word)
