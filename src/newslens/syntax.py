@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from newslens.model import Actor
 
 DOC_TEXT = "newslens.text"  # where doc_text keeps the joined text in Doc.user_data
+DOC_STRINGS = "newslens.strings"  # and doc_strings the words, by attribute
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj", "expl"}
 OBJECT_DEPS = {"dobj", "obj", "iobj", "dative", "pobj", "obl", "nmod", "obl:npmod", "attr", "oprd"}
@@ -161,9 +162,17 @@ def doc_text(doc: Doc) -> str:
 
 
 def doc_strings(doc: Doc, attribute: int) -> list[str]:
-    """A string attribute of every token (ORTH for the text, LOWER, DEP...), read without building Tokens."""
+    """A string attribute of every token (ORTH for the text, LOWER, DEP...), read without building Tokens. The
+    words themselves never change once tokenized: ORTH and LOWER are read once per doc and kept with it (do
+    not modify the list returned)."""
+    key = (DOC_STRINGS, attribute)
+    if attribute in (ORTH, LOWER) and key in doc.user_data:
+        return doc.user_data[key]
     lookup = doc.vocab.strings
-    return [lookup[key] for key in doc.to_array(attribute).tolist()]
+    strings = [lookup[key] for key in doc.to_array(attribute).tolist()]
+    if attribute in (ORTH, LOWER):
+        doc.user_data[key] = strings
+    return strings
 
 
 class Words:
