@@ -350,7 +350,7 @@ def thing_label(span: Span) -> list[Span]:
     if span.label_ == "PERSON" and len(span) == 1 and span.text.isupper() and span.text.isalpha() and (
             len(span.text) > 1):
         return [_span(span.doc, span.start, span.end, "ORG")]  # 'told CNN', 'the CDC': a lone acronym names a body
-    web = any(WEB_ADDRESS.search(t.text) for t in span)
+    web = "." in span.text and any(WEB_ADDRESS.search(t.text) for t in span)
     if span.label_ in ("ORG", "GPE") and web or span.label_ == "PERSON" and (web or len(span) == 2 and (
             is_acronym(span[-1].text))):
         return [_span(span.doc, span.start, span.end, "PRODUCT")]
