@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 import numpy
 import spacy
@@ -94,15 +95,24 @@ def describe_pipeline(name: str | None = None) -> PipelineInfo:
                         version=str(meta.get("version", "0.0.0")))
 
 
+PIPELINE_INFO: WeakKeyDictionary = WeakKeyDictionary()
+
+
 def pipeline_info(nlp: Language) -> PipelineInfo:
-    """What ran: recorded in every extraction so a result can be traced to its model."""
+    """What ran: recorded in every extraction so a result can be traced to its model. Read once per pipeline
+    and set of components (spaCy builds nlp.meta anew on every access)."""
+    known = PIPELINE_INFO.get(nlp)
+    if known is not None and known.components == tuple(nlp.pipe_names):
+        return known
     meta = nlp.meta
-    return PipelineInfo(
+    info = PipelineInfo(
         backend=meta.get("newslens_backend", "spacy"),
         model=f"{meta.get('lang', 'en')}_{meta.get('name', 'pipeline')}",
         version=str(meta.get("version", "0.0.0")),
         components=tuple(nlp.pipe_names),
     )
+    PIPELINE_INFO[nlp] = info
+    return info
 
 
 def text_chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
