@@ -39,6 +39,7 @@ STANCE_PREFIXES = frozenset({"pro", "anti", "counter", "non", "post", "ex"})
 APPOSITION_REACH = 8
 MAX_NAME_WORDS = 4
 ARTICLES = frozenset({"the", "a", "an"})
+SETTLED = "newslens.names_settled"  # set in Doc.user_data once the entity component has set the doc's names
 APPOSITION_ENDS = frozenset({",", ".", ";", "(", ")", "—", "–"})
 WEB_ADDRESS = re.compile(r"\w\.(?:com|org|net|gov|edu|info|io|co)\b", re.IGNORECASE)
 ROMAN = re.compile(r"^[IVXLCDM]+$")
@@ -641,7 +642,24 @@ def is_office_of(span: Span) -> bool:
     return closed and doc[k].lower_ in ("of", "for") and doc[k - 1].lower_ in ROLE_HEADS
 
 
+def settled_title(span: Span, side: str, read) -> Title | None:
+    """A name's title, read once per name and side after the entity component has set the doc's names (actors,
+    affiliations and roles all ask it); read afresh while names are still being decided."""
+    doc = span.doc
+    if SETTLED not in doc.user_data:
+        return read(span)
+    key = (SETTLED, side, span.start, span.end)
+    if key not in doc.user_data:
+        doc.user_data[key] = read(span)
+    return doc.user_data[key]
+
+
 def title_before(span: Span) -> Title | None:
+    """The title written before a person's name (see _title_before)."""
+    return settled_title(span, "before", _title_before)
+
+
+def _title_before(span: Span) -> Title | None:
     """'Russian Defense Minister Sergei Shoigu', "Labour's Shadow Health Secretary Tom Reyes", 'CEO of the Red
     Cross Anna Lind': the title written before a person's name, up to a role head right before it."""
     doc, start = span.doc, span.start
@@ -668,6 +686,11 @@ def title_before(span: Span) -> Title | None:
 
 
 def title_after(span: Span) -> Title | None:
+    """The title in apposition after a person's name (see _title_after)."""
+    return settled_title(span, "after", _title_after)
+
+
+def _title_after(span: Span) -> Title | None:
     """'Peter Olsen, a spokesman for the Red Cross', 'John Kerry, the Secretary of State': an apposition
     headed by a role."""
     doc = span.doc

@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 
 
 from newslens.gazetteer import demonyms, places, short_country_names
-from newslens.names import ROMAN, bound_names, is_descriptor, joined_demonyms, surname, titled_person
+from newslens.names import ROMAN, SETTLED, bound_names, is_descriptor, joined_demonyms, surname, titled_person
 from newslens.syntax import doc_strings, has_tags, is_verb, verb_lemma, word_lemmas
 from newslens.lexicon import (AMOUNT_VERBS, DIRECTIONS, EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS,
                               ORG_HEADS, PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS,
@@ -636,6 +636,7 @@ class NewsEntityRules:
         spans = joined_demonyms(filter_spans(extend_spans(doc, self.propagate(doc, words, spans, runs))))
         spans = filter_spans(spans + coordinated_names(doc, spans, runs))
         doc.ents = sorted(namesakes_trimmed(doc, spans), key=lambda s: s.start)
+        doc.user_data[SETTLED] = True  # names no longer change: their titles can be read once
         return doc
 
     @staticmethod
