@@ -22,7 +22,7 @@ from newslens.lexicon import (
     PLACE_NOUNS, POSSESSIVE_MARKS, RECEIVING_VERBS, SPEECH_VERBS,
 )
 from newslens.model import Relation
-from newslens.syntax import AUXILIARIES, MentionIndex, Words, doc_text, is_negated, is_noun, lemma
+from newslens.syntax import AUXILIARIES, MentionIndex, Words, doc_text, is_negated, is_noun, lemma, sentences
 
 MAX_TOKENS_BETWEEN = 20
 NOT_A_TARGET = {"in", "at", "near", "across", "within", "inside", "throughout", "around", "outside", "into", "toward",
@@ -301,7 +301,7 @@ def extract_relations(doc: Doc, actors, words: Words | None = None) -> list[Rela
     hard_wrapped = is_hard_wrapped(doc_text(doc))
     seen = set()
     relations = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         for relation in read(sent, words, actors_by_id, hard_wrapped):
             key = (relation.source, relation.target, sent.start_char)
             if key not in seen:

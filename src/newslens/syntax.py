@@ -9,8 +9,8 @@ from bisect import bisect_left, bisect_right
 from functools import cached_property, lru_cache
 
 from lemminflect import getAllInflections, getAllLemmas, getLemma
-from spacy.attrs import DEP, HEAD, IDX, LOWER, ORTH, POS, TAG
-from spacy.tokens import Doc, Token
+from spacy.attrs import DEP, HEAD, IDX, LOWER, ORTH, POS, SENT_START, TAG
+from spacy.tokens import Doc, Span, Token
 
 from newslens.model import Actor
 
@@ -245,3 +245,9 @@ def word_lemmas(word: str) -> dict[str, tuple[str, ...]]:
     """lemminflect's lemmas of a lower-cased word by part of speech, memoised: names ask it of the same words
     in every article."""
     return getAllLemmas(word)
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """doc.sents, read from the sentence-start array: spaCy builds a Token per word to find them."""
+    starts = [i for i, flag in enumerate(doc.to_array(SENT_START).tolist()) if flag == 1 or i == 0]
+    return [doc[start:end] for start, end in zip(starts, starts[1:] + [len(doc)])] if len(doc) else []
