@@ -189,9 +189,10 @@ def name_phrase(analysis: Analysis, actor_id: str | None) -> str:
 
 
 def modifies_a_noun(text: str, end: int) -> bool:
-    """Whether the word after a name is a common noun it qualifies ('Kremlin spokesman', 'Norvane shares')."""
-    following = re.match(r"\s+([a-z][a-z-]*)", text[end:end + 40])
-    return following is not None and is_common_noun(following[1])
+    """Whether the word after a name is a noun it qualifies ('Kremlin spokesman', 'Norvane shares') or the
+    rest of a longer name ('the Mosul Dam'): then the 'the' before it is not the name's own."""
+    following = re.match(r" ([A-Za-z][A-Za-z-]*)", text[end:end + 40])
+    return following is not None and (following[1][0].isupper() or is_common_noun(following[1]))
 
 
 def article_use(text: str, actor: Actor) -> bool | None:
