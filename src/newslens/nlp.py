@@ -21,6 +21,7 @@ from spacy.util import minibatch
 
 from newslens import __version__
 import newslens.rules  # noqa: F401  (registers the newslens_entities factory)
+import newslens.tagmap  # noqa: F401  (registers the newslens_pos component)
 from newslens.exceptions import ModelNotFoundError
 from newslens.model import PipelineInfo
 
@@ -28,8 +29,9 @@ BUILTIN_MODEL_DIR = Path(__file__).parent / "models" / "en_newslens"
 BUILTIN_NAMES = {None, "", "builtin", "newslens"}
 RULES_ONLY = "rules"
 MAX_LENGTH = 3_000_000
-# Verb lemmas come from lemminflect (syntax.lemma), steadier than the small trained lemmatizer: skip it.
-UNUSED_COMPONENTS = ["trainable_lemmatizer"]
+# Verb lemmas come from lemminflect (syntax.lemma), steadier than the small trained lemmatizer, and coarse parts
+# of speech from the tagger's tags (newslens.tagmap): skip both components.
+UNUSED_COMPONENTS = ["trainable_lemmatizer", "morphologizer"]
 # Long texts are parsed in pieces of about this many characters, a few at a time, then joined: the
 # statistical components' working memory then follows the piece, not the whole text.
 CHUNK_CHARS = 20_000
@@ -50,7 +52,9 @@ def _install_hint(name: str) -> str:
 
 def _base_pipeline(name: str | None) -> tuple[Language, str]:
     if name in BUILTIN_NAMES and BUILTIN_MODEL_DIR.is_dir():
-        return spacy.load(BUILTIN_MODEL_DIR, exclude=UNUSED_COMPONENTS), "newslens-builtin"
+        nlp = spacy.load(BUILTIN_MODEL_DIR, exclude=UNUSED_COMPONENTS)
+        nlp.add_pipe("newslens_pos", after="parser")
+        return nlp, "newslens-builtin"
     if name in BUILTIN_NAMES or name == RULES_ONLY:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
