@@ -375,3 +375,17 @@ def test_an_event_named_after_a_body_is_neither_the_body_nor_an_actor():
                 "hired her.", "builtin")
     types = {x.name: x.type for x in a.actors}
     assert types.get("Google") == "ORG" and types.get("Google Science Fair") == "EVENT"
+
+
+def test_a_role_a_body_can_hold_too_does_not_make_a_person():
+    from newslens.actors import context_label
+    doc = hand_parsed([("Microsoft", 4, "nsubj"), (",", 3, "punct"), ("the", 3, "det"), ("leader", 0, "appos"),
+                       ("said", 4, "ROOT")])
+    assert context_label("Microsoft", [labelled(doc, 0, 1, "ORG")], "ORG") == "ORG"
+
+
+def test_a_name_the_text_shortens_to_its_last_word_stays_a_person():
+    from newslens.actors import context_label
+    doc = hand_parsed([("Frank", 1, "compound"), ("Brooks", 2, "nsubj"), ("said", 2, "ROOT"), ("Brooks", 2, "obj")])
+    members = [labelled(doc, 0, 2, "PERSON"), labelled(doc, 3, 4, "PERSON")]
+    assert context_label("Frank Brooks", members, "PERSON") == "PERSON"

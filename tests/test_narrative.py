@@ -132,6 +132,7 @@ def test_heading_names_the_article_and_sums_it_up_in_one_line():
     ("he believes the flag has a rationale", "that he believes the flag has a rationale"),
     ("the start of a public process to suggest designs for a new flag",
      "the start of a public process to suggest designs for a new flag"),
+    ("the number of aircraft employed in a strike", "the number of aircraft employed in a strike"),
 ])
 def test_a_reported_statement_takes_that_only_when_it_is_a_clause(content, phrase):
     assert narrative.reported_clause(content) == phrase
