@@ -33,7 +33,7 @@ def test_roles_paragraph_resolves_affiliations_to_names(paragraphs):
 
 
 @pytest.mark.parametrize("role, phrase", [
-    ("U.S. President", "U.S. President"), ("Major general", "a major general"), ("Judge", "a judge"),
+    ("U.S. President", "U.S. President"), ("Major general", "a major general"), ("Judge", "Judge"), ("Volunteer", "a volunteer"),
     ("Gen.", None), ("adviser to", None),
     ("team member", "a team member"), ("associate professor", "an associate professor"),
     ("USI instructor", "the USI instructor"), ("adviser to President", "an adviser to President"),

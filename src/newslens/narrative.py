@@ -162,6 +162,8 @@ def role_phrase(role: str) -> str | None:
         if all(w.lower() in RANKS for w in words):  # 'Major general', 'Staff Colonel': one of many
             return f"{indefinite_article(words[0])} {role.lower()}"
         return f"the {role}"
+    if len(words) == 1 and role[:1].isupper() and role.lower() in TITLE_WORDS:
+        return role  # 'President Joe Biden': described as President, as written (not 'a president')
     return f"{indefinite_article(words[0])} {role[:1].lower() + role[1:] if len(words) == 1 else role}"
 
 
