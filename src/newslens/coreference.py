@@ -1,0 +1,132 @@
+"""Coreference: the pronouns and definite titles that stand for a person the article has named.
+
+'he', 'she', 'his', 'her' go to a person mentioned shortly before, by salience ('Qanbar served during Saddam's
+reign. He ...' is Qanbar); 'the Russian president' goes to the person whose role has those words. Both add
+mentions to the actors, which relations and quotes then read as the person's.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import replace
+from itertools import takewhile
+
+from spacy.attrs import DEP, IDX, LOWER, ORTH, SENT_START
+from spacy.tokens import Doc
+
+from newslens.lexicon import FEMININE_PRONOUNS, PRONOUNS_PERSON, ROLE_HEADS
+from newslens.model import Actor, Mention
+from newslens.names import is_excellency
+from newslens.syntax import SUBJECT_DEPS, doc_strings, doc_text
+
+PRONOUN_WINDOW_SENTENCES = 3
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod:poss"})
+# Words that make a role another one: 'the president' is not the vice president, nor the former one.
+RANK_CHANGING = frozenset("vice deputy former acting assistant associate interim lieutenant attorney prime shadow "
+                          "ex junior under".split())
+RELATIVE_WORDS = frozenset({"who", "whom", "whose", "that", "which"})
+
+
+def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
+    """he/she/his/her -> a person mentioned within a few sentences whom the article has not already called
+    by a pronoun of the other gender ('She' after 'Warhol ... his' is not Warhol): the person mentioned last
+    in the pronoun's own sentence, else, of the people mentioned in the nearest sentence before, the
+    subject already known to be of the pronoun's gender ('Qanbar served during Saddam's reign. He ...' is
+    Qanbar, called 'he' before; 'He married Ana, who died in 1993. In 1997, he married Eva'), else the one
+    mentioned last there.
+    A line break ends a sentence here, whatever the parser made of it."""
+    named = sorted((m.start, m.end, a.id) for a in actors if a.type == "PERSON" for m in a.mentions)
+    offsets = doc.to_array(IDX).tolist()
+    texts = doc_strings(doc, ORTH)
+    sentence_starts = sorted({offsets[i] for i, flag in enumerate(doc.to_array(SENT_START).tolist())
+                              if flag == 1 and texts[i].strip()}  # not a blank line the parser made a sentence
+                             | {0} | {m.end() for m in re.finditer(r"\n\s*", doc_text(doc))})
+    subject_ids = {doc.vocab.strings.add(dep) for dep in SUBJECT_DEPS}
+    subjects = sorted(offsets[i] for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep in subject_ids)
+
+    def mentioned(start: int, end: int, actor_id: str) -> tuple[int, bool, str]:
+        """(sentence, is subject, actor) of a mention."""
+        return bisect_right(sentence_starts, start), bisect_left(subjects, start) < bisect_left(subjects, end), actor_id
+    added: dict[str, list[Mention]] = {}
+    gender_of: dict[str, str] = {}
+    seen: list[tuple[int, bool, str]] = []  # the person mentions before the pronoun at hand, named or resolved
+    upcoming = iter(named)
+    following = next(upcoming, None)
+    for i, lower in enumerate(doc_strings(doc, LOWER)):
+        if lower not in PRONOUNS_PERSON or is_excellency(doc[i]):
+            continue
+        at = offsets[i]
+        while following is not None and following[0] < at:
+            seen.append(mentioned(*following))
+            following = next(upcoming, None)
+        own_sentence = bisect_right(sentence_starts, at)
+        gender = "female" if lower in FEMININE_PRONOUNS else "male"
+        within_reach = takewhile(lambda m: own_sentence - m[0] <= PRONOUN_WINDOW_SENTENCES, reversed(seen))
+        candidates = [m for m in within_reach if gender_of.get(m[2], gender) == gender]
+        if not candidates:
+            continue
+        nearest = [m for m in candidates if m[0] == candidates[0][0]]
+        if candidates[0][0] == own_sentence:
+            nearest = nearest[:1]  # in its own sentence, the person mentioned last: 'X said Y's plan began when he'
+        chosen = next((m for m in nearest if m[1] and gender_of.get(m[2]) == gender), nearest[0])[2]
+        gender_of.setdefault(chosen, gender)
+        text = doc[i].text
+        added.setdefault(chosen, []).append(Mention(text, at, at + len(text), "pronoun"))
+        seen.append(mentioned(at, at + len(text), chosen))
+    return [replace(a, mentions=tuple(sorted(a.mentions + tuple(added.get(a.id, [])),
+                                             key=lambda m: (m.start, m.end)))) for a in actors]
+
+
+def definite_title(doc: Doc, lowers: list[str], head: int) -> tuple[int, int] | None:
+    """Token range of 'the [Russian] president [of Chile]' around a role noun, or None: not a definite title,
+    or one that a name or a relative clause makes someone else's ('the president, Ana Ruiz'; 'the member who
+    wishes to leave'), or not the head of its phrase ('the major league', 'the justice ministry')."""
+    if lowers[head] not in ROLE_HEADS or doc[head].pos_ not in ("NOUN", "PROPN") or doc[head].dep_ in MODIFIER_DEPS:
+        return None  # not 'the major league', 'the justice ministry'
+    if head + 1 < len(lowers) and doc[head + 1].pos_ in ("NOUN", "PROPN"):
+        return None
+    last = head  # the title runs on through what it is of ('the minister of foreign affairs of Iraq')
+    while last + 2 < len(lowers) and lowers[last + 1] == "of":
+        last += 1
+        while last + 1 < len(lowers) and lowers[last + 1].isalpha() and lowers[last + 1] != "of" and (
+                doc[last + 1].pos_ not in ("VERB", "AUX") and lowers[last + 1] not in RELATIVE_WORDS):
+            last += 1
+    after = [doc[k].text for k in range(last + 1, min(last + 3, len(lowers)))]
+    if after[:1] and (after[0][:1].isupper() or after[0].lower() in RELATIVE_WORDS) or after[:1] == [","] and (
+            after[1:] and after[1][:1].isupper()):
+        return None
+    article = next((k for k in range(head - 1, max(head - 5, -1), -1) if lowers[k] == "the"), None)
+    if article is None or not all(w.isalpha() for w in lowers[article + 1:head]):
+        return None
+    return article, last
+
+
+def resolve_titles(doc: Doc, actors: list[Actor]) -> list[Actor]:
+    """'the Russian president', 'the foreign minister' -> the person last mentioned before it whose role has
+    every one of these words ('Russian President Vladimir Putin', 'Foreign Minister Ana Ruiz'): a definite
+    title stands for the one the article has given it."""
+    roles = {a.id: {w.lower().strip(".,") for w in a.role.split()} for a in actors if a.type == "PERSON" and a.role}
+    if not roles or not doc.has_annotation("POS"):
+        return actors  # without a tagger a role word cannot be told from a modifier ('the justice ministry')
+    starts = sorted((m.start, a.id) for a in actors for m in a.mentions)
+    covered = sorted((m.start, m.end) for a in actors for m in a.mentions)
+    text, lowers = doc_text(doc), doc_strings(doc, LOWER)
+    offsets = doc.to_array(IDX).tolist()
+    added: dict[str, list[Mention]] = {}
+    for head in range(len(lowers)):
+        title = definite_title(doc, lowers, head) if lowers[head] in ROLE_HEADS else None
+        if title is None:
+            continue
+        start, end = offsets[title[0]], offsets[title[1]] + len(doc[title[1]].text)
+        inside = bisect_right(covered, (start, len(text))) - 1
+        if inside >= 0 and (covered[inside][1] > start or not text[covered[inside][1]:start].strip(" ,")):
+            continue  # part of a name's own mention ('the Kremlin spokesman Dmitry Peskov'), or its apposition
+            # ('Jake Sullivan, the national security advisor'), which gives the role rather than names anyone
+        words = set(lowers[title[0] + 1:title[1] + 1]) - {"the", "of", "and"}
+        before = starts[:bisect_left(starts, (start, ""))]
+        chosen = next((aid for _, aid in reversed(before) if aid in roles and words <= roles[aid]
+                       and not (roles[aid] & RANK_CHANGING) - words), None)  # 'the president' is no vice president
+        if chosen is not None:
+            added.setdefault(chosen, []).append(Mention(text[start:end], start, end, "nominal"))
+    return [replace(a, mentions=tuple(sorted(a.mentions + tuple(added.get(a.id, [])),
+                                             key=lambda m: (m.start, m.end)))) for a in actors]
