@@ -80,8 +80,7 @@ def prepositional(head: int, words: Words) -> Iterator[tuple[str, int]]:
             case = next((k for k in words.children[child] if words.dep[k] == "case"), None)
             if case is not None:
                 yield words.lower[case], child
-            elif dep in AGENT_DEPS and "by" in (words.lower[edge] for edge in (left_edge(child, words) - 1,
-                                                                             left_edge(child, words))):
+            elif dep in AGENT_DEPS and follows_by(child, words):
                 yield "by", child  # not 'along with a bomber X', which the parser may also call the agent
         elif dep in ("prep", "agent"):
             for grandchild in words.children[child]:
@@ -89,8 +88,10 @@ def prepositional(head: int, words: Words) -> Iterator[tuple[str, int]]:
                     yield words.lower[child], grandchild
 
 
-def left_edge(token: int, words: Words) -> int:
-    return words.doc[token].left_edge.i
+def follows_by(noun: int, words: Words) -> bool:
+    """Whether 'by' opens the noun's phrase or comes right before it."""
+    edge = words.doc[noun].left_edge.i
+    return words.lower[edge] == "by" or edge > 0 and words.lower[edge - 1] == "by"
 
 
 def conjuncts(token: int, words: Words) -> list[int]:
