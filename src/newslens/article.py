@@ -71,7 +71,10 @@ def read_article(path: str | Path) -> Article:
     size = p.stat().st_size
     if size > MAX_BYTES:
         raise ArticleError(f"{p}: {size} bytes is larger than the {MAX_BYTES}-byte limit for one article")
-    raw = p.read_bytes()
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"{p}: cannot read: {exc.strerror or type(exc).__name__}") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -1,11 +1,10 @@
 """The report engine: run the article notebook with papermill, convert it to one self-contained HTML file.
 
-`build_report` is all-or-nothing: every output is first written to a staging folder of the run's own
-(`tempfile.mkdtemp` inside the output folder), and moved into place with `os.replace` only after the
-notebook ran and converted cleanly, so a failure never leaves a half-written report behind, and
-concurrent runs into one folder never share files: the last one to finish publishes its whole report.
-A run holds a lock on its staging folder; the next run into the folder removes staging folders whose
-run was killed. The helpers below are what the notebook calls; they keep the notebook free of logic.
+`build_report` is all-or-nothing, by newslens's one publishing protocol (`newslens.publish`): every
+output is first written to a staging folder of the run's own inside the output folder, and moved into
+place under a lock only after the notebook ran and converted cleanly, so a failure never leaves a
+half-written report behind, and concurrent runs into one folder never share files: the last one to
+finish publishes its whole report. The next run into the folder removes staging folders of killed runs. The helpers below are what the notebook calls; they keep the notebook free of logic.
 
 papermill, nbconvert (with jinja2) and nbformat are imported inside the functions that use them: the
 notebook's kernel imports this module for its helpers, and they cost seconds to import.
@@ -17,14 +16,11 @@ Refresh the committed notebook and the seed's reports (run after extraction chan
 from __future__ import annotations
 
 import argparse
-import fcntl
 import logging
 import os
 import re
 import shutil
 import sys
-import tempfile
-import time
 from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -39,6 +35,7 @@ from newslens.analysis import Analysis
 from newslens.article import read_article
 from newslens.exceptions import NewslensError, ReportError
 from newslens.figures import png_bytes, save_figure
+from newslens.publish import open_staging, publish, remove_stale_staging
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK = REPO_ROOT / "notebooks" / "article_report.ipynb"
@@ -58,9 +55,6 @@ CSS_FETCH = re.compile(r"""url\(\s*(["']?)(.*?)\1\s*\)|@import\s+(["'])(.*?)\3""
 # Attributes whose URL a browser loads with the page (href only where it is not a link to follow).
 FETCH_ATTRIBUTES = {"src", "srcset", "href", "xlink:href", "poster", "data", "background", "manifest"}
 FOLLOWED_LINKS = {"a", "area"}
-STAGING_PREFIX = ".newslens-staging-"
-STAGING_LOCK = ".lock"
-STAGING_GRACE_S = 600  # a staging folder whose run died before it took its lock is stale after this
 # nbconvert warns on every report that matplotlib images carry no alt text (it adds a generic one).
 NBCONVERT_LOG = logging.getLogger("newslens.report.nbconvert")
 NBCONVERT_LOG.setLevel(logging.ERROR)
@@ -234,56 +228,6 @@ def remote_resources(html: str) -> list[str]:
     finder.feed(html)
     finder.close()
     return [url for url in finder.urls if REMOTE_URL.match(url)]
-
-
-def publish(staging: Path, out: Path, names: list[Path]) -> None:
-    """Move finished files from staging into out; os.replace is atomic, so each file appears whole,
-    and the lock on out makes concurrent runs publish one whole report after the other."""
-    out.mkdir(parents=True, exist_ok=True)
-    folder = os.open(out, os.O_RDONLY)
-    try:
-        fcntl.flock(folder, fcntl.LOCK_EX)
-        for name in names:
-            (out / name).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staging / name, out / name)
-    finally:
-        os.close(folder)  # releases the lock
-
-
-def open_staging(out: Path) -> tuple[Path, int]:
-    """A new staging folder in out, locked for as long as the returned descriptor stays open."""
-    staging = Path(tempfile.mkdtemp(dir=out, prefix=STAGING_PREFIX))
-    lock = os.open(staging / STAGING_LOCK, os.O_CREAT | os.O_RDWR, 0o600)
-    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    return staging, lock
-
-
-def staging_is_stale(staging: Path) -> bool:
-    """True when the run that made this staging folder has ended without removing it (killed)."""
-    try:
-        lock = os.open(staging / STAGING_LOCK, os.O_RDWR)
-    except FileNotFoundError:  # its run died before taking the lock, or is about to take it
-        try:
-            return time.time() - staging.stat().st_mtime > STAGING_GRACE_S
-        except OSError:
-            return False
-    except OSError:
-        return False
-    try:
-        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:  # held: its run is alive
-        return False
-    finally:
-        os.close(lock)
-    return True
-
-
-def remove_stale_staging(out: Path) -> None:
-    """Remove the staging folders that killed runs left in out (any article's)."""
-    for entry in os.scandir(out):
-        if entry.name.startswith(STAGING_PREFIX) and entry.is_dir(follow_symlinks=False) \
-                and staging_is_stale(Path(entry.path)):
-            shutil.rmtree(entry.path, ignore_errors=True)
 
 
 def build_report(article_path: str | Path, out_dir: str | Path = "reports", model: str | None = None,

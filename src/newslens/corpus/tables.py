@@ -2,7 +2,8 @@
 
 Two passes over DIR/articles, one article at a time: the first collects what linking needs (names, counts),
 the second writes the rows in chunks of articles, so memory stays flat however many mentions there are.
-Tables are written to a staging folder and moved into DIR/tables only when all are complete; when the
+Tables are written to a staging folder of the run's own (`newslens.publish`) and moved into DIR/tables
+only when all are complete; when the
 results they come from have not changed since the last run, nothing is rewritten.
 """
 from __future__ import annotations
@@ -19,6 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 import newslens
+from newslens import publish
 from newslens.corpus.linking import ActorRef, Entity, link
 from newslens.corpus.store import Store
 from newslens.lexicon import FEMININE_PRONOUNS, PRONOUNS_PERSON
@@ -210,12 +212,7 @@ def build_tables(store: Store, doc_ids: list[str]) -> bool:
     current = out / FINGERPRINT
     if current.is_file() and current.read_text() == stamp and all((out / f).is_file() for f in table_files()):
         return False
-    from newslens.report import publish  # imports matplotlib: not needed when the tables are up to date
-
-    staging = store.root / ".tables.partial"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    try:
+    with publish.staging(store.root) as staging:  # the run's own: concurrent runs never share it
         refs: list[ActorRef] = []
         stats: dict[tuple[str, str], ActorStats] = {}
         articles = TableWriter("articles", staging)
@@ -248,9 +245,7 @@ def build_tables(store: Store, doc_ids: list[str]) -> bool:
         for writer in [*writers.values(), entity_table]:
             writer.close()
         (staging / FINGERPRINT).write_text(stamp)
-        publish(staging, out, [*table_files(), Path(FINGERPRINT)])
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        publish.publish(staging, out, [*table_files(), Path(FINGERPRINT)])
     return True
 
 
