@@ -14,13 +14,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newslens.actors import actors_and_affiliations
-from newslens.article import Article, read_article
+from newslens.article import Article, article_from_text, read_article
 from newslens.language import language_warnings
 from newslens.model import Actor, PipelineInfo, Quote, Relation
 from newslens.nlp import annotate, annotate_many, load_pipeline, pipeline_info
 from newslens.quotes import extract_quotes
 from newslens.relations import extract_relations
 from newslens.syntax import MentionIndex, Words
+
+TEXT_DOC_ID = "text"  # the doc_id of an article given to analyze() as a str
 
 
 @dataclass(frozen=True)
@@ -99,8 +101,11 @@ class Analysis:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
-def analyze(article: Article, nlp: Language | None = None) -> Analysis:
-    """Run the pipeline over the article and extract actors, then quotes, then relations."""
+def analyze(article: Article | str, nlp: Language | None = None) -> Analysis:
+    """Run the pipeline over the article and extract actors, then quotes, then relations. A str is the
+    article's text (its doc_id is "text"; its first line is the title when it looks like one)."""
+    if isinstance(article, str):
+        article = article_from_text(article, doc_id=TEXT_DOC_ID)
     nlp = nlp if nlp is not None else load_pipeline()
     return analysis_of_doc(article, annotate(nlp, article.text), nlp)
 

@@ -6,6 +6,7 @@ optional article reports), so the notebook only calls and displays.
 from __future__ import annotations
 
 from html import escape
+from urllib.parse import quote
 from pathlib import Path
 
 import pandas as pd
@@ -182,7 +183,7 @@ def article_index(tables: dict[str, pd.DataFrame], corpus_dir: str | Path) -> st
     for a in tables["articles"].sort_values(["date", "doc_id"], na_position="last").itertuples():
         title = escape(text_or_blank(a.title) or a.doc_id)
         if (folder / f"{a.doc_id}.html").is_file():
-            title = f'<a href="reports/{escape(a.doc_id, quote=True)}.html">{title}</a>'
+            title = f'<a href="reports/{escape(quote(a.doc_id + ".html"), quote=True)}">{title}</a>'
         cells = [escape(a.doc_id), title, escape(text_or_blank(a.date)), escape(text_or_blank(a.source)), f"{a.words:,}",
                  f"{a.actors:,}", f"{a.quotes:,}", f"{a.relations:,}"]
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")

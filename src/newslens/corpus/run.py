@@ -32,7 +32,7 @@ from newslens.corpus.overview import plural
 from newslens.corpus.sources import (JSONL_SUFFIXES, CorpusArticle, SourceError, input_files, iter_articles,
                                      unreadable_inputs)
 from newslens.corpus.store import Store, result_json
-from newslens.exceptions import NewslensError, Terminated
+from newslens.exceptions import CorpusError, Terminated
 from newslens.model import PipelineInfo
 from newslens.nlp import describe_pipeline, load_pipeline, pipeline_info
 
@@ -45,10 +45,6 @@ STOP_TIMEOUT_S = 5.0  # how long stopped worker processes get to exit before the
 WARM_UP_TEXT = "Minister visits Paris\n\nThe minister said on Monday that talks with France would go on.\n"
 # spaCy pipelines are not made for concurrent calls; a Dask worker may run several threads.
 PIPELINE_LOCK = threading.Lock()
-
-
-class CorpusError(NewslensError):
-    """The corpus run cannot go on (no scheduler, no article at all)."""
 
 
 @dataclass(frozen=True)

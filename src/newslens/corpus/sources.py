@@ -6,6 +6,7 @@ not UTF-8, oversized, a bad JSONL line): bad input is reported, never raised, so
 """
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime as dt
 import errno
@@ -18,17 +19,23 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import dateutil.parser
+
 from newslens.article import MAX_BYTES, Article, article_from_text, read_article
 from newslens.exceptions import ArticleError
 from newslens.outputs import file_kind
 
 TEXT_SUFFIX = ".txt"
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-FRONT_MATTER_KEYS = ("title", "date", "source")
 FRONT_MATTER_LINE = re.compile(r"(?i)^(title|date|source)[ \t]*:[ \t]*(.*?)[ \t]*$")
 RECORD_FIELDS = ("id", "url", "text", "title", "date", "source")
 SAFE_ID = re.compile(r"[^A-Za-z0-9._-]+")
 MAX_ID_CHARS = 80
+DATE_FROM_HEADER, DATE_FROM_RECORD, DATE_FROM_DATELINE = "front matter", "JSONL date", "dateline"
+DATELINE_LINES = 4  # a dateline is one of the first lines ("Friday, August 21, 2015" under a Wikinews title)
+DATELINE_MAX_CHARS = 40
+YEAR = re.compile(r"\b(1[89]|2[01])\d\d\b")
+MONTH_WORDS = frozenset(name.casefold() for name in (*calendar.month_name[1:], *calendar.month_abbr[1:]))
 
 
 @dataclass(frozen=True)
@@ -41,6 +48,7 @@ class CorpusArticle:
     source: str | None = None
     origin: str = ""
     text_offset: int = 0
+    date_from: str | None = None  # where the date was read: DATE_FROM_HEADER, DATE_FROM_RECORD or DATE_FROM_DATELINE
 
     @property
     def doc_id(self) -> str:
@@ -48,8 +56,9 @@ class CorpusArticle:
 
     def metadata(self) -> dict:
         """What the corpus adds to an extraction: title, date, outlet and where the text came from."""
-        return {"title": self.article.title, "date": self.date, "source": self.source, "origin": self.origin,
-                "text_offset": self.text_offset, "words": len(self.article.text.split())}
+        return {"title": self.article.title, "date": self.date, "date_from": self.date_from if self.date else None,
+                "source": self.source, "origin": self.origin, "text_offset": self.text_offset,
+                "words": len(self.article.text.split())}
 
 
 @dataclass(frozen=True)
@@ -72,6 +81,38 @@ def iso_date(value: object) -> str | None:
             return dt.date.fromisoformat(text[:10]).isoformat()
         except ValueError:
             return None
+
+
+def complete_date(line: str) -> str | None:
+    """The ISO day a line consists of, when it is nothing but a full date with a year and a month word
+    ("Friday, August 21, 2015", "21 Aug 2015") or in ISO form ("2015-08-21"); else None."""
+    text = line.strip()
+    if not text or len(text) > DATELINE_MAX_CHARS or not YEAR.search(text):
+        return None
+    words = {word.casefold().rstrip(".") for word in re.findall(r"[A-Za-z.]+", text)}
+    if not words & MONTH_WORDS and not re.fullmatch(r"\d{4}-\d\d-\d\d", text):
+        return None
+    try:  # parsed with two different defaults: a date that misses its day or month takes one of them
+        first = dateutil.parser.parse(text, default=dt.datetime(2000, 1, 1))
+        second = dateutil.parser.parse(text, default=dt.datetime(2001, 2, 2))
+    except (ValueError, OverflowError):
+        return None
+    return first.date().isoformat() if first.date() == second.date() else None
+
+
+def dateline(text: str) -> str | None:
+    """The date of a dateline among the text's first lines (a line that is nothing but a date)."""
+    lines = [line for line in text.lstrip("\ufeff").split("\n", DATELINE_LINES * 3)[:DATELINE_LINES * 3]
+             if line.strip()][:DATELINE_LINES]
+    return next((day for day in map(complete_date, lines) if day), None)
+
+
+def dated(given: str | None, given_from: str, text: str) -> tuple[str | None, str | None]:
+    """(date, where it came from): the metadata's own date, else the text's dateline, else unknown."""
+    if given:
+        return given, given_from
+    found = dateline(text)
+    return (found, DATE_FROM_DATELINE) if found else (None, None)
 
 
 def safe_id(raw: str) -> str:
@@ -124,7 +165,8 @@ def from_text_file(path: Path) -> CorpusArticle:
     if fields:
         article = article_from_text(body, doc_id=article.doc_id, path=str(path))
         article = dataclasses.replace(article, title=fields.get("title") or article.title)
-    return CorpusArticle(article=article, date=iso_date(fields.get("date")), source=fields.get("source") or None,
+    date, date_from = dated(iso_date(fields.get("date")), DATE_FROM_HEADER, article.text)
+    return CorpusArticle(article=article, date=date, date_from=date_from, source=fields.get("source") or None,
                          origin=str(path), text_offset=offset)
 
 
@@ -149,7 +191,8 @@ def from_json_record(record: object, where: str) -> CorpusArticle:
     if isinstance(title, str) and title.strip():
         article = dataclasses.replace(article, title=title.strip())
     source = record.get("source")
-    return CorpusArticle(article=article, date=iso_date(record.get("date")),
+    date, date_from = dated(iso_date(record.get("date")), DATE_FROM_RECORD, article.text)
+    return CorpusArticle(article=article, date=date, date_from=date_from,
                          source=source.strip() if isinstance(source, str) and source.strip() else None,
                          origin=where)
 

@@ -23,6 +23,7 @@ import newslens
 from newslens import publish
 from newslens.corpus.linking import ActorRef, Entity, link
 from newslens.corpus.store import Store
+from newslens.exceptions import CorpusError
 from newslens.lexicon import FEMININE_PRONOUNS, PRONOUNS_PERSON
 from newslens.spreadsheet import write_csv
 
@@ -34,7 +35,8 @@ FINGERPRINT = ".source.sha256"
 
 STRING, INT, FLOAT, BOOL = pa.string(), pa.int64(), pa.float64(), pa.bool_()
 SCHEMAS = {
-    "articles": pa.schema([("doc_id", STRING), ("title", STRING), ("date", STRING), ("source", STRING),
+    "articles": pa.schema([("doc_id", STRING), ("title", STRING), ("date", STRING), ("date_from", STRING),
+                           ("source", STRING),
                            ("words", INT), ("sha256", STRING), ("origin", STRING), ("actors", INT),
                            ("quotes", INT), ("relations", INT)]),
     "actors": pa.schema([("doc_id", STRING), ("actor", STRING), ("entity", STRING), ("name", STRING),
@@ -101,7 +103,8 @@ def actor_refs(document: dict) -> Iterator[ActorRef]:
 def article_row(document: dict) -> dict:
     meta = document.get("corpus", {})
     return {"doc_id": document["doc_id"], "title": meta.get("title"), "date": meta.get("date"),
-            "source": meta.get("source"), "words": meta.get("words", 0), "sha256": document["text_sha256"],
+            "date_from": meta.get("date_from"), "source": meta.get("source"), "words": meta.get("words", 0),
+            "sha256": document["text_sha256"],
             "origin": meta.get("origin"), "actors": len(document["actors"]), "quotes": len(document["quotes"]),
             "relations": len(document["relations"])}
 
@@ -252,4 +255,8 @@ def build_tables(store: Store, doc_ids: list[str]) -> bool:
 def load_tables(corpus_dir: str | Path) -> dict[str, pd.DataFrame]:
     """The corpus tables as DataFrames, by name (for the report and for users)."""
     folder = Path(corpus_dir) / "tables"
+    missing = [name for name in TABLE_NAMES if not (folder / f"{name}.parquet").is_file()]
+    if missing:
+        raise CorpusError(f"{corpus_dir}: no corpus tables here (no tables/{missing[0]}.parquet): "
+                          f"write them with `newslens corpus INPUT... --out {corpus_dir}`")
     return {name: pq.read_table(folder / f"{name}.parquet").to_pandas() for name in TABLE_NAMES}
