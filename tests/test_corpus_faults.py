@@ -61,7 +61,7 @@ def test_lone_surrogates_in_jsonl_text_or_id_are_listed_and_skipped(tmp_path):
 
 
 def test_a_file_that_cannot_be_read_is_an_article_error(tmp_path, monkeypatch):
-    from newslens.article import read_article
+    from newslens.io.article import read_article
 
     path = tmp_path / "locked.txt"
     path.write_text(BODY, encoding="utf-8")

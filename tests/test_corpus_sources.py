@@ -131,7 +131,7 @@ def test_a_dateline_is_a_whole_date_alone_on_its_line():
 
 
 def test_a_headline_ending_in_a_quotation_is_the_title(tmp_path):
-    from newslens.article import article_from_text
+    from newslens.io.article import article_from_text
 
     headline = 'Mayor on the flood: "We will rebuild"'
     assert article_from_text(f"{headline}\n\nThe mayor spoke on Monday.\n", "a").title == headline

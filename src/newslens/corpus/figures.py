@@ -20,10 +20,10 @@ from matplotlib.patches import FancyArrowPatch
 from matplotlib.ticker import MaxNLocator
 
 from newslens.corpus import overview
-from newslens.figures import (AFFILIATION_COLOR, NETWORK_AXES, NETWORK_LEGEND_AT, NETWORK_REACH, NETWORK_SIZE,
-                              QUOTE_KIND_COLORS, LabelPlacer, circle_order, edge_curvatures,
-                              edge_label_candidates, node_boxes, node_label_candidates, short_label, type_color,
-                              type_legend_handles)
+from newslens.render.figures import (AFFILIATION_COLOR, NETWORK_AXES, NETWORK_LEGEND_AT, NETWORK_REACH,
+                                     NETWORK_SIZE, QUOTE_KIND_COLORS, LabelPlacer, circle_order, edge_curvatures,
+                                     edge_label_candidates, node_boxes, node_label_candidates, short_label,
+                                     type_color, type_legend_handles)
 
 NETWORK_MAX_NODES = 30
 SPEECH_COLORS = [QUOTE_KIND_COLORS["direct"], QUOTE_KIND_COLORS["indirect"], QUOTE_KIND_COLORS["mixed"]]

@@ -21,9 +21,9 @@ from pathlib import Path
 
 import dateutil.parser
 
-from newslens.article import MAX_BYTES, Article, article_from_text, read_article
+from newslens.io.article import MAX_BYTES, Article, article_from_text, read_article
 from newslens.exceptions import ArticleError
-from newslens.outputs import file_kind
+from newslens.io.outputs import file_kind
 
 TEXT_SUFFIX = ".txt"
 JSONL_SUFFIXES = (".jsonl", ".ndjson")

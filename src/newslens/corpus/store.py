@@ -12,18 +12,18 @@ from pathlib import Path
 
 import pandas as pd
 
-import newslens
-from newslens.outputs import write_text
-from newslens.publish import RunLock, remove_stale_staging, remove_temporary_files
+from newslens.version import __version__
+from newslens.io.outputs import write_text
+from newslens.io.publish import RunLock, remove_stale_staging, remove_temporary_files
 from newslens.corpus.sources import CorpusArticle, SourceError
-from newslens.spreadsheet import write_csv
+from newslens.io.spreadsheet import write_csv
 
 ERROR_COLUMNS = ["path_or_id", "error"]
 
 
 def corpus_metadata(item: CorpusArticle) -> dict:
     """The `corpus` object of an article's JSON: its metadata and the software version that produced it."""
-    return {**item.metadata(), "newslens_version": newslens.__version__}
+    return {**item.metadata(), "newslens_version": __version__}
 
 
 def result_json(extraction: dict, item: CorpusArticle) -> str:

@@ -2,7 +2,7 @@
 
 Two passes over DIR/articles, one article at a time: the first collects what linking needs (names, counts),
 the second writes the rows in chunks of articles, so memory stays flat however many mentions there are.
-Tables are written to a staging folder of the run's own (`newslens.publish`) and moved into DIR/tables
+Tables are written to a staging folder of the run's own (`newslens.io.publish`) and moved into DIR/tables
 only when all are complete; when the
 results they come from have not changed since the last run, nothing is rewritten.
 """
@@ -19,13 +19,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-import newslens
-from newslens import publish
+from newslens.version import __version__
+from newslens.io import publish
 from newslens.corpus.linking import ActorRef, Entity, link
 from newslens.corpus.store import Store
 from newslens.exceptions import CorpusError
-from newslens.lexicon import FEMININE_PRONOUNS, PRONOUNS_PERSON
-from newslens.spreadsheet import write_csv
+from newslens.english.lexicon import FEMININE_PRONOUNS, PRONOUNS_PERSON
+from newslens.io.spreadsheet import write_csv
 
 CHUNK_ARTICLES = 256  # articles per row group and CSV part
 MASCULINE_PRONOUNS = PRONOUNS_PERSON - FEMININE_PRONOUNS
@@ -198,7 +198,7 @@ class TableWriter:
 
 def fingerprint(store: Store, doc_ids: list[str]) -> str:
     """What the tables are made from: the bytes of every stored result, and the code that tabulates them."""
-    digest = hashlib.sha256(f"newslens {newslens.__version__}\n".encode())
+    digest = hashlib.sha256(f"newslens {__version__}\n".encode())
     for doc_id in doc_ids:
         digest.update(f"{doc_id}\t{hashlib.sha256(store.path(doc_id).read_bytes()).hexdigest()}\n".encode())
     return digest.hexdigest()

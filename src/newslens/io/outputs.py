@@ -1,6 +1,6 @@
 """Where results go: atomically into regular files, straight into streams, never over a special file.
 
-A regular file (new or existing) is written as `newslens.publish` writes every output: a temporary file
+A regular file (new or existing) is written as `newslens.io.publish` writes every output: a temporary file
 next to it, moved into place with `os.replace`, so a reader sees the old file or the new one, never
 half of one, and a failed run leaves the previous result as it was. A symlink is written through to the file it points at (the
 link stays a link). A FIFO or a character device (`/dev/stdout`, `/dev/null`, a terminal) cannot be
@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from newslens.exceptions import OutputError
-from newslens.publish import write_atomic
+from newslens.io.publish import write_atomic
 
 STDOUT = "-"
 
