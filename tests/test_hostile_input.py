@@ -167,7 +167,7 @@ def test_report_of_a_file_named_with_glob_characters_keeps_its_figures(tmp_path)
 KILLED_RUN = """
 import os, signal, sys
 from pathlib import Path
-from newslens.report import open_staging
+from newslens.io.publish import open_staging
 staging, lock = open_staging(Path(sys.argv[1]))
 (staging / "half.ipynb").write_text("{")
 print(staging.name, flush=True)
@@ -176,8 +176,8 @@ os.kill(os.getpid(), signal.SIGKILL)
 
 
 def test_staging_left_by_a_killed_run_is_removed_and_a_live_one_kept(tmp_path):
-    report_module()
-    from newslens.report import engine as report
+    from newslens.io import publish as report  # the one publishing protocol of every report and corpus run
+
     out = tmp_path / "out"
     out.mkdir()
     killed = run_python("-c", KILLED_RUN, str(out))

@@ -1,11 +1,11 @@
 """The report engine: a notebook executed with papermill in a quiet Jupyter kernel, and the staging folder
 every report is written to first.
 
-All-or-nothing: every output is first written to a staging folder of the run's own (`tempfile.mkdtemp` inside
-the output folder), and moved into place with `os.replace` only after the notebook ran and converted cleanly,
-so a failure never leaves a half-written report behind, and concurrent runs into one folder never share files:
-the last one to finish publishes its whole report. A run holds a lock on its staging folder; the next run into
-the folder removes staging folders whose run was killed.
+All-or-nothing, by newslens's one publishing protocol (`newslens.io.publish`): every output is first written
+to a staging folder of the run's own inside the output folder, and moved into place under a lock only after the
+notebook ran and converted cleanly, so a failure never leaves a half-written report behind, and concurrent runs
+into one folder never share files: the last one to finish publishes its whole report. The next run into the
+folder removes staging folders of killed runs.
 
 papermill and nbformat are imported inside the functions that use them: the notebook's kernel imports this
 package for its helpers, and they cost seconds to import.
@@ -16,15 +16,12 @@ committed notebooks and reports is tools/refresh.py.
 """
 from __future__ import annotations
 
-import fcntl
-import os
-import shutil
-import tempfile
-import time
 from importlib import resources
 from pathlib import Path
 
 from jupyter_client.manager import KernelManager
+
+from newslens.io.publish import open_staging, publish, remove_stale_staging  # noqa: F401  (re-exported)
 
 
 def packaged_notebook(name: str) -> Path:
@@ -33,9 +30,6 @@ def packaged_notebook(name: str) -> Path:
 
 
 NOTEBOOK = packaged_notebook("article_report.ipynb")
-STAGING_PREFIX = ".newslens-staging-"
-STAGING_LOCK = ".lock"
-STAGING_GRACE_S = 600  # a staging folder whose run died before it took its lock is stale after this
 # No kernel chatter on the terminal: start-up notices, nor the "KeyboardInterrupt caught in kernel" a kernel
 # logs when it is stopped at the end of a run (cell errors reach papermill, not this log).
 QUIET_KERNEL = ["--IPKernelApp.log_level=ERROR"]
@@ -90,56 +84,6 @@ def start_kernel(cwd: Path | None = None) -> FinishedKernelManager:
     kernel = FinishedKernelManager(kernel_name="python3")
     kernel.start_kernel(extra_arguments=QUIET_KERNEL, cwd=str(cwd or Path.cwd()))
     return kernel
-
-
-def publish(staging: Path, out: Path, names: list[Path]) -> None:
-    """Move finished files from staging into out; os.replace is atomic, so each file appears whole,
-    and the lock on out makes concurrent runs publish one whole report after the other."""
-    out.mkdir(parents=True, exist_ok=True)
-    folder = os.open(out, os.O_RDONLY)
-    try:
-        fcntl.flock(folder, fcntl.LOCK_EX)
-        for name in names:
-            (out / name).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staging / name, out / name)
-    finally:
-        os.close(folder)  # releases the lock
-
-
-def open_staging(out: Path) -> tuple[Path, int]:
-    """A new staging folder in out, locked for as long as the returned descriptor stays open."""
-    staging = Path(tempfile.mkdtemp(dir=out, prefix=STAGING_PREFIX))
-    lock = os.open(staging / STAGING_LOCK, os.O_CREAT | os.O_RDWR, 0o600)
-    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    return staging, lock
-
-
-def staging_is_stale(staging: Path) -> bool:
-    """True when the run that made this staging folder has ended without removing it (killed)."""
-    try:
-        lock = os.open(staging / STAGING_LOCK, os.O_RDWR)
-    except FileNotFoundError:  # its run died before taking the lock, or is about to take it
-        try:
-            return time.time() - staging.stat().st_mtime > STAGING_GRACE_S
-        except OSError:
-            return False
-    except OSError:
-        return False
-    try:
-        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:  # held: its run is alive
-        return False
-    finally:
-        os.close(lock)
-    return True
-
-
-def remove_stale_staging(out: Path) -> None:
-    """Remove the staging folders that killed runs left in out (any article's)."""
-    for entry in os.scandir(out):
-        if entry.name.startswith(STAGING_PREFIX) and entry.is_dir(follow_symlinks=False) \
-                and staging_is_stale(Path(entry.path)):
-            shutil.rmtree(entry.path, ignore_errors=True)
 
 
 def make_reproducible(path: Path, published_parameters: dict | None = None) -> None:
