@@ -21,7 +21,7 @@ from matplotlib.patches import FancyArrowPatch, Patch
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
-from newslens.extract.analysis import Analysis
+from newslens.model import Analysis
 from newslens.model import ACTOR_TYPES, QUOTE_KINDS, Actor
 from newslens.render.prose import plural
 

@@ -12,7 +12,7 @@ import pandas as pd
 from spacy import displacy
 from spacy.displacy.templates import TPL_ENTS
 
-from newslens.extract.analysis import Analysis
+from newslens.model import Analysis
 from newslens.render.figures import ACTOR_TYPE_COLORS, QUOTE_KIND_COLORS, type_color
 from newslens.model import QUOTE_KINDS, Quote
 

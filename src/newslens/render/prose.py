@@ -16,7 +16,7 @@ from html import escape
 
 from lemminflect import getAllInflections, getAllLemmas, getInflection
 
-from newslens.extract.analysis import Analysis
+from newslens.model import Analysis
 from newslens.english.lexicon import HONORIFICS, ROLE_HEADS, name_words
 from newslens.model import Actor, Quote, Relation
 from newslens.extract.quotes import CAPTION_CUE
