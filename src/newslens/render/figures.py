@@ -23,7 +23,7 @@ from matplotlib.transforms import Bbox
 
 from newslens.model import Analysis
 from newslens.model import ACTOR_TYPES, QUOTE_KINDS, Actor
-from newslens.render.prose import plural
+from newslens.english.inflection import plural
 
 # displaCy's entity colours, so the charts and the annotated text speak the same colour language.
 ACTOR_TYPE_COLORS = {
