@@ -19,6 +19,14 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
 
 
+def plural_noun(noun: str) -> str:
+    """A noun's plural by lemminflect, of the last word of a compound: 'secretary' -> 'secretaries', 'spokesman'
+    -> 'spokesmen', 'prime minister' -> 'prime ministers'; + 's' for a word lemminflect does not know."""
+    *first, last = noun.split(" ")
+    forms = getInflection(last, tag="NNS")
+    return " ".join([*first, forms[0] if forms else last + "s"])
+
+
 def join_words(words: list[str]) -> str:
     """'a', 'a and b', 'a, b and c'."""
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
