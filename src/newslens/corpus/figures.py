@@ -20,8 +20,9 @@ SPEECH_COLORS = [QUOTE_KIND_COLORS["direct"], QUOTE_KIND_COLORS["indirect"], QUO
 
 
 def plain(label: object) -> str:
-    """Text shown as typed: no mathtext."""
-    return str(label).replace("$", r"\$")
+    """Text shown as typed. Figures draw no mathtext (render.figures turns it off), so a '$' needs no escape:
+    an escape would be drawn too ('Fund \\$5 million')."""
+    return str(label)
 
 
 def label(name: object, width: int = 28) -> str:
