@@ -18,6 +18,7 @@ from newslens.io.article import Article, article_from_text, read_article
 from newslens.extract.language import language_warnings
 from newslens.model import Actor, PipelineInfo, Quote, Relation
 from newslens.pipeline.load import annotate, annotate_many, load_pipeline, pipeline_info
+from newslens.pipeline.names import remembered_titles
 from newslens.extract.quotes import extract_quotes
 from newslens.extract.relations import extract_relations
 from newslens.english.syntax import MentionIndex, Words
@@ -119,11 +120,13 @@ def analyze_many(articles: Sequence[Article], nlp: Language | None = None, batch
 
 
 def analysis_of_doc(article: Article, doc: Doc, nlp: Language) -> Analysis:
-    """Actors, then quotes, then relations from the annotated Doc of the article's text."""
-    actors, affiliations = actors_and_affiliations(doc)
-    words = Words(doc, MentionIndex(actors))
-    quotes = extract_quotes(doc, actors, words)
-    relations = with_affiliations(extract_relations(doc, actors, words), affiliations)
+    """Actors, then quotes, then relations from the annotated Doc of the article's text. The Doc is only read:
+    what extraction keeps (titles, words) is kept beside it."""
+    with remembered_titles(doc):
+        actors, affiliations = actors_and_affiliations(doc)
+        words = Words(doc, MentionIndex(actors))
+        quotes = extract_quotes(doc, actors, words)
+        relations = with_affiliations(extract_relations(doc, actors, words), affiliations)
     return Analysis(article=article, pipeline=pipeline_info(nlp), actors=tuple(actors),
                     quotes=tuple(quotes), relations=tuple(relations), warnings=language_warnings(doc))
 
