@@ -327,8 +327,8 @@ def network_chart(analysis: Analysis) -> Figure:
     fig.suptitle(f"{title}: {subtitle}", x=0.01, ha="left", fontweight="bold")
     notes = []
     if quoted_only:
-        notes.append(f"{plural(len(quoted_only), 'quoted actor')} without relations are not drawn "
-                     f"(see “Who is quoted”).")
+        notes.append(f"{plural(len(quoted_only), 'quoted actor')} without relations "
+                     f"{'is' if len(quoted_only) == 1 else 'are'} not drawn (see “Who is quoted”).")
     if unplaced:
         notes.append("Labels with no free space: " + "; ".join(unplaced))
     if notes:
