@@ -20,7 +20,6 @@ from newslens.exceptions import ArticleError
 
 TEXT_SUFFIX = ".txt"
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-FRONT_MATTER_KEYS = ("title", "date", "source")
 FRONT_MATTER_LINE = re.compile(r"(?i)^(title|date|source)[ \t]*:[ \t]*(.*?)[ \t]*$")
 SAFE_ID = re.compile(r"[^A-Za-z0-9._-]+")
 MAX_ID_CHARS = 80
