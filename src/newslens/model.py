@@ -11,7 +11,6 @@ from newslens.io.article import Article
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "EVENT", "OTHER")
 QUOTE_KINDS = ("direct", "indirect", "mixed")
-MENTION_KINDS = ("name", "alias", "pronoun", "nominal")
 
 
 @dataclass(frozen=True)

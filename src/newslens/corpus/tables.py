@@ -30,7 +30,6 @@ from newslens.io.spreadsheet import write_csv
 CHUNK_ARTICLES = 256  # articles per row group and CSV part
 MASCULINE_PRONOUNS = PRONOUNS_PERSON - FEMININE_PRONOUNS
 DIRECT_KINDS = ("direct",)
-REPORTED_KINDS = ("indirect", "mixed")  # a mixed quote is a reported statement with a quoted fragment
 FINGERPRINT = ".source.sha256"
 
 STRING, INT, FLOAT, BOOL = pa.string(), pa.int64(), pa.float64(), pa.bool_()

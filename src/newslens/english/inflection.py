@@ -80,12 +80,6 @@ def verb_form(lemma: str, tag: str) -> str:
     return forms[0] if forms else lemma
 
 
-def past_tense(lemma: str) -> str:
-    """Simple past of a verb lemma, or of the first word of a verb phrase ('turn to' -> 'turned to')."""
-    verb, _, rest = lemma.partition(" ")
-    return f"{verb_form(verb, 'VBD')} {rest}".strip()
-
-
 def indefinite_article(word: str) -> str:
     """'an' before a vowel sound: 'an envoy', 'an MP', 'a USI instructor', 'a NATO official', 'a union leader',
     'a Ukrainian', 'an unusual'."""

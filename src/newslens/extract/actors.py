@@ -524,14 +524,9 @@ def find_title(mentions: list[EntityMention]) -> Title | None:
     return next((title for title in titles if title.head not in HONORIFICS), titles[0] if titles else None)
 
 
-def extract_actors(doc: Doc) -> list[Actor]:
-    """The article's actors, in order of first mention, with aliases, roles, affiliations, pronouns."""
-    return actors_and_affiliations(doc)[0]
-
-
 def actors_and_affiliations(doc: Doc) -> tuple[list[Actor], list[Relation]]:
-    """The actors (as `extract_actors`) and every affiliation stated between them, which give each actor
-    its main one: read once for both."""
+    """The article's actors, in order of first mention, with aliases, roles, affiliations, pronouns, and every
+    affiliation stated between them, which give each actor its main one: read once for both."""
     mentions = entity_mentions(doc)
     glosses, orphans = glossed_names(mentions)
     mentions = [m for m in mentions if id(m) not in orphans]
