@@ -219,3 +219,16 @@ def test_legends_never_cover_the_title(chart):
         box = legend.get_window_extent(renderer)
         for title in titles:
             assert not box.overlaps(title.get_window_extent(renderer)), f"{chart.__name__}: legend over the title"
+
+
+def test_a_dollar_in_a_corpus_label_is_drawn_as_typed():
+    import pandas as pd
+
+    from newslens.corpus import figures as corpus_figures
+
+    entities = pd.DataFrame({"name": ["Fund $5 million", "Ana Ruiz"], "type": ["ORG", "PERSON"],
+                             "mentions": [3, 2], "articles": [2, 1], "aliases": ["", ""]})
+    fig = corpus_figures.entity_chart({"entities": entities})
+    FigureCanvasAgg(fig).draw()
+    labels = [tick.get_text() for tick in fig.axes[0].get_yticklabels()]
+    assert labels == ["Fund $5 million", "Ana Ruiz"]

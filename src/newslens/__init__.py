@@ -4,9 +4,9 @@ The flow runs one way: text -> spaCy Doc -> Analysis -> tables, figures, report.
 """
 from newslens.version import __version__
 
-from newslens.extract.analysis import Analysis, analyze, analyze_path
+from newslens.extract.analysis import analyze, analyze_path
 from newslens.io.article import Article, read_article
-from newslens.model import Actor, Mention, PipelineInfo, Quote, Relation
+from newslens.model import Actor, Analysis, Mention, PipelineInfo, Quote, Relation
 from newslens.pipeline.load import load_pipeline
 
 
