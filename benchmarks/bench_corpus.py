@@ -56,7 +56,11 @@ def make_corpus(folder: Path, count: int, texts: list[str]) -> int:
 def sample_tree(process: psutil.Process, cpu: dict[int, float]) -> int:
     """The resident memory of the process and its descendants now; records each one's CPU seconds so far."""
     total = 0
-    for p in [process, *process.children(recursive=True)]:
+    try:
+        tree = [process, *process.children(recursive=True)]
+    except psutil.Error:  # the run is ending: its processes are going
+        return 0
+    for p in tree:
         try:
             total += p.memory_info().rss
             times = p.cpu_times()

@@ -351,3 +351,27 @@ def test_concurrent_runs_into_one_folder_both_finish(tmp_path):
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp") or "staging" in p.name]
     for path in (out / "articles").iterdir():
         json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_a_run_killed_mid_extraction_resumes_complete_and_consistent(tmp_path):
+    folder = corpus_folder(tmp_path, 40)
+    out = tmp_path / "out"
+    process = start_corpus(folder, out, "--quiet")
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and len(list((out / "articles").glob("*.json"))) < 8:
+        time.sleep(0.1)
+    children = descendants(process.pid)
+    process.kill()  # kill -9 of the main process alone
+    process.communicate(timeout=30)
+    assert wait_gone(children) == []  # its workers followed it
+    rerun = start_corpus(folder, out, "--quiet")
+    _, stderr = rerun.communicate(timeout=600)
+    assert rerun.returncode == 0, stderr.decode()
+    stored = sorted(p.stem for p in (out / "articles").glob("*.json"))
+    assert stored == [f"a{n:03d}" for n in range(40)]
+    for path in (out / "articles").iterdir():
+        json.loads(path.read_text(encoding="utf-8"))
+    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp") or "staging" in p.name]
+    articles = pd.read_csv(out / "tables" / "articles.csv")
+    assert sorted(articles["doc_id"]) == stored and articles["doc_id"].is_unique
+    assert set(pd.read_csv(out / "tables" / "quotes.csv")["doc_id"]) <= set(stored)
