@@ -9,8 +9,10 @@ from newslens.evaluation import score_document
 
 
 def pairs(text: str) -> set[tuple[str, str]]:
+    """(agent, patient) of the events the text states as facts, reported or planned: not negated, not hypothetical."""
     a = analyse(text, "builtin")
-    return {(a.actor_name(r.source), a.actor_name(r.target)) for r in a.relations if not r.negated}
+    return {(a.actor_name(r.source), a.actor_name(r.target)) for r in a.relations
+            if not r.negated and r.status != "hypothetical"}
 
 
 def test_coordinated_subjects_each_act():
@@ -104,8 +106,10 @@ def test_negated_event_is_kept_marked_and_not_scored():
     assert score_document(gold, json.loads(a.to_json())).relations.predicted == 0
 
 
-def test_hypothetical_event_is_left_out():
-    assert pairs("Kenya might attack Somalia next year.") == set()
+def test_hypothetical_event_is_kept_marked_hypothetical():
+    a = analyse("Kenya might attack Somalia next year.", "builtin")
+    assert [(a.actor_name(r.source), a.actor_name(r.target), r.status) for r in a.relations] == [
+        ("Kenya", "Somalia", "hypothetical")]
     assert pairs("If Kenya attacks Somalia, the region will suffer.") == set()
 
 
@@ -203,7 +207,7 @@ def hand_parsed_events(tokens: list[tuple[str, int, str, str, str]], actors: dic
     import spacy
     from spacy.tokens import Doc
 
-    from newslens.events import sentence_events
+    from newslens.events import is_hypothetical, sentence_events
     from newslens.model import Actor, Mention
     from newslens.syntax import MentionIndex, Words
 
@@ -217,7 +221,8 @@ def hand_parsed_events(tokens: list[tuple[str, int, str, str, str]], actors: dic
         span = doc[positions[0]:positions[-1] + 1]
         mentions.append(Actor(name, span.text, "ORG", (Mention(span.text, span.start_char, span.end_char),)))
     words_of = Words(doc, MentionIndex(mentions))
-    return {(words_of.actor[e.agent], words_of.actor[e.patient]) for e in sentence_events(doc[:], words_of)}
+    return {(words_of.actor[e.agent], words_of.actor[e.patient]) for e in sentence_events(doc[:], words_of)
+            if not is_hypothetical(e.verb, words_of)}
 
 
 def test_a_companion_the_parser_calls_the_agent_does_not_act():

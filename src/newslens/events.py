@@ -33,10 +33,10 @@ from spacy.tokens import Span
 
 from newslens.lexicon import (
     ACTING_NOUNS, ADDRESSEE_VERBS, COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_CLASS_OF, EVENT_NOUNS,
-    HYPOTHETICAL_MODALS, NOT_EVENT_VERBS, OBJECT_CONTROL_VERBS, POSSESSIVE_MARKS, RECEIVING_VERBS,
-    SEEKING_VERBS, SPEECH_VERBS,
+    HYPOTHETICAL_MODALS, NON_TARGET_PREPOSITIONS, NOT_EVENT_VERBS, OBJECT_CONTROL_VERBS, POSSESSIVE_MARKS,
+    RECEIVING_VERBS, SEEKING_VERBS, SPEECH_VERBS, VERB_ONLY_ON,
 )
-from newslens.syntax import RELATIVE_CLAUSE_DEPS, RELATIVE_PRONOUNS, Words, lemma
+from newslens.syntax import RELATIVE_CLAUSE_DEPS, RELATIVE_PRONOUNS, Words, lemma, word_lemmas
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:outer"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "nsubjpass"})
@@ -55,10 +55,8 @@ ADJACENT_BLOCKERS = frozenset({"by", "of", "to", "with", "from", "for", "in", "a
 CLAUSE_OPENERS = frozenset({"as", "after", "before", "since", "until"})
 # A gerund after these is not done by the clause's subject ('warned against providing support').
 GERUND_BLOCKERS = frozenset({"against", "from", "without", "of", "instead"})
-# Prepositions that link a verb or an event noun to the one it is done to or with.
-TARGET_LINKS = frozenset({"with", "to", "against", "toward", "towards", "into", "on", "upon"})
-# Verbs whose 'on' names the one acted on ('called on X', 'imposed sanctions on X'); for others 'on' is a topic.
-VERB_ONLY_ON = frozenset({"call", "spy", "impose", "prey", "declare", "fire", "turn", "pressure"})
+# Prepositions that link an event noun to the one it is done to or with ('an attack on X', 'talks with X').
+NOUN_TARGET_LINKS = frozenset({"with", "to", "against", "toward", "towards", "into", "on", "upon"})
 
 
 @dataclass(frozen=True)
@@ -70,6 +68,14 @@ class Event:
     verb: int                # the verb, or the event noun when no verb carries it
     noun: int | None = None  # the verb's object that the predicate names ('issued a warning to', 'sought shells from')
     link: str | None = None  # the preposition before the patient
+
+
+def is_target_link(link: str, base: str) -> bool:
+    """Whether a preposition after the verb `base` (or after its object) names the one the event is done to or
+    with: any preposition but the named non-targets (a time, a place, a topic...); 'on' after a few verbs."""
+    if link in ("on", "upon"):
+        return base in VERB_ONLY_ON
+    return link not in NON_TARGET_PREPOSITIONS and link.isalpha()
 
 
 def prepositional(head: int, words: Words) -> Iterator[tuple[str, int]]:
@@ -121,6 +127,10 @@ def named_actors(noun: int, words: Words) -> list[int]:
         if words.dep[k] == "appos" and words.actor[words.head[k]]:
             found.append(words.head[k])  # 'the Lumen Trust, a charity founded by X'
             continue
+        named = [c for c in words.children[k] if words.dep[c] == "appos" and words.actor[c]]
+        if named:  # 'defeated another candidate, veteran politician X': the apposition names the noun
+            found.append(named[0])
+            continue
         links = list(prepositional(k, words))
         if words.lower[k] in ACTING_NOUNS:
             owners = [c for c in words.children[k] if words.dep[c] in OWNER_DEPS and words.actor[c]]
@@ -154,16 +164,27 @@ def is_passive(verb: int, words: Words) -> bool:
     return any(words.dep[c] in PASSIVE_MARK_DEPS | PASSIVE_SUBJECT_DEPS for c in words.children[verb])
 
 
+def real_word(token: int | None, words: Words) -> int | None:
+    """The token itself, or where the parser made a whitespace token (a line break) head of a phrase, the name
+    it heads: whitespace never fills a subject or object slot."""
+    if token is None or words.text[token].strip():
+        return token
+    return next((c for c in words.children[token] if words.dep[c] in ("flat", "compound", "appos")
+                 and words.text[c].strip()), None)
+
+
 def own_subject(verb: int, words: Words) -> int | None:
-    """The verb's subject; where the parser made a line break the subject, the name it heads."""
-    subject = next((c for c in words.children[verb] if words.dep[c] in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
-    if subject is None or words.text[subject].strip():
-        return subject
-    return next((c for c in words.children[subject] if words.dep[c] in ("flat", "compound")), None)
+    """The verb's subject, past whitespace tokens the parser also called subjects ('\\n\\nGermany was criticised')."""
+    for child in words.children[verb]:
+        if words.dep[child] in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+            subject = real_word(child, words)
+            if subject is not None:
+                return subject
+    return None
 
 
 def first_object(verb: int, words: Words) -> int | None:
-    return next((c for c in words.children[verb] if words.dep[c] in OBJECT_DEPS), None)
+    return next((c for c in words.children[verb] if words.dep[c] in OBJECT_DEPS and words.text[c].strip()), None)
 
 
 def subject_of(verb: int, words: Words, depth: int = 0) -> tuple[int | None, bool]:
@@ -294,18 +315,30 @@ def verb_targets(verb: int, words: Words) -> Iterator[tuple[int, int | None, str
             continue
         if link == "to" and is_range_end(verb, noun, words):
             continue  # 'support ranging from X to Y': the end of a range, no addressee
-        if link in TARGET_LINKS and (link not in ("on", "upon") or base in VERB_ONLY_ON):
+        if is_target_link(link, base):
             yield noun, None, link
         elif link == "from" and base in SEEKING_VERBS | RECEIVING_VERBS:
             yield noun, None, link
-    for thing in things_moved(verb, words):  # 'sought shells from X', 'supplied rockets to X'
-        for link, noun in prepositional(thing, words):
-            if link == "from" and base in SEEKING_VERBS | RECEIVING_VERBS or link == "to" and base in EVENT_CLASS_OF:
-                yield noun, thing, link
+    for thing in things_moved(verb, words) if base not in EMPTY_VERBS else ():
+        for link, noun in prepositional(thing, words):  # 'fired rockets at X', 'signed a pact with X'
+            if link == "from" and base in SEEKING_VERBS | RECEIVING_VERBS or link == "at" or (
+                    link in NOUN_TARGET_LINKS and is_target_link(link, base)):
+                yield noun, thing, link  # 'at' after a thing: where it was aimed ('fired rockets at X')
     for event_noun in carried_nouns(verb, words):
         for link, noun in prepositional(event_noun, words):
-            if link in TARGET_LINKS or link == "from" and base in RECEIVING_VERBS:  # 'received support from X'
+            if link in NOUN_TARGET_LINKS or link == "from" and base in RECEIVING_VERBS:  # 'received support from X'
                 yield noun, event_noun, link
+
+
+def passive_phrases(verb: int, words: Words) -> list[tuple[str, int]]:
+    """A passive verb's prepositional phrases, with a by-phrase the parser hung on another of them ('was invited
+    to Washington | by X', 'was elected in 2010 | by voters'): a by-phrase on a noun that states no event of its
+    own is the verb's agent."""
+    phrases = list(prepositional(verb, words))
+    for link, noun in list(phrases):
+        if link != "by" and words.lower[noun] not in EVENT_NOUNS:
+            phrases += [(inner, n) for inner, n in prepositional(noun, words) if inner == "by"]
+    return phrases
 
 
 def passive_in_event(verb: int, subject: int, noun: int, words: Words) -> Iterator[Event]:
@@ -316,7 +349,7 @@ def passive_in_event(verb: int, subject: int, noun: int, words: Words) -> Iterat
             for agent in named_actors(other, words):
                 for patient in named_actors(subject, words):
                     yield Event(agent, patient, verb, noun, None)
-        elif link in TARGET_LINKS:
+        elif link in NOUN_TARGET_LINKS:
             for agent in named_actors(subject, words):
                 for patient in named_actors(other, words):
                     yield Event(agent, patient, verb, noun, link)
@@ -336,7 +369,7 @@ def statement_events(verb: int, subject: int, words: Words) -> Iterator[Event]:
 def clause_events(sent: Span, words: Words) -> Iterator[Event]:
     """Events stated by a verb and its arguments, active or passive, with inherited subjects."""
     for verb in range(sent.start, sent.end):
-        if words.pos[verb] != "VERB" or is_hypothetical(verb, words):
+        if words.pos[verb] != "VERB":  # a hypothetical verb's events are kept: status.py marks them
             continue
         base = lemma(words.doc[verb])
         subject, undergoes = subject_of(verb, words)
@@ -346,7 +379,7 @@ def clause_events(sent: Span, words: Words) -> Iterator[Event]:
             yield from statement_events(verb, subject, words)
             continue
         if undergoes:  # the passive: the by-phrase acts on the subject
-            for link, noun in prepositional(verb, words):
+            for link, noun in passive_phrases(verb, words):
                 if link == "by":
                     for agent in named_actors(noun, words):
                         for patient in named_actors(subject, words):
@@ -381,7 +414,7 @@ def nominal_events(sent: Span, words: Words) -> Iterator[Event]:
         for agent in [n for link, n in links if link == "by"]:  # 'strikes by X | against Y'
             links += [(link, n) for link, n in prepositional(agent, words) if n > agent]
         for link, target in links:
-            if link not in TARGET_LINKS and not (link == "of" and agents):  # "X's defeat of Y"
+            if link not in NOUN_TARGET_LINKS and not (link == "of" and agents):  # "X's defeat of Y"
                 continue
             for patient in named_actors(target, words):
                 for agent in agents:
@@ -401,10 +434,10 @@ def adjacent_events(sent: Span, words: Words, read_verbs: set[int]) -> Iterator[
     such a headline-like clause as one noun phrase). Between verb and target only a linking
     preposition, a determiner and words describing the target may stand."""
     for verb in range(sent.start + 1, sent.end - 1):
-        if verb in read_verbs or not words.tag[verb].startswith("VB") or words.actor[verb] or words.dep[verb] == "acl":
+        if verb in read_verbs or words.actor[verb] or words.dep[verb] == "acl":
             continue
-        if words.parsed and is_hypothetical(verb, words):
-            continue  # 'if Chile attacks Peru': word order does not make it happen
+        if not (words.tag[verb].startswith("VB") or is_misread_verb(verb, words)):
+            continue
         base = lemma(words.doc[verb])
         if base in NOT_EVENT_VERBS or base in EMPTY_VERBS:
             continue
@@ -421,8 +454,8 @@ def adjacent_events(sent: Span, words: Words, read_verbs: set[int]) -> Iterator[
         if opener >= sent.start and (words.lower[opener] in ADJACENT_BLOCKERS or (
                 words.dep[opener] == "case" and words.lower[opener] not in CLAUSE_OPENERS)):
             continue  # 'within X called Y': an actor after a preposition is no subject
-        after, link = verb + 1, None
-        if words.lower[after] in TARGET_LINKS:
+        after, link, thing = verb + 1, None, None
+        if words.lower[after] in NOUN_TARGET_LINKS:
             after, link = after + 1, words.lower[after]
         elif reports:
             continue  # 'stated Montalvo left': what follows a reporting verb is what was said
@@ -431,12 +464,25 @@ def adjacent_events(sent: Span, words: Words, read_verbs: set[int]) -> Iterator[
         while after < sent.end - 1 and not words.actor[after] and (
                 words.pos[after] in ("DET", "ADJ") or words.pos[after] == "NOUN" and words.text[after].islower()):
             after += 1
+            if link is None and after > verb + 1 and words.lower[after] in NOUN_TARGET_LINKS and (
+                    base not in EMPTY_VERBS):  # 'sent tanks to X': past what was sent, the one it went to
+                thing = after - 1 if words.pos[after - 1] == "NOUN" else None
+                after, link = after + 1, words.lower[after]
         end = after
         while end + 1 < sent.end and words.actor[end + 1] == words.actor[after]:
             end += 1
         owned = end + 1 < sent.end and words.lower[end + 1] in POSSESSIVE_MARKS  # "rejected Maliki's choice"
         if words.actor[after] and words.actor[after] != words.actor[before] and not owned:
-            yield Event(before, after, verb, None, link)
+            yield Event(before, after, verb, thing, link)
+
+
+def is_misread_verb(token: int, words: Words) -> bool:
+    """A past form that only a verb has ('sent', 'backed'), which the tagger read as a noun or adjective inside a
+    noun phrase ('Germany sent tanks' as one phrase): word order may still read it as the verb."""
+    if words.pos[token] not in ("NOUN", "ADJ") or not words.text[token].islower():
+        return False
+    uses = word_lemmas(words.lower[token])
+    return set(uses) == {"VERB"} and words.lower[token] not in uses["VERB"]
 
 
 def sentence_events(sent: Span, words: Words) -> Iterator[Event]:

@@ -14,7 +14,7 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Span
 
-from newslens.events import Event, sentence_events
+from newslens.events import Event, is_hypothetical, is_misread_verb, named_actors, sentence_events
 from newslens.evidence import evidence_span, is_hard_wrapped
 from newslens.gazetteer import country_names, places
 from newslens.lexicon import (
@@ -22,6 +22,7 @@ from newslens.lexicon import (
     PLACE_NOUNS, POSSESSIVE_MARKS, RECEIVING_VERBS, SPEECH_VERBS,
 )
 from newslens.model import Relation
+from newslens.status import NEGATED, REPORTED, event_status
 from newslens.syntax import AUXILIARIES, MentionIndex, Words, doc_text, is_negated, is_noun, lemma, sentences
 
 MAX_TOKENS_BETWEEN = 20
@@ -225,9 +226,14 @@ def span_of(sent: Span, tokens: list[int], words: Words, hard_wrapped: bool) -> 
     return evidence_span(sent, low, high, hard_wrapped)
 
 
+def is_event_noun(token: int, words: Words) -> bool:
+    """The event is stated by a noun ('the attack on'), not by a verb, nor by a verb the tagger read as a noun."""
+    return words.pos[token] == "NOUN" and not is_misread_verb(token, words)
+
+
 def event_predicate(event: Event, words: Words) -> tuple[str, str]:
     """Predicate ('meet with', 'hold talks with', 'attack on') and event class of a parsed event."""
-    head = words.lower[event.verb] if words.pos[event.verb] == "NOUN" else lemma(words.doc[event.verb])
+    head = words.lower[event.verb] if is_event_noun(event.verb, words) else lemma(words.doc[event.verb])
     link, noun = event.link, event.noun
     thing = next((c for c in words.children[event.verb] if words.dep[c] in ("obj", "dobj")
                   and not words.actor[c] and words.pos[c] in ("NOUN", "PROPN", "VERB") and words.tag[c] != "VBG"), None)
@@ -262,9 +268,12 @@ def parsed_relations(sent: Span, words: Words, actors_by_id: dict, hard_wrapped:
             continue
         predicate, category = event_predicate(event, words)
         start, end = span_of(sent, [event.agent, event.patient, event.verb], words, hard_wrapped)
-        negated = words.pos[event.verb] != "NOUN" and is_negated(words.doc[event.verb])
+        status, source = event_status(event.verb, words, not is_event_noun(event.verb, words) and (
+            is_hypothetical(event.verb, words)))
+        reporter = next((words.actor[k] for k in named_actors(source, words)), None) if source is not None else None
         yield Relation(source=source_id, predicate=predicate, target=target_id, sentence=doc_text(words.doc)[start:end],
-                       start=start, end=end, negated=negated, category=category)
+                       start=start, end=end, negated=status == NEGATED, category=category, status=status,
+                       status_source=reporter if reporter not in (source_id, None) or status == REPORTED else None)
 
 
 def surface_relations(sent: Span, words: Words, actors_by_id: dict, hard_wrapped: bool) -> Iterator[Relation]:
