@@ -10,20 +10,24 @@ Affiliations (who belongs to whom) are not events: they come from titles and app
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterator
 
 from spacy.tokens import Doc, Span
 
+from newslens.cameo import ROOT_CLASS, cameo_code
 from newslens.events import Event, is_hypothetical, is_misread_verb, named_actors, sentence_events
 from newslens.evidence import evidence_span, is_hard_wrapped
 from newslens.gazetteer import country_names, places
 from newslens.lexicon import (
     ACTING_NOUNS, COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_CLASS_OF, FACILITY_HEADS, GEOGRAPHIC_HEADS, LIGHT_VERBS,
-    PLACE_NOUNS, POSSESSIVE_MARKS, RECEIVING_VERBS, SPEECH_VERBS,
+    PLACE_NOUNS, PLAN_VERBS, POSSESSIVE_MARKS, RECEIVING_VERBS, SPEECH_VERBS,
 )
 from newslens.model import Relation
 from newslens.status import NEGATED, REPORTED, event_status
-from newslens.syntax import AUXILIARIES, MentionIndex, Words, doc_text, is_negated, is_noun, lemma, sentences
+from newslens.syntax import (
+    AUXILIARIES, MentionIndex, Words, doc_text, is_negated, is_noun, lemma, sentences, verb_lemma,
+)
 
 MAX_TOKENS_BETWEEN = 20
 NOT_A_TARGET = {"in", "at", "near", "across", "within", "inside", "throughout", "around", "outside", "into", "toward",
@@ -46,6 +50,8 @@ MADE_NOUNS = frozenset("offer offers visit visits apology apologies threat threa
                        "call calls proposal proposals appeal appeals demand demands bid bids complaint complaints "
                        "payment payments statement statements".split())
 WORD_ORDER_BREAK_WORDS = CLAUSE_MARKERS | {"between"}
+# Words a predicate ends with when they link its target ('meet with', 'issue warning to').
+PREDICATE_LINKS = LINKING_PREPOSITIONS | {"of", "at", "about", "over", "upon"}
 
 
 def event_of(verb: int, target: int, words: Words) -> tuple[str, str | None]:
@@ -300,6 +306,27 @@ def surface_relations(sent: Span, words: Words, actors_by_id: dict, hard_wrapped
                        start=start, end=end, negated=is_negated(words.doc[verb]), category=category)
 
 
+def with_cameo(relation: Relation) -> Relation:
+    """The relation with its predicate's CAMEO code, root and Goldstein score ('issue warning to': 'issue' with the
+    object 'warning'; 'meet with': 'meet' with 'with'); its coarse class is the root's. A predicate the dictionary
+    does not code keeps the class the reading gave it."""
+    words = relation.predicate.lower().split()
+    if not words or relation.category == "affiliation":
+        return relation
+    link = words[-1] if len(words) > 1 and words[-1] in PREDICATE_LINKS else None
+    nouns = words[1:-1] if link else words[1:]
+    head, noun = verb_lemma(words[0]), nouns[-1] if nouns else None
+    if head in PLAN_VERBS and noun is not None:  # 'plan meet with' (word order): what is planned is coded
+        head, noun = verb_lemma(noun), None
+    light = noun is not None and head in EMPTY_VERBS | LIGHT_VERBS  # 'hold talks', 'engage negotiations'
+    code = (cameo_code(head, None, noun) if light else None) or (cameo_code(verb_lemma(noun), link) if light else None) \
+        or cameo_code(head, link, noun)
+    if code is None:
+        return relation
+    return replace(relation, cameo=code.code, cameo_root=code.root, goldstein=code.goldstein,
+                   category=ROOT_CLASS[code.root])
+
+
 def extract_relations(doc: Doc, actors, words: Words | None = None) -> list[Relation]:
     """Actor -> actor events, one per (source, target, sentence): the first reading of a statement wins,
     so 'held talks with' does not come back as 'hold talks' too. `words`: the doc's Words over these actors,
@@ -315,5 +342,5 @@ def extract_relations(doc: Doc, actors, words: Words | None = None) -> list[Rela
             key = (relation.source, relation.target, sent.start_char)
             if key not in seen:
                 seen.add(key)
-                relations.append(relation)
+                relations.append(with_cameo(relation))
     return relations
