@@ -72,11 +72,13 @@ class Analysis:
     def relations_df(self) -> pd.DataFrame:
         """One row per relation, in text order, with both ends named."""
         rows = [{"source": self.actor_name(r.source), "predicate": r.predicate, "target": self.actor_name(r.target),
-                 "category": r.category, "negated": r.negated, "sentence": r.sentence,
+                 "category": r.category, "negated": r.negated, "status": r.status,
+                 "status_source": self.actor_name(r.status_source) if r.status_source else None, "cameo": r.cameo,
+                 "cameo_root": r.cameo_root, "goldstein": r.goldstein, "sentence": r.sentence,
                  "source_id": r.source, "target_id": r.target, "start": r.start, "end": r.end}
                 for r in self.relations]
-        columns = ["source", "predicate", "target", "category", "negated", "sentence", "source_id", "target_id",
-                   "start", "end"]
+        columns = ["source", "predicate", "target", "category", "negated", "status", "status_source", "cameo",
+                   "cameo_root", "goldstein", "sentence", "source_id", "target_id", "start", "end"]
         return pd.DataFrame(rows, columns=columns)
 
     def to_dict(self) -> dict:

@@ -239,3 +239,10 @@ NEGATING_VERBS = frozenset("refuse decline fail avoid deny reject cease stop hal
 REPORTING_ADVERBS = frozenset("reportedly allegedly purportedly supposedly apparently ostensibly".split())
 # Words before a noun that make its event possible rather than stated ('a possible attack').
 HYPOTHETICAL_WORDS = frozenset("possible potential hypothetical prospective would-be".split())
+
+# --- Definite descriptions (coreference.py): 'the country' is the country the article was just talking about. ---
+
+# Nouns that, after 'the', stand for the last country mentioned ('the country had supplied rockets').
+COUNTRY_NOUNS = frozenset("country nation".split())
+# Possessive determiners whose owner coreference resolves first ('his party', 'its ministry').
+POSSESSIVE_DETERMINERS = frozenset("his her its their".split())
