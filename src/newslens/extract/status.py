@@ -13,10 +13,10 @@ A planned event the text reports keeps the source too ('Kim is reportedly planni
 """
 from __future__ import annotations
 
-from newslens.lexicon import (
+from newslens.english.lexicon import (
     FUTURE_AUXILIARIES, HYPOTHETICAL_MODALS, HYPOTHETICAL_WORDS, NEGATING_VERBS, PLAN_VERBS, PLAN_WORDS, REPORTING_ADVERBS, SPEECH_VERBS,
 )
-from newslens.syntax import Words, is_negated, lemma
+from newslens.english.syntax import Words, is_negated, lemma
 
 ASSERTED, REPORTED, PLANNED, HYPOTHETICAL, NEGATED = "asserted", "reported", "planned", "hypothetical", "negated"
 STATUSES = (ASSERTED, REPORTED, PLANNED, HYPOTHETICAL, NEGATED)

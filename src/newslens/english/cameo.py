@@ -1,7 +1,7 @@
 """CAMEO event codes from the field's own verb dictionary, and the Goldstein scale of their root classes.
 
-data/CAMEO.2.0.txt is PETRARCH-2's CAMEO verb-pattern dictionary (openeventdata/petrarch2, MIT licence:
-data/CAMEO.LICENSE), vendored unchanged. It is read once, lazily, into three lookups:
+english/data/CAMEO.2.0.txt is PETRARCH-2's CAMEO verb-pattern dictionary (openeventdata/petrarch2, MIT licence:
+english/data/CAMEO.LICENSE), vendored unchanged. It is read once, lazily, into three lookups:
 - a verb's default code: the code of the verb block it is listed in ('---  VISIT   [042:043]  ---');
 - a verb with a particle or preposition ('+MEET_WITH', '- * (TO)  [042]') and a verb with its object's head
   noun ('- * AID  [070]'): the patterns that are a single word after the verb;

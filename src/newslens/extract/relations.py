@@ -15,17 +15,17 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Span
 
-from newslens.cameo import ROOT_CLASS, cameo_code
-from newslens.events import Event, is_hypothetical, is_misread_verb, named_actors, sentence_events
-from newslens.evidence import evidence_span, is_hard_wrapped
-from newslens.gazetteer import country_names, places
-from newslens.lexicon import (
+from newslens.english.cameo import ROOT_CLASS, cameo_code
+from newslens.extract.events import Event, is_hypothetical, is_misread_verb, named_actors, sentence_events
+from newslens.extract.evidence import evidence_span, is_hard_wrapped
+from newslens.english.gazetteer import country_names, places
+from newslens.english.lexicon import (
     ACTING_NOUNS, COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_CLASS_OF, FACILITY_HEADS, GEOGRAPHIC_HEADS, LIGHT_VERBS,
     PLACE_NOUNS, PLAN_VERBS, POSSESSIVE_MARKS, RECEIVING_VERBS, SPEECH_VERBS,
 )
 from newslens.model import Relation
-from newslens.status import NEGATED, REPORTED, event_status
-from newslens.syntax import (
+from newslens.extract.status import NEGATED, REPORTED, event_status
+from newslens.english.syntax import (
     AUXILIARIES, MentionIndex, Words, doc_text, is_negated, is_noun, lemma, sentences, verb_lemma,
 )
 
