@@ -70,6 +70,11 @@ class Event:
     link: str | None = None  # the preposition before the patient
 
 
+def is_absolute(noun: int, words: Words) -> bool:
+    """'with X making attempts': the noun opens a clause of its own (a participle hangs on it), no patient."""
+    return any(words.tag[c] == "VBG" and words.dep[c] in ("acl", "advcl", "xcomp") for c in words.children[noun])
+
+
 def is_target_link(link: str, base: str) -> bool:
     """Whether a preposition after the verb `base` (or after its object) names the one the event is done to or
     with: any preposition but the named non-targets (a time, a place, a topic...); 'on' after a few verbs."""
@@ -315,12 +320,14 @@ def verb_targets(verb: int, words: Words) -> Iterator[tuple[int, int | None, str
             continue
         if link == "to" and is_range_end(verb, noun, words):
             continue  # 'support ranging from X to Y': the end of a range, no addressee
-        if is_target_link(link, base):
+        if is_target_link(link, base) and not is_absolute(noun, words):
             yield noun, None, link
         elif link == "from" and base in SEEKING_VERBS | RECEIVING_VERBS:
             yield noun, None, link
     for thing in things_moved(verb, words) if base not in EMPTY_VERBS else ():
         for link, noun in prepositional(thing, words):  # 'fired rockets at X', 'signed a pact with X'
+            if is_absolute(noun, words):
+                continue
             if link == "from" and base in SEEKING_VERBS | RECEIVING_VERBS or link == "at" or (
                     link in NOUN_TARGET_LINKS and is_target_link(link, base)):
                 yield noun, thing, link  # 'at' after a thing: where it was aimed ('fired rockets at X')
@@ -445,6 +452,8 @@ def adjacent_events(sent: Span, words: Words, read_verbs: set[int]) -> Iterator[
         before = verb - 1
         while before > sent.start and words.pos[before] == "ADV":
             before -= 1
+        if words.lower[before] in RELATIVE_PRONOUNS and words.dep[verb] in RELATIVE_CLAUSE_DEPS:
+            before = words.head[verb]  # 'X, who backs Y': the relative pronoun stands for the noun before it
         if not words.actor[before]:
             continue
         subject = own_subject(verb, words)
