@@ -336,6 +336,7 @@ CONSTRUCTIONS = [  # (sentence, (agent, patient)); the reverse pair must be abse
     ("Ana Ruiz apologised to Tom Baker after the debate.", ("Ana Ruiz", "Tom Baker")),
     ("Tom Baker appealed to Ana Ruiz for help.", ("Tom Baker", "Ana Ruiz")),
     ("Tom Baker met Ana Ruiz in Chile.", ("Tom Baker", "Ana Ruiz")),  # 'in' a country: where, not whom
+    ("Tom Baker has often been critical of Ana Ruiz.", ("Tom Baker", "Ana Ruiz")),  # an event adjective
 ]
 
 

@@ -246,3 +246,9 @@ HYPOTHETICAL_WORDS = frozenset("possible potential hypothetical prospective woul
 COUNTRY_NOUNS = frozenset("country nation".split())
 # Possessive determiners whose owner coreference resolves first ('his party', 'its ministry').
 POSSESSIVE_DETERMINERS = frozenset("his her its their".split())
+
+# Adjectives that state an act toward someone after a copula, with the verb whose event they state ('X was
+# critical of Y': X criticised Y; 'supportive of', 'hostile to').
+EVENT_ADJECTIVES = {"critical": "criticize", "supportive": "support", "hostile": "oppose", "dismissive": "dismiss",
+                    "contemptuous": "disparage", "favorable": "support", "favourable": "support",
+                    "sympathetic": "support", "loyal": "support", "opposed": "oppose"}

@@ -32,7 +32,7 @@ from typing import Iterator
 from spacy.tokens import Span
 
 from newslens.english.lexicon import (
-    ACTING_NOUNS, ADDRESSEE_VERBS, COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_CLASS_OF, EVENT_NOUNS,
+    ACTING_NOUNS, ADDRESSEE_VERBS, COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_ADJECTIVES, EVENT_CLASS_OF, EVENT_NOUNS,
     HYPOTHETICAL_MODALS, NON_TARGET_PREPOSITIONS, NOT_EVENT_VERBS, OBJECT_CONTROL_VERBS, POSSESSIVE_MARKS,
     RECEIVING_VERBS, SEEKING_VERBS, SPEECH_VERBS, VERB_ONLY_ON,
 )
@@ -408,6 +408,26 @@ def clause_events(sent: Span, words: Words) -> Iterator[Event]:
                         yield Event(agent, patient, verb, event_noun, link)
 
 
+def adjective_events(sent: Span, words: Words) -> Iterator[Event]:
+    """'X has been critical of Y', 'X is supportive of Y': an event adjective after a copula acts from the
+    subject on its 'of'/'to' phrase. UD makes the adjective the head (its subject is its own); ClearNLP makes
+    the copula the head and the adjective its acomp."""
+    for adjective in range(sent.start, sent.end):
+        if words.lower[adjective] not in EVENT_ADJECTIVES or words.pos[adjective] not in ("ADJ", "VERB"):
+            continue
+        head = words.head[adjective] if words.dep[adjective] == "acomp" else adjective
+        subject = own_subject(head, words)
+        if subject is None:
+            subject, _ = subject_of(head, words)
+        if subject is None:
+            continue
+        for link, noun in prepositional(adjective, words):
+            if link in ("of", "to", "toward", "towards"):
+                for agent in named_actors(subject, words):
+                    for patient in named_actors(noun, words):
+                        yield Event(agent, patient, adjective)  # the adjective's verb names it: relations.py
+
+
 def nominal_events(sent: Span, words: Words) -> Iterator[Event]:
     """Events stated by an event noun with its own agent: "X's attack on Y", 'strikes by X against Y',
     'US strikes on Y', 'his visit to Y'."""
@@ -499,4 +519,5 @@ def sentence_events(sent: Span, words: Words) -> Iterator[Event]:
     events = list(clause_events(sent, words))
     yield from events
     yield from nominal_events(sent, words)
+    yield from adjective_events(sent, words)
     yield from adjacent_events(sent, words, {event.verb for event in events})

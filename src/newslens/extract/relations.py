@@ -20,8 +20,8 @@ from newslens.extract.events import Event, is_hypothetical, is_misread_verb, nam
 from newslens.extract.evidence import evidence_span, is_hard_wrapped
 from newslens.english.gazetteer import country_names, places
 from newslens.english.lexicon import (
-    ACTING_NOUNS, COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_CLASS_OF, FACILITY_HEADS, GEOGRAPHIC_HEADS, LIGHT_VERBS,
-    PLACE_NOUNS, PLAN_VERBS, POSSESSIVE_MARKS, RECEIVING_VERBS, SPEECH_VERBS,
+    ACTING_NOUNS, COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_ADJECTIVES, EVENT_CLASS_OF, FACILITY_HEADS,
+    GEOGRAPHIC_HEADS, LIGHT_VERBS, PLACE_NOUNS, PLAN_VERBS, POSSESSIVE_MARKS, RECEIVING_VERBS, SPEECH_VERBS,
 )
 from newslens.model import Relation
 from newslens.extract.status import NEGATED, REPORTED, event_status
@@ -239,7 +239,8 @@ def is_event_noun(token: int, words: Words) -> bool:
 
 def event_predicate(event: Event, words: Words) -> tuple[str, str]:
     """Predicate ('meet with', 'hold talks with', 'attack on') and event class of a parsed event."""
-    head = words.lower[event.verb] if is_event_noun(event.verb, words) else lemma(words.doc[event.verb])
+    head = words.lower[event.verb] if is_event_noun(event.verb, words) else EVENT_ADJECTIVES.get(
+        words.lower[event.verb]) or lemma(words.doc[event.verb])  # 'was critical of X': criticised X
     link, noun = event.link, event.noun
     thing = next((c for c in words.children[event.verb] if words.dep[c] in ("obj", "dobj")
                   and not words.actor[c] and words.pos[c] in ("NOUN", "PROPN", "VERB") and words.tag[c] != "VBG"), None)
@@ -319,8 +320,10 @@ def with_cameo(relation: Relation) -> Relation:
     if head in PLAN_VERBS and noun is not None:  # 'plan meet with' (word order): what is planned is coded
         head, noun = verb_lemma(noun), None
     light = noun is not None and head in EMPTY_VERBS | LIGHT_VERBS  # 'hold talks', 'engage negotiations'
-    code = (cameo_code(head, None, noun) if light else None) or (cameo_code(verb_lemma(noun), link) if light else None) \
-        or cameo_code(head, link, noun)
+    code = None
+    if light:
+        code = cameo_code(head, None, noun) or cameo_code(verb_lemma(noun), link)
+    code = code or cameo_code(head, link, noun)
     if code is None:
         return relation
     return replace(relation, cameo=code.code, cameo_root=code.root, goldstein=code.goldstein,

@@ -14,7 +14,8 @@ A planned event the text reports keeps the source too ('Kim is reportedly planni
 from __future__ import annotations
 
 from newslens.english.lexicon import (
-    FUTURE_AUXILIARIES, HYPOTHETICAL_MODALS, HYPOTHETICAL_WORDS, NEGATING_VERBS, PLAN_VERBS, PLAN_WORDS, REPORTING_ADVERBS, SPEECH_VERBS,
+    FUTURE_AUXILIARIES, HYPOTHETICAL_MODALS, HYPOTHETICAL_WORDS, NEGATING_VERBS, PLAN_VERBS, PLAN_WORDS,
+    REPORTING_ADVERBS, SPEECH_VERBS,
 )
 from newslens.english.syntax import Words, is_negated, lemma
 
