@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from itertools import takewhile
 
-from spacy.attrs import DEP, IDX, LOWER, ORTH, SENT_START
+from spacy.attrs import DEP, IDX, LOWER, ORTH, POS, SENT_START
 from spacy.tokens import Doc
 
 from newslens.english.gazetteer import country_names
@@ -198,14 +198,14 @@ def resolve_descriptions(doc: Doc, actors: list[Actor]) -> list[Actor]:
     for n, sentence in enumerate(sentence_of):
         first_token.setdefault(sentence, n)
     added: dict[str, list[Mention]] = {}
+    tags = doc_strings(doc, POS)
     for head in range(1, len(lowers)):
-        word = lowers[head]
-        if not (word in COUNTRY_NOUNS or word in ORG_HEADS or doc[head].pos_ == "PROPN") or (
-                head + 1 < len(lowers) and doc[head + 1].pos_ in ("NOUN", "PROPN")):
-            continue  # the description's head ends its phrase: not 'the country team'
-        determiner = lowers[head - 1]
+        word, determiner = lowers[head], lowers[head - 1]
         if determiner != "the" and determiner not in POSSESSIVE_DETERMINERS:
             continue
+        if not (word in COUNTRY_NOUNS or word in ORG_HEADS or tags[head] == "PROPN") or (
+                head + 1 < len(lowers) and tags[head + 1] in ("NOUN", "PROPN")):
+            continue  # the description's head ends its phrase: not 'the country team'
         start, end = offsets[head - 1], offsets[head] + len(doc[head].text)
         inside = bisect_right(covered, (start, len(text))) - 1
         if inside >= 0 and covered[inside][1] > start or any(s < end <= e for s, e in covered[inside + 1:inside + 3]):

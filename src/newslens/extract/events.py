@@ -463,8 +463,8 @@ def adjacent_events(sent: Span, words: Words, read_verbs: set[int]) -> Iterator[
     for verb in range(sent.start + 1, sent.end - 1):
         if verb in read_verbs or words.actor[verb] or words.dep[verb] == "acl":
             continue
-        if not (words.tag[verb].startswith("VB") or is_misread_verb(verb, words)):
-            continue
+        if not (words.tag[verb].startswith("VB") or words.actor[verb - 1] and is_misread_verb(verb, words)):
+            continue  # a misread verb is only looked up right after an actor: the lookup is the costly part
         base = lemma(words.doc[verb])
         if base in NOT_EVENT_VERBS or base in EMPTY_VERBS:
             continue
