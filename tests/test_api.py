@@ -36,3 +36,11 @@ def test_corpus_load_returns_the_tables(tmp_path):
     assert len(tables["articles"]) > 5 and tables["articles"]["doc_id"].is_unique
     with pytest.raises(CorpusError, match="no corpus tables here"):
         newslens.corpus.load(tmp_path)
+
+
+def test_newslens_corpus_is_there_after_a_bare_import():
+    from conftest import run_python
+
+    result = run_python("-c", "import newslens; print(newslens.corpus.load.__name__)")
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout.decode().strip() == "load"

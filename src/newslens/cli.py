@@ -14,7 +14,8 @@ import sys
 import threading
 
 from newslens.version import __version__
-from newslens.extract.analysis import Analysis, analyze_path
+from newslens.extract.analysis import analyze_path
+from newslens.model import Analysis
 from newslens.exceptions import NewslensError, Terminated
 from newslens.io.outputs import STDOUT, write_text
 from newslens.io.spreadsheet import write_csv

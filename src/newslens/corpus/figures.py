@@ -181,8 +181,7 @@ def network_chart(tables: dict[str, pd.DataFrame], max_nodes: int = NETWORK_MAX_
         graph.add_edge(row.source_entity, row.target_entity, weight=weight + int(row.articles))
     all_entities = graph.number_of_nodes()
     if all_entities > max_nodes:
-        keep = sorted(graph, key=lambda n: (-graph.degree(n, weight="weight"), n))[:max_nodes]
-        graph = graph.subgraph(keep).copy()
+        graph = graph.subgraph(strongest_nodes(graph, edges, max_nodes)).copy()
     shown = edges[edges["source_entity"].isin(graph) & edges["target_entity"].isin(graph)].reset_index(drop=True)
     entities = tables["entities"].set_index("entity")
     nodes = circle_order(graph.subgraph(sorted(graph)))
@@ -237,6 +236,21 @@ def network_chart(tables: dict[str, pd.DataFrame], max_nodes: int = NETWORK_MAX_
         fig.text(0.01, 0.01, textwrap.fill("Labels with no free space: " + "; ".join(unplaced), 150), fontsize=8,
                  color="#555555", va="bottom", gid="network-notes", **PLAIN)
     return fig
+
+
+def strongest_nodes(graph: nx.Graph, edges: pd.DataFrame, budget: int) -> set[str]:
+    """At most `budget` entities for a network too big to draw whole: the ends of the links stated by the
+    most articles, then of the links of the best-connected entities, so that what is drawn is links."""
+    degree = dict(graph.degree(weight="weight"))
+    ranked = sorted(edges.itertuples(), key=lambda r: (-int(r.articles),
+                                                       -(degree[r.source_entity] + degree[r.target_entity]),
+                                                       r.source_entity, r.target_entity))
+    keep: set[str] = set()
+    for row in ranked:
+        ends = {row.source_entity, row.target_entity} - keep
+        if len(keep) + len(ends) <= budget:
+            keep |= ends
+    return keep
 
 
 class Link:

@@ -198,9 +198,9 @@ def summary_paragraphs(tables: dict[str, pd.DataFrame]) -> list[str]:
         row = edges.iloc[0]
         stated = f"{plural(len(edges), 'link')} between entities {'is' if len(edges) == 1 else 'are'} stated"
         if int(row["articles"]) > 1:
-            role = "as" if row["kind"] == "affiliation" else ""
+            role = "as " if row["kind"] == "affiliation" else ""
             paragraphs.append(f"{stated}; the most repeated, {named(row['source'])} → {named(row['target'])} "
-                              f"({row['kind']}{': ' + role if role else ': '}{row['predicates']}), appears in "
+                              f"({row['kind']}: {role}{row['predicates']}), appears in "
                               f"{plural(int(row['articles']), 'article')}.")
         else:
             paragraphs.append(f"{stated}, each in one article only.")
@@ -213,7 +213,7 @@ def summary_html(tables: dict[str, pd.DataFrame]) -> str:
 
 
 INDEX_COLUMNS = ["id", "title", "date", "source", "words", "actors", "quotes", "relations"]
-INDEX_KINDS = ["text"] * 4 + ["number"] * 4
+INDEX_KINDS = ["text", "text", "date", "text"] + ["number"] * 4
 
 
 def text_or_blank(value: object) -> str:
@@ -234,14 +234,16 @@ def article_index(tables: dict[str, pd.DataFrame], corpus_dir: str | Path) -> st
         date = f"{date} ({date_from})" if date and date_from else date
         cells = [escape(a.doc_id), title, escape(date), escape(text_or_blank(a.source)), f"{a.words:,}",
                  f"{a.actors:,}", f"{a.quotes:,}", f"{a.relations:,}"]
-        rows.append("<tr>" + "".join(f'<td class="{kind}">{c}</td>' for c, kind in zip(cells, INDEX_KINDS)) + "</tr>")
-    head = "".join(f'<th class="{kind}">{h}</th>' for h, kind in zip(INDEX_COLUMNS, INDEX_KINDS))
-    return (f'{TABLE_STYLE}<table class="dataframe newslens-table"><thead><tr>{head}</tr></thead>'
+        rows.append("<tr>" + "".join(f"<td {ALIGN[kind]}>{c}</td>" for c, kind in zip(cells, INDEX_KINDS)) + "</tr>")
+    head = "".join(f"<th {ALIGN[kind]}>{h}</th>" for h, kind in zip(INDEX_COLUMNS, INDEX_KINDS))
+    return (f'<table class="dataframe newslens-table"><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table>')
 
 
-TABLE_STYLE = ("<style>table.newslens-table th, table.newslens-table td {text-align: left; vertical-align: top}"
-               " table.newslens-table td.number, table.newslens-table th.number {text-align: right}</style>")
+# Inline, because the notebook's own style sheet right-aligns every cell with a more specific selector.
+ALIGN = {"text": 'class="text" style="text-align: left; vertical-align: top"',
+         "number": 'class="number" style="text-align: right; vertical-align: top"',
+         "date": 'class="text" style="text-align: left; vertical-align: top; white-space: nowrap"'}
 
 
 def cell_text(value: object) -> str:
@@ -256,19 +258,22 @@ def cell_text(value: object) -> str:
 def table_html(frame: pd.DataFrame, rows: int | None = TABLE_ROWS, what: str = "rows") -> str:
     """A table for the report: no index column, text left-aligned and numbers right-aligned, missing values
     blank, every cell escaped; a table longer than `rows` shows its first rows and says how many of all."""
+    if frame.empty:
+        return f'<p class="newslens-table-note">No {escape(what)} to list.</p>'
     shown = frame if rows is None else frame.head(rows)
     numeric = [pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])
                for c in frame.columns]
-    head = "".join(f'<th class="{"number" if n else "text"}">{escape(str(c))}</th>'
+    head = "".join(f'<th {ALIGN["number" if n else "text"]}>{escape(str(c))}</th>'
                    for c, n in zip(frame.columns, numeric))
     body = []
     for values in shown.itertuples(index=False):
         cells = []
-        for value, number in zip(values, numeric):
+        for column, value, number in zip(frame.columns, values, numeric):
             text = cell_text(value)
-            cells.append(f'<td class="{"number" if number else "text"}">{escape(text)}</td>')
+            kind = "number" if number else "date" if "date" in str(column) else "text"
+            cells.append(f"<td {ALIGN[kind]}>{escape(text)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     note = (f'<p class="newslens-table-note">Showing the first {len(shown):,} of {len(frame):,} {what}; '
             f'the whole table is in DIR/tables.</p>' if len(shown) < len(frame) else "")
-    return (f'{TABLE_STYLE}{note}<table class="dataframe newslens-table"><thead><tr>{head}</tr></thead>'
+    return (f'{note}<table class="dataframe newslens-table"><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table>')

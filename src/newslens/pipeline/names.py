@@ -27,12 +27,13 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from newslens.english.gazetteer import demonyms, places
+from newslens.english.inflection import plural_noun
 from newslens.english.lexicon import (COLLECTIVE_HEADS, DIRECTIONS, DOCUMENT_HEADS, HONORIFICS, ORG_HEADS, ORIGIN_PHRASES,
                               PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, name_words)
 from newslens.english.syntax import doc_cache, doc_strings, is_noun, word_lemmas
 
 TITLE_HEADS = ROLE_HEADS | HONORIFICS
-GROUP_TITLES = frozenset(head + "s" for head in ROLE_HEADS)  # 'Senators Ana Ruiz and Paul Kim'
+GROUP_TITLES = frozenset(map(plural_noun, ROLE_HEADS))  # 'Senators Ana Ruiz and Paul Kim', 'Secretaries ...'
 TITLE_CONNECTORS = frozenset({"of", "for", "at", "the"})
 AFFILIATING_PREPOSITIONS = frozenset({"of", "for", "at", "with"})  # "ambassador to X": X is the host, not his
 LIST_MARKS = frozenset({",", "and", "&"})

@@ -8,7 +8,7 @@ import pandas as pd
 import spacy
 from matplotlib.figure import Figure
 
-from newslens.extract.analysis import Analysis
+from newslens.model import Analysis
 from newslens.render.figures import png_bytes, save_figure
 from newslens.version import __version__
 
