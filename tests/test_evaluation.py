@@ -135,6 +135,17 @@ def test_events_leave_out_predicted_gold_affiliations():
     assert score.events == Counts(hits=1, predicted=2, gold=1)
 
 
+def test_gold_without_affiliation_category_scores_no_predicted_affiliation():
+    gold = gold_doc([gold_actor("a", "Alice"), gold_actor("b", "Bob"), gold_actor("acme", "Acme")], relations=[
+        {"source": "a", "target": "b"}], relation_categories=["act", "communicate"])
+    pred = {"actors": [{**pred_actor("p1", "Alice"), "affiliation": "p3"}, pred_actor("p2", "Bob"),
+                       pred_actor("p3", "Acme", "ORG")],
+            "relations": [{"source": "p1", "target": "p2"}, {"source": "p2", "target": "p3", "category": "affiliation"}]}
+    assert score_document(gold, pred).relations == Counts(hits=1, predicted=1, gold=1)
+    scored = score_document({**gold, "relation_categories": ["act", "affiliation"]}, pred)
+    assert scored.relations == Counts(hits=1, predicted=3, gold=1)
+
+
 def test_frame_leaves_unannotated_layers_empty():
     gold = gold_doc([gold_actor("a", "Alice")])
     frame = scores_frame([score_document(gold, {"actors": [pred_actor("p1", "Alice")]})])

@@ -82,7 +82,7 @@ def test_a_relative_clause_acts_for_the_noun_it_describes():
 
 def test_a_place_written_after_a_base_is_not_a_subject():
     a = analyse("The 99th Air Wing deployed to Incirlik Air Base, Turkey to support NATO.", "builtin")
-    assert ("99th Air Wing", "support", "NATO") in triples(a)
+    assert ("99th Air Wing", "cooperate", "NATO") in triples(a)
     assert "Turkey" not in {a.actor_name(r.source) for r in a.relations}
 
 
@@ -99,7 +99,7 @@ def test_acting_on_what_an_actor_owns_is_not_acting_on_the_actor():
 
 def test_a_passive_verb_with_an_event_noun_keeps_its_subject_as_the_agent():
     a = analyse("Iran was engaged in secret negotiations with Venezuela over oil prices.", "builtin")
-    assert ("Iran", "cooperate", "Venezuela") in triples(a)
+    assert ("Iran", "meet", "Venezuela") in triples(a)  # CAMEO 046: negotiate
 
 
 def test_what_a_meeting_is_about_is_not_acted_on(backend):

@@ -187,8 +187,10 @@ def score_relations(gold: dict, pred: dict, mapping: dict[str, str | None]) -> t
     """Relations and events: distinct (source, target) pairs through the actor mapping.
 
     Pairs are unordered when gold says so. A predicted actor's affiliation is a pair; a negated
-    relation is not (the gold lists what happened). Events are the gold's act and communicate pairs
-    against the stated relations, leaving out predictions that are gold affiliations."""
+    relation is not (the gold lists what happened). Gold whose `relation_categories` lacks 'affiliation'
+    (re3d annotates none) scores no predicted affiliation, neither an actor's nor a relation's. Events are
+    the gold's act and communicate pairs against the stated relations, leaving out predictions that are
+    gold affiliations."""
     if gold.get("relations") is None:  # not annotated in this gold
         return Counts(), Counts()
     pair = tuple if gold.get("relations_directed", True) else frozenset
@@ -197,8 +199,12 @@ def score_relations(gold: dict, pred: dict, mapping: dict[str, str | None]) -> t
         return pair((mapping.get(source) or "?" + source, mapping.get(target) or "?" + target))
 
     gold_pairs = {pair((relation["source"], relation["target"])) for relation in gold["relations"]}
-    stated = {mapped(r["source"], r["target"]) for r in pred.get("relations", []) if not r.get("negated")}
-    belongs = {mapped(a["id"], a["affiliation"]) for a in pred.get("actors", []) if a.get("affiliation")}
+    # gold that lists the categories it annotates without 'affiliation' (re3d) leaves predicted affiliations out
+    affiliations_scored = "affiliation" in gold.get("relation_categories", ["affiliation"])
+    stated = {mapped(r["source"], r["target"]) for r in pred.get("relations", [])
+              if not r.get("negated") and (affiliations_scored or r.get("category") != "affiliation")}
+    belongs = {mapped(a["id"], a["affiliation"]) for a in pred.get("actors", [])
+               if a.get("affiliation") and affiliations_scored}
     predicted = stated | belongs
     relations = Counts(len(predicted & gold_pairs), len(predicted), len(gold_pairs))
     if not gold["relations"] or not all("category" in r for r in gold["relations"]):

@@ -71,6 +71,11 @@ class Relation:
     end: int
     negated: bool = False
     category: str | None = None
+    status: str = "asserted"           # asserted, reported, planned, hypothetical or negated (status.py)
+    status_source: str | None = None   # the actor a reported event is reported by ('according to X')
+    cameo: str | None = None           # the CAMEO event code of the predicate ('042' make a visit)
+    cameo_root: str | None = None      # its root class ('04' consult)
+    goldstein: float | None = None     # the Goldstein conflict-cooperation score of the root (-10 .. +10)
 
 
 @dataclass(frozen=True)
@@ -132,11 +137,13 @@ class Analysis:
     def relations_df(self) -> pd.DataFrame:
         """One row per relation, in text order, with both ends named."""
         rows = [{"source": self.actor_name(r.source), "predicate": r.predicate, "target": self.actor_name(r.target),
-                 "category": r.category, "negated": r.negated, "sentence": r.sentence,
+                 "category": r.category, "negated": r.negated, "status": r.status,
+                 "status_source": self.actor_name(r.status_source) if r.status_source else None, "cameo": r.cameo,
+                 "cameo_root": r.cameo_root, "goldstein": r.goldstein, "sentence": r.sentence,
                  "source_id": r.source, "target_id": r.target, "start": r.start, "end": r.end}
                 for r in self.relations]
-        columns = ["source", "predicate", "target", "category", "negated", "sentence", "source_id", "target_id",
-                   "start", "end"]
+        columns = ["source", "predicate", "target", "category", "negated", "status", "status_source", "cameo",
+                   "cameo_root", "goldstein", "sentence", "source_id", "target_id", "start", "end"]
         return pd.DataFrame(rows, columns=columns)
 
     def to_dict(self) -> dict:

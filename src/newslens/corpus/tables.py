@@ -50,8 +50,9 @@ SCHEMAS = {
                          ("end", INT), ("confidence", FLOAT)]),
     "relations": pa.schema([("doc_id", STRING), ("source", STRING), ("source_entity", STRING),
                             ("predicate", STRING), ("target", STRING), ("target_entity", STRING),
-                            ("category", STRING), ("negated", BOOL), ("sentence", STRING), ("start", INT),
-                            ("end", INT)]),
+                            ("category", STRING), ("negated", BOOL), ("status", STRING), ("status_source", STRING),
+                            ("cameo", STRING), ("cameo_root", STRING), ("goldstein", FLOAT), ("sentence", STRING),
+                            ("start", INT), ("end", INT)]),
     "entities": pa.schema([("entity", STRING), ("name", STRING), ("type", STRING), ("aliases", STRING),
                            ("articles", INT), ("mentions", INT), ("quotes", INT), ("direct_quotes", INT),
                            ("reported_quotes", INT), ("reference", STRING), ("first_date", STRING),
@@ -141,7 +142,9 @@ def document_rows(document: dict, entity_of: dict[tuple[str, str], str]) -> dict
         rows["relations"].append({
             "doc_id": doc_id, "source": r["source"], "source_entity": entity(r["source"]),
             "predicate": r["predicate"], "target": r["target"], "target_entity": entity(r["target"]),
-            "category": r.get("category"), "negated": bool(r.get("negated", False)), "sentence": r.get("sentence"),
+            "category": r.get("category"), "negated": bool(r.get("negated", False)),
+            "status": r.get("status", "asserted"), "status_source": r.get("status_source"), "cameo": r.get("cameo"),
+            "cameo_root": r.get("cameo_root"), "goldstein": r.get("goldstein"), "sentence": r.get("sentence"),
             "start": r["start"], "end": r["end"]})
     return rows
 

@@ -67,7 +67,7 @@ GEOGRAPHIC_HEADS = frozenset("river sea gulf lake lakes ocean mountains mountain
 
 # Last words of buildings and installations ("Press Briefing Room", "Tiyas Military Airfield"): places.
 FACILITY_HEADS = frozenset("airfield airport base room building hall palace prison camp port harbor harbour "
-                           "bridge stadium embassy consulate barracks".split())
+                           "bridge stadium arena embassy consulate barracks".split())
 
 # Last words of the names of laws and agreements ("Clean Air Act", "Paris Agreement"): documents, not actors.
 DOCUMENT_HEADS = frozenset("act acts bill treaty accord accords agreement charter resolution resolutions".split())
@@ -205,3 +205,50 @@ HYPOTHETICAL_MODALS = frozenset("might could may would should".split())
 # Words before where someone comes from: the name after them is a place ('a native of X', 'born in X').
 ORIGIN_PHRASES = frozenset({("native", "of"), ("natives", "of"), ("resident", "of"), ("residents", "of"),
                             ("born", "in"), ("hometown", "of")})
+
+# Prepositions whose noun is never the one an event is done to or with (events.py reads every other one as a
+# target: 'fired rockets at X', 'signed a pact with X', 'voted for X'), by what they name instead:
+NON_TARGET_PREPOSITIONS = frozenset(
+    # a time
+    "after before during since until till amid amidst"
+    # a place that is only where something happens ('met at the base'; a thing sent at someone is read apart)
+    " at in inside within near outside across around along beyond beneath under below above beside between among"
+    " amongst via through throughout"
+    # a topic ('talked about X', 'a row over X'; 'on' is a topic but after VERB_ONLY_ON)
+    " about over regarding concerning on upon"
+    # a beneficiary or a purpose ('worked for X', 'housing for X'), an owner or a part, a comparison, a manner,
+    # a reason, an exception, a source of report
+    " for of as like unlike than despite including except besides per without according because instead"
+    # the agent ('by') and the source ('from'), which events.py reads on their own
+    " by from".split())
+
+# Verbs whose 'on' names the one acted on ('called on X', 'imposed sanctions on X'); for others 'on' is a topic.
+VERB_ONLY_ON = frozenset("call spy impose prey declare fire turn pressure default crack".split())
+
+# --- Status of an event (status.py): whether the text asserts, reports, plans, supposes or denies it. ---
+
+# Verbs and words whose complement is intended or scheduled, not yet done ('plans to meet', 'is set to visit').
+PLAN_VERBS = frozenset("plan intend aim prepare schedule expect propose mean seek hope want wish".split())
+PLAN_WORDS = frozenset("set due poised scheduled expected going slated planned proposed upcoming "
+                       "forthcoming".split())
+# Auxiliaries of the future ('will travel').
+FUTURE_AUXILIARIES = frozenset("will shall 'll wo".split())
+# Verbs whose complement did not happen ('refused to meet', 'avoided criticising').
+NEGATING_VERBS = frozenset("refuse decline fail avoid deny reject cease stop halt abandon".split())
+# Adverbs that make a statement one the writer reports from others ('reportedly met').
+REPORTING_ADVERBS = frozenset("reportedly allegedly purportedly supposedly apparently ostensibly".split())
+# Words before a noun that make its event possible rather than stated ('a possible attack').
+HYPOTHETICAL_WORDS = frozenset("possible potential hypothetical prospective would-be".split())
+
+# --- Definite descriptions (coreference.py): 'the country' is the country the article was just talking about. ---
+
+# Nouns that, after 'the', stand for the last country mentioned ('the country had supplied rockets').
+COUNTRY_NOUNS = frozenset("country nation".split())
+# Possessive determiners whose owner coreference resolves first ('his party', 'its ministry').
+POSSESSIVE_DETERMINERS = frozenset("his her its their".split())
+
+# Adjectives that state an act toward someone after a copula, with the verb whose event they state ('X was
+# critical of Y': X criticised Y; 'supportive of', 'hostile to').
+EVENT_ADJECTIVES = {"critical": "criticize", "supportive": "support", "hostile": "oppose", "dismissive": "dismiss",
+                    "contemptuous": "disparage", "favorable": "support", "favourable": "support",
+                    "sympathetic": "support", "loyal": "support", "opposed": "oppose"}

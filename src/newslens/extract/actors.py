@@ -17,7 +17,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from newslens.extract.affiliations import extract_affiliations, main_affiliations
-from newslens.extract.coreference import resolve_pronouns, resolve_titles
+from newslens.extract.coreference import resolve_descriptions, resolve_pronouns, resolve_titles
 from newslens.english.gazetteer import country_names, demonyms, official_acronyms, places
 from newslens.english.lexicon import (ALIAS_ADVERBS, ALIAS_CUES, EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS,
                               NAMING_VERBS, ORG_HEADS, POSSESSIVE_MARKS, ROLE_HEADS)
@@ -559,4 +559,5 @@ def actors_and_affiliations(doc: Doc) -> tuple[list[Actor], list[Relation]]:
     actors = resolve_pronouns(doc, resolve_titles(doc, actors))  # 'The president criticised Peru. He ...'
     affiliations = extract_affiliations(doc, actors)
     main = main_affiliations(affiliations)
-    return [replace(a, affiliation=main.get(a.id)) for a in actors], affiliations
+    actors = [replace(a, affiliation=main.get(a.id)) for a in actors]
+    return resolve_descriptions(doc, actors), affiliations  # 'the country', 'his party': after affiliations

@@ -1,4 +1,4 @@
-"""Coreference: the pronouns and definite titles that stand for a person the article has named.
+"""Coreference: the pronouns, definite titles and definite descriptions that stand for an actor the article has named.
 
 'he', 'she', 'his', 'her' go to a person mentioned shortly before, by salience ('Qanbar served during Saddam's
 reign. He ...' is Qanbar); 'the Russian president' goes to the person whose role has those words. Both add
@@ -11,10 +11,13 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from itertools import takewhile
 
-from spacy.attrs import DEP, IDX, LOWER, ORTH, SENT_START
+from spacy.attrs import DEP, IDX, LOWER, ORTH, POS, SENT_START
 from spacy.tokens import Doc
 
-from newslens.english.lexicon import FEMININE_PRONOUNS, PRONOUNS_PERSON, ROLE_HEADS
+from newslens.english.gazetteer import country_names
+from newslens.english.lexicon import (
+    COUNTRY_NOUNS, FEMININE_PRONOUNS, ORG_HEADS, POSSESSIVE_DETERMINERS, PRONOUNS_PERSON, ROLE_HEADS,
+)
 from newslens.model import Actor, Mention
 from newslens.pipeline.names import is_excellency
 from newslens.english.syntax import SUBJECT_DEPS, doc_strings, doc_text
@@ -130,3 +133,92 @@ def resolve_titles(doc: Doc, actors: list[Actor]) -> list[Actor]:
             added.setdefault(chosen, []).append(Mention(text[start:end], start, end, "nominal"))
     return [replace(a, mentions=tuple(sorted(a.mentions + tuple(added.get(a.id, [])),
                                              key=lambda m: (m.start, m.end)))) for a in actors]
+
+
+DESCRIPTION_WINDOW_SENTENCES = 3
+
+
+def with_mentions(actors: list[Actor], added: dict[str, list[Mention]]) -> list[Actor]:
+    return [replace(a, mentions=tuple(sorted(a.mentions + tuple(added.get(a.id, [])),
+                                             key=lambda m: (m.start, m.end)))) for a in actors]
+
+
+def described_actor(head: str, before: list[tuple[int, str]], actors_by_id: dict[str, Actor],
+                    owner: str | None) -> str | None:
+    """The actor a description's head noun stands for, of the mentions `before` it (latest first):
+    'the country' / 'the nation': the last country mentioned; 'his party', 'its ministry': the owner's
+    affiliation when its name has that head; 'the church', 'the South': the one earlier actor whose name
+    has the head as a word (none when two have it)."""
+    if owner is not None:
+        affiliation = actors_by_id[owner].affiliation
+        if affiliation in actors_by_id and head in actors_by_id[affiliation].name.lower().split():
+            return affiliation
+        return None
+    if head in COUNTRY_NOUNS:
+        return next((aid for _, aid in before if actors_by_id[aid].type == "GPE"
+                     and actors_by_id[aid].name in country_names()), None)
+    named = {aid for _, aid in before if head in actors_by_id[aid].name.lower().split()
+             and actors_by_id[aid].type in ("ORG", "GPE", "NORP")}
+    return named.pop() if len(named) == 1 else None
+
+
+def resolve_descriptions(doc: Doc, actors: list[Actor]) -> list[Actor]:
+    """'the country', 'the church', 'the South', 'his party' -> the named actor they stand for: a definite
+    description whose head is a country noun, an organisation head or a capitalised word of one earlier
+    actor's name, within a few sentences; a possessive determiner's owner is resolved first (pronouns)."""
+    if not doc.has_annotation("POS"):
+        return actors
+    actors_by_id = {a.id: a for a in actors}
+    starts = sorted((m.start, a.id) for a in actors for m in a.mentions)
+    covered = sorted((m.start, m.end) for a in actors for m in a.mentions if m.kind != "pronoun")
+    spans = sorted((m.start, m.end, a.id) for a in actors for m in a.mentions)
+    pronoun_of = {m.start: a.id for a in actors for m in a.mentions if m.kind == "pronoun"}
+
+    def speakers(token: int) -> set[str]:
+        """Actors that are subjects of the verbs above a word: 'Washington revealed that the country had ...'
+        does not call Washington 'the country'."""
+        found, k = set(), token
+        for _ in range(8):
+            parent = doc[k].head.i
+            if parent == k:
+                break
+            k = parent
+            for child in doc[k].children:
+                if child.dep_ in SUBJECT_DEPS:
+                    at = bisect_right(spans, (doc[child.i].idx, len(text), "")) - 1
+                    if at >= 0 and spans[at][0] <= doc[child.i].idx < spans[at][1]:
+                        found.add(spans[at][2])
+        return found
+    text, lowers = doc_text(doc), doc_strings(doc, LOWER)
+    offsets = doc.to_array(IDX).tolist()
+    sentence_of = [0] * len(lowers)
+    for n, flag in enumerate(doc.to_array(SENT_START).tolist()):
+        sentence_of[n] = sentence_of[n - 1] + (flag == 1) if n else 0
+    first_token = {}
+    for n, sentence in enumerate(sentence_of):
+        first_token.setdefault(sentence, n)
+    added: dict[str, list[Mention]] = {}
+    tags = doc_strings(doc, POS)
+    for head in range(1, len(lowers)):
+        word, determiner = lowers[head], lowers[head - 1]
+        if determiner != "the" and determiner not in POSSESSIVE_DETERMINERS:
+            continue
+        if not (word in COUNTRY_NOUNS or word in ORG_HEADS or tags[head] == "PROPN") or (
+                head + 1 < len(lowers) and tags[head + 1] in ("NOUN", "PROPN")):
+            continue  # the description's head ends its phrase: not 'the country team'
+        start, end = offsets[head - 1], offsets[head] + len(doc[head].text)
+        inside = bisect_right(covered, (start, len(text))) - 1
+        if inside >= 0 and covered[inside][1] > start or any(s < end <= e for s, e in covered[inside + 1:inside + 3]):
+            continue  # already part of a mention
+        owner = pronoun_of.get(start) if determiner in POSSESSIVE_DETERMINERS else None
+        if determiner in POSSESSIVE_DETERMINERS and owner is None:
+            continue
+        window = offsets[first_token[max(0, sentence_of[head] - DESCRIPTION_WINDOW_SENTENCES)]]
+        excluded = speakers(head) if word in COUNTRY_NOUNS else set()
+        before = [m for m in reversed(starts[:bisect_left(starts, (start, ""))]) if m[0] >= window
+                  and m[1] not in excluded]
+        chosen = described_actor(word, before, actors_by_id, owner)
+        if chosen is not None and chosen != owner:
+            mention_start = start if determiner == "the" else offsets[head - 1]
+            added.setdefault(chosen, []).append(Mention(text[mention_start:end], mention_start, end, "nominal"))
+    return with_mentions(actors, added)

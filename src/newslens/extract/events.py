@@ -32,11 +32,11 @@ from typing import Iterator
 from spacy.tokens import Span
 
 from newslens.english.lexicon import (
-    ACTING_NOUNS, ADDRESSEE_VERBS, COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_CLASS_OF, EVENT_NOUNS,
-    HYPOTHETICAL_MODALS, NOT_EVENT_VERBS, OBJECT_CONTROL_VERBS, POSSESSIVE_MARKS, RECEIVING_VERBS,
-    SEEKING_VERBS, SPEECH_VERBS,
+    ACTING_NOUNS, ADDRESSEE_VERBS, COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_ADJECTIVES, EVENT_CLASS_OF, EVENT_NOUNS,
+    HYPOTHETICAL_MODALS, NON_TARGET_PREPOSITIONS, NOT_EVENT_VERBS, OBJECT_CONTROL_VERBS, POSSESSIVE_MARKS,
+    RECEIVING_VERBS, SEEKING_VERBS, SPEECH_VERBS, VERB_ONLY_ON,
 )
-from newslens.english.syntax import RELATIVE_CLAUSE_DEPS, RELATIVE_PRONOUNS, Words, lemma
+from newslens.english.syntax import RELATIVE_CLAUSE_DEPS, RELATIVE_PRONOUNS, Words, lemma, word_lemmas
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:outer"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "nsubjpass"})
@@ -55,10 +55,8 @@ ADJACENT_BLOCKERS = frozenset({"by", "of", "to", "with", "from", "for", "in", "a
 CLAUSE_OPENERS = frozenset({"as", "after", "before", "since", "until"})
 # A gerund after these is not done by the clause's subject ('warned against providing support').
 GERUND_BLOCKERS = frozenset({"against", "from", "without", "of", "instead"})
-# Prepositions that link a verb or an event noun to the one it is done to or with.
-TARGET_LINKS = frozenset({"with", "to", "against", "toward", "towards", "into", "on", "upon"})
-# Verbs whose 'on' names the one acted on ('called on X', 'imposed sanctions on X'); for others 'on' is a topic.
-VERB_ONLY_ON = frozenset({"call", "spy", "impose", "prey", "declare", "fire", "turn", "pressure"})
+# Prepositions that link an event noun to the one it is done to or with ('an attack on X', 'talks with X').
+NOUN_TARGET_LINKS = frozenset({"with", "to", "against", "toward", "towards", "into", "on", "upon"})
 
 
 @dataclass(frozen=True)
@@ -70,6 +68,19 @@ class Event:
     verb: int                # the verb, or the event noun when no verb carries it
     noun: int | None = None  # the verb's object that the predicate names ('issued a warning to', 'sought shells from')
     link: str | None = None  # the preposition before the patient
+
+
+def is_absolute(noun: int, words: Words) -> bool:
+    """'with X making attempts': the noun opens a clause of its own (a participle hangs on it), no patient."""
+    return any(words.tag[c] == "VBG" and words.dep[c] in ("acl", "advcl", "xcomp") for c in words.children[noun])
+
+
+def is_target_link(link: str, base: str) -> bool:
+    """Whether a preposition after the verb `base` (or after its object) names the one the event is done to or
+    with: any preposition but the named non-targets (a time, a place, a topic...); 'on' after a few verbs."""
+    if link in ("on", "upon"):
+        return base in VERB_ONLY_ON
+    return link not in NON_TARGET_PREPOSITIONS and link.isalpha()
 
 
 def prepositional(head: int, words: Words) -> Iterator[tuple[str, int]]:
@@ -121,6 +132,10 @@ def named_actors(noun: int, words: Words) -> list[int]:
         if words.dep[k] == "appos" and words.actor[words.head[k]]:
             found.append(words.head[k])  # 'the Lumen Trust, a charity founded by X'
             continue
+        named = [c for c in words.children[k] if words.dep[c] == "appos" and words.actor[c]]
+        if named:  # 'defeated another candidate, veteran politician X': the apposition names the noun
+            found.append(named[0])
+            continue
         links = list(prepositional(k, words))
         if words.lower[k] in ACTING_NOUNS:
             owners = [c for c in words.children[k] if words.dep[c] in OWNER_DEPS and words.actor[c]]
@@ -154,16 +169,27 @@ def is_passive(verb: int, words: Words) -> bool:
     return any(words.dep[c] in PASSIVE_MARK_DEPS | PASSIVE_SUBJECT_DEPS for c in words.children[verb])
 
 
+def real_word(token: int | None, words: Words) -> int | None:
+    """The token itself, or where the parser made a whitespace token (a line break) head of a phrase, the name
+    it heads: whitespace never fills a subject or object slot."""
+    if token is None or words.text[token].strip():
+        return token
+    return next((c for c in words.children[token] if words.dep[c] in ("flat", "compound", "appos")
+                 and words.text[c].strip()), None)
+
+
 def own_subject(verb: int, words: Words) -> int | None:
-    """The verb's subject; where the parser made a line break the subject, the name it heads."""
-    subject = next((c for c in words.children[verb] if words.dep[c] in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
-    if subject is None or words.text[subject].strip():
-        return subject
-    return next((c for c in words.children[subject] if words.dep[c] in ("flat", "compound")), None)
+    """The verb's subject, past whitespace tokens the parser also called subjects ('\\n\\nGermany was criticised')."""
+    for child in words.children[verb]:
+        if words.dep[child] in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+            subject = real_word(child, words)
+            if subject is not None:
+                return subject
+    return None
 
 
 def first_object(verb: int, words: Words) -> int | None:
-    return next((c for c in words.children[verb] if words.dep[c] in OBJECT_DEPS), None)
+    return next((c for c in words.children[verb] if words.dep[c] in OBJECT_DEPS and words.text[c].strip()), None)
 
 
 def subject_of(verb: int, words: Words, depth: int = 0) -> tuple[int | None, bool]:
@@ -294,18 +320,32 @@ def verb_targets(verb: int, words: Words) -> Iterator[tuple[int, int | None, str
             continue
         if link == "to" and is_range_end(verb, noun, words):
             continue  # 'support ranging from X to Y': the end of a range, no addressee
-        if link in TARGET_LINKS and (link not in ("on", "upon") or base in VERB_ONLY_ON):
+        if is_target_link(link, base) and not is_absolute(noun, words):
             yield noun, None, link
         elif link == "from" and base in SEEKING_VERBS | RECEIVING_VERBS:
             yield noun, None, link
-    for thing in things_moved(verb, words):  # 'sought shells from X', 'supplied rockets to X'
-        for link, noun in prepositional(thing, words):
-            if link == "from" and base in SEEKING_VERBS | RECEIVING_VERBS or link == "to" and base in EVENT_CLASS_OF:
-                yield noun, thing, link
+    for thing in things_moved(verb, words) if base not in EMPTY_VERBS else ():
+        for link, noun in prepositional(thing, words):  # 'fired rockets at X', 'signed a pact with X'
+            if is_absolute(noun, words):
+                continue
+            if link == "from" and base in SEEKING_VERBS | RECEIVING_VERBS or link == "at" or (
+                    link in NOUN_TARGET_LINKS and is_target_link(link, base)):
+                yield noun, thing, link  # 'at' after a thing: where it was aimed ('fired rockets at X')
     for event_noun in carried_nouns(verb, words):
         for link, noun in prepositional(event_noun, words):
-            if link in TARGET_LINKS or link == "from" and base in RECEIVING_VERBS:  # 'received support from X'
+            if link in NOUN_TARGET_LINKS or link == "from" and base in RECEIVING_VERBS:  # 'received support from X'
                 yield noun, event_noun, link
+
+
+def passive_phrases(verb: int, words: Words) -> list[tuple[str, int]]:
+    """A passive verb's prepositional phrases, with a by-phrase the parser hung on another of them ('was invited
+    to Washington | by X', 'was elected in 2010 | by voters'): a by-phrase on a noun that states no event of its
+    own is the verb's agent."""
+    phrases = list(prepositional(verb, words))
+    for link, noun in list(phrases):
+        if link != "by" and words.lower[noun] not in EVENT_NOUNS:
+            phrases += [(inner, n) for inner, n in prepositional(noun, words) if inner == "by"]
+    return phrases
 
 
 def passive_in_event(verb: int, subject: int, noun: int, words: Words) -> Iterator[Event]:
@@ -316,7 +356,7 @@ def passive_in_event(verb: int, subject: int, noun: int, words: Words) -> Iterat
             for agent in named_actors(other, words):
                 for patient in named_actors(subject, words):
                     yield Event(agent, patient, verb, noun, None)
-        elif link in TARGET_LINKS:
+        elif link in NOUN_TARGET_LINKS:
             for agent in named_actors(subject, words):
                 for patient in named_actors(other, words):
                     yield Event(agent, patient, verb, noun, link)
@@ -336,7 +376,7 @@ def statement_events(verb: int, subject: int, words: Words) -> Iterator[Event]:
 def clause_events(sent: Span, words: Words) -> Iterator[Event]:
     """Events stated by a verb and its arguments, active or passive, with inherited subjects."""
     for verb in range(sent.start, sent.end):
-        if words.pos[verb] != "VERB" or is_hypothetical(verb, words):
+        if words.pos[verb] != "VERB":  # a hypothetical verb's events are kept: status.py marks them
             continue
         base = lemma(words.doc[verb])
         subject, undergoes = subject_of(verb, words)
@@ -346,7 +386,7 @@ def clause_events(sent: Span, words: Words) -> Iterator[Event]:
             yield from statement_events(verb, subject, words)
             continue
         if undergoes:  # the passive: the by-phrase acts on the subject
-            for link, noun in prepositional(verb, words):
+            for link, noun in passive_phrases(verb, words):
                 if link == "by":
                     for agent in named_actors(noun, words):
                         for patient in named_actors(subject, words):
@@ -368,6 +408,26 @@ def clause_events(sent: Span, words: Words) -> Iterator[Event]:
                         yield Event(agent, patient, verb, event_noun, link)
 
 
+def adjective_events(sent: Span, words: Words) -> Iterator[Event]:
+    """'X has been critical of Y', 'X is supportive of Y': an event adjective after a copula acts from the
+    subject on its 'of'/'to' phrase. UD makes the adjective the head (its subject is its own); ClearNLP makes
+    the copula the head and the adjective its acomp."""
+    for adjective in range(sent.start, sent.end):
+        if words.lower[adjective] not in EVENT_ADJECTIVES or words.pos[adjective] not in ("ADJ", "VERB"):
+            continue
+        head = words.head[adjective] if words.dep[adjective] == "acomp" else adjective
+        subject = own_subject(head, words)
+        if subject is None:
+            subject, _ = subject_of(head, words)
+        if subject is None:
+            continue
+        for link, noun in prepositional(adjective, words):
+            if link in ("of", "to", "toward", "towards"):
+                for agent in named_actors(subject, words):
+                    for patient in named_actors(noun, words):
+                        yield Event(agent, patient, adjective)  # the adjective's verb names it: relations.py
+
+
 def nominal_events(sent: Span, words: Words) -> Iterator[Event]:
     """Events stated by an event noun with its own agent: "X's attack on Y", 'strikes by X against Y',
     'US strikes on Y', 'his visit to Y'."""
@@ -381,7 +441,7 @@ def nominal_events(sent: Span, words: Words) -> Iterator[Event]:
         for agent in [n for link, n in links if link == "by"]:  # 'strikes by X | against Y'
             links += [(link, n) for link, n in prepositional(agent, words) if n > agent]
         for link, target in links:
-            if link not in TARGET_LINKS and not (link == "of" and agents):  # "X's defeat of Y"
+            if link not in NOUN_TARGET_LINKS and not (link == "of" and agents):  # "X's defeat of Y"
                 continue
             for patient in named_actors(target, words):
                 for agent in agents:
@@ -401,10 +461,10 @@ def adjacent_events(sent: Span, words: Words, read_verbs: set[int]) -> Iterator[
     such a headline-like clause as one noun phrase). Between verb and target only a linking
     preposition, a determiner and words describing the target may stand."""
     for verb in range(sent.start + 1, sent.end - 1):
-        if verb in read_verbs or not words.tag[verb].startswith("VB") or words.actor[verb] or words.dep[verb] == "acl":
+        if verb in read_verbs or words.actor[verb] or words.dep[verb] == "acl":
             continue
-        if words.parsed and is_hypothetical(verb, words):
-            continue  # 'if Chile attacks Peru': word order does not make it happen
+        if not (words.tag[verb].startswith("VB") or words.actor[verb - 1] and is_misread_verb(verb, words)):
+            continue  # a misread verb is only looked up right after an actor: the lookup is the costly part
         base = lemma(words.doc[verb])
         if base in NOT_EVENT_VERBS or base in EMPTY_VERBS:
             continue
@@ -412,6 +472,8 @@ def adjacent_events(sent: Span, words: Words, read_verbs: set[int]) -> Iterator[
         before = verb - 1
         while before > sent.start and words.pos[before] == "ADV":
             before -= 1
+        if words.lower[before] in RELATIVE_PRONOUNS and words.dep[verb] in RELATIVE_CLAUSE_DEPS:
+            before = words.head[verb]  # 'X, who backs Y': the relative pronoun stands for the noun before it
         if not words.actor[before]:
             continue
         subject = own_subject(verb, words)
@@ -421,8 +483,8 @@ def adjacent_events(sent: Span, words: Words, read_verbs: set[int]) -> Iterator[
         if opener >= sent.start and (words.lower[opener] in ADJACENT_BLOCKERS or (
                 words.dep[opener] == "case" and words.lower[opener] not in CLAUSE_OPENERS)):
             continue  # 'within X called Y': an actor after a preposition is no subject
-        after, link = verb + 1, None
-        if words.lower[after] in TARGET_LINKS:
+        after, link, thing = verb + 1, None, None
+        if words.lower[after] in NOUN_TARGET_LINKS:
             after, link = after + 1, words.lower[after]
         elif reports:
             continue  # 'stated Montalvo left': what follows a reporting verb is what was said
@@ -431,12 +493,25 @@ def adjacent_events(sent: Span, words: Words, read_verbs: set[int]) -> Iterator[
         while after < sent.end - 1 and not words.actor[after] and (
                 words.pos[after] in ("DET", "ADJ") or words.pos[after] == "NOUN" and words.text[after].islower()):
             after += 1
+            if link is None and after > verb + 1 and words.lower[after] in NOUN_TARGET_LINKS and (
+                    base not in EMPTY_VERBS):  # 'sent tanks to X': past what was sent, the one it went to
+                thing = after - 1 if words.pos[after - 1] == "NOUN" else None
+                after, link = after + 1, words.lower[after]
         end = after
         while end + 1 < sent.end and words.actor[end + 1] == words.actor[after]:
             end += 1
         owned = end + 1 < sent.end and words.lower[end + 1] in POSSESSIVE_MARKS  # "rejected Maliki's choice"
         if words.actor[after] and words.actor[after] != words.actor[before] and not owned:
-            yield Event(before, after, verb, None, link)
+            yield Event(before, after, verb, thing, link)
+
+
+def is_misread_verb(token: int, words: Words) -> bool:
+    """A past form that only a verb has ('sent', 'backed'), which the tagger read as a noun or adjective inside a
+    noun phrase ('Germany sent tanks' as one phrase): word order may still read it as the verb."""
+    if words.pos[token] not in ("NOUN", "ADJ") or not words.text[token].islower():
+        return False
+    uses = word_lemmas(words.lower[token])
+    return set(uses) == {"VERB"} and words.lower[token] not in uses["VERB"]
 
 
 def sentence_events(sent: Span, words: Words) -> Iterator[Event]:
@@ -444,4 +519,5 @@ def sentence_events(sent: Span, words: Words) -> Iterator[Event]:
     events = list(clause_events(sent, words))
     yield from events
     yield from nominal_events(sent, words)
+    yield from adjective_events(sent, words)
     yield from adjacent_events(sent, words, {event.verb for event in events})

@@ -10,19 +10,24 @@ Affiliations (who belongs to whom) are not events: they come from titles and app
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterator
 
 from spacy.tokens import Doc, Span
 
-from newslens.extract.events import Event, sentence_events
+from newslens.english.cameo import ROOT_CLASS, cameo_code
+from newslens.extract.events import Event, is_hypothetical, is_misread_verb, named_actors, sentence_events
 from newslens.extract.evidence import evidence_span, is_hard_wrapped
 from newslens.english.gazetteer import country_names, places
 from newslens.english.lexicon import (
-    ACTING_NOUNS, COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_CLASS_OF, FACILITY_HEADS, GEOGRAPHIC_HEADS, LIGHT_VERBS,
-    PLACE_NOUNS, POSSESSIVE_MARKS, RECEIVING_VERBS, SPEECH_VERBS,
+    ACTING_NOUNS, COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_ADJECTIVES, EVENT_CLASS_OF, FACILITY_HEADS,
+    GEOGRAPHIC_HEADS, LIGHT_VERBS, PLACE_NOUNS, PLAN_VERBS, POSSESSIVE_MARKS, RECEIVING_VERBS, SPEECH_VERBS,
 )
 from newslens.model import Relation
-from newslens.english.syntax import AUXILIARIES, MentionIndex, Words, doc_text, is_negated, is_noun, lemma, sentences
+from newslens.extract.status import NEGATED, REPORTED, event_status
+from newslens.english.syntax import (
+    AUXILIARIES, MentionIndex, Words, doc_text, is_negated, is_noun, lemma, sentences, verb_lemma,
+)
 
 MAX_TOKENS_BETWEEN = 20
 NOT_A_TARGET = {"in", "at", "near", "across", "within", "inside", "throughout", "around", "outside", "into", "toward",
@@ -45,6 +50,8 @@ MADE_NOUNS = frozenset("offer offers visit visits apology apologies threat threa
                        "call calls proposal proposals appeal appeals demand demands bid bids complaint complaints "
                        "payment payments statement statements".split())
 WORD_ORDER_BREAK_WORDS = CLAUSE_MARKERS | {"between"}
+# Words a predicate ends with when they link its target ('meet with', 'issue warning to').
+PREDICATE_LINKS = LINKING_PREPOSITIONS | {"of", "at", "about", "over", "upon"}
 
 
 def event_of(verb: int, target: int, words: Words) -> tuple[str, str | None]:
@@ -225,9 +232,15 @@ def span_of(sent: Span, tokens: list[int], words: Words, hard_wrapped: bool) -> 
     return evidence_span(sent, low, high, hard_wrapped)
 
 
+def is_event_noun(token: int, words: Words) -> bool:
+    """The event is stated by a noun ('the attack on'), not by a verb, nor by a verb the tagger read as a noun."""
+    return words.pos[token] == "NOUN" and not is_misread_verb(token, words)
+
+
 def event_predicate(event: Event, words: Words) -> tuple[str, str]:
     """Predicate ('meet with', 'hold talks with', 'attack on') and event class of a parsed event."""
-    head = words.lower[event.verb] if words.pos[event.verb] == "NOUN" else lemma(words.doc[event.verb])
+    head = words.lower[event.verb] if is_event_noun(event.verb, words) else EVENT_ADJECTIVES.get(
+        words.lower[event.verb]) or lemma(words.doc[event.verb])  # 'was critical of X': criticised X
     link, noun = event.link, event.noun
     thing = next((c for c in words.children[event.verb] if words.dep[c] in ("obj", "dobj")
                   and not words.actor[c] and words.pos[c] in ("NOUN", "PROPN", "VERB") and words.tag[c] != "VBG"), None)
@@ -262,9 +275,12 @@ def parsed_relations(sent: Span, words: Words, actors_by_id: dict, hard_wrapped:
             continue
         predicate, category = event_predicate(event, words)
         start, end = span_of(sent, [event.agent, event.patient, event.verb], words, hard_wrapped)
-        negated = words.pos[event.verb] != "NOUN" and is_negated(words.doc[event.verb])
+        status, source = event_status(event.verb, words, not is_event_noun(event.verb, words) and (
+            is_hypothetical(event.verb, words)))
+        reporter = next((words.actor[k] for k in named_actors(source, words)), None) if source is not None else None
         yield Relation(source=source_id, predicate=predicate, target=target_id, sentence=doc_text(words.doc)[start:end],
-                       start=start, end=end, negated=negated, category=category)
+                       start=start, end=end, negated=status == NEGATED, category=category, status=status,
+                       status_source=reporter if reporter not in (source_id, None) or status == REPORTED else None)
 
 
 def surface_relations(sent: Span, words: Words, actors_by_id: dict, hard_wrapped: bool) -> Iterator[Relation]:
@@ -291,6 +307,29 @@ def surface_relations(sent: Span, words: Words, actors_by_id: dict, hard_wrapped
                        start=start, end=end, negated=is_negated(words.doc[verb]), category=category)
 
 
+def with_cameo(relation: Relation) -> Relation:
+    """The relation with its predicate's CAMEO code, root and Goldstein score ('issue warning to': 'issue' with the
+    object 'warning'; 'meet with': 'meet' with 'with'); its coarse class is the root's. A predicate the dictionary
+    does not code keeps the class the reading gave it."""
+    words = relation.predicate.lower().split()
+    if not words or relation.category == "affiliation":
+        return relation
+    link = words[-1] if len(words) > 1 and words[-1] in PREDICATE_LINKS else None
+    nouns = words[1:-1] if link else words[1:]
+    head, noun = verb_lemma(words[0]), nouns[-1] if nouns else None
+    if head in PLAN_VERBS and noun is not None:  # 'plan meet with' (word order): what is planned is coded
+        head, noun = verb_lemma(noun), None
+    light = noun is not None and head in EMPTY_VERBS | LIGHT_VERBS  # 'hold talks', 'engage negotiations'
+    code = None
+    if light:
+        code = cameo_code(head, None, noun) or cameo_code(verb_lemma(noun), link)
+    code = code or cameo_code(head, link, noun)
+    if code is None:
+        return relation
+    return replace(relation, cameo=code.code, cameo_root=code.root, goldstein=code.goldstein,
+                   category=ROOT_CLASS[code.root])
+
+
 def extract_relations(doc: Doc, actors, words: Words | None = None) -> list[Relation]:
     """Actor -> actor events, one per (source, target, sentence): the first reading of a statement wins,
     so 'held talks with' does not come back as 'hold talks' too. `words`: the doc's Words over these actors,
@@ -306,5 +345,5 @@ def extract_relations(doc: Doc, actors, words: Words | None = None) -> list[Rela
             key = (relation.source, relation.target, sent.start_char)
             if key not in seen:
                 seen.add(key)
-                relations.append(relation)
+                relations.append(with_cameo(relation))
     return relations

@@ -134,11 +134,17 @@ class NetworkEdge:
     category: str | None
     negated: bool
     predicates: tuple[str, ...]
+    hypothetical: bool = False  # supposed, not stated as a fact: drawn like a negated edge, labelled 'might'
 
     @property
     def label(self) -> str:
         text = short_label(", ".join(self.predicates), 32)
-        return f"not {text}" if self.negated else text
+        return f"not {text}" if self.negated else f"might {text}" if self.hypothetical else text
+
+    @property
+    def unstated(self) -> bool:
+        """Not a fact the text states: denied or supposed."""
+        return self.negated or self.hypothetical
 
     @property
     def affiliation(self) -> bool:
@@ -151,8 +157,9 @@ def network_edges(analysis: Analysis, node_ids: list[str]) -> list[NetworkEdge]:
     grouped: dict[tuple, dict[str, None]] = {}
     for r in analysis.relations:
         if r.source != r.target and r.source in nodes and r.target in nodes:
-            grouped.setdefault((r.source, r.target, r.category, r.negated), {})[r.predicate] = None
-    return [NetworkEdge(s, t, c, n, tuple(predicates)) for (s, t, c, n), predicates in grouped.items()]
+            key = (r.source, r.target, r.category, r.negated, not r.negated and r.status == "hypothetical")
+            grouped.setdefault(key, {})[r.predicate] = None
+    return [NetworkEdge(s, t, c, n, tuple(predicates), h) for (s, t, c, n, h), predicates in grouped.items()]
 
 
 def edge_curvatures(edges: list[NetworkEdge]) -> list[float]:
@@ -297,7 +304,7 @@ def network_chart(analysis: Analysis) -> Figure:
 
     for edge, rad in zip(edges, edge_curvatures(edges)):
         color = AFFILIATION_COLOR if edge.affiliation else category_color(edge.category)
-        style = ":" if edge.affiliation else "--" if edge.negated else "-"
+        style = ":" if edge.affiliation else "--" if edge.unstated else "-"
         ax.add_patch(FancyArrowPatch(
             pos[edge.source], pos[edge.target], connectionstyle=f"arc3,rad={rad}", arrowstyle="-|>",
             mutation_scale=14 if edge.affiliation else 16, color=color, zorder=2, linestyle=style,
@@ -313,8 +320,9 @@ def network_chart(analysis: Analysis) -> Figure:
 
     categories = [c for c in EVENT_CATEGORY_COLORS if c in {e.category for e in edges if not e.affiliation}]
     handles = [Line2D([], [], color=category_color(c), linewidth=2.5, label=c or "other") for c in categories]
-    if any(e.negated for e in edges):
-        handles.append(Line2D([], [], color="#444444", linestyle="--", label="negated"))
+    if any(e.unstated for e in edges):
+        label = "negated" if not any(e.hypothetical for e in edges) else "negated or hypothetical"
+        handles.append(Line2D([], [], color="#444444", linestyle="--", label=label))
     if any(e.affiliation for e in edges):
         handles.append(Line2D([], [], color=AFFILIATION_COLOR, linestyle=":", linewidth=2, label="affiliation (role)"))
     handles += type_legend_handles(present_types(actors))

@@ -32,6 +32,10 @@ TYPE_NOUNS = {
     "LOC": ("place", "places"), "EVENT": ("event", "events"), "OTHER": ("other actor", "other actors"),
 }
 # Event classes in the order a reader of conflict news looks for them; None collects the unclassified.
+# How a relation's status changes its verb ('{}' is the verb's base form) and its event noun.
+VERB_STATUS = {"planned": "plans to {}", "hypothetical": "might {}", "negated": "did not {}"}
+PASSIVE_STATUS = {"planned": "is to be", "hypothetical": "might be", "reported": "was reportedly"}
+NOUN_STATUS = {"planned": "planned", "hypothetical": "possible"}
 CATEGORY_HEADINGS = {
     "threaten": "Threats and warnings", "accuse": "Accusations", "demand": "Demands",
     "fight": "Fighting", "oppose": "Opposition", "provide": "Material help", "support": "Support",
@@ -373,14 +377,29 @@ def relation_clause(analysis: Analysis, relation: Relation) -> str:
             role = f"{indefinite_article(role)} {role}"  # 'a ministry of': only a person's office goes bare
         return " ".join([source, copula, role, preposition or "of", target])
     if not is_base_verb(head) or is_noun_use(head, preposition, relation.sentence):  # 'attacks on', 'a visit to'
-        event = " ".join(words)
+        event = " ".join([NOUN_STATUS.get(relation.status, ""), *words]).strip()
         clause = f"{possessive(source)} {event} {preposition or 'involving'} {target}"
-        return f"there were no {clause}" if relation.negated else clause
+        return attributed(analysis, relation, f"there were no {clause}" if relation.negated else clause)
     if preposition == "by" and not middle:  # the extractor's passive: source underwent the act of target
-        auxiliary = "was not" if relation.negated else "was"
-        return f"{source} {auxiliary} {verb_form(head, 'VBN')} by {target}"
-    verb = f"did not {head}" if relation.negated else verb_form(head, "VBD")
-    return " ".join(w for w in [source, verb, *middle, link, target] if w)
+        auxiliary = "was not" if relation.negated else PASSIVE_STATUS.get(status_of(relation), "was")
+        return attributed(analysis, relation, f"{source} {auxiliary} {verb_form(head, 'VBN')} by {target}")
+    status = "negated" if relation.negated else status_of(relation)
+    verb = VERB_STATUS[status].format(head) if status in VERB_STATUS else verb_form(head, "VBD")
+    if status == "reported":
+        verb = f"reportedly {verb_form(head, 'VBD')}"
+    return attributed(analysis, relation, " ".join(w for w in [source, verb, *middle, link, target] if w))
+
+
+def status_of(relation: Relation) -> str:
+    """The status the clause shows: a report with a named source says 'according to' instead of 'reportedly'."""
+    return "asserted" if relation.status == "reported" and relation.status_source else relation.status
+
+
+def attributed(analysis: Analysis, relation: Relation, clause: str) -> str:
+    """A reported event told as its source's: 'according to Valeska Paris, the Church imprisoned her'."""
+    if relation.status_source and relation.status in ("reported", "planned"):
+        return f"according to {name_phrase(analysis, relation.status_source)}, {clause}"
+    return clause
 
 
 def event_clauses(analysis: Analysis) -> dict[str | None, dict[str, None]]:
