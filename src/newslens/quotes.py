@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from newslens.evidence import is_hard_wrapped
 from newslens.lexicon import (CLAUSE_ONLY_VERBS, FINDING_VERBS, POSSESSIVE_MARKS, PRONOUNS_FIRST, PRONOUNS_GROUP,
-                              PRONOUNS_PERSON, SPEECH_VERBS)
+                              PRONOUNS_PERSON, QUOTATION_VERBS, SPEECH_VERBS)
 from newslens.model import Actor, Quote
 from newslens.syntax import MentionIndex, Words, clause_subject, doc_text, lemma, verb_forms
 
@@ -25,6 +25,12 @@ OPENING = "“«„"
 CLOSING = "”»"
 STRAIGHT = '"'
 QUOTATION_MARK = re.compile(f"[{OPENING}{CLOSING}{STRAIGHT}]")
+# Tokens that are quotation marks, whatever way they are written ('' and `` are one token each).
+QUOTE_TOKENS = frozenset(OPENING + CLOSING + STRAIGHT) | {"''", "``"}
+ASCII_PAIR = re.compile(r"``|''")
+# Single quotes at word edges: the marks of a text that writes its quotations with them ('Not now,' she said).
+SINGLE_MARK = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))['‘](?=[^\W\d_])|(?<=[^\s'‘])['’](?=[\s,.;:!?)\]—–-]|$)",
+                         re.MULTILINE)
 SENTENCE_END = {".", "!", "?"}
 CLAUSE_BREAK = {",", ";", ":", "—", "–", "(", ")"}
 # 'said that IE6 has 277 flaws; 39 percent of these are critical': what follows a semicolon is still reported.
@@ -47,7 +53,7 @@ CLAUSE_OPENERS = {"the", "a", "an", "this", "that", "these", "those", "there", "
                   "you", "his", "her", "their", "its", "our", "some", "many", "most", "all", "no", "only", "any",
                   "every", "each", "both", "one", "more", "less", "nobody", "everyone", "people", "although",
                   "though", "because", "if"}
-REPORTING_VERBS = SPEECH_VERBS | FINDING_VERBS
+REPORTING_VERBS = SPEECH_VERBS | FINDING_VERBS | QUOTATION_VERBS
 # Words after which ", according to X," is an insertion: what X reports follows it.
 INSERTION_OPENERS = {"which", "that", "who", "and", "but", "while"}
 TOPIC_PREPOSITIONS = {"about", "regarding", "concerning"}  # 'as X told reporters about the plan, ...': a time
@@ -66,6 +72,31 @@ class Attribution:
     speaker: str | None
     speaker_text: str | None
     cue: str | None
+
+
+def normalised_quotation_marks(text: str) -> str:
+    """The text with its quotation marks written as curly or straight double marks, same length, so that
+    offsets stay the original's. Curly, straight and guillemet marks stay as they are; the ASCII pairs ``...''
+    and ''...'' (the New York Times's) become one straight mark beside the quotation and a space outside it
+    ("''It" -> ' "It'); in a text with no double marks at all, single quotes that open and close at word edges,
+    paired within a paragraph, are its quotation marks ('Not now,' she said). Only marks change."""
+    chars = list(text)
+    for m in ASCII_PAIR.finditer(text):
+        s = m.start()
+        opens = m.group() == "``" or s == 0 or text[s - 1].isspace() or text[s - 1] in "(["
+        chars[s], chars[s + 1] = (" ", "“" if m.group() == "``" else STRAIGHT) if opens else (STRAIGHT, " ")
+    if not QUOTATION_MARK.search(text) and not ASCII_PAIR.search(text):
+        for line in re.finditer(r"[^\n]+", text):
+            open_at = None
+            for m in SINGLE_MARK.finditer(line.group()):
+                at = line.start() + m.start()
+                opening = text[at + 1:at + 2].isalpha()  # the pattern's first branch: a letter follows
+                if open_at is None and opening:
+                    open_at = at
+                elif open_at is not None and not opening:
+                    chars[open_at], chars[at] = "“", "”"
+                    open_at = None
+    return "".join(chars)
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
@@ -200,7 +231,7 @@ def subject_tokens(cue: Token, lo: int, hi: int, words: Words) -> list[Token]:
             if k2 >= lo:
                 k = k2 - 1
                 continue
-        if tok.text in SENTENCE_END or tok.text in OPENING + CLOSING + STRAIGHT:
+        if tok.text in SENTENCE_END or tok.text in QUOTE_TOKENS:
             break
         left.append(tok)
         k -= 1
@@ -403,7 +434,7 @@ def complement_start(cue: Token, words: Words) -> int | None:
             close = next((j for j in range(k + 1, min(k + 8, sent_end - 2)) if words.text[j] == ","), None)
             if close is not None and words.lower[close + 1] == "that":
                 return close + 2  # "explains, in a satirical fashion, that ..."
-        if word in SENTENCE_END or word in OPENING + CLOSING + STRAIGHT or word in (":", ",") or is_cue(k, words):
+        if word in SENTENCE_END or word in QUOTE_TOKENS or word in (":", ",") or is_cue(k, words):
             break
     if words.parsed:
         as_mark = next((c for c in cue.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < cue.i), None)
@@ -443,12 +474,14 @@ def reported_quotes(words: Words, quoted: list[tuple[int, int]]) -> list[tuple[i
             continue  # is_cue's first test, without a call per word: few words are speech verbs
         if i <= taken_until or not is_cue(i, words) or any(s <= words.idx[i] < e for s, e in quoted):
             continue
+        if lemma(doc[i]) in QUOTATION_VERBS:
+            continue  # it attributes a quotation, it reports no clause
         tok = doc[i]
         sent = tok.sent
         start = complement_start(tok, words)
         if start is None:
             continue
-        if words.text[start] in OPENING + STRAIGHT or any(s <= words.idx[start] < e for s, e in quoted):
+        if words.text[start] in QUOTE_TOKENS - set(CLOSING) or any(s <= words.idx[start] < e for s, e in quoted):
             continue  # the verb introduces a direct quotation, already found
         limit = line_end(words, i, sent.end if words.parsed else len(doc), hard_wrapped)
         if start >= limit:
@@ -524,7 +557,8 @@ def extract_quotes(doc: Doc, actors: list[Actor], words: Words | None = None) ->
     """All quotes in text order; a direct quote inside a reported clause makes it one mixed quote.
     `words`: the doc's Words over these actors, where the caller has them already."""
     words = words or Words(doc, MentionIndex(actors))
-    text = doc_text(doc)
+    original = doc_text(doc)
+    text = normalised_quotation_marks(original)  # the same offsets, every quotation mark written one way
     direct = direct_quotes(words, text)
     quoted = [(s - 1, e + 1) for s, e, _ in direct]
     reported = reported_quotes(words, quoted)
@@ -546,6 +580,6 @@ def extract_quotes(doc: Doc, actors: list[Actor], words: Words | None = None) ->
     quotes = []
     for n, (s, e, kind, a) in enumerate(records, start=1):
         confidence = 0.9 if a.speaker and a.cue else 0.7 if a.speaker else 0.4
-        quotes.append(Quote(id=f"q{n}", kind=kind, text=text[s:e], start=s, end=e, speaker=a.speaker,
+        quotes.append(Quote(id=f"q{n}", kind=kind, text=original[s:e], start=s, end=e, speaker=a.speaker,
                             speaker_text=a.speaker_text, cue=a.cue, confidence=confidence))
     return quotes
