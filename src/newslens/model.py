@@ -52,6 +52,10 @@ class Quote:
     speaker_text: str | None = None
     cue: str | None = None
     confidence: float = 1.0
+    speaker_start: int | None = None  # the phrase that names the source, named or not ('a spokeswoman')
+    speaker_end: int | None = None
+    source_description: str | None = None  # an unnamed source: what it is ('spokeswoman', 'administration officials')
+    source_affiliation: str | None = None  # and the id of the actor it speaks for ('for Hillary Clinton')
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from newslens.evidence import is_hard_wrapped
 from newslens.lexicon import (CLAUSE_ONLY_VERBS, FINDING_VERBS, POSSESSIVE_MARKS, PRONOUNS_FIRST, PRONOUNS_GROUP,
                               PRONOUNS_PERSON, QUOTATION_VERBS, SPEECH_VERBS)
 from newslens.model import Actor, Quote
-from newslens.syntax import MentionIndex, Words, clause_subject, doc_text, lemma, verb_forms
+from newslens.syntax import MentionIndex, Words, clause_subject, doc_text, lemma, verb_forms, word_lemmas
 
 OPENING = "“«„"
 CLOSING = "”»"
@@ -64,14 +64,35 @@ CAPTION_CUE = "Image:"
 SENTENCE_BREAK = re.compile(r"[.!?][\"”]?\s+(?=[A-Z\"“])")
 CAPTION_LINE = re.compile(r"^[ \t]*(?P<caption>\S[^\n]*?)[ \t]*\.?[ \t]+(?:Image|Photo):[ \t]*"
                           r"(?P<credit>[^\n]*?)[ \t]*\.?[ \t]*$", re.MULTILINE)
+# Between an unnamed source and the actor it speaks for: 'a spokeswoman for X', 'officials of X', 'aides to X'.
+AFFILIATING_PREPOSITIONS = {"for", "of", "at", "with", "from", "to", "in"}
+UNNAMED_DETERMINERS = {"a", "an", "the", "one", "some", "several", "many", "two", "three", "other", "another", "both",
+                       "this", "that", "these", "those", "his", "her", "its", "their", "our"}
+# Words skipped between a source and its cue ('officials have also said').
+SOURCE_SKIPPED = {"also", "has", "have", "had", "will", "would", "then", "now", "later", "again", "once", "still",
+                  "previously", "recently", "further", "often", "never", "not", "did", "does", "do", "had"}
 ANIMATE_PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_FIRST | {"you"}
+# Subjects that are no source's name: pronouns (resolved apart) and words that stand for a clause.
+NON_SOURCE_WORDS = ANIMATE_PRONOUNS | {"who", "whom", "which", "that", "this", "there", "what", "these", "those"}
 
 
 @dataclass(frozen=True)
 class Attribution:
+    """Who a statement is attributed to: the actor (None when unnamed or unknown), the phrase naming the source
+    (its text and character offsets), the cue, and for an unnamed source what it is and whom it speaks for."""
+
     speaker: str | None
     speaker_text: str | None
     cue: str | None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    description: str | None = None
+    affiliation: str | None = None
+
+
+def token_attribution(actor_id: str | None, tok: Token, cue: str | None) -> Attribution:
+    """A source named by one word (a pronoun, 'Reports')."""
+    return Attribution(actor_id, tok.text, cue, tok.idx, tok.idx + len(tok.text))
 
 
 def normalised_quotation_marks(text: str) -> str:
@@ -209,6 +230,19 @@ def fragment_subject(cue: Token) -> Token | None:
     return None
 
 
+def relative_antecedent(k: int, lo: int, words: Words) -> Token | None:
+    """'Ana Lopez, a Rutgers freshman, who said': by word order, the name a relative pronoun after an
+    apposition stands for (the word before the apposition's comma)."""
+    if not (k - 1 > lo and words.lower[k] in ("who", "which") and words.text[k - 1] == ","):
+        return None
+    c = k - 2
+    while c > lo and words.text[c] not in (",", ".", "\n") and k - c < 10:
+        c -= 1
+    if c > lo and words.text[c] == "," and words.actor[c - 1] is not None:
+        return words.doc[c - 1]
+    return words.doc[k - 2] if words.actor[k - 2] is not None else None
+
+
 def subject_tokens(cue: Token, lo: int, hi: int, words: Words) -> list[Token]:
     """Candidate speaker tokens: the parse's subject, else the nearest mention-like word by word order."""
     doc = words.doc
@@ -219,6 +253,9 @@ def subject_tokens(cue: Token, lo: int, hi: int, words: Words) -> list[Token]:
                                                           t.ent_type_ != "PERSON", abs(t.i - subject.i)))
     if cue.text.endswith("ing") and cue.i > 0 and doc[cue.i - 1].text == ",":
         return list(doc[lo:cue.i])  # participle: the main clause's subject, first in the sentence
+    antecedent = relative_antecedent(cue.i - 1, lo, words)
+    if antecedent is not None:
+        return [antecedent]
     left = []
     k = cue.i - 1
     while k >= lo:
@@ -240,28 +277,134 @@ def subject_tokens(cue: Token, lo: int, hi: int, words: Words) -> list[Token]:
     return [t for t in doc[cue.i + 1:min(cue.i + 5, hi)] if t.text not in CLAUSE_BREAK and t.lower_ != "that"]
 
 
+def word_before_cue(cue: Token, words: Words, lo: int) -> int | None:
+    """The word before a cue, past any adverb or auxiliary ('officials have repeatedly said')."""
+    k = cue.i - 1
+    while k >= lo and (words.lower[k] in SOURCE_SKIPPED or words.lower[k].endswith("ly") and words.text[k].islower()):
+        k -= 1
+    return k if k >= lo else None
+
+
+def source_head(cue: Token, words: Words, lo: int, hi: int) -> Token | None:
+    """The head word of the phrase that names a cue's source: the parse's subject, or by word order the word
+    before the cue (after any adverb or auxiliary: 'officials have repeatedly said')."""
+    if words.parsed:
+        subject = clause_subject(cue) or fragment_subject(cue)
+        return subject if subject is not None and lo <= subject.i < hi else None
+    k = word_before_cue(cue, words, lo)
+    if k is None:
+        return None
+    actor = words.actor[k]
+    if actor is not None:  # 'a spokeswoman for Hillary Clinton': the noun the name is attached to
+        m = k
+        while m > lo and words.actor[m - 1] == actor:
+            m -= 1
+        if m - 2 >= lo and words.lower[m - 1] in AFFILIATING_PREPOSITIONS and words.text[m - 2].islower() and (
+                words.doc[m - 2].is_alpha and words.lower[m - 2] not in UNNAMED_DETERMINERS):
+            return words.doc[m - 2]
+    return words.doc[k]
+
+
+def is_unnamed_head(head: Token, words: Words) -> bool:
+    """A common noun that names no actor ('officials', 'the report', 'Aides' opening a sentence), not a pronoun,
+    not a title before or beside a name ('spokesman Josh Earnest', 'the senator, Ana Lopez,')."""
+    i = head.i
+    if not head.is_alpha or words.actor[i] is not None or head.lower_ in NON_SOURCE_WORDS:
+        return False
+    opening = i == 0 or words.text[i - 1] in SENTENCE_END | QUOTE_TOKENS or "\n" in words.text[i - 1]
+    if not (head.text.islower() or opening and head.text[1:].islower() and (
+            head.pos_ == "NOUN" if words.tagged else "NOUN" in word_lemmas(head.lower_))):
+        return False
+    if i + 1 < len(words.text) and words.actor[i + 1] is not None and words.doc[i + 1].text[:1].isupper():
+        return False  # 'spokesman Josh Earnest', 'the senator, Ana Lopez' read with the title as head
+    if i + 2 < len(words.text) and words.text[i + 1] == "," and words.actor[i + 2] is not None and (
+            words.index.types.get(words.actor[i + 2]) == "PERSON"):
+        return False
+    if words.parsed:
+        last = head.right_edge.i
+        if last > i and words.actor[last] is not None and words.index.types.get(words.actor[last]) == "PERSON":
+            return False  # 'Executive director of the Dallas chapter Alia Salem said': the title, then the name
+        if head.dep_ == "appos" and words.actor[head.head.i] is not None:
+            return False  # 'Ana Lopez, a Rutgers freshman, who said': the name's apposition
+        if any(c.dep_ in ("appos", "flat", "compound") and words.actor[c.i] is not None and c.i > i
+               for c in head.children):
+            return False
+    return True
+
+
+def attaches_affiliation(child: Token) -> bool:
+    """'for Hillary Clinton' after a noun, parsed as a preposition with its object (spaCy's English labels) or
+    as a noun with its case marker (Universal Dependencies)."""
+    if child.dep_ == "prep":
+        return child.lower_ in AFFILIATING_PREPOSITIONS
+    return child.dep_ in ("nmod", "obl") and any(c.dep_ == "case" and c.lower_ in AFFILIATING_PREPOSITIONS
+                                                 for c in child.children)
+
+
+def unnamed_source(cue: Token, words: Words, lo: int, hi: int) -> Attribution | None:
+    """'A spokeswoman for Hillary Clinton says', 'administration officials said', 'the report found': a source
+    that names no actor. The speaker stays unknown; the phrase naming the source is kept (its offsets), with what
+    it is ('spokeswoman') and the actor it speaks for ('for Hillary Clinton', 'Clinton campaign officials')."""
+    head = source_head(cue, words, lo, hi)
+    if head is None or not is_unnamed_head(head, words):
+        return None
+    before = word_before_cue(cue, words, lo)
+    if before is not None and before > head.i and words.actor[before] is not None and (
+            words.index.types.get(words.actor[before]) == "PERSON"):
+        return None  # 'American academic and professor Marc Lamont Hill commented': a name right before the cue
+    doc, i = words.doc, head.i
+    if words.parsed:
+        first = head.left_edge.i
+        attached = [t.i for c in head.children if c.i > i and attaches_affiliation(c) for t in c.subtree]
+    else:
+        first = i  # back over the words before the head, to a determiner ('the Clinton campaign officials')
+        while first - 1 >= max(lo, i - 5) and (doc[first - 1].is_alpha and not words.is_verb(first - 1) or (
+                words.lower[first - 1] in POSSESSIVE_MARKS)) and (
+                words.lower[first] not in UNNAMED_DETERMINERS) and (
+                not doc[first - 1].is_stop or words.lower[first - 1] in UNNAMED_DETERMINERS):
+            first -= 1
+        attached = list(range(i + 2, min(i + 8, hi))) if i + 1 < hi and words.lower[i + 1] in AFFILIATING_PREPOSITIONS \
+            else []
+    while first < i and (doc[first].is_punct or doc[first].is_space or words.text[first] in QUOTE_TOKENS):
+        first += 1
+    affiliation = next((words.actor[k] for k in list(range(first, i)) + attached if words.actor[k] is not None), None)
+    named = [k for k in range(first, i + 1) if words.actor[k] is None and words.lower[k] not in UNNAMED_DETERMINERS
+             and words.lower[k] not in POSSESSIVE_MARKS and doc[k].is_alpha]
+    start, end = words.idx[first], words.idx[i] + len(words.text[i])
+    description = " ".join(words.text[k] for k in named) if named else head.text
+    if description[1:2].islower() and (first == 0 or words.text[first - 1] in SENTENCE_END | QUOTE_TOKENS):
+        description = description[:1].lower() + description[1:]  # 'Aides said' opening a sentence
+    return Attribution(None, doc_text(doc)[start:end], cue.text, start, end, description, affiliation)
+
+
 def attribute(cue: Token, words: Words, lo: int, hi: int, quoted: list[tuple[int, int]]) -> Attribution:
-    """Speaker of a cue verb: an actor when the subject names or pronominalises one."""
+    """Speaker of a cue verb: an actor when the subject names or pronominalises one; an unnamed source ('a
+    spokeswoman for X') when it names none."""
     index = words.index
+    unnamed = unnamed_source(cue, words, lo, hi)
+    if unnamed is not None:
+        return unnamed
     for tok in subject_tokens(cue, lo, hi, words):
         if tok.is_space or tok.is_punct:
             continue
         actor_id = index.of_token(tok)
         if actor_id:
-            return Attribution(actor_id, tok.text if tok.lower_ in ANIMATE_PRONOUNS else
-                               cue.doc.char_span(*mention_bounds(index, tok, actor_id), alignment_mode="expand").text,
-                               cue.text)
+            if tok.lower_ in ANIMATE_PRONOUNS:
+                return token_attribution(actor_id, tok, cue.text)
+            start, end = mention_bounds(index, tok, actor_id)
+            return Attribution(actor_id, cue.doc.char_span(start, end, alignment_mode="expand").text, cue.text,
+                               start, end)
         if tok.lower_ in PRONOUNS_GROUP | {"we"}:
-            return Attribution(resolve_group_pronoun(index, tok.idx, quoted), tok.text, cue.text)
+            return token_attribution(resolve_group_pronoun(index, tok.idx, quoted), tok, cue.text)
         if tok.lower_ in PRONOUNS_PERSON | PRONOUNS_FIRST:
-            return Attribution(None, tok.text, cue.text)
+            return token_attribution(None, tok, cue.text)
         if not words.parsed and tok.is_alpha and not tok.is_stop and tok.text[0].isupper() and (
                 tok.i == lo or words.lower[tok.i - 1] in ("the", "a", "an")):
-            return Attribution(None, tok.text, cue.text)  # a subject that names no actor ("Reports")
+            return token_attribution(None, tok, cue.text)  # a subject that names no actor ("Reports")
     if words.parsed:
         subject = clause_subject(cue)
         if subject is not None and subject.is_alpha:
-            return Attribution(None, subject.text, cue.text)
+            return token_attribution(None, subject, cue.text)
     return Attribution(None, None, cue.text)
 
 
@@ -581,5 +724,8 @@ def extract_quotes(doc: Doc, actors: list[Actor], words: Words | None = None) ->
     for n, (s, e, kind, a) in enumerate(records, start=1):
         confidence = 0.9 if a.speaker and a.cue else 0.7 if a.speaker else 0.4
         quotes.append(Quote(id=f"q{n}", kind=kind, text=original[s:e], start=s, end=e, speaker=a.speaker,
-                            speaker_text=a.speaker_text, cue=a.cue, confidence=confidence))
+                            speaker_text=a.speaker_text, cue=a.cue, confidence=confidence,
+                            speaker_start=a.speaker_start, speaker_end=a.speaker_end,
+                            source_description=None if a.speaker else a.description,
+                            source_affiliation=None if a.speaker else a.affiliation))
     return quotes
