@@ -58,6 +58,7 @@ REPORTING_VERBS = SPEECH_VERBS | FINDING_VERBS | QUOTATION_VERBS
 INSERTION_OPENERS = {"which", "that", "who", "and", "but", "while"}
 TOPIC_PREPOSITIONS = {"about", "regarding", "concerning"}  # 'as X told reporters about the plan, ...': a time
 MIN_DIRECT_WORDS = 4
+MIN_ATTRIBUTED_WORDS = 2  # '"Not me," said Tom Ruiz': a short quotation with its cue is still a statement
 MIN_REPORTED_WORDS = 3
 # "CAPTION. Image: CREDIT." on one line: the caption, then the picture's credit (kept as the quote's cue).
 CAPTION_CUE = "Image:"
@@ -68,6 +69,7 @@ CAPTION_LINE = re.compile(r"^[ \t]*(?P<caption>\S[^\n]*?)[ \t]*\.?[ \t]+(?:Image
 AFFILIATING_PREPOSITIONS = {"for", "of", "at", "with", "from", "to", "in"}
 UNNAMED_DETERMINERS = {"a", "an", "the", "one", "some", "several", "many", "two", "three", "other", "another", "both",
                        "this", "that", "these", "those", "his", "her", "its", "their", "our"}
+RELATIVE_WORDS = {"who", "which", "that", "whom"}
 # Words skipped between a source and its cue ('officials have also said').
 SOURCE_SKIPPED = {"also", "has", "have", "had", "will", "would", "then", "now", "later", "again", "once", "still",
                   "previously", "recently", "further", "often", "never", "not", "did", "does", "do", "had"}
@@ -288,10 +290,17 @@ def word_before_cue(cue: Token, words: Words, lo: int) -> int | None:
 def source_head(cue: Token, words: Words, lo: int, hi: int) -> Token | None:
     """The head word of the phrase that names a cue's source: the parse's subject, or by word order the word
     before the cue (after any adverb or auxiliary: 'officials have repeatedly said')."""
+    k = word_before_cue(cue, words, lo)
     if words.parsed:
         subject = clause_subject(cue) or fragment_subject(cue)
-        return subject if subject is not None and lo <= subject.i < hi else None
-    k = word_before_cue(cue, words, lo)
+        if subject is None or not lo <= subject.i < hi:
+            return None
+        if k is not None and subject.i < k and words.actor[subject.i] is not None and words.actor[k] is None and (
+                words.pos[k] == "NOUN" and words.text[k].islower() and all(
+                words.doc[j].is_alpha or words.lower[j] in POSSESSIVE_MARKS or words.text[j] in ".-"
+                for j in range(subject.i, k))):
+            return words.doc[k]  # 'The Indiana governor said' parsed with the place as subject: the noun it modifies
+        return subject
     if k is None:
         return None
     actor = words.actor[k]
@@ -417,6 +426,22 @@ def mention_bounds(index: MentionIndex, tok: Token, actor_id: str) -> tuple[int,
     return tok.idx, tok.idx + len(tok.text)
 
 
+MAX_ATTRIBUTION_WORDS = 10
+
+
+def attribution_follows(words: Words, start: int) -> bool:
+    """'"Why was the money idle?" Mr. Ortiz said.': after a quotation that ends with its own ?, ! or ., a short
+    run of words with a cue and no other verb before the cue is its attribution, not the next sentence."""
+    for k in range(start, min(start + MAX_ATTRIBUTION_WORDS, len(words.text))):
+        if words.text[k] in SENTENCE_END or "\n" in words.text[k] or words.text[k] in QUOTE_TOKENS:
+            return False
+        if is_cue(k, words):
+            return True
+        if words.is_verb(k) or words.tagged and words.tag[k] in FINITE_TAGS:
+            return False
+    return False
+
+
 def sentence_bounds(words: Words, first: int, last: int, quoted: list[tuple[int, int]]) -> tuple[int, int]:
     """Token range around a quotation, bounded by sentence ends outside quotes and by line breaks."""
     # A line break is in a token's text, never in its trailing whitespace (one space at most).
@@ -427,7 +452,7 @@ def sentence_bounds(words: Words, first: int, last: int, quoted: list[tuple[int,
         lo -= 1
     hi = last + 1
     closes_sentence = text[last] in SENTENCE_END or (last > 0 and text[last - 1] in SENTENCE_END)
-    if closes_sentence and hi < len(text) - 1 and text[hi + 1][:1].isupper():
+    if closes_sentence and hi < len(text) - 1 and text[hi + 1][:1].isupper() and not attribution_follows(words, hi + 1):
         return lo, hi + 1  # “... on this.” Next sentence: the quotation ended its sentence
     while hi < len(text) and not ("\n" in text[hi - 1] or (text[hi - 1] in SENTENCE_END
                                                            and not inside(hi - 1) and hi - 1 > last)):
@@ -479,7 +504,7 @@ def is_statement(content: str, attributed: bool) -> bool:
     """A quotation that reports speech, not a scare-quoted phrase ('parole') or a title ('The Countdown')."""
     words = content.split()
     sentence = content.rstrip("”\"' ").endswith((".", "!", "?", ","))
-    if len(words) < MIN_DIRECT_WORDS and not (attributed and sentence and len(words) >= 3):
+    if len(words) < MIN_DIRECT_WORDS and not (attributed and sentence and len(words) >= MIN_ATTRIBUTED_WORDS):
         return False
     capitalised = sum(w[:1].isupper() for w in words)
     return sentence or capitalised < 0.6 * len(words)
@@ -606,6 +631,85 @@ def line_end(words: Words, cue: int, limit: int, hard_wrapped: bool) -> int:
     return limit if found < 0 else bisect_right(words.idx, found)
 
 
+def finite_verb_in(words: Words, start: int, end: int) -> bool:
+    return any(is_finite_verb(k, words) or words.is_verb(k) and not words.tagged for k in range(start, end))
+
+
+def report_before_cue(cue: Token, words: Words, quoted: list[tuple[int, int]], lo: int, hi: int,
+                      hard_wrapped: bool) -> list[tuple[int, int, Attribution]]:
+    """Reported speech whose attribution comes after it or inside it: 'Prices will keep rising, Mayor Ana Lopez
+    said.', '..., said Mr. Ortiz.', 'Prices, she said in an interview, will keep rising.' (two parts of one
+    statement, one attribution). The statement runs from the sentence's start (or the end of the last report in
+    it) to the comma before the attribution, and, when that part has no verb of its own, on after the
+    attribution's closing comma to the end of the sentence."""
+    doc, i = words.doc, cue.i
+    if lemma(cue) in CLAUSE_ONLY_VERBS or words.lower[i].endswith("ing"):
+        return []  # '..., saying': a participle adds to its clause, it does not attribute it
+    k = i - 1
+    while k > lo and (words.lower[k] in SOURCE_SKIPPED or words.lower[k].endswith("ly") and words.text[k].islower()):
+        k -= 1
+    if words.lower[k] in RELATIVE_WORDS:
+        return []  # 'X, a gynecologist, who said': the relative clause's verb attributes nothing before it
+    if words.text[k] == ",":
+        comma = k  # '..., said Mr. Ortiz'
+        if not inverted_subject(i, words, hi):
+            return []
+    else:
+        comma = next((c for c in range(k, max(lo, k - MAX_ATTRIBUTION_WORDS) - 1, -1) if words.text[c] == ","), None)
+        if comma is None or comma == k or finite_verb_in(words, comma + 1, k + 1) or any(
+                words.text[j] in QUOTE_TOKENS or words.text[j] in SENTENCE_END for j in range(comma + 1, k + 1)):
+            return []
+    start = lo
+    while start < comma and (doc[start].is_space or words.text[start] in QUOTE_TOKENS or words.text[start] in "—–-"):
+        start += 1
+    if start >= comma or any(in_quotation(words.idx[j], quoted) for j in (start, comma - 1)):
+        return []
+    if any("\n" in words.text[j] for j in range(start, i)) or (hard_wrapped and "\n\n" in doc_text(doc)[
+            words.idx[start]:words.idx[i]]):
+        return []  # the attribution's line only
+    parts = [(start, comma)]
+    if not finite_verb_in(words, start, comma):  # 'Prices, she said, will keep rising': it goes on after it
+        after = next((j for j in range(i + 1, min(i + MAX_ATTRIBUTION_WORDS, hi)) if words.text[j] == ","), None)
+        if after is None or after + 1 >= hi:
+            return []
+        end = clause_end(words, after + 1, line_end(words, i, hi, hard_wrapped))
+        while end > after + 1 and words.text[end - 1] in SENTENCE_END:
+            end -= 1
+        parts.append((after + 1, end))
+    if sum(e - s for s, e in parts) < MIN_REPORTED_WORDS or not any(finite_verb_in(words, s, e) for s, e in parts):
+        return []
+    attribution = attribute(cue, words, comma + 1, hi, quoted)
+    if attribution.speaker is None and attribution.speaker_text is None:
+        return []
+    # one statement, one quote: 'Time, Mr. Pence added, was on their side' is read whole, its attribution inside
+    return [(doc[start].idx, doc[parts[-1][1] - 1].idx + len(words.text[parts[-1][1] - 1]), attribution)]
+
+
+def inverted_subject(i: int, words: Words, hi: int) -> bool:
+    """'..., said Mr. Ortiz.', '..., said Ana Lopez, who leads the council': after the cue, a name or a noun
+    phrase, then the sentence's end or a comma, with no verb ('said a commission appointed by ... estimated'
+    is a bare reported clause)."""
+    if not (i + 1 < hi and (words.actor[i + 1] is not None or words.lower[i + 1] in UNNAMED_DETERMINERS)):
+        return False
+    for k in range(i + 1, min(i + MAX_ATTRIBUTION_WORDS, hi)):
+        if words.text[k] in SENTENCE_END or words.text[k] == "," or "\n" in words.text[k]:
+            return True
+        if words.actor[k] is None and (words.is_verb(k) or words.tagged and words.tag[k] in FINITE_TAGS):
+            return False
+    return hi <= i + MAX_ATTRIBUTION_WORDS
+
+
+def follows_quotation(i: int, words: Words) -> bool:
+    """The cue comes right after a closing quotation mark (and its comma), and takes no 'that' clause or
+    participle's ('“that person,” telling Fox 35 that ...' reports what follows)."""
+    if words.lower[i].endswith("ing") or i + 1 < len(words.lower) and words.lower[i + 1] == "that":
+        return False
+    k = i - 1
+    while k >= 0 and words.text[k] in (",", "—", "–"):
+        k -= 1
+    return k >= 0 and words.text[k] in QUOTE_TOKENS
+
+
 def reported_quotes(words: Words, quoted: list[tuple[int, int]]) -> list[tuple[int, int, Attribution]]:
     doc = words.doc
     found = []
@@ -617,12 +721,18 @@ def reported_quotes(words: Words, quoted: list[tuple[int, int]]) -> list[tuple[i
             continue  # is_cue's first test, without a call per word: few words are speech verbs
         if i <= taken_until or not is_cue(i, words) or any(s <= words.idx[i] < e for s, e in quoted):
             continue
-        if lemma(doc[i]) in QUOTATION_VERBS:
-            continue  # it attributes a quotation, it reports no clause
+        if lemma(doc[i]) in QUOTATION_VERBS or follows_quotation(i, words):
+            continue  # it attributes a quotation, it reports no clause ('"Not me," said Tom Ruiz, 21')
         tok = doc[i]
         sent = tok.sent
-        start = complement_start(tok, words)
+        inverted = i > 0 and words.text[i - 1] == "," and inverted_subject(i, words, sent.end)  # '..., said Mr. Ortiz'
+        start = None if inverted else complement_start(tok, words)
         if start is None:
+            before = report_before_cue(tok, words, quoted, max(sent.start, taken_until + 1), sent.end, hard_wrapped)
+            found += before
+            if before:
+                taken_until = max(taken_until, doc.char_span(before[-1][0], before[-1][1],
+                                                             alignment_mode="expand").end)
             continue
         if words.text[start] in QUOTE_TOKENS - set(CLOSING) or any(s <= words.idx[start] < e for s, e in quoted):
             continue  # the verb introduces a direct quotation, already found
