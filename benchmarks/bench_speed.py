@@ -53,9 +53,9 @@ def interleaved_seconds(runs: Dict[str, Callable[[], None]], repeat: int) -> Dic
 def bench(paths: List[Path], words: int, repeat: int) -> Dict[str, object]:
     """Words per second of the bare trained pipeline, the full extraction with it, and both with the
     rules-only pipeline; and the median over rounds of full/bare time, the figure the speed target reads."""
-    from newslens.analysis import analyze
-    from newslens.article import read_article
-    from newslens.nlp import load_pipeline
+    from newslens.extract.analysis import analyze
+    from newslens.io.article import read_article
+    from newslens.pipeline.load import load_pipeline
 
     articles = [read_article(path) for path in paths]
     trained, builtin, rules = spacy.load(MODEL_DIR), load_pipeline(None), load_pipeline("rules")

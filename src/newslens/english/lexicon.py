@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-NAME_WORDS = Path(__file__).parent / "models" / "name_words.txt"
+NAME_WORDS = Path(__file__).parents[1] / "models" / "name_words.txt"
 
 # Nouns that say what kind of body a name is, written after it in lower case ("ISIL terrorist group", "the Wagner
 # military group"): a description of the name, not part of it.
@@ -80,7 +80,7 @@ VESSEL_PREFIXES = frozenset("USS USNS HMS HMAS HMCS HMNZS FS INS ROKS JS TCG HNL
 
 # Verbs that report speech or a stated position, by lemma, with how each is used (models/speech_verbs.tsv: the
 # Gender Gap Tracker's quote-verb list, each verb decided, and newslens's additions).
-SPEECH_VERB_TABLE = Path(__file__).parent / "models" / "speech_verbs.tsv"
+SPEECH_VERB_TABLE = Path(__file__).parents[1] / "models" / "speech_verbs.tsv"
 SPEECH_VERB_USES = {row[0]: row[1] for row in (line.split("\t") for line in
                     SPEECH_VERB_TABLE.read_text(encoding="utf8").splitlines() if line and not line.startswith("#"))}
 SPEECH_VERBS = frozenset(verb for verb, use in SPEECH_VERB_USES.items() if use in ("speech", "clause"))
