@@ -4,6 +4,10 @@ import pytest
 from extraction_helpers import BACKENDS, analyse, speaker_name
 
 
+def analysis_name(analysis, actor_id):
+    return analysis.actor_name(actor_id) if actor_id else None
+
+
 @pytest.fixture(params=BACKENDS)
 def backend(request):
     return request.param
@@ -147,9 +151,27 @@ def test_a_name_with_the_speech_verb_hanging_off_it_is_the_subject():
 
 
 def test_the_speakers_text_is_its_own_mention_not_a_place_named_inside_it():
-    a = analyse("An official from Busan's port authority said ships were waiting outside the harbour.", "builtin")
+    a = analyse("The head of Busan's port authority, Min-ji Park, left. Busan's port authority said ships were "
+                "waiting outside the harbour.", "builtin")
     [q] = a.quotes
     assert speaker_name(a, q) == q.speaker_text == "Busan's port authority"
+
+
+@pytest.mark.parametrize("text, description, affiliation", [
+    ("An official from Busan's port authority said that ships were waiting outside the harbour.", "official",
+     "Busan's port authority"),
+    ("A spokeswoman for Maria Lindqvist says the senator will not attend the hearing.", "spokeswoman",
+     "Maria Lindqvist"),
+    ("Administration officials said the talks had stalled over the tariffs.", "administration officials", None),
+    ("The report found that rents in the city had doubled since 2010.", "report", None),
+])
+def test_an_unnamed_source_is_kept_with_what_it_is_and_whom_it_speaks_for(backend, text, description, affiliation):
+    a = analyse(text, backend)
+    [q] = a.quotes
+    assert q.speaker is None
+    assert q.source_description == description
+    assert analysis_name(a, q.source_affiliation) == affiliation
+    assert text[q.speaker_start:q.speaker_end].endswith(description.split()[-1])
 
 
 @pytest.mark.parametrize("text, reported", [

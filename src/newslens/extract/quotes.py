@@ -358,6 +358,8 @@ def unnamed_source(cue: Token, words: Words, lo: int, hi: int) -> Attribution | 
     if head is None or not is_unnamed_head(head, words):
         return None
     before = word_before_cue(cue, words, lo)
+    while before is not None and before > head.i and words.text[before] in (",", "—", "–"):
+        before -= 1  # 'The director of the museum, Marie Dubois, said'
     if before is not None and before > head.i and words.actor[before] is not None and (
             words.index.types.get(words.actor[before]) == "PERSON"):
         return None  # 'American academic and professor Marc Lamont Hill commented': a name right before the cue
