@@ -520,7 +520,9 @@ def has_reported_clause(start: int, end: int, words: Words) -> bool:
 
 
 def clause_end(words: Words, start: int, limit: int) -> int:
-    """End token of a reported clause: its core, up to the first break or adjunct after the verb."""
+    """End token of a reported clause: the end of its sentence, through 'if', 'because' and commas ('the bridge
+    would close, because the cables had rusted'), up to a break that opens another attribution ('..., but the
+    ambassador says ...', '..., according to X', '..., he said') or a parenthesis."""
     verb_at = None
     for k in range(start, limit):
         word = words.text[k]
@@ -530,14 +532,19 @@ def clause_end(words: Words, start: int, limit: int) -> int:
             if words.is_verb(k) or words.doc[k].pos_ == "AUX":
                 verb_at = k
             continue
-        if word in CLAUSE_BREAK - CLAUSE_CONTINUATIONS and not (
-                word == "," and k + 1 < limit and words.lower[k + 1] in CLAUSE_LINKS
-                and not any(is_cue(j, words) for j in range(k + 2, limit))):
-            return k  # '..., but the ambassador says ...' is a report of its own
-        if k - verb_at >= 3 and words.lower[k - 1] != "," and (words.lower[k] in ADJUNCT_MARKERS or (
-                words.lower[k] in PURPOSE_OPENERS and words.doc[k:k + 3].text.lower() in PURPOSE_PHRASES)):
+        if word in ("(", ")") or word in CLAUSE_BREAK - CLAUSE_CONTINUATIONS and attribution_after_break(words, k, limit):
             return k
     return limit
+
+
+def attribution_after_break(words: Words, k: int, limit: int) -> bool:
+    """After the comma (or dash, colon) at k, a cue before the next break: another attribution begins."""
+    for j in range(k + 1, min(k + 1 + MAX_ATTRIBUTION_WORDS, limit)):
+        if words.text[j] in CLAUSE_BREAK or words.text[j] in SENTENCE_END:
+            return False
+        if is_cue(j, words) or words.lower[j] == "according":
+            return True
+    return False
 
 
 def skip_fronted_adjunct(words: Words, start: int, end: int) -> int:
