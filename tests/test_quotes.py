@@ -249,3 +249,88 @@ def test_a_headline_verb_does_not_report_the_first_line_of_the_story():
     a = analyse("Chile agrees border deal\nForeign Minister Carla Ibanez met with her Peruvian counterpart on Monday.",
                 "builtin")
     assert not a.quotes
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Tom Burton owns a farm. ''I love cats, and I always will,'' Burton said.", "I love cats, and I always will,"),
+    ("Tom Burton owns a farm. ``I love cats, and I always will,'' Burton said.", "I love cats, and I always will,"),
+    ("Tom Burton owns a farm. «I love cats, and I always will,» Burton said.", "I love cats, and I always will,"),
+    ("Tom Burton owns a farm. 'I love cats, and I always will,' Burton said.", "I love cats, and I always will,"),
+])
+def test_every_kind_of_quotation_mark_gives_the_quotation_with_original_offsets(backend, text, quote):
+    a = analyse(text, backend)
+    [q] = a.quotes
+    assert q.text == quote == text[q.start:q.end]
+    assert speaker_name(a, q) == "Tom Burton"
+
+
+def test_the_normaliser_keeps_the_length_and_the_words():
+    from newslens.extract.quotes import normalised_quotation_marks
+    text = "''We won,'' she said. ``Again,'' he said, it's the 'best' year."
+    marked = normalised_quotation_marks(text)
+    assert len(marked) == len(text)
+    assert marked.startswith(' "We won,"  she said.  “Again,"  he said')
+    assert [c for c, d in zip(text, marked) if c != d and c not in "'`"] == []
+    assert "it's" in marked and "'best'" in marked  # a text with double marks keeps its single quotes
+
+
+@pytest.mark.parametrize("text, reported, speaker", [
+    ("Prices will keep rising next year, Mayor Ana Lopez said.", "Prices will keep rising next year", "Ana Lopez"),
+    ("The plan is dead, said Ana Lopez, who leads the council.", "The plan is dead", "Ana Lopez"),
+    ("Ana Lopez spoke first. Prices, she said in the interview, will keep rising.",
+     "Prices, she said in the interview, will keep rising", "Ana Lopez"),
+])
+def test_reported_speech_with_the_attribution_after_or_inside_it(text, reported, speaker):
+    a = analyse(text, "builtin")
+    [q] = a.quotes
+    assert q.text == reported
+    assert speaker_name(a, q) == speaker
+
+
+def test_a_quotation_ending_in_a_question_mark_takes_the_attribution_after_it(backend):
+    a = analyse('Carlos Ortiz runs the fund. "Why was the money sitting idle?" Mr. Ortiz said.', backend)
+    [q] = a.quotes
+    assert q.text == "Why was the money sitting idle?" and speaker_name(a, q) == "Carlos Ortiz"
+
+
+def test_a_trailing_appositive_is_not_a_statement_and_the_short_quotation_is_kept(backend):
+    a = analyse('"Not me," said Tom Ruiz, 21, shaking his head.', backend)
+    assert [(q.kind, q.text, speaker_name(a, q)) for q in a.quotes] == [("direct", "Not me,", "Tom Ruiz")]
+
+
+def test_a_reported_clause_runs_through_if_and_because_to_the_sentence_end():
+    a = analyse("The mayor said the bridge would close in May if the cables failed, because repairs take months.",
+                "builtin")
+    [q] = a.quotes
+    assert q.text == "the bridge would close in May if the cables failed, because repairs take months"
+
+
+@pytest.mark.parametrize("verb", ["warned", "insisted", "argued", "noted", "admitted", "claimed", "mentioned"])
+def test_cue_verbs_come_from_the_lexicon_in_every_inflection(backend, verb):
+    a = analyse(f"Governor Ana Lopez {verb} that the budget would be balanced by June.", backend)
+    [q] = a.quotes
+    assert q.cue == verb and speaker_name(a, q) == "Ana Lopez"
+
+
+@pytest.mark.parametrize("text", ["The studio released a trailer that shows the new film.",
+                                  "Ana Lopez presented the award to the winners on Monday.",
+                                  "Ana Lopez thought the film was too long."])
+def test_verbs_that_do_not_introduce_speech_are_no_cues(backend, text):
+    assert analyse(text, backend).quotes == ()
+
+
+def test_an_interrupted_quotation_is_one_statement_with_one_attribution():
+    from newslens.render.prose import quotes_paragraph, statements
+    a = analyse('Maria Lopez is the mayor. "We will rebuild the bridge," Lopez said, "and we will do it this year."',
+                "builtin")
+    parts = [q for q in a.quotes if q.kind == "direct"]
+    assert len(parts) == 2 and len({(q.speaker_start, q.speaker_end) for q in parts}) == 1
+    assert len(statements(a.quotes)) == 1
+    assert quotes_paragraph(a).startswith("The article carries 1 statement:")
+
+
+def test_the_report_counts_unnamed_sources_as_such():
+    from newslens.render.prose import quotes_paragraph
+    a = analyse("Administration officials said the talks had stalled. Administration officials also said that the "
+                "tariffs would stay.", "builtin")
+    assert "2 statements come from unnamed sources: administration officials (2)." in quotes_paragraph(a)

@@ -65,8 +65,10 @@ class Analysis:
         """One row per quote, in text order, with the speaker's canonical name."""
         rows = [{"id": q.id, "kind": q.kind, "speaker": self.actor_name(q.speaker), "speaker_id": q.speaker,
                  "speaker_text": q.speaker_text, "cue": q.cue, "text": q.text, "start": q.start, "end": q.end,
-                 "confidence": q.confidence} for q in self.quotes]
-        columns = ["id", "kind", "speaker", "speaker_id", "speaker_text", "cue", "text", "start", "end", "confidence"]
+                 "confidence": q.confidence, "source_description": q.source_description,
+                 "source_affiliation": self.actor_name(q.source_affiliation)} for q in self.quotes]
+        columns = ["id", "kind", "speaker", "speaker_id", "speaker_text", "cue", "text", "start", "end", "confidence",
+                   "source_description", "source_affiliation"]
         return pd.DataFrame(rows, columns=columns)
 
     def relations_df(self) -> pd.DataFrame:

@@ -331,7 +331,13 @@ def is_unnamed_head(head: Token, words: Words) -> bool:
         return False
     if words.parsed:
         last = head.right_edge.i
-        if last > i and words.actor[last] is not None and words.index.types.get(words.actor[last]) == "PERSON":
+        while last > i and words.doc[last].is_punct:
+            last -= 1
+        first = last
+        while first > i and words.actor[first - 1] == words.actor[last]:
+            first -= 1
+        if last > i and words.actor[last] is not None and words.index.types.get(words.actor[last]) == "PERSON" and (
+                words.lower[first - 1] not in AFFILIATING_PREPOSITIONS):
             return False  # 'Executive director of the Dallas chapter Alia Salem said': the title, then the name
         if head.dep_ == "appos" and words.actor[head.head.i] is not None:
             return False  # 'Ana Lopez, a Rutgers freshman, who said': the name's apposition
@@ -360,8 +366,11 @@ def unnamed_source(cue: Token, words: Words, lo: int, hi: int) -> Attribution | 
     before = word_before_cue(cue, words, lo)
     while before is not None and before > head.i and words.text[before] in (",", "—", "–"):
         before -= 1  # 'The director of the museum, Marie Dubois, said'
+    named = before
+    while named is not None and named > head.i and words.actor[named - 1] == words.actor[before]:
+        named -= 1  # to the name's first word: 'for Hillary Clinton' attaches the name, it does not name the source
     if before is not None and before > head.i and words.actor[before] is not None and (
-            words.index.types.get(words.actor[before]) == "PERSON"):
+            words.index.types.get(words.actor[before]) == "PERSON") and words.lower[named - 1] not in AFFILIATING_PREPOSITIONS:
         return None  # 'American academic and professor Marc Lamont Hill commented': a name right before the cue
     doc, i = words.doc, head.i
     if words.parsed:
