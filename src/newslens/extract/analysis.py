@@ -14,13 +14,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newslens.extract.actors import actors_and_affiliations
-from newslens.io.article import Article, read_article
+from newslens.io.article import Article, article_from_text, read_article
 from newslens.extract.language import language_warnings
 from newslens.model import Actor, PipelineInfo, Quote, Relation
 from newslens.pipeline.load import annotate, annotate_many, load_pipeline, pipeline_info
+from newslens.pipeline.names import remembered_titles
 from newslens.extract.quotes import extract_quotes
 from newslens.extract.relations import extract_relations
 from newslens.english.syntax import MentionIndex, Words
+
+TEXT_DOC_ID = "text"  # the doc_id of an article given to analyze() as a str
 
 
 @dataclass(frozen=True)
@@ -101,8 +104,11 @@ class Analysis:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
-def analyze(article: Article, nlp: Language | None = None) -> Analysis:
-    """Run the pipeline over the article and extract actors, then quotes, then relations."""
+def analyze(article: Article | str, nlp: Language | None = None) -> Analysis:
+    """Run the pipeline over the article and extract actors, then quotes, then relations. A str is the
+    article's text (its doc_id is "text"; its first line is the title when it looks like one)."""
+    if isinstance(article, str):
+        article = article_from_text(article, doc_id=TEXT_DOC_ID)
     nlp = nlp if nlp is not None else load_pipeline()
     return analysis_of_doc(article, annotate(nlp, article.text), nlp)
 
@@ -116,11 +122,13 @@ def analyze_many(articles: Sequence[Article], nlp: Language | None = None, batch
 
 
 def analysis_of_doc(article: Article, doc: Doc, nlp: Language) -> Analysis:
-    """Actors, then quotes, then relations from the annotated Doc of the article's text."""
-    actors, affiliations = actors_and_affiliations(doc)
-    words = Words(doc, MentionIndex(actors))
-    quotes = extract_quotes(doc, actors, words)
-    relations = with_affiliations(extract_relations(doc, actors, words), affiliations)
+    """Actors, then quotes, then relations from the annotated Doc of the article's text. The Doc is only read:
+    what extraction keeps (titles, words) is kept beside it."""
+    with remembered_titles(doc):
+        actors, affiliations = actors_and_affiliations(doc)
+        words = Words(doc, MentionIndex(actors))
+        quotes = extract_quotes(doc, actors, words)
+        relations = with_affiliations(extract_relations(doc, actors, words), affiliations)
     return Analysis(article=article, pipeline=pipeline_info(nlp), actors=tuple(actors),
                     quotes=tuple(quotes), relations=tuple(relations), warnings=language_warnings(doc))
 
