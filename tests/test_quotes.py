@@ -206,12 +206,23 @@ def test_according_to_a_relay_the_named_believer_holds_the_claim(backend):
 
 @pytest.mark.parametrize("text", [
     "Floods in the north\nAccording to the Health Ministry at least 40 people have died in the floods near Lahore.",
-    "According to a report by the Health Ministry released on Monday, at least 40 people have died.",
+    "According to the Health Ministry, at least 40 people have died.",
 ])
 def test_according_to_with_or_without_a_comma_after_the_source(backend, text):
     a = analyse(text, backend)
     [q] = a.quotes
     assert q.text.startswith("at least 40 people have died") and speaker_name(a, q) == "Health Ministry"
+
+
+@pytest.mark.parametrize("text, description", [
+    ("According to a report by the Health Ministry released on Monday, at least 40 people have died.", "report"),
+    ("According to exit polls, the senator won a majority of voters under 30.", "exit polls"),
+])
+def test_according_to_an_unnamed_source(backend, text, description):
+    a = analyse(text, backend)
+    [q] = a.quotes
+    assert q.speaker is None and q.source_description == description
+    assert text[q.speaker_start:q.speaker_end].endswith(description.split()[-1])
 
 
 def test_a_fronted_as_clause_reports_what_follows_its_comma():

@@ -804,11 +804,37 @@ def according_to(words: Words, quoted: list[tuple[int, int]]) -> list[tuple[int,
             continue
         if end - start < MIN_REPORTED_WORDS:
             continue
-        speaker = index.of_token(source) if source is not None else None
         span = doc[start:end]
-        found.append((span.start_char, span.end_char,
-                      Attribution(speaker, source.text if source is not None else None, "according to")))
+        found.append((span.start_char, span.end_char, according_source(words, i + 2, sent.end, source)))
     return found
+
+
+def according_source(words: Words, first: int, limit: int, source: Token | None) -> Attribution:
+    """Who 'according to' names: the phrase after it, to a comma, a verb or a clause ('exit polls', 'a report by
+    the Health Ministry released on Monday'). Its head (before any 'by', 'of', 'for' ...) names an actor, or is a
+    common noun: an unnamed source ('the poll'), with the actor named in the phrase as its affiliation."""
+    end = first
+    while end < min(limit, first + MAX_ATTRIBUTION_WORDS) and words.text[end] not in CLAUSE_BREAK | SENTENCE_END and (
+            not (end > first and words.is_verb(end) and words.actor[end] is None)) and (
+            words.lower[end] not in RELATIVE_WORDS) and (
+            "\n" not in words.text[end]):
+        end += 1
+    main = next((k for k in range(first + 1, end) if words.lower[k] in AFFILIATING_PREPOSITIONS | {"by"}), end)
+    head = main - 1
+    if head >= first and words.actor[head] is not None:
+        start, stop = mention_bounds(words.index, words.doc[head], words.actor[head])
+        return Attribution(words.actor[head], doc_text(words.doc)[start:stop], "according to", start, stop)
+    if head >= first and words.text[head].islower() and words.doc[head].is_alpha:
+        start, stop = words.idx[first], words.idx[head] + len(words.text[head])
+        named = [words.text[k] for k in range(first, head + 1) if words.actor[k] is None
+                 and words.lower[k] not in UNNAMED_DETERMINERS and words.doc[k].is_alpha]
+        affiliation = next((words.actor[k] for k in range(first, end) if words.actor[k] is not None), None)
+        return Attribution(None, doc_text(words.doc)[start:stop], "according to", start, stop,
+                           " ".join(named) or words.text[head], affiliation)
+    speaker = words.index.of_token(source) if source is not None else None
+    return Attribution(speaker, source.text if source is not None else None, "according to",
+                       source.idx if source is not None else None,
+                       source.idx + len(source.text) if source is not None else None)
 
 
 def captions(text: str) -> list[tuple[int, int, Attribution]]:
