@@ -543,6 +543,9 @@ def clause_end(words: Words, start: int, limit: int) -> int:
             continue
         if word in ("(", ")") or word in CLAUSE_BREAK - CLAUSE_CONTINUATIONS and attribution_after_break(words, k, limit):
             return k
+        if k - verb_at >= 3 and words.lower[k - 1] != "," and (words.lower[k] == "such" or (
+                words.lower[k] in PURPOSE_OPENERS and words.doc[k:k + 3].text.lower() in PURPOSE_PHRASES)):
+            return k  # 'with the aim of ...', 'such as ...': the statement's core ends before its purpose or examples
     return limit
 
 
