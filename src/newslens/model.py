@@ -57,6 +57,10 @@ class Quote:
     speaker_text: str | None = None
     cue: str | None = None
     confidence: float = 1.0
+    speaker_start: int | None = None  # the phrase that names the source, named or not ('a spokeswoman')
+    speaker_end: int | None = None
+    source_description: str | None = None  # an unnamed source: what it is ('spokeswoman', 'administration officials')
+    source_affiliation: str | None = None  # and the id of the actor it speaks for ('for Hillary Clinton')
 
 
 @dataclass(frozen=True)
@@ -130,8 +134,10 @@ class Analysis:
         """One row per quote, in text order, with the speaker's canonical name."""
         rows = [{"id": q.id, "kind": q.kind, "speaker": self.actor_name(q.speaker), "speaker_id": q.speaker,
                  "speaker_text": q.speaker_text, "cue": q.cue, "text": q.text, "start": q.start, "end": q.end,
-                 "confidence": q.confidence} for q in self.quotes]
-        columns = ["id", "kind", "speaker", "speaker_id", "speaker_text", "cue", "text", "start", "end", "confidence"]
+                 "confidence": q.confidence, "source_description": q.source_description,
+                 "source_affiliation": self.actor_name(q.source_affiliation)} for q in self.quotes]
+        columns = ["id", "kind", "speaker", "speaker_id", "speaker_text", "cue", "text", "start", "end", "confidence",
+                   "source_description", "source_affiliation"]
         return pd.DataFrame(rows, columns=columns)
 
     def relations_df(self) -> pd.DataFrame:

@@ -47,7 +47,8 @@ SCHEMAS = {
     "quotes": pa.schema([("doc_id", STRING), ("id", STRING), ("kind", STRING), ("speaker", STRING),
                          ("entity", STRING), ("speaker_name", STRING), ("speaker_type", STRING),
                          ("speaker_text", STRING), ("cue", STRING), ("text", STRING), ("start", INT),
-                         ("end", INT), ("confidence", FLOAT)]),
+                         ("end", INT), ("confidence", FLOAT), ("source_description", STRING),
+                         ("source_affiliation", STRING)]),  # an unnamed source: what it is, whom it speaks for
     "relations": pa.schema([("doc_id", STRING), ("source", STRING), ("source_entity", STRING),
                             ("predicate", STRING), ("target", STRING), ("target_entity", STRING),
                             ("category", STRING), ("negated", BOOL), ("status", STRING), ("status_source", STRING),
@@ -137,7 +138,8 @@ def document_rows(document: dict, entity_of: dict[tuple[str, str], str]) -> dict
             "doc_id": doc_id, "id": q["id"], "kind": q["kind"], "speaker": q["speaker"], "entity": entity(q["speaker"]),
             "speaker_name": speaker["name"] if speaker else None, "speaker_type": speaker["type"] if speaker else None,
             "speaker_text": q.get("speaker_text"), "cue": q.get("cue"), "text": q["text"], "start": q["start"],
-            "end": q["end"], "confidence": float(q.get("confidence", 1.0))})
+            "end": q["end"], "confidence": float(q.get("confidence", 1.0)),
+            "source_description": q.get("source_description"), "source_affiliation": q.get("source_affiliation")})
     for r in document["relations"]:
         rows["relations"].append({
             "doc_id": doc_id, "source": r["source"], "source_entity": entity(r["source"]),

@@ -78,22 +78,21 @@ TIME_HEADS = frozenset("time day eve year week month".split())
 # Prefixes of ships' names ("USS Mahan", "HMS Daring"): vessels are things, not actors.
 VESSEL_PREFIXES = frozenset("USS USNS HMS HMAS HMCS HMNZS FS INS ROKS JS TCG HNLMS RFS CNS".split())
 
-# Verbs that report speech or a stated position (lemmas).
-SPEECH_VERBS = frozenset("""
-say tell state add note remark explain announce declare claim assert insist argue warn caution threaten
-stress emphasize emphasise highlight reveal disclose confirm deny admit acknowledge report suggest indicate
-write tweet post reply respond answer comment observe mention predict promise pledge vow urge demand ask
-describe accuse allege estimate believe think conclude find learn agree complain recall reiterate underline
-point concede boast contend maintain testify hint signal inform assure
-""".split())
+# Verbs that report speech or a stated position, by lemma, with how each is used (models/speech_verbs.tsv: the
+# Gender Gap Tracker's quote-verb list, each verb decided, and newslens's additions).
+SPEECH_VERB_TABLE = Path(__file__).parents[1] / "models" / "speech_verbs.tsv"
+SPEECH_VERB_USES = {row[0]: row[1] for row in (line.split("\t") for line in
+                    SPEECH_VERB_TABLE.read_text(encoding="utf8").splitlines() if line and not line.startswith("#"))}
+SPEECH_VERBS = frozenset(verb for verb, use in SPEECH_VERB_USES.items() if use in ("speech", "clause"))
+# Verbs that attribute a quotation next to them and report no clause ('"...," he continued').
+QUOTATION_VERBS = frozenset(verb for verb, use in SPEECH_VERB_USES.items() if use == "quotation")
 
 # Verbs that report what an authority or a finding holds, not speech: cues of reported statements in quotes
 # only ("the court ruled that", "results show that"), never a sign that their subject is a speaker's name.
 FINDING_VERBS = frozenset("rule show".split())
 
 # Speech verbs that introduce a quotation only when followed by a complement clause (avoid "found a body").
-CLAUSE_ONLY_VERBS = frozenset("think believe find learn agree estimate conclude suggest indicate signal hint "
-                              "point recall describe ask".split()) | FINDING_VERBS
+CLAUSE_ONLY_VERBS = frozenset(verb for verb, use in SPEECH_VERB_USES.items() if use == "clause") | FINDING_VERBS
 
 # What introduces another name of the same actor after its name ("Daesh (also known as ISIL)", "X, aka Y"),
 # after an optional adverb ("also", "better", "formerly"). Naming verbs that are also verbs of doing ("called

@@ -16,15 +16,21 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newslens.extract.evidence import is_hard_wrapped
-from newslens.english.lexicon import (CLAUSE_ONLY_VERBS, FINDING_VERBS, POSSESSIVE_MARKS, PRONOUNS_FIRST, PRONOUNS_GROUP,
-                              PRONOUNS_PERSON, SPEECH_VERBS)
+from newslens.english.lexicon import (CLAUSE_ONLY_VERBS, FINDING_VERBS, POSSESSIVE_MARKS, PRONOUNS_FIRST,
+                                      PRONOUNS_GROUP, PRONOUNS_PERSON, QUOTATION_VERBS, SPEECH_VERBS)
 from newslens.model import Actor, Quote
-from newslens.english.syntax import MentionIndex, Words, clause_subject, doc_text, lemma, verb_forms
+from newslens.english.syntax import MentionIndex, Words, clause_subject, doc_text, lemma, verb_forms, word_lemmas
 
 OPENING = "“«„"
 CLOSING = "”»"
 STRAIGHT = '"'
 QUOTATION_MARK = re.compile(f"[{OPENING}{CLOSING}{STRAIGHT}]")
+# Tokens that are quotation marks, whatever way they are written ('' and `` are one token each).
+QUOTE_TOKENS = frozenset(OPENING + CLOSING + STRAIGHT) | {"''", "``"}
+ASCII_PAIR = re.compile(r"``|''")
+# Single quotes at word edges: the marks of a text that writes its quotations with them ('Not now,' she said).
+SINGLE_MARK = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))['‘](?=[^\W\d_])|(?<=[^\s'‘])['’](?=[\s,.;:!?)\]—–-]|$)",
+                         re.MULTILINE)
 SENTENCE_END = {".", "!", "?"}
 CLAUSE_BREAK = {",", ";", ":", "—", "–", "(", ")"}
 # 'said that IE6 has 277 flaws; 39 percent of these are critical': what follows a semicolon is still reported.
@@ -47,25 +53,73 @@ CLAUSE_OPENERS = {"the", "a", "an", "this", "that", "these", "those", "there", "
                   "you", "his", "her", "their", "its", "our", "some", "many", "most", "all", "no", "only", "any",
                   "every", "each", "both", "one", "more", "less", "nobody", "everyone", "people", "although",
                   "though", "because", "if"}
-REPORTING_VERBS = SPEECH_VERBS | FINDING_VERBS
+REPORTING_VERBS = SPEECH_VERBS | FINDING_VERBS | QUOTATION_VERBS
 # Words after which ", according to X," is an insertion: what X reports follows it.
 INSERTION_OPENERS = {"which", "that", "who", "and", "but", "while"}
 TOPIC_PREPOSITIONS = {"about", "regarding", "concerning"}  # 'as X told reporters about the plan, ...': a time
 MIN_DIRECT_WORDS = 4
+MIN_ATTRIBUTED_WORDS = 2  # '"Not me," said Tom Ruiz': a short quotation with its cue is still a statement
 MIN_REPORTED_WORDS = 3
 # "CAPTION. Image: CREDIT." on one line: the caption, then the picture's credit (kept as the quote's cue).
 CAPTION_CUE = "Image:"
 SENTENCE_BREAK = re.compile(r"[.!?][\"”]?\s+(?=[A-Z\"“])")
 CAPTION_LINE = re.compile(r"^[ \t]*(?P<caption>\S[^\n]*?)[ \t]*\.?[ \t]+(?:Image|Photo):[ \t]*"
                           r"(?P<credit>[^\n]*?)[ \t]*\.?[ \t]*$", re.MULTILINE)
+# Between an unnamed source and the actor it speaks for: 'a spokeswoman for X', 'officials of X', 'aides to X'.
+AFFILIATING_PREPOSITIONS = {"for", "of", "at", "with", "from", "to", "in"}
+UNNAMED_DETERMINERS = {"a", "an", "the", "one", "some", "several", "many", "two", "three", "other", "another", "both",
+                       "this", "that", "these", "those", "his", "her", "its", "their", "our"}
+RELATIVE_WORDS = {"who", "which", "that", "whom"}
+# Words skipped between a source and its cue ('officials have also said').
+SOURCE_SKIPPED = {"also", "has", "have", "had", "will", "would", "then", "now", "later", "again", "once", "still",
+                  "previously", "recently", "further", "often", "never", "not", "did", "does", "do", "had"}
 ANIMATE_PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_FIRST | {"you"}
+# Subjects that are no source's name: pronouns (resolved apart) and words that stand for a clause.
+NON_SOURCE_WORDS = ANIMATE_PRONOUNS | {"who", "whom", "which", "that", "this", "there", "what", "these", "those"}
 
 
 @dataclass(frozen=True)
 class Attribution:
+    """Who a statement is attributed to: the actor (None when unnamed or unknown), the phrase naming the source
+    (its text and character offsets), the cue, and for an unnamed source what it is and whom it speaks for."""
+
     speaker: str | None
     speaker_text: str | None
     cue: str | None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    description: str | None = None
+    affiliation: str | None = None
+
+
+def token_attribution(actor_id: str | None, tok: Token, cue: str | None) -> Attribution:
+    """A source named by one word (a pronoun, 'Reports')."""
+    return Attribution(actor_id, tok.text, cue, tok.idx, tok.idx + len(tok.text))
+
+
+def normalised_quotation_marks(text: str) -> str:
+    """The text with its quotation marks written as curly or straight double marks, same length, so that
+    offsets stay the original's. Curly, straight and guillemet marks stay as they are; the ASCII pairs ``...''
+    and ''...'' (the New York Times's) become one straight mark beside the quotation and a space outside it
+    ("''It" -> ' "It'); in a text with no double marks at all, single quotes that open and close at word edges,
+    paired within a paragraph, are its quotation marks ('Not now,' she said). Only marks change."""
+    chars = list(text)
+    for m in ASCII_PAIR.finditer(text):
+        s = m.start()
+        opens = m.group() == "``" or s == 0 or text[s - 1].isspace() or text[s - 1] in "(["
+        chars[s], chars[s + 1] = (" ", "“" if m.group() == "``" else STRAIGHT) if opens else (STRAIGHT, " ")
+    if not QUOTATION_MARK.search(text) and not ASCII_PAIR.search(text):
+        for line in re.finditer(r"[^\n]+", text):
+            open_at = None
+            for m in SINGLE_MARK.finditer(line.group()):
+                at = line.start() + m.start()
+                opening = text[at + 1:at + 2].isalpha()  # the pattern's first branch: a letter follows
+                if open_at is None and opening:
+                    open_at = at
+                elif open_at is not None and not opening:
+                    chars[open_at], chars[at] = "“", "”"
+                    open_at = None
+    return "".join(chars)
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
@@ -178,6 +232,19 @@ def fragment_subject(cue: Token) -> Token | None:
     return None
 
 
+def relative_antecedent(k: int, lo: int, words: Words) -> Token | None:
+    """'Ana Lopez, a Rutgers freshman, who said': by word order, the name a relative pronoun after an
+    apposition stands for (the word before the apposition's comma)."""
+    if not (k - 1 > lo and words.lower[k] in ("who", "which") and words.text[k - 1] == ","):
+        return None
+    c = k - 2
+    while c > lo and words.text[c] not in (",", ".", "\n") and k - c < 10:
+        c -= 1
+    if c > lo and words.text[c] == "," and words.actor[c - 1] is not None:
+        return words.doc[c - 1]
+    return words.doc[k - 2] if words.actor[k - 2] is not None else None
+
+
 def subject_tokens(cue: Token, lo: int, hi: int, words: Words) -> list[Token]:
     """Candidate speaker tokens: the parse's subject, else the nearest mention-like word by word order."""
     doc = words.doc
@@ -188,6 +255,9 @@ def subject_tokens(cue: Token, lo: int, hi: int, words: Words) -> list[Token]:
                                                           t.ent_type_ != "PERSON", abs(t.i - subject.i)))
     if cue.text.endswith("ing") and cue.i > 0 and doc[cue.i - 1].text == ",":
         return list(doc[lo:cue.i])  # participle: the main clause's subject, first in the sentence
+    antecedent = relative_antecedent(cue.i - 1, lo, words)
+    if antecedent is not None:
+        return [antecedent]
     left = []
     k = cue.i - 1
     while k >= lo:
@@ -200,7 +270,7 @@ def subject_tokens(cue: Token, lo: int, hi: int, words: Words) -> list[Token]:
             if k2 >= lo:
                 k = k2 - 1
                 continue
-        if tok.text in SENTENCE_END or tok.text in OPENING + CLOSING + STRAIGHT:
+        if tok.text in SENTENCE_END or tok.text in QUOTE_TOKENS:
             break
         left.append(tok)
         k -= 1
@@ -209,28 +279,152 @@ def subject_tokens(cue: Token, lo: int, hi: int, words: Words) -> list[Token]:
     return [t for t in doc[cue.i + 1:min(cue.i + 5, hi)] if t.text not in CLAUSE_BREAK and t.lower_ != "that"]
 
 
+def word_before_cue(cue: Token, words: Words, lo: int) -> int | None:
+    """The word before a cue, past any adverb or auxiliary ('officials have repeatedly said')."""
+    k = cue.i - 1
+    while k >= lo and (words.lower[k] in SOURCE_SKIPPED or words.lower[k].endswith("ly") and words.text[k].islower()):
+        k -= 1
+    return k if k >= lo else None
+
+
+def source_head(cue: Token, words: Words, lo: int, hi: int) -> Token | None:
+    """The head word of the phrase that names a cue's source: the parse's subject, or by word order the word
+    before the cue (after any adverb or auxiliary: 'officials have repeatedly said')."""
+    k = word_before_cue(cue, words, lo)
+    if words.parsed:
+        subject = clause_subject(cue) or fragment_subject(cue)
+        if subject is None or not lo <= subject.i < hi:
+            return None
+        if k is not None and subject.i < k and words.actor[subject.i] is not None and words.actor[k] is None and (
+                words.pos[k] == "NOUN" and words.text[k].islower() and all(
+                words.doc[j].is_alpha or words.lower[j] in POSSESSIVE_MARKS or words.text[j] in ".-"
+                for j in range(subject.i, k))):
+            return words.doc[k]  # 'The Indiana governor said' parsed with the place as subject: the noun it modifies
+        return subject
+    if k is None:
+        return None
+    actor = words.actor[k]
+    if actor is not None:  # 'a spokeswoman for Hillary Clinton': the noun the name is attached to
+        m = k
+        while m > lo and words.actor[m - 1] == actor:
+            m -= 1
+        if m - 2 >= lo and words.lower[m - 1] in AFFILIATING_PREPOSITIONS and words.text[m - 2].islower() and (
+                words.doc[m - 2].is_alpha and words.lower[m - 2] not in UNNAMED_DETERMINERS):
+            return words.doc[m - 2]
+    return words.doc[k]
+
+
+def is_unnamed_head(head: Token, words: Words) -> bool:
+    """A common noun that names no actor ('officials', 'the report', 'Aides' opening a sentence), not a pronoun,
+    not a title before or beside a name ('spokesman Josh Earnest', 'the senator, Ana Lopez,')."""
+    i = head.i
+    if not head.is_alpha or words.actor[i] is not None or head.lower_ in NON_SOURCE_WORDS:
+        return False
+    opening = i == 0 or words.text[i - 1] in SENTENCE_END | QUOTE_TOKENS or "\n" in words.text[i - 1]
+    if not (head.text.islower() or opening and head.text[1:].islower() and (
+            head.pos_ == "NOUN" if words.tagged else "NOUN" in word_lemmas(head.lower_))):
+        return False
+    if i + 1 < len(words.text) and words.actor[i + 1] is not None and words.doc[i + 1].text[:1].isupper():
+        return False  # 'spokesman Josh Earnest', 'the senator, Ana Lopez' read with the title as head
+    if i + 2 < len(words.text) and words.text[i + 1] == "," and words.actor[i + 2] is not None and (
+            words.index.types.get(words.actor[i + 2]) == "PERSON"):
+        return False
+    if words.parsed:
+        last = head.right_edge.i
+        while last > i and words.doc[last].is_punct:
+            last -= 1
+        first = last
+        while first > i and words.actor[first - 1] == words.actor[last]:
+            first -= 1
+        if last > i and words.actor[last] is not None and words.index.types.get(words.actor[last]) == "PERSON" and (
+                words.lower[first - 1] not in AFFILIATING_PREPOSITIONS):
+            return False  # 'Executive director of the Dallas chapter Alia Salem said': the title, then the name
+        if head.dep_ == "appos" and words.actor[head.head.i] is not None:
+            return False  # 'Ana Lopez, a Rutgers freshman, who said': the name's apposition
+        if any(c.dep_ in ("appos", "flat", "compound") and words.actor[c.i] is not None and c.i > i
+               for c in head.children):
+            return False
+    return True
+
+
+def attaches_affiliation(child: Token) -> bool:
+    """'for Hillary Clinton' after a noun, parsed as a preposition with its object (spaCy's English labels) or
+    as a noun with its case marker (Universal Dependencies)."""
+    if child.dep_ == "prep":
+        return child.lower_ in AFFILIATING_PREPOSITIONS
+    return child.dep_ in ("nmod", "obl") and any(c.dep_ == "case" and c.lower_ in AFFILIATING_PREPOSITIONS
+                                                 for c in child.children)
+
+
+def unnamed_source(cue: Token, words: Words, lo: int, hi: int) -> Attribution | None:
+    """'A spokeswoman for Hillary Clinton says', 'administration officials said', 'the report found': a source
+    that names no actor. The speaker stays unknown; the phrase naming the source is kept (its offsets), with what
+    it is ('spokeswoman') and the actor it speaks for ('for Hillary Clinton', 'Clinton campaign officials')."""
+    head = source_head(cue, words, lo, hi)
+    if head is None or not is_unnamed_head(head, words):
+        return None
+    before = word_before_cue(cue, words, lo)
+    while before is not None and before > head.i and words.text[before] in (",", "—", "–"):
+        before -= 1  # 'The director of the museum, Marie Dubois, said'
+    named = before
+    while named is not None and named > head.i and words.actor[named - 1] == words.actor[before]:
+        named -= 1  # to the name's first word: 'for Hillary Clinton' attaches the name, it does not name the source
+    if before is not None and before > head.i and words.actor[before] is not None and (
+            words.index.types.get(words.actor[before]) == "PERSON") and words.lower[named - 1] not in AFFILIATING_PREPOSITIONS:
+        return None  # 'American academic and professor Marc Lamont Hill commented': a name right before the cue
+    doc, i = words.doc, head.i
+    if words.parsed:
+        first = head.left_edge.i
+        attached = [t.i for c in head.children if c.i > i and attaches_affiliation(c) for t in c.subtree]
+    else:
+        first = i  # back over the words before the head, to a determiner ('the Clinton campaign officials')
+        while first - 1 >= max(lo, i - 5) and (doc[first - 1].is_alpha and not words.is_verb(first - 1) or (
+                words.lower[first - 1] in POSSESSIVE_MARKS)) and (
+                words.lower[first] not in UNNAMED_DETERMINERS) and (
+                not doc[first - 1].is_stop or words.lower[first - 1] in UNNAMED_DETERMINERS):
+            first -= 1
+        attached = list(range(i + 2, min(i + 8, hi))) if i + 1 < hi and words.lower[i + 1] in AFFILIATING_PREPOSITIONS \
+            else []
+    while first < i and (doc[first].is_punct or doc[first].is_space or words.text[first] in QUOTE_TOKENS):
+        first += 1
+    affiliation = next((words.actor[k] for k in list(range(first, i)) + attached if words.actor[k] is not None), None)
+    named = [k for k in range(first, i + 1) if words.actor[k] is None and words.lower[k] not in UNNAMED_DETERMINERS
+             and words.lower[k] not in POSSESSIVE_MARKS and doc[k].is_alpha]
+    start, end = words.idx[first], words.idx[i] + len(words.text[i])
+    description = " ".join(words.text[k] for k in named) if named else head.text
+    if description[1:2].islower() and (first == 0 or words.text[first - 1] in SENTENCE_END | QUOTE_TOKENS):
+        description = description[:1].lower() + description[1:]  # 'Aides said' opening a sentence
+    return Attribution(None, doc_text(doc)[start:end], cue.text, start, end, description, affiliation)
+
+
 def attribute(cue: Token, words: Words, lo: int, hi: int, quoted: list[tuple[int, int]]) -> Attribution:
-    """Speaker of a cue verb: an actor when the subject names or pronominalises one."""
+    """Speaker of a cue verb: an actor when the subject names or pronominalises one; an unnamed source ('a
+    spokeswoman for X') when it names none."""
     index = words.index
+    unnamed = unnamed_source(cue, words, lo, hi)
+    if unnamed is not None:
+        return unnamed
     for tok in subject_tokens(cue, lo, hi, words):
         if tok.is_space or tok.is_punct:
             continue
         actor_id = index.of_token(tok)
         if actor_id:
-            return Attribution(actor_id, tok.text if tok.lower_ in ANIMATE_PRONOUNS else
-                               cue.doc.char_span(*mention_bounds(index, tok, actor_id), alignment_mode="expand").text,
-                               cue.text)
+            if tok.lower_ in ANIMATE_PRONOUNS:
+                return token_attribution(actor_id, tok, cue.text)
+            start, end = mention_bounds(index, tok, actor_id)
+            return Attribution(actor_id, cue.doc.char_span(start, end, alignment_mode="expand").text, cue.text,
+                               start, end)
         if tok.lower_ in PRONOUNS_GROUP | {"we"}:
-            return Attribution(resolve_group_pronoun(index, tok.idx, quoted), tok.text, cue.text)
+            return token_attribution(resolve_group_pronoun(index, tok.idx, quoted), tok, cue.text)
         if tok.lower_ in PRONOUNS_PERSON | PRONOUNS_FIRST:
-            return Attribution(None, tok.text, cue.text)
+            return token_attribution(None, tok, cue.text)
         if not words.parsed and tok.is_alpha and not tok.is_stop and tok.text[0].isupper() and (
                 tok.i == lo or words.lower[tok.i - 1] in ("the", "a", "an")):
-            return Attribution(None, tok.text, cue.text)  # a subject that names no actor ("Reports")
+            return token_attribution(None, tok, cue.text)  # a subject that names no actor ("Reports")
     if words.parsed:
         subject = clause_subject(cue)
         if subject is not None and subject.is_alpha:
-            return Attribution(None, subject.text, cue.text)
+            return token_attribution(None, subject, cue.text)
     return Attribution(None, None, cue.text)
 
 
@@ -243,6 +437,22 @@ def mention_bounds(index: MentionIndex, tok: Token, actor_id: str) -> tuple[int,
     return tok.idx, tok.idx + len(tok.text)
 
 
+MAX_ATTRIBUTION_WORDS = 10
+
+
+def attribution_follows(words: Words, start: int) -> bool:
+    """'"Why was the money idle?" Mr. Ortiz said.': after a quotation that ends with its own ?, ! or ., a short
+    run of words with a cue and no other verb before the cue is its attribution, not the next sentence."""
+    for k in range(start, min(start + MAX_ATTRIBUTION_WORDS, len(words.text))):
+        if words.text[k] in SENTENCE_END or "\n" in words.text[k] or words.text[k] in QUOTE_TOKENS:
+            return False
+        if is_cue(k, words):
+            return True
+        if words.is_verb(k) or words.tagged and words.tag[k] in FINITE_TAGS:
+            return False
+    return False
+
+
 def sentence_bounds(words: Words, first: int, last: int, quoted: list[tuple[int, int]]) -> tuple[int, int]:
     """Token range around a quotation, bounded by sentence ends outside quotes and by line breaks."""
     # A line break is in a token's text, never in its trailing whitespace (one space at most).
@@ -253,7 +463,7 @@ def sentence_bounds(words: Words, first: int, last: int, quoted: list[tuple[int,
         lo -= 1
     hi = last + 1
     closes_sentence = text[last] in SENTENCE_END or (last > 0 and text[last - 1] in SENTENCE_END)
-    if closes_sentence and hi < len(text) - 1 and text[hi + 1][:1].isupper():
+    if closes_sentence and hi < len(text) - 1 and text[hi + 1][:1].isupper() and not attribution_follows(words, hi + 1):
         return lo, hi + 1  # “... on this.” Next sentence: the quotation ended its sentence
     while hi < len(text) and not ("\n" in text[hi - 1] or (text[hi - 1] in SENTENCE_END
                                                            and not inside(hi - 1) and hi - 1 > last)):
@@ -305,7 +515,7 @@ def is_statement(content: str, attributed: bool) -> bool:
     """A quotation that reports speech, not a scare-quoted phrase ('parole') or a title ('The Countdown')."""
     words = content.split()
     sentence = content.rstrip("”\"' ").endswith((".", "!", "?", ","))
-    if len(words) < MIN_DIRECT_WORDS and not (attributed and sentence and len(words) >= 3):
+    if len(words) < MIN_DIRECT_WORDS and not (attributed and sentence and len(words) >= MIN_ATTRIBUTED_WORDS):
         return False
     capitalised = sum(w[:1].isupper() for w in words)
     return sentence or capitalised < 0.6 * len(words)
@@ -319,7 +529,9 @@ def has_reported_clause(start: int, end: int, words: Words) -> bool:
 
 
 def clause_end(words: Words, start: int, limit: int) -> int:
-    """End token of a reported clause: its core, up to the first break or adjunct after the verb."""
+    """End token of a reported clause: the end of its sentence, through 'if', 'because' and commas ('the bridge
+    would close, because the cables had rusted'), up to a break that opens another attribution ('..., but the
+    ambassador says ...', '..., according to X', '..., he said') or a parenthesis."""
     verb_at = None
     for k in range(start, limit):
         word = words.text[k]
@@ -329,14 +541,22 @@ def clause_end(words: Words, start: int, limit: int) -> int:
             if words.is_verb(k) or words.doc[k].pos_ == "AUX":
                 verb_at = k
             continue
-        if word in CLAUSE_BREAK - CLAUSE_CONTINUATIONS and not (
-                word == "," and k + 1 < limit and words.lower[k + 1] in CLAUSE_LINKS
-                and not any(is_cue(j, words) for j in range(k + 2, limit))):
-            return k  # '..., but the ambassador says ...' is a report of its own
-        if k - verb_at >= 3 and words.lower[k - 1] != "," and (words.lower[k] in ADJUNCT_MARKERS or (
-                words.lower[k] in PURPOSE_OPENERS and words.doc[k:k + 3].text.lower() in PURPOSE_PHRASES)):
+        if word in ("(", ")") or word in CLAUSE_BREAK - CLAUSE_CONTINUATIONS and attribution_after_break(words, k, limit):
             return k
+        if k - verb_at >= 3 and words.lower[k - 1] != "," and (words.lower[k] == "such" or (
+                words.lower[k] in PURPOSE_OPENERS and words.doc[k:k + 3].text.lower() in PURPOSE_PHRASES)):
+            return k  # 'with the aim of ...', 'such as ...': the statement's core ends before its purpose or examples
     return limit
+
+
+def attribution_after_break(words: Words, k: int, limit: int) -> bool:
+    """After the comma (or dash, colon) at k, a cue before the next break: another attribution begins."""
+    for j in range(k + 1, min(k + 1 + MAX_ATTRIBUTION_WORDS, limit)):
+        if words.text[j] in CLAUSE_BREAK or words.text[j] in SENTENCE_END:
+            return False
+        if is_cue(j, words) or words.lower[j] == "according":
+            return True
+    return False
 
 
 def skip_fronted_adjunct(words: Words, start: int, end: int) -> int:
@@ -403,7 +623,7 @@ def complement_start(cue: Token, words: Words) -> int | None:
             close = next((j for j in range(k + 1, min(k + 8, sent_end - 2)) if words.text[j] == ","), None)
             if close is not None and words.lower[close + 1] == "that":
                 return close + 2  # "explains, in a satirical fashion, that ..."
-        if word in SENTENCE_END or word in OPENING + CLOSING + STRAIGHT or word in (":", ",") or is_cue(k, words):
+        if word in SENTENCE_END or word in QUOTE_TOKENS or word in (":", ",") or is_cue(k, words):
             break
     if words.parsed:
         as_mark = next((c for c in cue.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < cue.i), None)
@@ -432,6 +652,85 @@ def line_end(words: Words, cue: int, limit: int, hard_wrapped: bool) -> int:
     return limit if found < 0 else bisect_right(words.idx, found)
 
 
+def finite_verb_in(words: Words, start: int, end: int) -> bool:
+    return any(is_finite_verb(k, words) or words.is_verb(k) and not words.tagged for k in range(start, end))
+
+
+def report_before_cue(cue: Token, words: Words, quoted: list[tuple[int, int]], lo: int, hi: int,
+                      hard_wrapped: bool) -> list[tuple[int, int, Attribution]]:
+    """Reported speech whose attribution comes after it or inside it: 'Prices will keep rising, Mayor Ana Lopez
+    said.', '..., said Mr. Ortiz.', 'Prices, she said in an interview, will keep rising.' (two parts of one
+    statement, one attribution). The statement runs from the sentence's start (or the end of the last report in
+    it) to the comma before the attribution, and, when that part has no verb of its own, on after the
+    attribution's closing comma to the end of the sentence."""
+    doc, i = words.doc, cue.i
+    if lemma(cue) in CLAUSE_ONLY_VERBS or words.lower[i].endswith("ing"):
+        return []  # '..., saying': a participle adds to its clause, it does not attribute it
+    k = i - 1
+    while k > lo and (words.lower[k] in SOURCE_SKIPPED or words.lower[k].endswith("ly") and words.text[k].islower()):
+        k -= 1
+    if words.lower[k] in RELATIVE_WORDS:
+        return []  # 'X, a gynecologist, who said': the relative clause's verb attributes nothing before it
+    if words.text[k] == ",":
+        comma = k  # '..., said Mr. Ortiz'
+        if not inverted_subject(i, words, hi):
+            return []
+    else:
+        comma = next((c for c in range(k, max(lo, k - MAX_ATTRIBUTION_WORDS) - 1, -1) if words.text[c] == ","), None)
+        if comma is None or comma == k or finite_verb_in(words, comma + 1, k + 1) or any(
+                words.text[j] in QUOTE_TOKENS or words.text[j] in SENTENCE_END for j in range(comma + 1, k + 1)):
+            return []
+    start = lo
+    while start < comma and (doc[start].is_space or words.text[start] in QUOTE_TOKENS or words.text[start] in "—–-"):
+        start += 1
+    if start >= comma or any(in_quotation(words.idx[j], quoted) for j in (start, comma - 1)):
+        return []
+    if any("\n" in words.text[j] for j in range(start, i)) or (hard_wrapped and "\n\n" in doc_text(doc)[
+            words.idx[start]:words.idx[i]]):
+        return []  # the attribution's line only
+    parts = [(start, comma)]
+    if not finite_verb_in(words, start, comma):  # 'Prices, she said, will keep rising': it goes on after it
+        after = next((j for j in range(i + 1, min(i + MAX_ATTRIBUTION_WORDS, hi)) if words.text[j] == ","), None)
+        if after is None or after + 1 >= hi:
+            return []
+        end = clause_end(words, after + 1, line_end(words, i, hi, hard_wrapped))
+        while end > after + 1 and words.text[end - 1] in SENTENCE_END:
+            end -= 1
+        parts.append((after + 1, end))
+    if sum(e - s for s, e in parts) < MIN_REPORTED_WORDS or not any(finite_verb_in(words, s, e) for s, e in parts):
+        return []
+    attribution = attribute(cue, words, comma + 1, hi, quoted)
+    if attribution.speaker is None and attribution.speaker_text is None:
+        return []
+    # one statement, one quote: 'Time, Mr. Pence added, was on their side' is read whole, its attribution inside
+    return [(doc[start].idx, doc[parts[-1][1] - 1].idx + len(words.text[parts[-1][1] - 1]), attribution)]
+
+
+def inverted_subject(i: int, words: Words, hi: int) -> bool:
+    """'..., said Mr. Ortiz.', '..., said Ana Lopez, who leads the council': after the cue, a name or a noun
+    phrase, then the sentence's end or a comma, with no verb ('said a commission appointed by ... estimated'
+    is a bare reported clause)."""
+    if not (i + 1 < hi and (words.actor[i + 1] is not None or words.lower[i + 1] in UNNAMED_DETERMINERS)):
+        return False
+    for k in range(i + 1, min(i + MAX_ATTRIBUTION_WORDS, hi)):
+        if words.text[k] in SENTENCE_END or words.text[k] == "," or "\n" in words.text[k]:
+            return True
+        if words.actor[k] is None and (words.is_verb(k) or words.tagged and words.tag[k] in FINITE_TAGS):
+            return False
+    return hi <= i + MAX_ATTRIBUTION_WORDS
+
+
+def follows_quotation(i: int, words: Words) -> bool:
+    """The cue comes right after a closing quotation mark (and its comma), and takes no 'that' clause or
+    participle's ('“that person,” telling Fox 35 that ...' reports what follows)."""
+    if words.lower[i].endswith("ing") or i + 1 < len(words.lower) and words.lower[i + 1] == "that":
+        return False
+    k = i - 1
+    while k >= 0 and words.text[k] in (",", "—", "–"):
+        k -= 1
+    return k >= 0 and words.text[k] in QUOTE_TOKENS
+
+
 def reported_quotes(words: Words, quoted: list[tuple[int, int]]) -> list[tuple[int, int, Attribution]]:
     doc = words.doc
     found = []
@@ -443,12 +742,20 @@ def reported_quotes(words: Words, quoted: list[tuple[int, int]]) -> list[tuple[i
             continue  # is_cue's first test, without a call per word: few words are speech verbs
         if i <= taken_until or not is_cue(i, words) or any(s <= words.idx[i] < e for s, e in quoted):
             continue
+        if lemma(doc[i]) in QUOTATION_VERBS or follows_quotation(i, words):
+            continue  # it attributes a quotation, it reports no clause ('"Not me," said Tom Ruiz, 21')
         tok = doc[i]
         sent = tok.sent
-        start = complement_start(tok, words)
+        inverted = i > 0 and words.text[i - 1] == "," and inverted_subject(i, words, sent.end)  # '..., said Mr. Ortiz'
+        start = None if inverted else complement_start(tok, words)
         if start is None:
+            before = report_before_cue(tok, words, quoted, max(sent.start, taken_until + 1), sent.end, hard_wrapped)
+            found += before
+            if before:
+                taken_until = max(taken_until, doc.char_span(before[-1][0], before[-1][1],
+                                                             alignment_mode="expand").end)
             continue
-        if words.text[start] in OPENING + STRAIGHT or any(s <= words.idx[start] < e for s, e in quoted):
+        if words.text[start] in QUOTE_TOKENS - set(CLOSING) or any(s <= words.idx[start] < e for s, e in quoted):
             continue  # the verb introduces a direct quotation, already found
         limit = line_end(words, i, sent.end if words.parsed else len(doc), hard_wrapped)
         if start >= limit:
@@ -500,11 +807,37 @@ def according_to(words: Words, quoted: list[tuple[int, int]]) -> list[tuple[int,
             continue
         if end - start < MIN_REPORTED_WORDS:
             continue
-        speaker = index.of_token(source) if source is not None else None
         span = doc[start:end]
-        found.append((span.start_char, span.end_char,
-                      Attribution(speaker, source.text if source is not None else None, "according to")))
+        found.append((span.start_char, span.end_char, according_source(words, i + 2, sent.end, source)))
     return found
+
+
+def according_source(words: Words, first: int, limit: int, source: Token | None) -> Attribution:
+    """Who 'according to' names: the phrase after it, to a comma, a verb or a clause ('exit polls', 'a report by
+    the Health Ministry released on Monday'). Its head (before any 'by', 'of', 'for' ...) names an actor, or is a
+    common noun: an unnamed source ('the poll'), with the actor named in the phrase as its affiliation."""
+    end = first
+    while end < min(limit, first + MAX_ATTRIBUTION_WORDS) and words.text[end] not in CLAUSE_BREAK | SENTENCE_END and (
+            not (end > first and words.is_verb(end) and words.actor[end] is None)) and (
+            words.lower[end] not in RELATIVE_WORDS) and (
+            "\n" not in words.text[end]):
+        end += 1
+    main = next((k for k in range(first + 1, end) if words.lower[k] in AFFILIATING_PREPOSITIONS | {"by"}), end)
+    head = main - 1
+    if head >= first and words.actor[head] is not None:
+        start, stop = mention_bounds(words.index, words.doc[head], words.actor[head])
+        return Attribution(words.actor[head], doc_text(words.doc)[start:stop], "according to", start, stop)
+    if head >= first and words.text[head].islower() and words.doc[head].is_alpha:
+        start, stop = words.idx[first], words.idx[head] + len(words.text[head])
+        named = [words.text[k] for k in range(first, head + 1) if words.actor[k] is None
+                 and words.lower[k] not in UNNAMED_DETERMINERS and words.doc[k].is_alpha]
+        affiliation = next((words.actor[k] for k in range(first, end) if words.actor[k] is not None), None)
+        return Attribution(None, doc_text(words.doc)[start:stop], "according to", start, stop,
+                           " ".join(named) or words.text[head], affiliation)
+    speaker = words.index.of_token(source) if source is not None else None
+    return Attribution(speaker, source.text if source is not None else None, "according to",
+                       source.idx if source is not None else None,
+                       source.idx + len(source.text) if source is not None else None)
 
 
 def captions(text: str) -> list[tuple[int, int, Attribution]]:
@@ -524,7 +857,8 @@ def extract_quotes(doc: Doc, actors: list[Actor], words: Words | None = None) ->
     """All quotes in text order; a direct quote inside a reported clause makes it one mixed quote.
     `words`: the doc's Words over these actors, where the caller has them already."""
     words = words or Words(doc, MentionIndex(actors))
-    text = doc_text(doc)
+    original = doc_text(doc)
+    text = normalised_quotation_marks(original)  # the same offsets, every quotation mark written one way
     direct = direct_quotes(words, text)
     quoted = [(s - 1, e + 1) for s, e, _ in direct]
     reported = reported_quotes(words, quoted)
@@ -546,6 +880,9 @@ def extract_quotes(doc: Doc, actors: list[Actor], words: Words | None = None) ->
     quotes = []
     for n, (s, e, kind, a) in enumerate(records, start=1):
         confidence = 0.9 if a.speaker and a.cue else 0.7 if a.speaker else 0.4
-        quotes.append(Quote(id=f"q{n}", kind=kind, text=text[s:e], start=s, end=e, speaker=a.speaker,
-                            speaker_text=a.speaker_text, cue=a.cue, confidence=confidence))
+        quotes.append(Quote(id=f"q{n}", kind=kind, text=original[s:e], start=s, end=e, speaker=a.speaker,
+                            speaker_text=a.speaker_text, cue=a.cue, confidence=confidence,
+                            speaker_start=a.speaker_start, speaker_end=a.speaker_end,
+                            source_description=None if a.speaker else a.description,
+                            source_affiliation=None if a.speaker else a.affiliation))
     return quotes

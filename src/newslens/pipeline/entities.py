@@ -29,8 +29,8 @@ KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 ADJECTIVE_SUFFIXES = frozenset("like based led held style related backed born made owned funded linked controlled "
                                "affiliated friendly speaking inspired themed era".split())
 ARABIC_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az"}
-OPENING_QUOTES = {"“", '"', "'", "‘"}
-CLOSING_QUOTES = {"”", '"', "'", "’"}
+OPENING_QUOTES = {"“", '"', "'", "‘", "``", "''"}  # '' and `` the ASCII pairs some papers write for “ and ”
+CLOSING_QUOTES = {"”", '"', "'", "’", "''"}
 SENTENCE_OPENING_MARKS = OPENING_QUOTES | {"("}
 SPACED_ARTICLES = {"al", "el", "ad", "ar", "ash", "az"}  # not "as", "at": English words too
 ARTICLE_PREFIX = re.compile(rf"^(?:{'|'.join(sorted(ARABIC_ARTICLES))})-")

@@ -8,6 +8,8 @@ text; render.html's `report_html` and `heading_html` put them into a page, escap
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import re
 import textwrap
 from collections import Counter
@@ -203,7 +205,8 @@ def roles_paragraph(analysis: Analysis) -> str | None:
 def key_quotes(analysis: Analysis) -> list[Quote]:
     """Attributed direct quotes first (photo captions last), then by how prominent the speaker is, then longest;
     shown in text order."""
-    ranked = sorted(analysis.quotes, key=lambda q: (
+    whole = [replace(g[0], text=" ".join(q.text for q in g), end=g[-1].end) for g in statements(analysis.quotes)]
+    ranked = sorted(whole, key=lambda q: (  # one statement interrupted by 'he said' is shown once, whole
         q.speaker is None, q.cue == CAPTION_CUE, q.kind != "direct", -mention_count(analysis, q.speaker),
         -len(q.text), q.start))
     return sorted(ranked[:KEY_QUOTES], key=lambda q: q.start)
@@ -284,20 +287,43 @@ def quote_sentence(analysis: Analysis, quote: Quote) -> str:
     return f"According to {speaker}: {quoted(quote.text)}"
 
 
+def statements(quotes) -> list[list]:
+    """Quotes grouped into statements: the parts of a quotation interrupted by its attribution ('"We will
+    rebuild," Lopez said, "and soon."') share the phrase that names their source, and are one statement."""
+    groups: list[list] = []
+    by_phrase: dict[tuple, list] = {}
+    for q in quotes:
+        key = (q.speaker, q.speaker_start, q.speaker_end) if q.speaker_start is not None else None
+        if key is not None and key in by_phrase:
+            by_phrase[key].append(q)
+            continue
+        groups.append([q])
+        if key is not None:
+            by_phrase[key] = groups[-1]
+    return groups
+
+
+def unnamed_source_phrase(analysis: Analysis, q) -> str:
+    """'officials of the Clinton campaign', 'report': an unnamed source as the article describes it."""
+    owner = name_phrase(analysis, q.source_affiliation) if analysis.actor(q.source_affiliation) else None
+    return f"{q.source_description} of {owner}" if owner else q.source_description
+
+
 def quotes_paragraph(analysis: Analysis) -> str:
     quotes = analysis.quotes
     if not quotes:
         return "The article quotes no one: newslens found no direct quotations or reported statements."
-    kinds = Counter(q.kind for q in quotes)
-    speakers = Counter(name_phrase(analysis, q.speaker) for q in quotes if analysis.actor(q.speaker))
-    captions = sum(1 for q in quotes if q.cue == CAPTION_CUE)
-    parts = [f"The article carries {plural(len(quotes), 'statement')}: "
+    grouped = statements(quotes)
+    kinds = Counter(g[0].kind for g in grouped)
+    speakers = Counter(name_phrase(analysis, g[0].speaker) for g in grouped if analysis.actor(g[0].speaker))
+    captions = sum(1 for g in grouped if g[0].cue == CAPTION_CUE)
+    parts = [f"The article carries {plural(len(grouped), 'statement')}: "
              f"{join_words([plural(kinds[k], k + ' quote') for k in ('direct', 'indirect', 'mixed') if kinds[k]])}"
              + (f", {plural(captions, 'photo caption')} among them." if captions else ".")]
     if speakers:
         top_count = speakers.most_common(1)[0][1]
         top = [s for s, n in speakers.items() if n == top_count]
-        origin = "They come" if len(quotes) > 1 else "It comes"
+        origin = "They come" if len(grouped) > 1 else "It comes"
         if top_count == 1:
             most = "each is quoted once" if len(speakers) > 1 else f"{top[0]} is quoted once"
         elif len(top) == 1:
@@ -305,7 +331,14 @@ def quotes_paragraph(analysis: Analysis) -> str:
         else:
             most = f"{join_words(top)} are quoted most ({top_count} times each)"
         parts.append(f"{origin} from {plural(len(speakers), 'named source')}; {most}.")
-    unattributed = sum(1 for q in quotes if not analysis.actor(q.speaker))
+    unnamed = Counter(unnamed_source_phrase(analysis, g[0]) for g in grouped
+                      if not analysis.actor(g[0].speaker) and g[0].source_description)
+    if unnamed:
+        count = sum(unnamed.values())
+        listed = join_words([f"{phrase} ({n})" for phrase, n in sorted(unnamed.items(), key=lambda i: (-i[1], i[0]))])
+        parts.append(f"{plural(count, 'statement')} {'comes' if count == 1 else 'come'} from unnamed sources: "
+                     f"{listed}.")
+    unattributed = sum(1 for g in grouped if not analysis.actor(g[0].speaker) and not g[0].source_description)
     if unattributed:
         verb = "was" if unattributed == 1 else "were"
         parts.append(f"Of these, {plural(unattributed, 'statement')} {verb} not attributed to a named speaker.")
