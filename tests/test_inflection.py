@@ -20,3 +20,23 @@ def test_a_plural_title_before_two_names_gives_two_people(backend):
     people = {(actor.name, actor.type) for actor in analysis.actors}
     assert {("Ana Ruiz", "PERSON"), ("Paul Kim", "PERSON")} <= people
     assert not any(actor.name.startswith("Secretaries") for actor in analysis.actors)
+
+
+def test_join_words_sets_items_with_commas_apart_by_semicolons():
+    from newslens.english.inflection import join_words
+    assert join_words(["Ana left", "Tom stayed"]) == "Ana left and Tom stayed"
+    assert join_words(["Ana left", "Tom stayed", "Li came"]) == "Ana left, Tom stayed and Li came"
+    told = join_words(["Russia turned to Iran", "according to Kyiv, Oslo hosted talks", "Peru sent aid to Chile"])
+    assert told == "Russia turned to Iran; according to Kyiv, Oslo hosted talks; and Peru sent aid to Chile"
+
+
+def test_an_unnamed_source_is_told_with_its_article_and_in_lower_case():
+    from types import SimpleNamespace
+    from newslens.render.prose import unnamed_source_phrase
+    nobody = SimpleNamespace(actor=lambda actor_id: None)
+    assert unnamed_source_phrase(nobody, SimpleNamespace(source_description="official", source_affiliation=None)) \
+        == "an official"
+    assert unnamed_source_phrase(nobody, SimpleNamespace(source_description="Reports", source_affiliation=None)) \
+        == "reports"
+    assert unnamed_source_phrase(nobody, SimpleNamespace(source_description="spokeswoman", source_affiliation=None)) \
+        == "a spokeswoman"

@@ -28,8 +28,13 @@ def plural_noun(noun: str) -> str:
 
 
 def join_words(words: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    """'a', 'a and b', 'a, b and c'; items that hold commas themselves are set apart by semicolons
+    ('according to X, A did B; C did D; and E did F'), so a reader sees where each one ends."""
+    if len(words) == 1:
+        return words[0]
+    if any(", " in w for w in words):
+        return "; ".join(words[:-1]) + "; and " + words[-1]
+    return ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def capitalized(text: str) -> str:

@@ -306,7 +306,13 @@ def statements(quotes) -> list[list]:
 def unnamed_source_phrase(analysis: Analysis, q) -> str:
     """'officials of the Clinton campaign', 'report': an unnamed source as the article describes it."""
     owner = name_phrase(analysis, q.source_affiliation) if analysis.actor(q.source_affiliation) else None
-    return f"{q.source_description} of {owner}" if owner else q.source_description
+    words = q.source_description.split()
+    if words and not words[0].isupper():  # 'Reports' opened its sentence; an acronym ('AP') stays as written
+        words[0] = words[0].lower()
+    description = " ".join(words)
+    if words and not is_plural_noun(words[-1]):
+        description = f"{indefinite_article(description)} {description}"  # 'an official', not 'official'
+    return f"{description} of {owner}" if owner else description
 
 
 def quotes_paragraph(analysis: Analysis) -> str:
