@@ -1,24 +1,30 @@
 """Write MODEL_CARD.md from the recipe's own outputs, so its numbers are never typed by hand.
 
 Reads metrics/*.json (from `spacy evaluate` and benchmarks/bench_speed.py),
-the training config and the packaged model's meta.json.
+metrics/newslens-dev.txt (the TOTAL lines of newslens on its development sets with
+both pipelines, as the dev evaluation script prints them), the training config and
+the packaged model's meta.json.
 """
 import argparse
 import json
+import re
 from pathlib import Path
-from typing import Dict, List
+from typing import Dict, List, Tuple
 
 from spacy.util import load_config
 
 SYNTAX, NER = "syntax", "ner"
 # (metrics file stem, title, annotation layers the set has)
 EVAL_SETS = [
-    ("ewt-dev", "UD English-EWT dev", {SYNTAX}),
-    ("ewt-test", "UD English-EWT test", {SYNTAX}),
-    ("gum-dev", "GUM dev (5 genres)", {SYNTAX, NER}),
-    ("gum-test", "GUM test (5 genres)", {SYNTAX, NER}),
-    ("wikigold-dev", "Wikigold held-out 10%", {NER}),
+    ("gum-dev", "GUM dev (5 genres; model selection)", {SYNTAX, NER}),
+    ("wikigold-dev", "Wikigold held-out 10% (model selection)", {NER}),
+    ("ewt-test", "UD English-EWT test + UNER (test)", {SYNTAX, NER}),
+    ("gum-test", "GUM test (5 genres; test)", {SYNTAX, NER}),
+    ("pud-test", "UD PUD + UNER PUD (test)", {SYNTAX, NER}),
 ]
+# newslens scores shown side by side per development set (label in the TOTAL line, column title)
+NEWSLENS_MEASURES = [("actors", "actor F1"), ("exact names", "exact names F1"), ("quote+speaker", "quote+speaker F1"),
+                     ("relations", "relations F1"), ("events", "events F1")]
 # (score name, column title, layer it needs)
 COLUMNS = [
     ("tag_acc", "TAG", SYNTAX), ("pos_acc", "POS", SYNTAX), ("morph_acc", "MORPH", SYNTAX),
@@ -52,20 +58,61 @@ def per_type_table(metrics: Dict[str, dict]) -> List[str]:
 def speed_lines(speed: dict) -> List[str]:
     if not speed:
         return ["Not measured yet: run `python benchmarks/bench_speed.py --output training/metrics/speed.json`."]
+    wps = speed["words_per_second"]
     lines = [
         f"Measured by `benchmarks/bench_speed.py` on one CPU core over {speed['texts']} GUM news texts "
-        f"({speed['words']:,} tokens), median of {speed['repeat']} repetitions, words (tokens) per second "
+        f"({speed['words']:,} tokens), median of {speed['repeat']} rounds, words (tokens) per second "
         f"(machine load average {speed['load_average_before']} before the run: other work shares the machine, "
-        "so compare each column with the rules-only one of the same run):",
+        "so compare the columns of the same run, not with other runs):",
         "",
         "| what | trained pipeline | rules-only pipeline |",
         "|---|---:|---:|",
+        f"| bare spaCy pipeline (tag, parse, NER, lemmas) | {wps['bare_trained']:,} | {wps['bare_rules_only']:,} |",
+        f"| full newslens extraction (`analyze`) | {wps['extraction_builtin']:,} | {wps['extraction_rules_only']:,} |",
     ]
-    bare = speed["bare_pipeline_wps"]
-    lines.append(f"| bare spaCy pipeline (tag, parse, NER, lemmas) | {bare['trained']:,.0f} | {bare['rules_only']:,.0f} |")
-    extraction = speed.get("extraction_wps")
-    if extraction:
-        lines.append(f"| full newslens extraction (`analyze`) | {extraction['builtin']:,.0f} | {extraction['rules_only']:,.0f} |")
+    if "bare_compare" in wps:
+        lines += [
+            "",
+            f"{speed['compare_model']}'s bare `nlp.pipe` over the same texts in the same rounds: "
+            f"{wps['bare_compare']:,} words/s; the full extraction with this pipeline is "
+            f"{speed['extraction_speedup_over_compare_bare']:.2f}x faster (median over rounds).",
+        ]
+    return lines
+
+
+def parse_totals(text: str) -> Dict[Tuple[str, str], Dict[str, float]]:
+    """{(pipeline, set): {measure: F1}} from the dev evaluation's TOTAL lines ('== builtin ...' headers)."""
+    totals, pipeline = {}, ""
+    for line in text.splitlines():
+        if line.startswith("=="):
+            pipeline = "en_core_web_sm" if "sm" in line.split()[1] else "built-in"
+            continue
+        match = re.match(r"\s+([\w-]+): (.*)", line)
+        if not match or "cases" in line:
+            continue
+        scores = {}
+        for part in match.group(2).split(" | "):
+            found = re.match(r"(.*?) (?:P=\S+ R=\S+ )?F1=([\d.]+)", part.strip())
+            if found:
+                scores[found.group(1)] = float(found.group(2))
+        totals[(pipeline, match.group(1))] = scores
+    return totals
+
+
+def newslens_table(text: str) -> List[str]:
+    if not text.strip():
+        return ["Not measured yet: run `/work/dev/evalall.sh`-style scoring into metrics/newslens-dev.txt."]
+    totals = parse_totals(text)
+    sets = [name for pipeline, name in totals if pipeline == "built-in"]
+    header = "| set | " + " | ".join(f"{title} built-in | {title} sm" for _, title in NEWSLENS_MEASURES) + " |"
+    lines = [header, "|---|" + "---:|" * (2 * len(NEWSLENS_MEASURES))]
+    for name in sets:
+        cells = []
+        for measure, _ in NEWSLENS_MEASURES:
+            for pipeline in ("built-in", "en_core_web_sm"):
+                value = totals.get((pipeline, name), {}).get(measure)
+                cells.append("–" if value is None else f"{value:.2f}")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return lines
 
 
@@ -92,7 +139,8 @@ def hyperparameter_lines(config) -> List[str]:
     ]
 
 
-def card(metrics: Dict[str, dict], speed: dict, config, meta: dict, size_mb: float, name_words: int) -> str:
+def card(metrics: Dict[str, dict], speed: dict, config, meta: dict, size_mb: float, name_words: int,
+         newslens_dev: str = "") -> str:
     labels = meta.get("labels", {})
     sources = "\n".join(f"- **{s['name']}** ({s['license']}), {s['url']}" for s in meta.get("sources", []))
     lines = [
@@ -107,11 +155,25 @@ def card(metrics: Dict[str, dict], speed: dict, config, meta: dict, size_mb: flo
         "",
         sources,
         "",
-        "- Tags, morphology, lemmas and dependencies: UD English-EWT train (official split) + GUM train.",
-        "- Named entities: GUM train (person → PERSON, organization → ORG, place → GPE; only *named* "
-        "mentions: proper-noun head, or a Wikipedia identity, cut down to the name around the head) and "
-        "Wikigold (PER → PERSON, ORG → ORG, LOC → GPE, MISC → O; every tenth document held out). "
-        "EWT has no entity layer, so its entities are *missing* in training, not \"O\".",
+        "Which split is used for what:",
+        "",
+        "| data | used for |",
+        "|---|---|",
+        "| UD English-EWT train | training: tags, morphology, lemmas, dependencies (entities *missing*: no entity layer) |",
+        "| UD English-EWT dev + Universal NER on it | training: the same layers plus PERSON / ORG / GPE |",
+        "| GUM train (5 open genres) | training: all layers |",
+        "| Wikigold, 9 documents in 10 | training: entities only |",
+        "| GUM dev, Wikigold every tenth document | model selection (the best weighted dev score is kept) |",
+        "| UD English-EWT test + Universal NER on it | test only |",
+        "| GUM test | test only |",
+        "| UD PUD (1,000 sentences, news and Wikipedia) + Universal NER on it | test only (syntax and entities) |",
+        "",
+        "- Entity labels: GUM person → PERSON, organization → ORG, place → GPE (only *named* "
+        "mentions: proper-noun head, or a Wikipedia identity, cut down to the name around the head); "
+        "Wikigold and Universal NER PER → PERSON, ORG → ORG, LOC → GPE (Wikigold MISC → O).",
+        "- Training documents are varied for news (`training/augment.py`): blank lines and double spaces as "
+        "whitespace tokens (attached as `dep` to a neighbour, never a subject or object), first sentences "
+        "in Title Case or ALL CAPS, and quotes and apostrophes written curly, straight or ASCII.",
         "- GUM's news documents are not in the corpus given to training: they are newslens's development "
         "gold, so nothing newslens is scored on was trained on.",
         f"- The model's own license: {meta.get('license')} (share-alike, inherited from UD English-EWT).",
@@ -139,8 +201,8 @@ def card(metrics: Dict[str, dict], speed: dict, config, meta: dict, size_mb: flo
         "## Accuracy",
         "",
         "From `spacy evaluate` on each set (percent; the text is re-tokenised by spaCy's tokenizer and "
-        "aligned to the gold words). A dash: the set has no such annotation (EWT has no entities, "
-        "Wikigold no tags or syntax).",
+        "aligned to the gold words). A dash: the set has no such annotation (Wikigold has no tags or syntax). "
+        "PUD has no Penn tags for every word as EWT does; its TAG column is what spaCy scores.",
         "",
         *accuracy_table(metrics),
         "",
@@ -148,15 +210,22 @@ def card(metrics: Dict[str, dict], speed: dict, config, meta: dict, size_mb: flo
         "",
         *per_type_table(metrics),
         "",
+        "## newslens on its development sets, built-in pipeline vs en_core_web_sm",
+        "",
+        "The TOTAL lines of `score.py` per development set (F1), the same rules on top of this pipeline "
+        "and on top of en_core_web_sm (`--model en_core_web_sm`), from `metrics/newslens-dev.txt`:",
+        "",
+        *newslens_table(newslens_dev),
+        "",
         "## Speed",
         "",
         *speed_lines(speed),
         "",
         "## Limitations",
         "",
-        "- Small training data for NER (about 6,000 entity mentions, Wikipedia and GUM genres, no news): "
-        "expect missed and mistyped names in news; newslens's rules and gazetteer sit on top.",
-        "- GPE covers every GUM *place* and Wikigold *LOC* (also rivers, regions, buildings).",
+        "- Small training data for NER (about 9,000 entity mentions, Wikipedia, web text and GUM genres, "
+        "little news): expect missed and mistyped names in news; newslens's rules and gazetteer sit on top.",
+        "- GPE covers every GUM *place* and Wikigold / UNER *LOC* (also rivers, regions, buildings).",
         "- Nationalities and groups (OntoNotes NORP) are not a label; GUM tags some groups as person.",
         "- Trained on web text and Wikipedia-style prose; no vectors, so rare words rely on subword features.",
         "",
@@ -177,7 +246,9 @@ def main() -> None:
     size_mb = sum(p.stat().st_size for p in args.model.rglob("*") if p.is_file()) / 1e6
     config = load_config(args.config, interpolate=True)
     name_words = len((args.model.parent / "name_words.txt").read_text(encoding="utf8").split())
-    args.output.write_text(card(metrics, speed, config, meta, size_mb, name_words))
+    dev_file = args.metrics / "newslens-dev.txt"
+    newslens_dev = dev_file.read_text(encoding="utf8") if dev_file.exists() else ""
+    args.output.write_text(card(metrics, speed, config, meta, size_mb, name_words, newslens_dev))
     print(f"wrote {args.output}")
 
 
