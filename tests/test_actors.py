@@ -282,13 +282,13 @@ def hand_parsed(tokens: list[tuple[str, int, str]]):
 
 
 def labelled(doc, start: int, end: int, label: str):
-    from newslens.actors import EntityMention
+    from newslens.extract.actors import EntityMention
     span = doc[start:end]
     return EntityMention(span.text, span.start_char, span.end_char, label, span.text, span, span.text)
 
 
 def test_a_person_only_ever_written_after_near_or_outside_is_a_place():
-    from newslens.actors import context_label
+    from newslens.extract.actors import context_label
     doc = hand_parsed([("Strikes", 0, "ROOT"), ("near", 3, "case"), ("Tal", 3, "compound"), ("Rumman", 0, "nmod"),
                        ("and", 6, "cc"), ("outside", 6, "case"), ("Tal", 7, "compound"), ("Rumman", 3, "conj")])
     places = [labelled(doc, 2, 4, "PERSON"), labelled(doc, 6, 8, "PERSON")]
@@ -302,7 +302,7 @@ def test_a_person_only_ever_written_after_near_or_outside_is_a_place():
 
 
 def test_a_name_the_sentence_calls_a_commander_is_a_person():
-    from newslens.actors import context_label
+    from newslens.extract.actors import context_label
     doc = hand_parsed([("Jassim", 4, "nsubj"), ("Haddad", 0, "flat"), ("was", 4, "cop"), ("a", 4, "det"),
                        ("commander", 4, "ROOT"), (".", 4, "punct")])
     assert context_label("Jassim Haddad", [labelled(doc, 0, 2, "ORG")], "ORG") == "PERSON"
@@ -312,7 +312,7 @@ def test_a_name_the_sentence_calls_a_commander_is_a_person():
 
 
 def test_a_title_before_a_name_makes_it_a_person_even_behind_a_direction_mark():
-    from newslens.actors import context_label
+    from newslens.extract.actors import context_label
     doc = hand_parsed([("Prime", 1, "amod"), ("Minister\u200e", 2, "compound"), ("Salim", 4, "nsubj"),
                        ("Jaber", 2, "flat"), ("spoke", 4, "ROOT")])
     assert context_label("Salim Jaber", [labelled(doc, 2, 4, "GPE")], "GPE") == "PERSON"
@@ -363,7 +363,7 @@ def test_a_title_that_names_someone_else_stays_unresolved(text):
 
 
 def test_an_adjective_and_a_plural_noun_name_a_body_not_a_person():
-    from newslens.actors import context_label
+    from newslens.extract.actors import context_label
     doc = hand_parsed([("the", 2, "det"), ("United", 2, "amod"), ("Nations", 3, "nsubj"), ("met", 3, "ROOT"),
                        ("Tiger", 5, "compound"), ("Woods", 3, "obj")])
     assert context_label("United Nations", [labelled(doc, 1, 3, "PERSON")], "PERSON") == "ORG"
@@ -378,14 +378,14 @@ def test_an_event_named_after_a_body_is_neither_the_body_nor_an_actor():
 
 
 def test_a_role_a_body_can_hold_too_does_not_make_a_person():
-    from newslens.actors import context_label
+    from newslens.extract.actors import context_label
     doc = hand_parsed([("Microsoft", 4, "nsubj"), (",", 3, "punct"), ("the", 3, "det"), ("leader", 0, "appos"),
                        ("said", 4, "ROOT")])
     assert context_label("Microsoft", [labelled(doc, 0, 1, "ORG")], "ORG") == "ORG"
 
 
 def test_a_name_the_text_shortens_to_its_last_word_stays_a_person():
-    from newslens.actors import context_label
+    from newslens.extract.actors import context_label
     doc = hand_parsed([("Frank", 1, "compound"), ("Brooks", 2, "nsubj"), ("said", 2, "ROOT"), ("Brooks", 2, "obj")])
     members = [labelled(doc, 0, 2, "PERSON"), labelled(doc, 3, 4, "PERSON")]
     assert context_label("Frank Brooks", members, "PERSON") == "PERSON"

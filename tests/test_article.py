@@ -5,7 +5,7 @@ import hashlib
 
 import pytest
 
-from newslens.article import MAX_BYTES, article_from_text, read_article
+from newslens.io.article import MAX_BYTES, article_from_text, read_article
 from newslens.exceptions import ArticleError, NewslensError
 
 # What each bad input's message must say, in the words a researcher would look for.

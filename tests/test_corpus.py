@@ -289,7 +289,7 @@ def test_cli_missing_model_fails_in_one_line_before_writing(tmp_path):
 
 @pytest.mark.parametrize("name", [None, "rules"])
 def test_the_pipeline_described_without_loading_is_the_one_loaded(name):
-    from newslens.nlp import describe_pipeline, load_pipeline, pipeline_info
+    from newslens.pipeline.load import describe_pipeline, load_pipeline, pipeline_info
 
     loaded = pipeline_info(load_pipeline(name))
     described = describe_pipeline(name)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newslens.analysis import analyze_path
+from newslens.extract.analysis import analyze_path
 from newslens.exceptions import NewslensError
 from newslens.evaluation import (
     Accuracy, Counts, evaluate_directory, gold_pairs, map_actor, gold_aliases, normalize,

@@ -134,7 +134,7 @@ def test_evidence_is_one_whole_line():
 
 def test_a_known_city_or_named_region_is_where_things_happen_not_an_actor():
     from newslens.model import Actor
-    from newslens.relations import acts
+    from newslens.extract.relations import acts
     actors = {a.id: a for a in [
         Actor(id="c", name="Chicago", type="GPE", mentions=()), Actor(id="r", name="Diyala Province", type="GPE", mentions=()),
         Actor(id="q", name="capital of Vantoria", type="GPE", mentions=()),
@@ -203,9 +203,9 @@ def hand_parsed_events(tokens: list[tuple[str, int, str, str, str]], actors: dic
     import spacy
     from spacy.tokens import Doc
 
-    from newslens.events import sentence_events
+    from newslens.extract.events import sentence_events
     from newslens.model import Actor, Mention
-    from newslens.syntax import MentionIndex, Words
+    from newslens.english.syntax import MentionIndex, Words
 
     words = [t[0] for t in tokens]
     doc = Doc(spacy.blank("en").vocab, words=words, spaces=[w not in (",", ".") and i + 1 < len(words) and words[i + 1] not in (",", ".")

@@ -1,7 +1,7 @@
 """Evidence spans: one whole sentence of one paragraph, on texts written for these tests."""
 from extraction_helpers import analyse
 
-from newslens.evidence import is_hard_wrapped
+from newslens.extract.evidence import is_hard_wrapped
 
 
 def evidence_of(text: str) -> list[str]:
@@ -42,7 +42,7 @@ def test_one_paragraph_per_line_is_not_hard_wrapped():
 def test_seed_evidence_starts_where_its_sentence_does():
     from pathlib import Path
 
-    from newslens.analysis import analyze_path
+    from newslens.extract.analysis import analyze_path
     seed = Path(__file__).resolve().parents[1] / "seeds" / "000_a7f3773a7dc7432f.txt"
     a = analyze_path(seed)
     assert a.relations

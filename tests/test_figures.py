@@ -13,9 +13,9 @@ from matplotlib.patches import FancyArrowPatch, Rectangle
 from matplotlib.transforms import Bbox
 
 from handmade import TEXT, empty_analysis, mentions, rich_analysis
-from newslens.article import article_from_text
+from newslens.io.article import article_from_text
 from newslens.model import Actor, Relation
-from newslens import figures
+from newslens.render import figures
 
 CHARTS = [figures.mention_chart, figures.network_chart, figures.quote_chart, figures.timeline_chart]
 

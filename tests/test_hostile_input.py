@@ -23,11 +23,13 @@ import pandas as pd
 import pytest
 
 from conftest import run_newslens, run_python
-from newslens import cli, figures, render
-from newslens.analysis import analyze
-from newslens.article import article_from_text, read_article
+from newslens import cli
+from newslens.render import figures
+from newslens.render import html as render
+from newslens.extract.analysis import analyze
+from newslens.io.article import article_from_text, read_article
 from newslens.exceptions import ArticleError, ReportError
-from newslens.spreadsheet import neutralize_formulas, write_csv
+from newslens.io.spreadsheet import neutralize_formulas, write_csv
 
 MATH_ARTICLE = "Mr. Ke$ha Bla\\ck$ warned Russia on Tuesday. Russia said it would answer Mr. Bla\\ck$.\n"
 SHORT_ARTICLE = ("Foreign Minister Anna Berg warned Russia on Monday. "
@@ -96,7 +98,7 @@ def test_links_to_follow_are_not_fetches(tmp_path):
 
 
 def report_module():
-    return pytest.importorskip("newslens.report")
+    return pytest.importorskip("newslens.report.engine")
 
 
 # --- 3, 8. concurrent reports; no kernel chatter -------------------------------------------------
@@ -332,7 +334,7 @@ def test_english_text_has_no_warning(text, pipeline):
 # --- memory on long articles: parsed in pieces, joined into one Doc of the exact text ---------------
 
 def test_long_text_is_parsed_in_pieces_joined_into_one_doc_of_the_exact_text(pipeline):
-    from newslens.nlp import CHUNK_CHARS, annotate, text_chunks
+    from newslens.pipeline.load import CHUNK_CHARS, annotate, text_chunks
 
     paragraph = "Foreign Minister Anna Berg warned Russia on Monday.\r\n\r\nThe talks in Geneva failed, Berg said.\n"
     text = paragraph * (3 * CHUNK_CHARS // len(paragraph))
@@ -348,7 +350,7 @@ def test_long_text_is_parsed_in_pieces_joined_into_one_doc_of_the_exact_text(pip
 
 
 def test_long_article_extraction_keeps_offsets_exact(pipeline):
-    from newslens.nlp import CHUNK_CHARS
+    from newslens.pipeline.load import CHUNK_CHARS
 
     paragraph = ("Foreign Minister Anna Berg warned Russia on Monday. \u201cWe will not accept this,\u201d Berg said.\n"
                  "Russia denied the claims, the Kremlin said on Tuesday.\n")
@@ -363,7 +365,7 @@ def test_long_article_extraction_keeps_offsets_exact(pipeline):
 def test_the_abbreviation_index_offers_every_full_form_a_short_form_abbreviates(pipeline):
     """Clustering a long text compares a short form only with the candidates the index offers: it must offer
     every full form `abbreviates` accepts, or a change to `abbreviates` silently stops clustering."""
-    from newslens.actors import abbreviates, abbreviation_candidates, abbreviation_index, entity_mentions
+    from newslens.extract.actors import abbreviates, abbreviation_candidates, abbreviation_index, entity_mentions
 
     text = ("Charles H. Keating IV, a Navy sailor, was killed on Tuesday. Keating had served since 2008. "
             "Haider al-Abadi met officials of the Syrian Democratic Forces and the National Security Council in "

@@ -6,12 +6,12 @@ from dataclasses import replace
 import pytest
 
 from handmade import empty_analysis, rich_analysis
-from newslens import narrative
+from newslens.render import prose
 
 
 @pytest.fixture(scope="module")
 def paragraphs():
-    return narrative.written_report(rich_analysis())
+    return prose.written_report(rich_analysis())
 
 
 def test_report_has_several_paragraphs_in_reading_order(paragraphs):
@@ -41,7 +41,7 @@ def test_roles_paragraph_resolves_affiliations_to_names(paragraphs):
     ("Afghan team's coach", "the Afghan team's coach"), ("Malaysia's Prime Minister", "Malaysia's Prime Minister"),
 ])
 def test_a_role_reads_as_the_complement_of_described_as(role, phrase):
-    from newslens.narrative import role_phrase
+    from newslens.render.prose import role_phrase
     assert role_phrase(role) == phrase
 
 
@@ -69,14 +69,14 @@ def test_summary_counts_everything(paragraphs):
 def test_long_quotes_are_shortened_at_a_word_boundary():
     analysis = rich_analysis()
     long_quote = replace(analysis.quotes[0], text="word " * 200)
-    sentence = narrative.quote_sentence(analysis, long_quote)
-    assert len(sentence) < narrative.QUOTE_MAX_CHARS + 40 and sentence.endswith("word …”")
+    sentence = prose.quote_sentence(analysis, long_quote)
+    assert len(sentence) < prose.QUOTE_MAX_CHARS + 40 and sentence.endswith("word …”")
 
 
 def test_unattributed_quotes_are_counted_and_named_as_such():
     analysis = rich_analysis()
     orphan = replace(analysis.quotes[0], id="q3", speaker=None, cue="according to")
-    text = narrative.quotes_paragraph(replace(analysis, quotes=analysis.quotes + (orphan,)))
+    text = prose.quotes_paragraph(replace(analysis, quotes=analysis.quotes + (orphan,)))
     assert "Of these, 1 statement was not attributed to a named speaker." in text
     assert "According to Jake Sullivan: “This will not reflect favorably on North Korea.”" in text
 
@@ -85,17 +85,17 @@ def test_photo_captions_are_told_apart_and_come_after_attributed_statements():
     analysis = rich_analysis()
     caption = replace(analysis.quotes[1], id="q3", kind="indirect", text="Delegates at the opening session",
                       speaker=None, speaker_text="Jane Doe", cue="Image:")
-    text = narrative.quotes_paragraph(replace(analysis, quotes=analysis.quotes + (caption,)))
+    text = prose.quotes_paragraph(replace(analysis, quotes=analysis.quotes + (caption,)))
     assert "2 indirect quotes, 1 photo caption among them." in text
-    assert narrative.quote_sentence(analysis, caption) == \
+    assert prose.quote_sentence(analysis, caption) == \
         "A photo caption (image: Jane Doe) reads: “Delegates at the opening session.”"
-    captions = tuple(replace(caption, id=f"c{n}") for n in range(narrative.KEY_QUOTES))
-    chosen = narrative.key_quotes(replace(analysis, quotes=captions + analysis.quotes))
+    captions = tuple(replace(caption, id=f"c{n}") for n in range(prose.KEY_QUOTES))
+    chosen = prose.key_quotes(replace(analysis, quotes=captions + analysis.quotes))
     assert set(analysis.quotes) <= set(chosen)
 
 
 def test_empty_analysis_gives_a_short_honest_report():
-    text = " ".join(narrative.written_report(empty_analysis()))
+    text = " ".join(prose.written_report(empty_analysis()))
     assert "names no actors" in text and "quotes no one" in text and "No explicit relations" in text
     assert "0 actors with 0 mentions" in text
 
@@ -106,25 +106,25 @@ def test_empty_analysis_gives_a_short_honest_report():
     ("stay", "stayed"), ("admit", "admitted"),
 ])
 def test_past_tense(lemma, past):
-    assert narrative.past_tense(lemma) == past
+    assert prose.past_tense(lemma) == past
 
 
 def test_report_html_escapes_article_text():
     analysis = rich_analysis()
     hostile = replace(analysis.actors[0], name="<script>alert(1)</script>")
-    html = narrative.report_html(replace(analysis, actors=(hostile,) + analysis.actors[1:]))
+    html = prose.report_html(replace(analysis, actors=(hostile,) + analysis.actors[1:]))
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert html.count("<p>") == 5
 
 
 def test_heading_names_the_article_and_sums_it_up_in_one_line():
     analysis = rich_analysis()
-    html = narrative.heading_html(analysis)
+    html = prose.heading_html(analysis)
     assert '<h1 class="newslens-title">Warning over arms deal</h1>' in html
     assert ("7 actors, 2 statements from 1 named source, 3 events between actors and 0 stated affiliations; "
             "most mentioned: North Korea, Jake Sullivan and Russia.") in html
     untitled = replace(analysis, article=replace(analysis.article, title=None))
-    assert '<h1 class="newslens-title">handmade</h1>' in narrative.heading_html(untitled)
+    assert '<h1 class="newslens-title">handmade</h1>' in prose.heading_html(untitled)
 
 
 @pytest.mark.parametrize("content, phrase", [
@@ -135,18 +135,18 @@ def test_heading_names_the_article_and_sums_it_up_in_one_line():
     ("the number of aircraft employed in a strike", "the number of aircraft employed in a strike"),
 ])
 def test_a_reported_statement_takes_that_only_when_it_is_a_clause(content, phrase):
-    assert narrative.reported_clause(content) == phrase
+    assert prose.reported_clause(content) == phrase
 
 
 def test_a_name_takes_the_article_the_text_writes_it_with():
     from extraction_helpers import analyse
     a = analyse("The Alliance attacked Mosul on Monday. Later the Alliance said the strikes went on, and the Alliance "
                 "thanked Peru.", "builtin")
-    assert {x.name: narrative.name_phrase(a, x.id) for x in a.actors}["Alliance"] == "the Alliance"
+    assert {x.name: prose.name_phrase(a, x.id) for x in a.actors}["Alliance"] == "the Alliance"
 
 
 def test_the_words_of_an_event_noun_leave_out_the_name_between():
-    assert narrative.object_words("give", ["option"], "Chile gave Ana Ruiz the option to visit.") == ["the", "option"]
+    assert prose.object_words("give", ["option"], "Chile gave Ana Ruiz the option to visit.") == ["the", "option"]
 
 
 @pytest.mark.parametrize("word, article", [
@@ -154,12 +154,12 @@ def test_the_words_of_an_event_noun_leave_out_the_name_between():
     ("union", "a"), ("envoy", "an"),
 ])
 def test_the_indefinite_article_follows_the_sound(word, article):
-    assert narrative.indefinite_article(word) == article
+    assert prose.indefinite_article(word) == article
 
 
 def test_a_sentence_ending_in_a_quotation_gets_its_full_stop_outside_unless_one_is_inside():
-    assert narrative.sentence("he said he was “innocent”") == "He said he was “innocent”."
-    assert narrative.sentence("he said: “I am innocent.”") == "He said: “I am innocent.”"
+    assert prose.sentence("he said he was “innocent”") == "He said he was “innocent”."
+    assert prose.sentence("he said: “I am innocent.”") == "He said: “I am innocent.”"
 
 
 def test_a_name_used_as_a_modifier_does_not_count_for_its_article():
@@ -167,7 +167,7 @@ def test_a_name_used_as_a_modifier_does_not_count_for_its_article():
     a = analyse("Coalition officials left on Monday. Coalition staff met Peru. The Coalition said talks went well. "
                 "Later the Coalition denied it.", "builtin")
     coalition = next(x for x in a.actors if x.name == "Coalition")
-    assert narrative.name_phrase(a, coalition.id) == "the Coalition"
+    assert prose.name_phrase(a, coalition.id) == "the Coalition"
 
 
 def test_a_mixed_quote_is_reported_speech_not_the_speakers_own_words():
@@ -175,9 +175,9 @@ def test_a_mixed_quote_is_reported_speech_not_the_speakers_own_words():
     a = analyse('Ana Ruiz said although rain and heat are separately known to cut yields, "nobody has looked at '
                 'these together".', "builtin")
     [q] = a.quotes
-    assert narrative.quote_sentence(a, q).startswith("Ana Ruiz said that although rain")
+    assert prose.quote_sentence(a, q).startswith("Ana Ruiz said that although rain")
 
 
 def test_a_reported_clause_keeps_the_capital_of_a_name_it_opens_with():
-    assert narrative.reported_clause("Chile wanted a lasting deal", opens_with_name=True) == "Chile wanted a lasting deal"
-    assert narrative.reported_clause("Prices rose sharply") == "prices rose sharply"
+    assert prose.reported_clause("Chile wanted a lasting deal", opens_with_name=True) == "Chile wanted a lasting deal"
+    assert prose.reported_clause("Prices rose sharply") == "prices rose sharply"

@@ -14,9 +14,9 @@ import pytest
 from lemminflect import getAllLemmas
 
 from handmade import rich_analysis
-from newslens import narrative
-from newslens.analysis import analyze
-from newslens.article import read_article
+from newslens.render import prose
+from newslens.extract.analysis import analyze
+from newslens.io.article import read_article
 from newslens.model import Relation
 
 NEUTRAL_CLAUSE = "the talks would go on"
@@ -92,7 +92,7 @@ def counted_noun(words: list[str]) -> tuple[str | None, str | None]:
 def checked_prose(analysis) -> list[str]:
     """The written report with every quote's words replaced by a neutral clause."""
     quotes = tuple(replace(q, text=NEUTRAL_CLAUSE) for q in analysis.quotes)
-    return narrative.written_report(replace(analysis, quotes=quotes)) + [narrative.summary_line(analysis)]
+    return prose.written_report(replace(analysis, quotes=quotes)) + [prose.summary_line(analysis)]
 
 
 def article_paths(repo_root, shared=None):
@@ -167,15 +167,15 @@ def handmade_relation(predicate: str, category: str | None, sentence: str, negat
 def test_relation_clauses_of_every_predicate_shape(predicate, category, evidence, negated, clause):
     analysis = rich_analysis()
     relation = handmade_relation(predicate, category, evidence, negated)
-    assert narrative.relation_clause(analysis, relation) == clause
-    assert not grammar_problems(narrative.sentence(clause))
+    assert prose.relation_clause(analysis, relation) == clause
+    assert not grammar_problems(prose.sentence(clause))
 
 
 def test_affiliations_are_told_as_roles_and_events_as_events():
     analysis = rich_analysis()
     advisor = replace(handmade_relation("advisor to", "affiliation", "Sullivan, an advisor to the Kremlin, spoke."),
                       target="kremlin")
-    paragraphs = narrative.written_report(replace(analysis, relations=analysis.relations + (advisor,)))
+    paragraphs = prose.written_report(replace(analysis, relations=analysis.relations + (advisor,)))
     roles, relations = paragraphs[1], paragraphs[3]
     assert "Jake Sullivan is an advisor to Kremlin." in roles
     assert "advisor" not in relations
@@ -190,12 +190,12 @@ def test_affiliations_are_told_as_roles_and_events_as_events():
 def test_unattributed_findings_are_phrased_as_findings(cue, speaker_text, expected):
     analysis = rich_analysis()
     finding = replace(analysis.quotes[1], speaker=None, speaker_text=speaker_text, cue=cue, text=NEUTRAL_CLAUSE)
-    assert narrative.quote_sentence(analysis, finding) == expected
+    assert prose.quote_sentence(analysis, finding) == expected
 
 
 def test_an_organisations_role_takes_an_article_a_persons_office_need_not():
     analysis = rich_analysis()
     kremlin_in_us = Relation("kremlin", "ministry", "us", "Kremlin ministry staff spoke.", 0, 29, False, "affiliation")
-    assert narrative.relation_clause(analysis, kremlin_in_us) == "Kremlin is a ministry of the United States"
+    assert prose.relation_clause(analysis, kremlin_in_us) == "Kremlin is a ministry of the United States"
     office = handmade_relation("spokesman", "affiliation", "US spokesman Jake Sullivan spoke.")
-    assert narrative.relation_clause(analysis, office) == "Jake Sullivan is spokesman of the United States"
+    assert prose.relation_clause(analysis, office) == "Jake Sullivan is spokesman of the United States"

@@ -102,8 +102,8 @@ def test_a_credited_photo_caption_is_an_unattributed_statement(backend):
 
 
 def test_a_name_in_the_possessive_qualifies_the_speaker_and_is_not_the_speaker(backend):
-    from newslens.nlp import load_pipeline
-    from newslens.quotes import is_possessive_name
+    from newslens.pipeline.load import load_pipeline
+    from newslens.extract.quotes import is_possessive_name
 
     doc = load_pipeline(backend)("South Korea's Foreign Minister Cho Tae-yul said talks would resume.")
     words = {token.text: is_possessive_name(token) for token in doc}
@@ -134,7 +134,7 @@ def test_a_name_with_the_speech_verb_hanging_off_it_is_the_subject():
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-    from newslens.quotes import fragment_subject
+    from newslens.extract.quotes import fragment_subject
 
     words = ["Helen", "Marsh", ",", "curator", "at", "Oregon", ",", "said", ",", "prints", "last", "."]
     heads = [0, 0, 3, 0, 5, 3, 7, 0, 10, 10, 7, 0]

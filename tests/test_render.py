@@ -7,11 +7,11 @@ from html.parser import HTMLParser
 import pandas as pd
 
 from handmade import TEXT, mentions, rich_analysis
-from newslens.analysis import Analysis
-from newslens.article import article_from_text
+from newslens.extract.analysis import Analysis
+from newslens.io.article import article_from_text
 from newslens.model import Actor, Quote
-from newslens import render
-from newslens.render import render_article
+from newslens.render import html as render
+from newslens.render.html import render_article
 
 XSS_TEXT = (
     "Alert <script>alert(1)</script> in Paris\n"

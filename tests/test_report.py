@@ -10,7 +10,7 @@ import pytest
 
 from newslens.exceptions import ReportError
 from handmade import rich_analysis
-from newslens import figures
+from newslens.render import figures
 from newslens.report import build_report, build_reports, export_json, keep_figure, locate
 
 SECTIONS = ("The article and its provenance", "The annotated text", "Actors", "Actor network", "Quotes",

@@ -1,8 +1,8 @@
 """Coarse parts of speech from fine tags: the built-in pipeline runs no morphologizer."""
 import pytest
 
-from newslens.nlp import load_pipeline
-from newslens.tagmap import coarse_pos
+from newslens.pipeline.load import load_pipeline
+from newslens.pipeline.tagmap import coarse_pos
 
 
 @pytest.mark.parametrize("tag, lower, dep, pos", [

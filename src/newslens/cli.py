@@ -11,11 +11,11 @@ import argparse
 import os
 import sys
 
-from newslens import __version__
-from newslens.analysis import Analysis, analyze_path
+from newslens.version import __version__
+from newslens.extract.analysis import Analysis, analyze_path
 from newslens.exceptions import NewslensError
-from newslens.outputs import STDOUT, write_text
-from newslens.spreadsheet import write_csv
+from newslens.io.outputs import STDOUT, write_text
+from newslens.io.spreadsheet import write_csv
 
 PROG = "newslens"
 

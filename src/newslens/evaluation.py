@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from newslens.analysis import analyze_path
+from newslens.extract.analysis import analyze_path
 from newslens.exceptions import NewslensError
 
 SCORED_ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})

@@ -13,7 +13,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from newslens.corpus import overview
-from newslens.figures import QUOTE_KIND_COLORS, empty_figure, short_label, type_color, type_legend_handles
+from newslens.render.figures import QUOTE_KIND_COLORS, empty_figure, short_label, type_color, type_legend_handles
 
 NETWORK_MAX_NODES = 30
 SPEECH_COLORS = [QUOTE_KIND_COLORS["direct"], QUOTE_KIND_COLORS["indirect"], QUOTE_KIND_COLORS["mixed"]]

@@ -23,8 +23,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from newslens.gazetteer import places
-from newslens.lexicon import HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS
+from newslens.english.gazetteer import places
+from newslens.english.lexicon import HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS
 
 TITLE_WORDS = HONORIFICS | ROLE_HEADS | ROLE_MODIFIERS
 ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,8}$")

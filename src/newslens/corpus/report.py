@@ -5,27 +5,21 @@ so the corpus report is as self-contained and as all-or-nothing as an article re
 each article also gets its own report under DIR/reports, built from the exact text the corpus analysed
 (kept in DIR/texts), and the corpus report's index links to them.
 
-Refresh the committed example corpus and the notebook's stored outputs (run after extraction changes):
-
-    python -m newslens.corpus.report --refresh
+The notebook is package data (newslens/report/notebooks/corpus_report.ipynb); the maintainers' refresh of the
+committed example corpus is tools/refresh.py.
 """
 from __future__ import annotations
 
-import argparse
-import os
 import shutil
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from newslens.corpus.store import Store
 from newslens.exceptions import NewslensError, ReportError
-from newslens.report import (REPO_ROOT, build_reports, execute_notebook, execution_failure, make_reproducible,
-                             one_line, publish, refresh_notebook, to_html)
+from newslens.report import (build_reports, execute_notebook, execution_failure, make_reproducible, one_line,
+                             packaged_notebook, publish, to_html)
 
-NOTEBOOK = REPO_ROOT / "notebooks" / "corpus_report.ipynb"
-EXAMPLE_INPUT = "examples/corpus"
-EXAMPLE_OUTPUT = "examples/corpus_out"
+NOTEBOOK = packaged_notebook("corpus_report.ipynb")
 
 
 def build_corpus_report(corpus_dir: str | Path, rebuild: bool = True) -> Path:
@@ -36,7 +30,7 @@ def build_corpus_report(corpus_dir: str | Path, rebuild: bool = True) -> Path:
     if target.is_file() and (out / "corpus.ipynb").is_file() and not rebuild:
         return target
     if not NOTEBOOK.is_file():
-        raise ReportError(f"the corpus notebook {NOTEBOOK} is missing: reports need a newslens source checkout")
+        raise ReportError(f"the corpus notebook {NOTEBOOK} is missing: the newslens installation is incomplete")
     staging = out / ".corpus.partial"
     try:
         shutil.rmtree(staging, ignore_errors=True)
@@ -73,30 +67,3 @@ def build_article_reports(store: Store, doc_ids: list[str], model: str | None,
         except NewslensError as exc:
             warn(f"article reports: {exc}")
     return bool(stale)
-
-
-def refresh_example() -> None:
-    """Re-run the example corpus (committed under examples/) and the corpus notebook in place on it."""
-    from newslens.corpus.run import run_corpus
-
-    shutil.rmtree(EXAMPLE_OUTPUT, ignore_errors=True)
-    run_corpus([EXAMPLE_INPUT], EXAMPLE_OUTPUT, workers=1, html=False)
-    refresh_notebook(NOTEBOOK)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m newslens.corpus.report", description=__doc__.split("\n")[0])
-    parser.add_argument("--refresh", action="store_true", required=True,
-                        help=f"rebuild {EXAMPLE_OUTPUT} from {EXAMPLE_INPUT} and re-execute the corpus notebook")
-    parser.parse_args(argv)
-    os.chdir(REPO_ROOT)
-    try:
-        refresh_example()
-    except NewslensError as exc:
-        print(f"newslens: {exc}", file=sys.stderr)
-        return 1
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -24,13 +24,13 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from newslens.analysis import analyze, analyze_many
-from newslens.article import article_from_text
+from newslens.extract.analysis import analyze, analyze_many
+from newslens.io.article import article_from_text
 from newslens.corpus.sources import JSONL_SUFFIXES, CorpusArticle, SourceError, input_files, iter_articles
 from newslens.corpus.store import Store, result_json
 from newslens.exceptions import NewslensError
 from newslens.model import PipelineInfo
-from newslens.nlp import describe_pipeline, load_pipeline, pipeline_info
+from newslens.pipeline.load import describe_pipeline, load_pipeline, pipeline_info
 
 BATCH_SIZE = 8  # articles per task and per nlp.pipe call: enough to batch, small enough to spread evenly
 BATCHES_IN_FLIGHT_PER_WORKER = 2  # one running, one waiting: workers never idle, the reader never races ahead

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from newslens.article import MAX_BYTES, Article, article_from_text, read_article
+from newslens.io.article import MAX_BYTES, Article, article_from_text, read_article
 from newslens.exceptions import ArticleError
 
 TEXT_SUFFIX = ".txt"

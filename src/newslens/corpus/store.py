@@ -12,17 +12,17 @@ from pathlib import Path
 
 import pandas as pd
 
-import newslens
-from newslens.cli import write_text
+from newslens.version import __version__
+from newslens.io.outputs import write_text
 from newslens.corpus.sources import CorpusArticle, SourceError
-from newslens.spreadsheet import write_csv
+from newslens.io.spreadsheet import write_csv
 
 ERROR_COLUMNS = ["path_or_id", "error"]
 
 
 def corpus_metadata(item: CorpusArticle) -> dict:
     """The `corpus` object of an article's JSON: its metadata and the software version that produced it."""
-    return {**item.metadata(), "newslens_version": newslens.__version__}
+    return {**item.metadata(), "newslens_version": __version__}
 
 
 def result_json(extraction: dict, item: CorpusArticle) -> str:

@@ -18,11 +18,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-import newslens
+from newslens.version import __version__
 from newslens.corpus.linking import ActorRef, Entity, link
 from newslens.corpus.store import Store
-from newslens.lexicon import FEMININE_PRONOUNS, PRONOUNS_PERSON
-from newslens.spreadsheet import write_csv
+from newslens.english.lexicon import FEMININE_PRONOUNS, PRONOUNS_PERSON
+from newslens.io.spreadsheet import write_csv
 
 CHUNK_ARTICLES = 256  # articles per row group and CSV part
 MASCULINE_PRONOUNS = PRONOUNS_PERSON - FEMININE_PRONOUNS
@@ -193,7 +193,7 @@ class TableWriter:
 
 def fingerprint(store: Store, doc_ids: list[str]) -> str:
     """What the tables are made from: the bytes of every stored result, and the code that tabulates them."""
-    digest = hashlib.sha256(f"newslens {newslens.__version__}\n".encode())
+    digest = hashlib.sha256(f"newslens {__version__}\n".encode())
     for doc_id in doc_ids:
         digest.update(f"{doc_id}\t{hashlib.sha256(store.path(doc_id).read_bytes()).hexdigest()}\n".encode())
     return digest.hexdigest()

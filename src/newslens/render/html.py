@@ -12,8 +12,8 @@ import pandas as pd
 from spacy import displacy
 from spacy.displacy.templates import TPL_ENTS
 
-from newslens.analysis import Analysis
-from newslens.figures import ACTOR_TYPE_COLORS, QUOTE_KIND_COLORS, type_color
+from newslens.extract.analysis import Analysis
+from newslens.render.figures import ACTOR_TYPE_COLORS, QUOTE_KIND_COLORS, type_color
 from newslens.model import QUOTE_KINDS, Quote
 
 # One line, so that no stray whitespace appears around a highlighted name in the flowing text.

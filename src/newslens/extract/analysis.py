@@ -13,14 +13,14 @@ import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newslens.actors import actors_and_affiliations
-from newslens.article import Article, read_article
-from newslens.language import language_warnings
+from newslens.extract.actors import actors_and_affiliations
+from newslens.io.article import Article, read_article
+from newslens.extract.language import language_warnings
 from newslens.model import Actor, PipelineInfo, Quote, Relation
-from newslens.nlp import annotate, annotate_many, load_pipeline, pipeline_info
-from newslens.quotes import extract_quotes
-from newslens.relations import extract_relations
-from newslens.syntax import MentionIndex, Words
+from newslens.pipeline.load import annotate, annotate_many, load_pipeline, pipeline_info
+from newslens.extract.quotes import extract_quotes
+from newslens.extract.relations import extract_relations
+from newslens.english.syntax import MentionIndex, Words
 
 
 @dataclass(frozen=True)

@@ -18,10 +18,10 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 
-from newslens.gazetteer import demonyms, places, short_country_names
-from newslens.names import ROMAN, SETTLED, bound_names, is_descriptor, joined_demonyms, surname, titled_person
-from newslens.syntax import doc_strings, has_tags, is_verb, verb_lemma, word_lemmas
-from newslens.lexicon import (AMOUNT_VERBS, DIRECTIONS, EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS,
+from newslens.english.gazetteer import demonyms, places, short_country_names
+from newslens.pipeline.names import ROMAN, SETTLED, bound_names, is_descriptor, joined_demonyms, surname, titled_person
+from newslens.english.syntax import doc_strings, has_tags, is_verb, verb_lemma, word_lemmas
+from newslens.english.lexicon import (AMOUNT_VERBS, DIRECTIONS, EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS,
                               ORG_HEADS, PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS,
                               TIME_HEADS, VESSEL_PREFIXES, name_words)
 

@@ -16,10 +16,10 @@ from html import escape
 
 from lemminflect import getAllInflections, getAllLemmas, getInflection
 
-from newslens.analysis import Analysis
-from newslens.lexicon import HONORIFICS, ROLE_HEADS, name_words
+from newslens.extract.analysis import Analysis
+from newslens.english.lexicon import HONORIFICS, ROLE_HEADS, name_words
 from newslens.model import Actor, Quote, Relation
-from newslens.quotes import CAPTION_CUE
+from newslens.extract.quotes import CAPTION_CUE
 
 MAIN_ACTORS = 4
 KEY_QUOTES = 4

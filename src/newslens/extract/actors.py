@@ -16,17 +16,17 @@ from functools import cached_property
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
-from newslens.affiliations import extract_affiliations, main_affiliations
-from newslens.coreference import resolve_pronouns, resolve_titles
-from newslens.gazetteer import country_names, demonyms, official_acronyms, places
-from newslens.lexicon import (ALIAS_ADVERBS, ALIAS_CUES, EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS,
+from newslens.extract.affiliations import extract_affiliations, main_affiliations
+from newslens.extract.coreference import resolve_pronouns, resolve_titles
+from newslens.english.gazetteer import country_names, demonyms, official_acronyms, places
+from newslens.english.lexicon import (ALIAS_ADVERBS, ALIAS_CUES, EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS,
                               NAMING_VERBS, ORG_HEADS, POSSESSIVE_MARKS, ROLE_HEADS)
 from newslens.model import Actor, Mention, Relation
-from newslens.names import (ARTICLES, Title, bare_name, is_adjective_like, is_after_stance_prefix, surname,
+from newslens.pipeline.names import (ARTICLES, Title, bare_name, is_adjective_like, is_after_stance_prefix, surname,
                             title_after, title_before)
-from newslens.lexicon import DIRECTIONS
-from newslens.rules import ARTICLE_PREFIX, OPENING_QUOTES, is_place_in_capitals
-from newslens.syntax import doc_strings, doc_text, is_noun, word_lemmas
+from newslens.english.lexicon import DIRECTIONS
+from newslens.pipeline.entities import ARTICLE_PREFIX, OPENING_QUOTES, is_place_in_capitals
+from newslens.english.syntax import doc_strings, doc_text, is_noun, word_lemmas
 
 ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "GPE", "FAC": "GPE",
                 "EVENT": "EVENT"}

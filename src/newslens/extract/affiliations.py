@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from newslens.evidence import evidence_span, is_hard_wrapped
-from newslens.gazetteer import demonyms, places
-from newslens.lexicon import ORG_HEADS, POSSESSIVE_MARKS
+from newslens.extract.evidence import evidence_span, is_hard_wrapped
+from newslens.english.gazetteer import demonyms, places
+from newslens.english.lexicon import ORG_HEADS, POSSESSIVE_MARKS
 from newslens.model import Actor, Relation
-from newslens.names import Title, title_after, title_before
-from newslens.syntax import MentionIndex, doc_text
+from newslens.pipeline.names import Title, title_after, title_before
+from newslens.english.syntax import MentionIndex, doc_text
 
 AFFILIATION = "affiliation"
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newslens.exceptions import ArticleError
-from newslens.outputs import file_kind
+from newslens.io.outputs import file_kind
 
 MAX_BYTES = 2_000_000  # about 300k words: far beyond any news article, small enough to analyse in memory
 TITLE_MAX_CHARS = 150

@@ -14,15 +14,15 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Span
 
-from newslens.events import Event, sentence_events
-from newslens.evidence import evidence_span, is_hard_wrapped
-from newslens.gazetteer import country_names, places
-from newslens.lexicon import (
+from newslens.extract.events import Event, sentence_events
+from newslens.extract.evidence import evidence_span, is_hard_wrapped
+from newslens.english.gazetteer import country_names, places
+from newslens.english.lexicon import (
     ACTING_NOUNS, COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_CLASS_OF, FACILITY_HEADS, GEOGRAPHIC_HEADS, LIGHT_VERBS,
     PLACE_NOUNS, POSSESSIVE_MARKS, RECEIVING_VERBS, SPEECH_VERBS,
 )
 from newslens.model import Relation
-from newslens.syntax import AUXILIARIES, MentionIndex, Words, doc_text, is_negated, is_noun, lemma, sentences
+from newslens.english.syntax import AUXILIARIES, MentionIndex, Words, doc_text, is_negated, is_noun, lemma, sentences
 
 MAX_TOKENS_BETWEEN = 20
 NOT_A_TARGET = {"in", "at", "near", "across", "within", "inside", "throughout", "around", "outside", "into", "toward",

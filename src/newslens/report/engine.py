@@ -10,22 +10,21 @@ run was killed. The helpers below are what the notebook calls; they keep the not
 papermill, nbconvert (with jinja2) and nbformat are imported inside the functions that use them: the
 notebook's kernel imports this module for its helpers, and they cost seconds to import.
 
-Refresh the committed notebook and the seed's reports (run after extraction changes):
-
-    python -m newslens.report --refresh [--evaluation]
+The notebooks are package data (newslens/report/notebooks, found with importlib.resources), so reports work
+from an installed wheel; the repository's notebooks/ folder links to them. The maintainers' refresh of the
+committed notebooks and reports is tools/refresh.py.
 """
 from __future__ import annotations
 
-import argparse
 import fcntl
 import logging
 import os
 import re
 import shutil
-import sys
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
+from importlib import resources
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -34,16 +33,20 @@ import spacy
 from jupyter_client.manager import KernelManager
 from matplotlib.figure import Figure
 
-import newslens
-from newslens.analysis import Analysis
-from newslens.article import read_article
+from newslens.version import __version__
+from newslens.extract.analysis import Analysis
+from newslens.io.article import read_article
 from newslens.exceptions import NewslensError, ReportError
-from newslens.figures import png_bytes, save_figure
+from newslens.render.figures import png_bytes, save_figure
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOK = REPO_ROOT / "notebooks" / "article_report.ipynb"
-EVALUATION_NOTEBOOK = REPO_ROOT / "notebooks" / "evaluation.ipynb"
-SEED_ARTICLE = "seeds/000_a7f3773a7dc7432f.txt"
+
+
+def packaged_notebook(name: str) -> Path:
+    """A notebook shipped inside the package (newslens/report/notebooks/NAME), as a file path."""
+    return Path(str(resources.files("newslens.report") / "notebooks" / name))
+
+
+NOTEBOOK = packaged_notebook("article_report.ipynb")
 # nbconvert's lab template loads require.js, MathJax and mermaid from a CDN; a report must open offline.
 OFFLINE_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 {%- block html_head_js -%}{%- endblock html_head_js -%}
@@ -95,7 +98,7 @@ def provenance(analysis: Analysis, article_path: str, model: str | None) -> pd.D
         "input file": str(article_path),
         "input sha256": article.sha256,
         "length": f"{len(article.text):,} characters, {len(article.text.split()):,} words",
-        "software": f"newslens {newslens.__version__}, spaCy {spacy.__version__}",
+        "software": f"newslens {__version__}, spaCy {spacy.__version__}",
         "pipeline": f"{pipeline.backend} {pipeline.model} {pipeline.version}",
         "components": ", ".join(pipeline.components) or "(none)",
         "parameters": f"article_path={str(article_path)!r}, model={model!r}",
@@ -292,7 +295,7 @@ def build_report(article_path: str | Path, out_dir: str | Path = "reports", mode
     out_dir/figures/DOCID_*.{png,svg}; returns the HTML path. Failures raise ReportError (one line).
     `kernel` (from `start_kernel`) runs it in a kernel that is already up."""
     if not NOTEBOOK.is_file():
-        raise ReportError(f"the report notebook {NOTEBOOK} is missing: reports need a newslens source checkout")
+        raise ReportError(f"the report notebook {NOTEBOOK} is missing: the newslens installation is incomplete")
     try:
         article = read_article(article_path)
     except NewslensError as exc:
@@ -390,60 +393,3 @@ def make_reproducible(path: Path, published_parameters: dict | None = None) -> N
             if "execution_count" in output:
                 output.execution_count = count
     nbformat.write(nb, path)
-
-
-def refresh_notebook(notebook: Path = NOTEBOOK) -> None:
-    """Re-execute the committed notebook in place on its defaults (the seed), as nbval will run it."""
-    executed = notebook.with_name(f".{notebook.stem}.refresh.ipynb")
-    try:
-        try:
-            execute_notebook(notebook, executed, parameters={}, cwd=notebook.parent)
-        except Exception as exc:
-            raise ReportError(f"{notebook.name}: the notebook failed: {execution_failure(exc)}") from exc
-        make_reproducible(executed)
-        os.replace(executed, notebook)
-    finally:
-        executed.unlink(missing_ok=True)
-
-
-def build_evaluation(gold_dir: str, name: str, out_dir: str | Path = "reports") -> Path:
-    """reports/evaluation_NAME.html: notebooks/evaluation.ipynb run on a gold folder (a development tool:
-    the gold lives in ../shared, which users and CI may not have). The kernel runs in the repository
-    root, so the folder is handed over relative to it."""
-    out = Path(out_dir)
-    html = Path(f"evaluation_{name}.html")
-    staging, lock = open_staging(out)
-    try:
-        executed = staging / f"evaluation_{name}.ipynb"
-        gold = os.path.relpath(Path(gold_dir).resolve(), REPO_ROOT)
-        execute_notebook(EVALUATION_NOTEBOOK, executed, {"gold_dir": gold}, cwd=REPO_ROOT)
-        make_reproducible(executed)
-        (staging / html).write_text(to_html(executed, f"newslens evaluation: {name}"), encoding="utf8")
-        publish(staging, out, [html])
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-        os.close(lock)
-    return out / html
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m newslens.report", description=__doc__.split("\n")[0])
-    parser.add_argument("--refresh", action="store_true", required=True,
-                        help="re-execute notebooks/article_report.ipynb in place and rebuild reports/ for the seed")
-    parser.add_argument("--evaluation", action="store_true",
-                        help="also rebuild reports/evaluation_gum.html and evaluation_re3d.html from ../shared/gold")
-    args = parser.parse_args(argv)
-    os.chdir(REPO_ROOT)  # the seed's report records its input path relative to the repository
-    try:
-        refresh_notebook()
-        print(build_report(SEED_ARTICLE, "reports"))
-        for name in ("gum", "re3d") if args.evaluation else ():
-            print(build_evaluation(f"../shared/gold/{name}", name))
-    except NewslensError as exc:
-        print(f"newslens: {exc}", file=sys.stderr)
-        return 1
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -21,9 +21,9 @@ from matplotlib.patches import FancyArrowPatch, Patch
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
-from newslens.analysis import Analysis
+from newslens.extract.analysis import Analysis
 from newslens.model import ACTOR_TYPES, QUOTE_KINDS, Actor
-from newslens.narrative import plural
+from newslens.render.prose import plural
 
 # displaCy's entity colours, so the charts and the annotated text speak the same colour language.
 ACTOR_TYPE_COLORS = {

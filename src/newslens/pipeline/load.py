@@ -19,13 +19,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-from newslens import __version__
-import newslens.rules  # noqa: F401  (registers the newslens_entities factory)
-import newslens.tagmap  # noqa: F401  (registers the newslens_pos component)
+from newslens.version import __version__
+import newslens.pipeline.entities  # noqa: F401  (registers the newslens_entities factory)
+import newslens.pipeline.tagmap  # noqa: F401  (registers the newslens_pos component)
 from newslens.exceptions import ModelNotFoundError
 from newslens.model import PipelineInfo
 
-BUILTIN_MODEL_DIR = Path(__file__).parent / "models" / "en_newslens"
+BUILTIN_MODEL_DIR = Path(__file__).parents[1] / "models" / "en_newslens"
 BUILTIN_NAMES = {None, "", "builtin", "newslens"}
 RULES_ONLY = "rules"
 MAX_LENGTH = 3_000_000

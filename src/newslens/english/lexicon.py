@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-NAME_WORDS = Path(__file__).parent / "models" / "name_words.txt"
+NAME_WORDS = Path(__file__).parents[1] / "models" / "name_words.txt"
 
 # Nouns that say what kind of body a name is, written after it in lower case ("ISIL terrorist group", "the Wagner
 # military group"): a description of the name, not part of it.

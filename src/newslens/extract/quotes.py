@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newslens.evidence import is_hard_wrapped
-from newslens.lexicon import (CLAUSE_ONLY_VERBS, FINDING_VERBS, POSSESSIVE_MARKS, PRONOUNS_FIRST, PRONOUNS_GROUP,
+from newslens.extract.evidence import is_hard_wrapped
+from newslens.english.lexicon import (CLAUSE_ONLY_VERBS, FINDING_VERBS, POSSESSIVE_MARKS, PRONOUNS_FIRST, PRONOUNS_GROUP,
                               PRONOUNS_PERSON, SPEECH_VERBS)
 from newslens.model import Actor, Quote
-from newslens.syntax import MentionIndex, Words, clause_subject, doc_text, lemma, verb_forms
+from newslens.english.syntax import MentionIndex, Words, clause_subject, doc_text, lemma, verb_forms
 
 OPENING = "“«„"
 CLOSING = "”»"

@@ -12,7 +12,7 @@ from typing import TextIO
 
 import pandas as pd
 
-from newslens.outputs import write_text
+from newslens.io.outputs import write_text
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 

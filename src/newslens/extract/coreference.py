@@ -14,10 +14,10 @@ from itertools import takewhile
 from spacy.attrs import DEP, IDX, LOWER, ORTH, SENT_START
 from spacy.tokens import Doc
 
-from newslens.lexicon import FEMININE_PRONOUNS, PRONOUNS_PERSON, ROLE_HEADS
+from newslens.english.lexicon import FEMININE_PRONOUNS, PRONOUNS_PERSON, ROLE_HEADS
 from newslens.model import Actor, Mention
-from newslens.names import is_excellency
-from newslens.syntax import SUBJECT_DEPS, doc_strings, doc_text
+from newslens.pipeline.names import is_excellency
+from newslens.english.syntax import SUBJECT_DEPS, doc_strings, doc_text
 
 PRONOUN_WINDOW_SENTENCES = 3
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod:poss"})

@@ -24,10 +24,10 @@ from spacy.attrs import ORTH, POS
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from newslens.gazetteer import demonyms, places
-from newslens.lexicon import (COLLECTIVE_HEADS, DIRECTIONS, DOCUMENT_HEADS, HONORIFICS, ORG_HEADS, ORIGIN_PHRASES,
+from newslens.english.gazetteer import demonyms, places
+from newslens.english.lexicon import (COLLECTIVE_HEADS, DIRECTIONS, DOCUMENT_HEADS, HONORIFICS, ORG_HEADS, ORIGIN_PHRASES,
                               PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, name_words)
-from newslens.syntax import doc_strings, is_noun, word_lemmas
+from newslens.english.syntax import doc_strings, is_noun, word_lemmas
 
 TITLE_HEADS = ROLE_HEADS | HONORIFICS
 NOUN_WORDS = "newslens.noun_words"  # where noun_words keeps its set in Doc.user_data

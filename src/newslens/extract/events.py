@@ -31,12 +31,12 @@ from typing import Iterator
 
 from spacy.tokens import Span
 
-from newslens.lexicon import (
+from newslens.english.lexicon import (
     ACTING_NOUNS, ADDRESSEE_VERBS, COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_CLASS_OF, EVENT_NOUNS,
     HYPOTHETICAL_MODALS, NOT_EVENT_VERBS, OBJECT_CONTROL_VERBS, POSSESSIVE_MARKS, RECEIVING_VERBS,
     SEEKING_VERBS, SPEECH_VERBS,
 )
-from newslens.syntax import RELATIVE_CLAUSE_DEPS, RELATIVE_PRONOUNS, Words, lemma
+from newslens.english.syntax import RELATIVE_CLAUSE_DEPS, RELATIVE_PRONOUNS, Words, lemma
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:outer"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "nsubjpass"})

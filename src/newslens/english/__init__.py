@@ -1,0 +1,1 @@
+"""English: word lists (lexicon), places (gazetteer) and word-level helpers over a spaCy Doc (syntax)."""

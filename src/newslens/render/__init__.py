@@ -1,0 +1,1 @@
+"""Rendering records: figures, the article view and tables in HTML (html), the written report (prose)."""
