@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 NAME = "newslens"
-VERSION = "0.1.0"
+VERSION = "0.2.0"
 SOURCES = [
     {
         "name": "Universal Dependencies English Web Treebank (UD_English-EWT)",

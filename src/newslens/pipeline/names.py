@@ -332,7 +332,8 @@ def split_descriptor(span: Span) -> list[Span]:
     person = _span(doc, k, span.end, "PERSON")
     if after_article:
         return [_span(doc, span.start, k, "ORG"), person]
-    return [person] if span.label_ == "PERSON" else [span]
+    described = k - span.start == 1 and "ADJ" in word_lemmas(doc[span.start].lower_)  # 'Independent' read as a body
+    return [person] if span.label_ == "PERSON" or described else [span]
 
 
 def split_opening_word(span: Span) -> list[Span]:
