@@ -1,7 +1,8 @@
 """Analyse a few sentences with a named backend: the unit of the extractor tests."""
 from __future__ import annotations
 
-from newslens.extract.analysis import Analysis, analyze
+from newslens.extract.analysis import analyze
+from newslens.model import Analysis
 from newslens.io.article import article_from_text
 from newslens.pipeline.load import load_pipeline
 

@@ -4,7 +4,7 @@ Offsets are found in the text with str.index, so each record points at the words
 """
 from __future__ import annotations
 
-from newslens.extract.analysis import Analysis
+from newslens.model import Analysis
 from newslens.io.article import article_from_text
 from newslens.model import Actor, Mention, PipelineInfo, Quote, Relation
 

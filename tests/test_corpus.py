@@ -294,3 +294,20 @@ def test_the_pipeline_described_without_loading_is_the_one_loaded(name):
     loaded = pipeline_info(load_pipeline(name))
     described = describe_pipeline(name)
     assert (described.backend, described.model, described.version) == (loaded.backend, loaded.model, loaded.version)
+
+
+def test_cli_refuses_a_json_file_in_one_line(tmp_path):
+    (tmp_path / "feed.json").write_text('{"id": "a", "text": "The licence is CC BY 2.5."}', encoding="utf-8")
+    result = run_newslens("corpus", str(tmp_path / "feed.json"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    [line] = result.stderr.decode().splitlines()
+    assert line.startswith(f"newslens: error: {tmp_path / 'feed.json'}: corpus mode reads") and ".jsonl" in line
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_summary_line_counts_in_words():
+    from newslens.corpus import CorpusSummary
+
+    one = CorpusSummary(done=1, up_to_date=0, failed=0, words=10, seconds=1.0, out_dir=Path("out"))
+    assert one.line().startswith("1 article done, 0 up to date, 0 failed")
+    assert CorpusSummary(2, 0, 0, 10, 1.0, Path("out")).line().startswith("2 articles done")

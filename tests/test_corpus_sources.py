@@ -101,3 +101,40 @@ def test_iso_dates_are_reduced_to_the_day_and_others_unknown():
     assert iso_date("2026-01-20T09:30:00Z") == "2026-01-20"
     assert iso_date("2026-01-20") == "2026-01-20"
     assert iso_date("20 January 2026") is None and iso_date(20260120) is None
+
+
+def test_a_dateline_under_the_title_dates_the_article(tmp_path):
+    (tmp_path / "wikinews.txt").write_text("Harbour workers strike\nFriday, August 21, 2015\n\n"
+                                           "The union said the strike would go on.\n", encoding="utf-8")
+    (tmp_path / "header.txt").write_text("date: 2026-03-02\n\nHarbour workers strike\nFriday, August 21, 2015\n\n"
+                                         "The union said so.\n", encoding="utf-8")
+    (tmp_path / "prose.txt").write_text("Harbour workers strike\nThe union said on August 21, 2015 that it would "
+                                        "strike.\n", encoding="utf-8")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "j", "text": "Talks end\n21 Aug 2015\n\nThe ministers left."}) + "\n",
+                    encoding="utf-8")
+    items = {i.doc_id: i for i in iter_articles([tmp_path])}
+    assert (items["wikinews"].date, items["wikinews"].date_from) == ("2015-08-21", "dateline")
+    assert (items["header"].date, items["header"].date_from) == ("2026-03-02", "front matter")
+    assert (items["prose"].date, items["prose"].date_from) == (None, None)  # a date inside a sentence is no dateline
+    assert (items["j"].date, items["j"].date_from) == ("2015-08-21", "dateline")
+    assert items["wikinews"].metadata()["date_from"] == "dateline"
+
+
+def test_a_dateline_is_a_whole_date_alone_on_its_line():
+    from newslens.corpus.sources import complete_date
+
+    assert complete_date("Sunday, May 1, 2016") == "2016-05-01"
+    assert complete_date("2016-05-01") == "2016-05-01"
+    for line in ("May 2016", "2016", "May 1", "Update: May 1, 2016 talks", "Mayors meet in 2016"):
+        assert complete_date(line) is None, line
+
+
+def test_a_headline_ending_in_a_quotation_is_the_title(tmp_path):
+    from newslens.io.article import article_from_text
+
+    headline = 'Mayor on the flood: "We will rebuild"'
+    assert article_from_text(f"{headline}\n\nThe mayor spoke on Monday.\n", "a").title == headline
+    assert article_from_text("Mayor: ‘Not now’\n\nThe mayor spoke.\n", "a").title == "Mayor: ‘Not now’"
+    assert article_from_text('He said "no."\nThe mayor spoke.\n', "a").title is None
+    assert article_from_text("The mayor spoke.\nHe left.\n", "a").title is None

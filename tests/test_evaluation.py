@@ -190,3 +190,22 @@ def test_evaluate_directory_scores_articles_with_gold_only(dev_predictions, tmp_
     frame = evaluate_directory(tmp_path)
     assert len(frame) == 3 and frame.index[-1] == "TOTAL"
     assert frame["actor_f1"].between(0, 1).all()
+
+
+def test_the_report_tables_show_counts_as_counts_and_unscored_layers_as_a_dash():
+    import math
+
+    import pandas as pd
+
+    from newslens.evaluation import NOT_SCORED, TOTAL, article_table, f1_chart, overall_table
+
+    scores = pd.DataFrame({"actor_f1": [0.5, 0.0, 0.25], "quote_f1": [math.nan, 1.0, 1.0],
+                           "event_f1": [math.nan, math.nan, math.nan], "gold_actors": [150.0, 151.0, 301.0]},
+                          index=pd.Index(["a", "b", TOTAL], name="doc_id"))
+    table = article_table(scores)
+    assert list(table.columns) == ["actors F1", "quotes F1", "gold actors"]  # events: nothing scored anywhere
+    assert table.loc["a"].tolist() == ["0.50", NOT_SCORED, "150"] and table.loc[TOTAL, "gold actors"] == "301"
+    assert overall_table(scores)["score"].tolist() == ["0.25", "1.00", "301"]
+    fig = f1_chart(scores)
+    drawn = [t.get_text() for t in fig.axes[0].texts]
+    assert drawn.count(NOT_SCORED) == 1 and drawn.count("0") == 1  # a's quotes unscored, b's actors 0

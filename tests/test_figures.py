@@ -54,7 +54,7 @@ def test_network_links_actors_with_predicate_labels_and_category_colours(analysi
         assert name in drawn
     assert "Kremlin" not in drawn  # mentioned, but neither acts, is acted upon, nor speaks
     assert "Jake Sullivan" not in drawn  # quoted only: no link to draw, and the figure says so
-    assert any("1 quoted actor without relations" in t for t in drawn)
+    assert any("1 quoted actor without relations is not drawn" in t for t in drawn)
     assert {"warn", "not supply", "meet"} <= set(drawn)
     arrows = [p for p in fig.axes[0].patches if isinstance(p, FancyArrowPatch)]
     assert sorted(to_hex(a.get_edgecolor()) for a in arrows) == sorted(
@@ -219,3 +219,16 @@ def test_legends_never_cover_the_title(chart):
         box = legend.get_window_extent(renderer)
         for title in titles:
             assert not box.overlaps(title.get_window_extent(renderer)), f"{chart.__name__}: legend over the title"
+
+
+def test_a_dollar_in_a_corpus_label_is_drawn_as_typed():
+    import pandas as pd
+
+    from newslens.corpus import figures as corpus_figures
+
+    entities = pd.DataFrame({"name": ["Fund $5 million", "Ana Ruiz"], "type": ["ORG", "PERSON"],
+                             "mentions": [3, 2], "articles": [2, 1], "aliases": ["", ""]})
+    fig = corpus_figures.entity_chart({"entities": entities})
+    FigureCanvasAgg(fig).draw()
+    labels = [tick.get_text() for tick in fig.axes[0].get_yticklabels()]
+    assert labels == ["Fund $5 million", "Ana Ruiz"]

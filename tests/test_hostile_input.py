@@ -98,7 +98,7 @@ def test_links_to_follow_are_not_fetches(tmp_path):
 
 
 def report_module():
-    return pytest.importorskip("newslens.report.engine")
+    return pytest.importorskip("newslens.report")
 
 
 # --- 3, 8. concurrent reports; no kernel chatter -------------------------------------------------
@@ -138,7 +138,9 @@ def test_finished_kernel_is_shut_down_without_an_interrupt(monkeypatch):
         interrupts.append(manager.shutting_down)
 
     monkeypatch.setattr(KernelManager, "_async_interrupt_kernel", interrupt)
-    manager = report.FinishedKernelManager()
+    from newslens.report.engine import FinishedKernelManager
+
+    manager = FinishedKernelManager()
     manager.shutting_down = True  # jupyter_client's shutdown_kernel interrupts first: the stray SIGINT
     asyncio.run(manager._async_interrupt_kernel())
     assert interrupts == []
@@ -165,7 +167,7 @@ def test_report_of_a_file_named_with_glob_characters_keeps_its_figures(tmp_path)
 KILLED_RUN = """
 import os, signal, sys
 from pathlib import Path
-from newslens.report import open_staging
+from newslens.io.publish import open_staging
 staging, lock = open_staging(Path(sys.argv[1]))
 (staging / "half.ipynb").write_text("{")
 print(staging.name, flush=True)
@@ -174,7 +176,8 @@ os.kill(os.getpid(), signal.SIGKILL)
 
 
 def test_staging_left_by_a_killed_run_is_removed_and_a_live_one_kept(tmp_path):
-    report = report_module()
+    from newslens.io import publish as report  # the one publishing protocol of every report and corpus run
+
     out = tmp_path / "out"
     out.mkdir()
     killed = run_python("-c", KILLED_RUN, str(out))
@@ -193,7 +196,8 @@ def test_staging_left_by_a_killed_run_is_removed_and_a_live_one_kept(tmp_path):
 
 
 def test_report_run_starts_by_removing_stale_staging(tmp_path, monkeypatch):
-    report = report_module()
+    report_module()
+    from newslens.report import batch as report
     out = tmp_path / "out"
     out.mkdir()
     killed = run_python("-c", KILLED_RUN, str(out))

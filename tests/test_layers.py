@@ -12,8 +12,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "newslens"
 
 # Bottom to top. A module may import from its own layer or any layer below, never above.
 LAYERS = [
-    {"newslens.version", "newslens.exceptions", "newslens.model"},
-    {"newslens.io"},
+    {"newslens.version", "newslens.exceptions"},
+    {"newslens.io", "newslens.model"},  # the records: Analysis holds the Article it was read from
     {"newslens.english"},
     {"newslens.pipeline"},
     {"newslens.extract"},

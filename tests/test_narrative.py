@@ -6,6 +6,8 @@ from dataclasses import replace
 import pytest
 
 from handmade import empty_analysis, rich_analysis
+from newslens.english import inflection
+from newslens.render import html as render_html
 from newslens.render import prose
 
 
@@ -106,25 +108,25 @@ def test_empty_analysis_gives_a_short_honest_report():
     ("stay", "stayed"), ("admit", "admitted"),
 ])
 def test_past_tense(lemma, past):
-    assert prose.past_tense(lemma) == past
+    assert inflection.past_tense(lemma) == past
 
 
 def test_report_html_escapes_article_text():
     analysis = rich_analysis()
     hostile = replace(analysis.actors[0], name="<script>alert(1)</script>")
-    html = prose.report_html(replace(analysis, actors=(hostile,) + analysis.actors[1:]))
+    html = render_html.report_html(replace(analysis, actors=(hostile,) + analysis.actors[1:]))
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert html.count("<p>") == 5
 
 
 def test_heading_names_the_article_and_sums_it_up_in_one_line():
     analysis = rich_analysis()
-    html = prose.heading_html(analysis)
+    html = render_html.heading_html(analysis)
     assert '<h1 class="newslens-title">Warning over arms deal</h1>' in html
     assert ("7 actors, 2 statements from 1 named source, 3 events between actors and 0 stated affiliations; "
             "most mentioned: North Korea, Jake Sullivan and Russia.") in html
     untitled = replace(analysis, article=replace(analysis.article, title=None))
-    assert '<h1 class="newslens-title">handmade</h1>' in prose.heading_html(untitled)
+    assert '<h1 class="newslens-title">handmade</h1>' in render_html.heading_html(untitled)
 
 
 @pytest.mark.parametrize("content, phrase", [
@@ -154,12 +156,12 @@ def test_the_words_of_an_event_noun_leave_out_the_name_between():
     ("union", "a"), ("envoy", "an"),
 ])
 def test_the_indefinite_article_follows_the_sound(word, article):
-    assert prose.indefinite_article(word) == article
+    assert inflection.indefinite_article(word) == article
 
 
 def test_a_sentence_ending_in_a_quotation_gets_its_full_stop_outside_unless_one_is_inside():
-    assert prose.sentence("he said he was “innocent”") == "He said he was “innocent”."
-    assert prose.sentence("he said: “I am innocent.”") == "He said: “I am innocent.”"
+    assert inflection.sentence("he said he was “innocent”") == "He said he was “innocent”."
+    assert inflection.sentence("he said: “I am innocent.”") == "He said: “I am innocent.”"
 
 
 def test_a_name_used_as_a_modifier_does_not_count_for_its_article():

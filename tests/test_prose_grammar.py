@@ -14,6 +14,7 @@ import pytest
 from lemminflect import getAllLemmas
 
 from handmade import rich_analysis
+from newslens.english import inflection
 from newslens.render import prose
 from newslens.extract.analysis import analyze
 from newslens.io.article import read_article
@@ -168,7 +169,7 @@ def test_relation_clauses_of_every_predicate_shape(predicate, category, evidence
     analysis = rich_analysis()
     relation = handmade_relation(predicate, category, evidence, negated)
     assert prose.relation_clause(analysis, relation) == clause
-    assert not grammar_problems(prose.sentence(clause))
+    assert not grammar_problems(inflection.sentence(clause))
 
 
 def test_affiliations_are_told_as_roles_and_events_as_events():

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 import pandas as pd
 
 from handmade import TEXT, mentions, rich_analysis
-from newslens.extract.analysis import Analysis
+from newslens.model import Analysis
 from newslens.io.article import article_from_text
 from newslens.model import Actor, Quote
 from newslens.render import html as render

@@ -18,8 +18,9 @@ from pathlib import Path
 from newslens.corpus import report as corpus_report
 from newslens.corpus.run import run_corpus
 from newslens.exceptions import NewslensError, ReportError
+from newslens.io.publish import publish, staging
 from newslens.report import (NOTEBOOK, build_report, execute_notebook, execution_failure, make_reproducible,
-                             open_staging, packaged_notebook, publish, to_html)
+                             packaged_notebook, to_html)
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SEED_ARTICLE = "seeds/000_a7f3773a7dc7432f.txt"
@@ -48,17 +49,13 @@ def build_evaluation(gold_dir: str, name: str, out_dir: str | Path = "reports") 
     root, so the folder is handed over relative to it."""
     out = Path(out_dir)
     html = Path(f"evaluation_{name}.html")
-    staging, lock = open_staging(out)
-    try:
-        executed = staging / f"evaluation_{name}.ipynb"
+    with staging(out) as folder:
+        executed = folder / f"evaluation_{name}.ipynb"
         gold = os.path.relpath(Path(gold_dir).resolve(), REPO_ROOT)
         execute_notebook(EVALUATION_NOTEBOOK, executed, {"gold_dir": gold}, cwd=REPO_ROOT)
         make_reproducible(executed)
-        (staging / html).write_text(to_html(executed, f"newslens evaluation: {name}"), encoding="utf8")
-        publish(staging, out, [html])
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-        os.close(lock)
+        (folder / html).write_text(to_html(executed, f"newslens evaluation: {name}"), encoding="utf8")
+        publish(folder, out, [html])
     return out / html
 
 

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 
 from newslens.version import __version__
-from newslens.extract.analysis import Analysis, analyze_path
-from newslens.exceptions import NewslensError
+from newslens.extract.analysis import analyze_path
+from newslens.model import Analysis
+from newslens.exceptions import NewslensError, Terminated
 from newslens.io.outputs import STDOUT, write_text
 from newslens.io.spreadsheet import write_csv
 
@@ -62,7 +65,8 @@ def cmd_corpus(args: argparse.Namespace) -> int:
     from newslens.corpus import run_corpus  # dask, pyarrow and tqdm load only for corpus runs
 
     summary = run_corpus(args.inputs, args.out, workers=args.workers, scheduler=args.scheduler, model=args.model,
-                         reports=args.reports, progress=not args.quiet and sys.stderr.isatty())
+                         reports=args.reports, progress=not args.quiet and sys.stderr.isatty(),
+                         follow_links=args.follow_links)
     if not args.quiet:
         print(f"{PROG} corpus: {summary.line()}; {summary.out_dir}", flush=True)
     return 1 if summary.failed and args.strict else 0
@@ -125,6 +129,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="an installed spaCy pipeline, e.g. en_core_web_sm (default: the built-in one)")
     corpus.add_argument("--reports", action="store_true",
                         help="also write each article's own report under DIR/reports, linked from corpus.html")
+    corpus.add_argument("--follow-links", action="store_true",
+                        help="read symbolic links in input folders that point outside them (default: skip and "
+                             "list them in DIR/errors.csv)")
     corpus.add_argument("--strict", action="store_true", help="exit 1 if any article failed")
     corpus.add_argument("--quiet", action="store_true", help="no progress bar and no summary line")
     corpus.set_defaults(func=cmd_corpus)
@@ -151,12 +158,60 @@ def print_error(exc: BaseException | str) -> None:
     print(f"{PROG}: error: {one_line(exc)}", file=sys.stderr, flush=True)
 
 
+class Interrupts:
+    """Ctrl-C raises KeyboardInterrupt as always, and is remembered: an interrupt that reaches us disguised
+    (a library that turned it into its own error, a notebook cell that failed with it) is still an interrupt."""
+
+    def __init__(self) -> None:
+        self.seen = False
+        self.previous = None
+
+    def __enter__(self) -> Interrupts:
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGINT, self.interrupt)
+        return self
+
+    def interrupt(self, signum, frame) -> None:
+        self.seen = True
+        raise KeyboardInterrupt
+
+    def __exit__(self, *exc_info) -> None:
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
+
+
+def interrupted(exc: BaseException | None) -> bool:
+    """True when the exception is, or was raised while handling, an interrupt."""
+    while exc is not None:
+        if isinstance(exc, KeyboardInterrupt):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 ok, 1 error, 2 usage error, 130 interrupted)."""
+    """Run the command line; returns the exit status (0 ok, 1 error, 2 usage error, 130 interrupted,
+    143 terminated)."""
     try:
         args = parse_args(argv)
     except SystemExit as exc:  # --help, --version and usage errors: argparse has printed them
         return 0 if exc.code is None else exc.code if isinstance(exc.code, int) else 2
+    with Interrupts() as interrupts:
+        try:
+            return run(args, interrupts)
+        except KeyboardInterrupt as exc:  # a second Ctrl-C while the first one unwinds
+            return stopped(exc)
+
+
+def stopped(exc: BaseException) -> int:
+    if isinstance(exc, Terminated):
+        print(f"{PROG}: terminated", file=sys.stderr, flush=True)
+        return 143
+    print(f"{PROG}: interrupted", file=sys.stderr, flush=True)
+    return 130
+
+
+def run(args: argparse.Namespace, interrupts: Interrupts) -> int:
     try:
         return args.func(args)
     except BrokenPipeError:  # `newslens extract ... | head`: the reader left, not an error worth a message
@@ -166,13 +221,16 @@ def main(argv: list[str] | None = None) -> int:
         except (OSError, ValueError):
             pass
         return 1
+    except KeyboardInterrupt as exc:
+        return stopped(exc)
     except (NewslensError, OSError) as exc:
+        if interrupts.seen or interrupted(exc):
+            return stopped(KeyboardInterrupt())
         print_error(exc)
         return 1
-    except KeyboardInterrupt:
-        print(f"{PROG}: interrupted", file=sys.stderr)
-        return 130
     except Exception as exc:  # a bug: still one line, with the way to see the traceback
+        if interrupts.seen or interrupted(exc):
+            return stopped(KeyboardInterrupt())
         if args.traceback:
             raise
         print_error(f"unexpected {type(exc).__name__}: {one_line(exc)} (rerun with --traceback for details)")

@@ -271,3 +271,68 @@ def evaluate_directory(gold_dir: str | Path, model: str | None = None) -> pd.Dat
         for text_path, gold_path in gold_pairs(gold_dir)
     ]
     return scores_frame(scores)
+
+
+# What the evaluation report shows per article: F1 of each layer and the counts behind it, short enough
+# for one screen (precision and recall are in the overall table and in `scores`).
+ARTICLE_COLUMNS = {"actor_f1": "actors F1", "names_f1": "exact names F1", "quote_f1": "quotes F1",
+                   "speaker_acc": "speaker accuracy", "quote_speaker_f1": "quote + speaker F1",
+                   "relation_f1": "relations F1", "event_f1": "events F1", "gold_actors": "gold actors",
+                   "predicted_actors": "found actors", "gold_quotes": "gold quotes",
+                   "predicted_quotes": "found quotes"}
+COUNT_COLUMNS = ("gold_actors", "predicted_actors", "gold_quotes", "predicted_quotes")
+NOT_SCORED = "–"  # a layer the gold does not annotate: no score, which is not a score of 0
+
+
+def shown_value(column: str, value: object) -> str:
+    """A score with two decimals, a count as a whole number, an unscored cell as NOT_SCORED."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return NOT_SCORED
+    if column in COUNT_COLUMNS or column.startswith(("gold_", "predicted_")):
+        return f"{int(value):,}"
+    return f"{float(value):.2f}"
+
+
+def article_table(scores: pd.DataFrame) -> pd.DataFrame:
+    """The per-article table as shown: the columns of ARTICLE_COLUMNS that anything was scored in, formatted
+    (counts as counts, NOT_SCORED for what the gold does not annotate), TOTAL last."""
+    columns = [c for c in ARTICLE_COLUMNS if c in scores and scores[c].notna().any()]
+    shown = pd.DataFrame({ARTICLE_COLUMNS[c]: [shown_value(c, v) for v in scores[c]] for c in columns},
+                         index=scores.index)
+    return shown.rename_axis("article")
+
+
+def overall_table(scores: pd.DataFrame) -> pd.DataFrame:
+    """The TOTAL row as a column of formatted values, unscored layers left out."""
+    total_row = scores.loc[TOTAL]
+    kept = [c for c in scores.columns if not pd.isna(total_row[c])]
+    return pd.DataFrame({"score": [shown_value(c, total_row[c]) for c in kept]}, index=kept).rename_axis("measure")
+
+
+def f1_chart(scores: pd.DataFrame):
+    """F1 by article and layer as grouped bars; a layer that is not scored for an article is marked
+    NOT_SCORED at the bar's place, and an F1 of 0 is written as 0, so the two never look alike."""
+    from matplotlib.figure import Figure
+
+    layers = {c: ARTICLE_COLUMNS[c].removesuffix(" F1") for c in
+              ("actor_f1", "names_f1", "quote_f1", "quote_speaker_f1", "relation_f1", "event_f1")
+              if c in scores and scores[c].notna().any()}
+    rows = scores.drop(index=TOTAL, errors="ignore")
+    fig = Figure(figsize=(9, 0.5 * len(rows) * max(1, len(layers)) / 3 + 1.5), layout="constrained")
+    ax = fig.add_subplot()
+    height = 0.8 / max(1, len(layers))
+    for number, (column, name) in enumerate(layers.items()):
+        positions = [i + (number - (len(layers) - 1) / 2) * height for i in range(len(rows))]
+        values = rows[column].tolist()
+        bars = ax.barh(positions, [0 if pd.isna(v) else v for v in values], height=height, label=name)
+        for position, value, bar in zip(positions, values, bars):
+            text = NOT_SCORED if pd.isna(value) else "0" if value == 0 else ""
+            if text:
+                ax.text(0.01, position, text, va="center", fontsize=7, color=bar.get_facecolor())
+    ax.set_yticks(range(len(rows)), rows.index.tolist())
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel(f"F1 ({NOT_SCORED}: not scored, the gold does not annotate it)")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig

@@ -19,3 +19,11 @@ class ReportError(NewslensError):
 
 class OutputError(NewslensError):
     """A result cannot be written where the user asked (a missing folder, a special file, no permission)."""
+
+
+class CorpusError(NewslensError):
+    """A corpus run cannot go on (no scheduler, no article at all), or a folder holds no corpus tables."""
+
+
+class Terminated(KeyboardInterrupt):
+    """The process was asked to stop (SIGTERM): unwound like Ctrl-C, so workers and kernels stop with it."""

@@ -6,8 +6,10 @@ optional article reports), so the notebook only calls and displays.
 from __future__ import annotations
 
 from html import escape
+from urllib.parse import quote
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 SPEAKER_GROUPS = {"PERSON": "person", "ORG": "organisation", "GPE": "country or place", "LOC": "country or place",
@@ -15,6 +17,11 @@ SPEAKER_GROUPS = {"PERSON": "person", "ORG": "organisation", "GPE": "country or 
 UNATTRIBUTED = "(unattributed)"
 NO_SOURCE = "(no source)"
 REFERENCE_ORDER = ["he", "she", "mixed", "not stated"]
+DATE_FROM_WORDS = {"front matter": "front matter", "JSONL date": "JSONL dates", "dateline": "datelines"}
+# how the written summary names a kind of speaker
+SPEAKER_GROUP_NOUNS = {"person": "people", "organisation": "organisations", "country or place": "countries or places",
+                       "group": "groups", "other": "other speakers"}
+TABLE_ROWS = 30  # rows of a long table shown in the report (the whole table is in DIR/tables)
 SPEECH = {"direct": "direct", "indirect": "reported", "mixed": "reported (with a quoted fragment)"}
 
 
@@ -42,12 +49,22 @@ def overview(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         "articles": f"{len(articles):,}",
         "words": f"{int(articles['words'].sum()):,}",
         "sources": f"{len(sources)}: {', '.join(sources)}" if sources else "none given",
-        "date range": f"{dates.min()} to {dates.max()} ({len(dates):,} dated articles)" if len(dates) else "no dates",
+        "date range": (f"{dates.min()} to {dates.max()} ({plural(len(dates), 'dated article')}: {date_sources(articles)})"
+                       if len(dates) else "no article is dated"),
         "entities": f"{len(tables['entities']):,} ({int((tables['entities']['articles'] > 1).sum()):,} in more than one article)",
         "quotes": f"{len(quotes):,} ({len(quotes) - reported:,} direct, {reported:,} reported)",
         "relations": f"{len(tables['relations']):,}",
     }
-    return pd.DataFrame({"value": rows}).rename_axis("corpus")
+    return pd.DataFrame({"": list(rows), "value": list(rows.values())})
+
+
+def date_sources(articles: pd.DataFrame) -> str:
+    """Where the articles' dates came from: '8 from front matter, 2 from datelines'."""
+    if "date_from" not in articles:  # tables of an older newslens
+        return "from the metadata"
+    counts = articles.dropna(subset=["date"])["date_from"].fillna("metadata").value_counts()
+    return ", ".join(f"{count:,} from {DATE_FROM_WORDS.get(kind, kind)}" for kind, count in
+                     sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
 def top_entities(tables: dict[str, pd.DataFrame], by: str = "mentions", top: int = 15) -> pd.DataFrame:
@@ -97,26 +114,31 @@ def quotes_by_source(tables: dict[str, pd.DataFrame], top: int = 8) -> pd.DataFr
 
 
 def quotes_over_time(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Quotes per day of publication (per month when the articles span more than two months)."""
+    """Quotes per day of publication (per month when the articles span more than two months): `period` is
+    the day, or the first day of the month, as a timestamp."""
     dates = tables["articles"].set_index("doc_id")["date"]
     quoted = pd.to_datetime(tables["quotes"]["doc_id"].map(dates), errors="coerce").dropna()
     if quoted.empty:
-        return pd.DataFrame(columns=["period", "quotes"])
+        return pd.DataFrame(columns=["period", "quotes", "unit"])
     monthly = (quoted.max() - quoted.min()).days > 62
-    periods = quoted.dt.strftime("%Y-%m" if monthly else "%Y-%m-%d")
+    periods = quoted.dt.to_period("M").dt.start_time if monthly else quoted.dt.normalize()
     counts = periods.value_counts().sort_index()
-    return pd.DataFrame({"period": counts.index, "quotes": counts.to_numpy()})
+    return pd.DataFrame({"period": counts.index, "quotes": counts.to_numpy()}).assign(
+        unit="month" if monthly else "day")
 
 
 def network_edges(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Entity -> entity links across the corpus, weighted by the number of articles that state them."""
+    """Entity -> entity links across the corpus, one per kind (an event, or an affiliation: a role the
+    source holds at the target), weighted by the number of articles that state them."""
     relations = tables["relations"].dropna(subset=["source_entity", "target_entity"])
     relations = relations[relations["source_entity"] != relations["target_entity"]]
-    columns = ["source", "target", "articles", "predicates", "source_entity", "target_entity"]
+    columns = ["source", "target", "kind", "articles", "predicates", "source_entity", "target_entity"]
     if relations.empty:
         return pd.DataFrame(columns=columns)
     names = tables["entities"].set_index("entity")["name"]
-    grouped = relations.groupby(["source_entity", "target_entity"], sort=True).agg(
+    relations = relations.assign(kind=relations["category"].map(
+        lambda c: "affiliation" if c == "affiliation" else "event"))
+    grouped = relations.groupby(["source_entity", "target_entity", "kind"], sort=True).agg(
         articles=("doc_id", "nunique"), predicates=("predicate", lambda p: ", ".join(sorted(set(p)))))
     edges = grouped.reset_index()
     edges["source"], edges["target"] = edges["source_entity"].map(names), edges["target_entity"].map(names)
@@ -124,28 +146,43 @@ def network_edges(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
             [columns].reset_index(drop=True))
 
 
+def named(name: object) -> str:
+    """An entity's name in running text, set off by quotation marks (names can hold 'and' or 'of')."""
+    return f"“{name}”"
+
+
 def summary_paragraphs(tables: dict[str, pd.DataFrame]) -> list[str]:
     """The written summary: a few sentences a researcher would write first, from the figures above."""
     articles, quotes, entities = tables["articles"], tables["quotes"], tables["entities"]
     sources = articles["source"].dropna().nunique()
     dates = articles["date"].dropna()
-    when = f", dated {dates.min()} to {dates.max()}" if len(dates) else ", undated"
+    origin = f"from {plural(sources, 'named source')}" if sources else "from no named source"
+    if not len(dates):
+        when = "; none is dated"
+    elif len(dates) == len(articles):
+        when = f", dated {dates.min()} to {dates.max()}"
+    else:
+        when = f"; {len(dates):,} of them dated, {dates.min()} to {dates.max()}"
+    shared = int((entities["articles"] > 1).sum())
     paragraphs = [f"The corpus holds {plural(len(articles), 'article')} ({int(articles['words'].sum()):,} words) "
-                  f"from {plural(sources, 'named source')}{when}. newslens found "
-                  f"{plural(len(entities), 'entity', 'entities')}, "
-                  f"{plural(int((entities['articles'] > 1).sum()), 'of them', 'of them')} in more than one article."]
+                  f"{origin}{when}. newslens found {plural(len(entities), 'entity', 'entities')}"
+                  + (f", {shared:,} of them in more than one article." if shared else
+                     ", none of them in more than one article.")]
     if not entities.empty:
         top = top_entities(tables, "mentions", 3)
-        named = [f"{row.name} ({plural(int(row.mentions), 'mention')} in {plural(int(row.articles), 'article')})"
-                 for row in top.itertuples()]
-        paragraphs.append(f"The most mentioned: {'; '.join(named)}.")
+        listed = [f"{row.name} ({plural(int(row.mentions), 'mention')} in {plural(int(row.articles), 'article')})"
+                  for row in top.itertuples()]
+        paragraphs.append(f"The most mentioned: {'; '.join(listed)}.")
     if len(quotes):
         direct = int((quotes["kind"] == "direct").sum())
-        groups = speaker_groups(tables)
-        lead = groups.iloc[0]
+        lead = speaker_groups(tables).iloc[0]
+        if lead["speaker"] == UNATTRIBUTED:
+            who = f"Most statements ({lead['share']:.0%}) have no speaker newslens could attribute."
+        else:
+            who = (f"Most statements come from {SPEAKER_GROUP_NOUNS.get(lead['speaker'], lead['speaker'])} "
+                   f"({lead['share']:.0%}).")
         text = (f"Of {plural(len(quotes), 'quote')} and reported statements, {direct / len(quotes):.0%} are direct "
-                f"quotations. The largest group of speakers is {lead['speaker']} "
-                f"({lead['share']:.0%} of all statements).")
+                f"quotations. {who}")
         most_quoted = top_entities(tables, "quotes", 1)
         if not most_quoted.empty:
             row = most_quoted.iloc[0]
@@ -159,15 +196,24 @@ def summary_paragraphs(tables: dict[str, pd.DataFrame]) -> list[str]:
     edges = network_edges(tables)
     if not edges.empty:
         row = edges.iloc[0]
-        paragraphs.append(f"{plural(len(edges), 'link')} between entities are stated; the most repeated, "
-                          f"{row['source']} → {row['target']} ({row['predicates']}), appears in "
-                          f"{plural(int(row['articles']), 'article')}.")
+        stated = f"{plural(len(edges), 'link')} between entities {'is' if len(edges) == 1 else 'are'} stated"
+        if int(row["articles"]) > 1:
+            role = "as " if row["kind"] == "affiliation" else ""
+            paragraphs.append(f"{stated}; the most repeated, {named(row['source'])} → {named(row['target'])} "
+                              f"({row['kind']}: {role}{row['predicates']}), appears in "
+                              f"{plural(int(row['articles']), 'article')}.")
+        else:
+            paragraphs.append(f"{stated}, each in one article only.")
     return paragraphs
 
 
 def summary_html(tables: dict[str, pd.DataFrame]) -> str:
     """The written summary as escaped HTML paragraphs: names come from untrusted article text."""
     return "".join(f"<p>{escape(p)}</p>" for p in summary_paragraphs(tables))
+
+
+INDEX_COLUMNS = ["id", "title", "date", "source", "words", "actors", "quotes", "relations"]
+INDEX_KINDS = ["text", "text", "date", "text"] + ["number"] * 4
 
 
 def text_or_blank(value: object) -> str:
@@ -182,10 +228,52 @@ def article_index(tables: dict[str, pd.DataFrame], corpus_dir: str | Path) -> st
     for a in tables["articles"].sort_values(["date", "doc_id"], na_position="last").itertuples():
         title = escape(text_or_blank(a.title) or a.doc_id)
         if (folder / f"{a.doc_id}.html").is_file():
-            title = f'<a href="reports/{escape(a.doc_id, quote=True)}.html">{title}</a>'
-        cells = [escape(a.doc_id), title, escape(text_or_blank(a.date)), escape(text_or_blank(a.source)), f"{a.words:,}",
+            title = f'<a href="reports/{escape(quote(a.doc_id + ".html"), quote=True)}">{title}</a>'
+        date = text_or_blank(a.date)
+        date_from = text_or_blank(getattr(a, "date_from", None))
+        date = f"{date} ({date_from})" if date and date_from else date
+        cells = [escape(a.doc_id), title, escape(date), escape(text_or_blank(a.source)), f"{a.words:,}",
                  f"{a.actors:,}", f"{a.quotes:,}", f"{a.relations:,}"]
-        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    head = "".join(f"<th>{h}</th>" for h in ["id", "title", "date", "source", "words", "actors", "quotes",
-                                             "relations"])
-    return f'<table class="dataframe"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        rows.append("<tr>" + "".join(f"<td {ALIGN[kind]}>{c}</td>" for c, kind in zip(cells, INDEX_KINDS)) + "</tr>")
+    head = "".join(f"<th {ALIGN[kind]}>{h}</th>" for h, kind in zip(INDEX_COLUMNS, INDEX_KINDS))
+    return (f'<table class="dataframe newslens-table"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table>')
+
+
+# Inline, because the notebook's own style sheet right-aligns every cell with a more specific selector.
+ALIGN = {"text": 'class="text" style="text-align: left; vertical-align: top"',
+         "number": 'class="number" style="text-align: right; vertical-align: top"',
+         "date": 'class="text" style="text-align: left; vertical-align: top; white-space: nowrap"'}
+
+
+def cell_text(value: object) -> str:
+    """A cell as shown: missing values blank, whole numbers with thousands separators."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_)):
+        return f"{value:,}"
+    return str(value)
+
+
+def table_html(frame: pd.DataFrame, rows: int | None = TABLE_ROWS, what: str = "rows") -> str:
+    """A table for the report: no index column, text left-aligned and numbers right-aligned, missing values
+    blank, every cell escaped; a table longer than `rows` shows its first rows and says how many of all."""
+    if frame.empty:
+        return f'<p class="newslens-table-note">No {escape(what)} to list.</p>'
+    shown = frame if rows is None else frame.head(rows)
+    numeric = [pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])
+               for c in frame.columns]
+    head = "".join(f'<th {ALIGN["number" if n else "text"]}>{escape(str(c))}</th>'
+                   for c, n in zip(frame.columns, numeric))
+    body = []
+    for values in shown.itertuples(index=False):
+        cells = []
+        for column, value, number in zip(frame.columns, values, numeric):
+            text = cell_text(value)
+            kind = "number" if number else "date" if "date" in str(column) else "text"
+            cells.append(f"<td {ALIGN[kind]}>{escape(text)}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    note = (f'<p class="newslens-table-note">Showing the first {len(shown):,} of {len(frame):,} {what}; '
+            f'the whole table is in DIR/tables.</p>' if len(shown) < len(frame) else "")
+    return (f'{note}<table class="dataframe newslens-table"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table>')

@@ -1,7 +1,8 @@
 """Corpus report: papermill runs notebooks/corpus_report.ipynb on a corpus folder -> DIR/corpus.html.
 
-The engine is the article report's (papermill, the offline nbconvert template, staging and `os.replace`),
-so the corpus report is as self-contained and as all-or-nothing as an article report. With `--reports`,
+The engine is the article report's (papermill, the offline nbconvert template, and `newslens.io.publish`:
+a private staging folder, then `os.replace` under a lock), so the corpus report is as self-contained and
+as all-or-nothing as an article report. With `--reports`,
 each article also gets its own report under DIR/reports, built from the exact text the corpus analysed
 (kept in DIR/texts), and the corpus report's index links to them.
 
@@ -10,14 +11,15 @@ committed example corpus is tools/refresh.py.
 """
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from newslens.io import publish
 from newslens.corpus.store import Store
 from newslens.exceptions import NewslensError, ReportError
+from newslens.io.outputs import reason
 from newslens.report import (build_reports, execute_notebook, execution_failure, make_reproducible, one_line,
-                             packaged_notebook, publish, to_html)
+                             packaged_notebook, to_html)
 
 NOTEBOOK = packaged_notebook("corpus_report.ipynb")
 
@@ -31,24 +33,22 @@ def build_corpus_report(corpus_dir: str | Path, rebuild: bool = True) -> Path:
         return target
     if not NOTEBOOK.is_file():
         raise ReportError(f"the corpus notebook {NOTEBOOK} is missing: the newslens installation is incomplete")
-    staging = out / ".corpus.partial"
     try:
-        shutil.rmtree(staging, ignore_errors=True)
-        staging.mkdir(parents=True)
-        notebook = staging / "corpus.ipynb"
-        try:
-            execute_notebook(NOTEBOOK, notebook, {"corpus_dir": str(out)}, cwd=Path.cwd())
-        except Exception as exc:
-            raise ReportError(f"{out}: the corpus notebook failed: {execution_failure(exc)}") from exc
-        make_reproducible(notebook)
-        (staging / "corpus.html").write_text(to_html(notebook, "newslens corpus report"), encoding="utf-8")
-        publish(staging, out, [Path("corpus.ipynb"), Path("corpus.html")])
+        with publish.staging(out) as staging:  # the run's own: concurrent runs never share it
+            notebook = staging / "corpus.ipynb"
+            try:
+                execute_notebook(NOTEBOOK, notebook, {"corpus_dir": str(out)}, cwd=Path.cwd())
+            except Exception as exc:
+                raise ReportError(f"{out}: the corpus notebook failed: {execution_failure(exc)}") from exc
+            make_reproducible(notebook)
+            (staging / "corpus.html").write_text(to_html(notebook, "newslens corpus report"), encoding="utf-8")
+            publish.publish(staging, out, [Path("corpus.ipynb"), Path("corpus.html")])
     except ReportError:
         raise
+    except OSError as exc:  # the reason alone: the file names would be the run's staging files
+        raise ReportError(f"could not write the corpus report to {out}: {reason(exc)}") from exc
     except Exception as exc:
         raise ReportError(f"could not write the corpus report to {out}: {one_line(exc)}") from exc
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
     return target
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import concurrent.futures as cf
 import multiprocessing
 import os
+import select
+import signal
 import sys
 import threading
 import time
@@ -26,22 +28,23 @@ from tqdm import tqdm
 
 from newslens.extract.analysis import analyze, analyze_many
 from newslens.io.article import article_from_text
-from newslens.corpus.sources import JSONL_SUFFIXES, CorpusArticle, SourceError, input_files, iter_articles
+from newslens.corpus.overview import plural
+from newslens.corpus.sources import (JSONL_SUFFIXES, CorpusArticle, SourceError, input_files, iter_articles,
+                                     unreadable_inputs)
 from newslens.corpus.store import Store, result_json
-from newslens.exceptions import NewslensError
+from newslens.exceptions import CorpusError, Terminated
 from newslens.model import PipelineInfo
 from newslens.pipeline.load import describe_pipeline, load_pipeline, pipeline_info
 
 BATCH_SIZE = 8  # articles per task and per nlp.pipe call: enough to batch, small enough to spread evenly
 BATCHES_IN_FLIGHT_PER_WORKER = 2  # one running, one waiting: workers never idle, the reader never races ahead
 DASK_CONNECT_TIMEOUT = "20s"
+POLL_S = 2.0  # how often a run waiting for results checks that it still has workers
+WORKERS_LOST_TIMEOUT_S = 30.0  # how long a run waits for a worker when the cluster has none left
+STOP_TIMEOUT_S = 5.0  # how long stopped worker processes get to exit before they are killed
 WARM_UP_TEXT = "Minister visits Paris\n\nThe minister said on Monday that talks with France would go on.\n"
 # spaCy pipelines are not made for concurrent calls; a Dask worker may run several threads.
 PIPELINE_LOCK = threading.Lock()
-
-
-class CorpusError(NewslensError):
-    """The corpus run cannot go on (no scheduler, no article at all)."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,39 @@ def analyze_batch(items: list[CorpusArticle], model: str | None) -> list[Outcome
             return [analyze_one(item, nlp) for item in items]
 
 
+def exit_with(parent: int) -> None:
+    """Runs in a worker: exit at once when the process `parent` ends, however it ends (kill -9 included).
+    A pidfd becomes readable when its process exits (Linux); elsewhere the parent is polled."""
+    try:
+        handle = os.pidfd_open(parent)
+    except (AttributeError, OSError):
+        handle = None
+
+    def watch() -> None:
+        if handle is not None:
+            select.select([handle], [], [])
+        else:
+            while True:
+                time.sleep(1.0)
+                try:
+                    os.kill(parent, 0)
+                except ProcessLookupError:
+                    break
+                except PermissionError:
+                    continue
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newslens-parent-watch", daemon=True).start()
+
+
+def start_worker(parent: int) -> None:
+    """The initializer of each local worker: Ctrl-C is the main process's to handle (it stops the pool), and
+    the worker dies with the main process."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    exit_with(parent)
+
+
 def local_pool(workers: int) -> cf.ProcessPoolExecutor:
     """Worker processes forked from a server that has imported newslens once (cheap to start, and safe:
     nothing is forked from a process that runs threads)."""
@@ -111,15 +147,38 @@ def local_pool(workers: int) -> cf.ProcessPoolExecutor:
         context.set_forkserver_preload(["newslens.corpus.run"])
     else:
         context = multiprocessing.get_context("spawn")
-    return cf.ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    return cf.ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=start_worker,
+                                  initargs=(os.getpid(),))
+
+
+def stop_pool(pool: cf.ProcessPoolExecutor) -> None:
+    """Stop the pool now (an interrupt, an error): cancel what waits, end the workers, leave none behind."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    deadline = time.monotonic() + STOP_TIMEOUT_S
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))
+        if process.is_alive():
+            process.kill()
+            process.join(1.0)
+
+
+def always() -> bool:
+    return True
 
 
 @dataclass(frozen=True)
 class Workers:
-    """Where the work runs: the executor and how many workers it has."""
+    """Where the work runs: the executor, how many workers it has, whether any is left, and how it is named
+    in a message."""
 
     executor: cf.Executor
     count: int
+    alive: Callable[[], bool] = always
+    where: str = "the local worker processes"
 
 
 def check_identities(identities: list[dict], pipeline: dict) -> None:
@@ -134,7 +193,8 @@ def check_identities(identities: list[dict], pipeline: dict) -> None:
 def open_workers(workers: int, scheduler: str | None, model: str | None, pipeline: dict) -> Iterator[Workers]:
     """A local process pool, or the Dask cluster at `scheduler`, with every worker warmed up."""
     if scheduler is None:
-        with local_pool(workers) as pool:
+        pool = local_pool(workers)
+        try:
             # the pool starts a process per task it cannot hand to an idle one: one warm-up each
             try:
                 check_identities([f.result() for f in [pool.submit(warm_up, model) for _ in range(workers)]],
@@ -142,6 +202,10 @@ def open_workers(workers: int, scheduler: str | None, model: str | None, pipelin
             except BrokenProcessPool as exc:
                 raise CorpusError(f"the worker processes could not start: {exc}") from None
             yield Workers(pool, workers)
+        except BaseException:  # Ctrl-C, SIGTERM, an error: no worker may outlive the run
+            stop_pool(pool)
+            raise
+        pool.shutdown(wait=True)
         return
     from distributed import Client
 
@@ -154,19 +218,29 @@ def open_workers(workers: int, scheduler: str | None, model: str | None, pipelin
         if not identities:
             raise CorpusError(f"the Dask cluster at {scheduler} has no workers")
         check_identities(list(identities.values()), pipeline)
+
+        def alive() -> bool:
+            try:
+                return bool(client.nthreads())
+            except Exception:  # the scheduler is gone too
+                return False
+
         with client.get_executor(pure=False) as executor:
-            yield Workers(executor, len(identities))
+            yield Workers(executor, len(identities), alive, f"the Dask cluster at {scheduler}")
     finally:
         client.close()
 
 
-def count_articles(inputs: Iterable[str | Path]) -> int:
+def count_articles(inputs: Iterable[str | Path], exclude: Path | None = None, follow_links: bool = False) -> int:
     """How many articles the inputs hold (files, plus lines of JSONL files), for the progress bar's ETA."""
     total = 0
-    for path in input_files(inputs):
+    for path in input_files(inputs, exclude, follow_links):
         if isinstance(path, Path) and path.suffix.lower() in JSONL_SUFFIXES:
-            with path.open("rb") as lines:
-                total += sum(1 for line in lines if line.strip())
+            try:
+                with path.open("rb") as lines:
+                    total += sum(1 for line in lines if line.strip())
+            except OSError:
+                total += 1  # counted as the one error it will be
         else:
             total += 1
     return total
@@ -176,9 +250,26 @@ def warn(message: str) -> None:
     tqdm.write(f"newslens: warning: {' '.join(message.split())}", file=sys.stderr)
 
 
+def wait_for_results(in_flight: dict[cf.Future, list[CorpusArticle]], workers: Workers) -> set[cf.Future]:
+    """The batches finished so far (at least one); fails in one line when the workers are all gone and none
+    comes back within WORKERS_LOST_TIMEOUT_S (a local pool reports its dead workers itself)."""
+    lost_since = None
+    while True:
+        finished, _ = cf.wait(in_flight, timeout=POLL_S, return_when=cf.FIRST_COMPLETED)
+        if finished:
+            return finished
+        if workers.alive():
+            lost_since = None
+            continue
+        lost_since = lost_since if lost_since is not None else time.monotonic()
+        if time.monotonic() - lost_since > WORKERS_LOST_TIMEOUT_S:
+            raise CorpusError(f"{workers.where} has no worker left (waited {WORKERS_LOST_TIMEOUT_S:.0f} s for "
+                              f"one); rerun to resume")
+
+
 def extract_corpus(inputs: list[str], store: Store, pipeline: dict, start_workers: Callable[[], Workers],
                    model: str | None, bar: tqdm, keep_texts: bool = False,
-                   report_failure: Callable[[str], None] = warn) -> Progress:
+                   report_failure: Callable[[str], None] = warn, follow_links: bool = False) -> Progress:
     """Analyse every article of the inputs that has no up-to-date result; write each result as it comes
     (and, with keep_texts, the text each article report will need). Workers start with the first article
     to analyse: a run with nothing to do starts none. The clock runs from when they are ready."""
@@ -219,13 +310,15 @@ def extract_corpus(inputs: list[str], store: Store, pipeline: dict, start_worker
         if not workers:
             workers.append(start_workers())
             started = time.perf_counter()
-        in_flight[workers[0].executor.submit(analyze_batch, list(batch), model)] = list(batch)
+        try:
+            in_flight[workers[0].executor.submit(analyze_batch, list(batch), model)] = list(batch)
+        except BrokenProcessPool as exc:
+            raise CorpusError(f"the worker processes stopped ({exc}); rerun to resume") from None
         batch.clear()
         while len(in_flight) >= workers[0].count * BATCHES_IN_FLIGHT_PER_WORKER:
-            finished, _ = cf.wait(in_flight, return_when=cf.FIRST_COMPLETED)
-            collect(in_flight, finished)
+            collect(in_flight, wait_for_results(in_flight, workers[0]))
 
-    for item in iter_articles(inputs):
+    for item in iter_articles(inputs, exclude=store.root, follow_links=follow_links):
         if isinstance(item, SourceError):
             fail(item)
             continue
@@ -242,8 +335,7 @@ def extract_corpus(inputs: list[str], store: Store, pipeline: dict, start_worker
     if batch:
         submit()
     while in_flight:
-        finished, _ = cf.wait(in_flight, return_when=cf.FIRST_COMPLETED)
-        collect(in_flight, finished)
+        collect(in_flight, wait_for_results(in_flight, workers[0]))
     progress.seconds = time.perf_counter() - started if workers else 0.0
     return progress
 
@@ -265,28 +357,55 @@ class CorpusSummary:
         return self.words / self.seconds if self.seconds > 0 else 0.0
 
     def line(self) -> str:
-        return (f"{self.done:,} articles done, {self.up_to_date:,} up to date, {self.failed:,} failed, "
+        return (f"{plural(self.done, 'article')} done, {self.up_to_date:,} up to date, {self.failed:,} failed, "
                 f"{self.words_per_second:,.0f} words/s")
+
+
+@contextmanager
+def sigterm_unwinds() -> Iterator[None]:
+    """While the run lasts, SIGTERM raises Terminated in the main thread, so the run unwinds as on Ctrl-C:
+    the pool is stopped and no worker is left behind."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise Terminated()
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def run_corpus(inputs: list[str], out_dir: str | Path, workers: int | None = None, scheduler: str | None = None,
                model: str | None = None, reports: bool = False, progress: bool = False,
-               html: bool = True) -> CorpusSummary:
+               html: bool = True, follow_links: bool = False) -> CorpusSummary:
     """Extract every article, write DIR/articles, DIR/errors.csv and DIR/tables, then (html) DIR/corpus.html
-    and (reports) one report per article under DIR/reports. Raises CorpusError when no article succeeded."""
+    and (reports) one report per article under DIR/reports. Raises CorpusError when no article succeeded.
+    A symbolic link in an input folder that points out of it is skipped (listed) unless `follow_links`."""
+    with sigterm_unwinds(), Store(out_dir) as store:
+        return corpus_run(inputs, store, workers, scheduler, model, reports, progress, html, follow_links)
+
+
+def corpus_run(inputs: list[str], store: Store, workers: int | None, scheduler: str | None, model: str | None,
+               reports: bool, progress: bool, html: bool, follow_links: bool) -> CorpusSummary:
     from newslens.corpus.tables import build_tables  # here: worker processes, which import this module, need none
 
+    refused = unreadable_inputs(inputs)
+    if refused:
+        raise CorpusError(refused)
     pipeline = identity(describe_pipeline(model))  # a missing model fails here, in one line, before DIR exists
-    store = Store(out_dir)
     store.prepare()
     workers = workers or os.cpu_count() or 1
-    total = count_articles(inputs) if progress else None
+    total = count_articles(inputs, store.root, follow_links) if progress else None
     with ExitStack() as stack:
         bar = stack.enter_context(tqdm(total=total, disable=not progress, unit="article", file=sys.stderr,
                                        dynamic_ncols=True))
         counts = extract_corpus(
             inputs, store, pipeline, lambda: stack.enter_context(open_workers(workers, scheduler, model, pipeline)),
-            model, bar, keep_texts=reports)
+            model, bar, keep_texts=reports, follow_links=follow_links)
     store.write_errors(counts.errors)
     if not counts.doc_ids:
         where = f" (see {store.root / 'errors.csv'})" if counts.failed else ""

@@ -14,6 +14,7 @@ import pandas as pd
 
 from newslens.version import __version__
 from newslens.io.outputs import write_text
+from newslens.io.publish import RunLock, remove_stale_staging, remove_temporary_files
 from newslens.corpus.sources import CorpusArticle, SourceError
 from newslens.io.spreadsheet import write_csv
 
@@ -30,6 +31,12 @@ def result_json(extraction: dict, item: CorpusArticle) -> str:
     return json.dumps({**extraction, "corpus": corpus_metadata(item)}, ensure_ascii=False, indent=2) + "\n"
 
 
+def natural_key(path_or_id: str) -> tuple:
+    """Sort key of a path or FILE:LINE: the line number as a number."""
+    head, colon, line = path_or_id.rpartition(":")
+    return (head, int(line)) if colon and line.isdigit() else (path_or_id, -1)
+
+
 class Store:
     """The output folder of a corpus run."""
 
@@ -37,9 +44,23 @@ class Store:
         self.root = Path(out_dir)
         self.articles_dir = self.root / "articles"
         self.texts_dir = self.root / "texts"
+        self.lock = RunLock(self.root)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.lock.release()
 
     def prepare(self) -> None:
+        """Create the folder and mark it in use by this run; when no other run uses it, first clear what
+        killed runs left there (temporary files of results, staging folders)."""
         self.articles_dir.mkdir(parents=True, exist_ok=True)
+        if self.lock.acquire():
+            for folder in (self.root, self.articles_dir, self.texts_dir, self.root / "tables"):
+                remove_temporary_files(folder)
+            remove_stale_staging(self.root)
+        self.lock.share()
 
     def path(self, doc_id: str) -> Path:
         return self.articles_dir / f"{doc_id}.json"
@@ -66,9 +87,15 @@ class Store:
             stored = self.load(item.doc_id)
         except (OSError, ValueError):
             return False
+        if not isinstance(stored, dict) or not isinstance(stored.get("pipeline"), dict) \
+                or not isinstance(stored.get("corpus"), dict):
+            return False  # valid JSON, but not a result newslens wrote ([] or a hand-edited file)
         metadata = corpus_metadata(item)
-        if (stored.get("text_sha256") != item.article.sha256 or stored.get("pipeline") != pipeline
-                or stored.get("corpus", {}).get("newslens_version") != metadata["newslens_version"]):
+        # what decides reuse: the text, the pipeline's identity and the version, never what the run found
+        # (the pipeline block also carries the article's warnings, e.g. that it is not in English)
+        used = {key: stored["pipeline"].get(key) for key in pipeline}
+        if (stored.get("text_sha256") != item.article.sha256 or used != pipeline
+                or stored["corpus"].get("newslens_version") != metadata["newslens_version"]):
             return False
         if stored["corpus"] != metadata:
             extraction = {key: value for key, value in stored.items() if key != "corpus"}
@@ -84,10 +111,9 @@ class Store:
             yield self.load(doc_id)
 
     def write_errors(self, errors: list[SourceError]) -> Path:
-        """DIR/errors.csv, sorted, rewritten on every run (it lists what failed in this run)."""
-        rows = sorted({(e.path_or_id, e.error) for e in errors})
+        """DIR/errors.csv, sorted (`feed.jsonl:9` before `feed.jsonl:10`), rewritten on every run (it lists
+        what failed in this run); written atomically, as every file of the store."""
+        rows = sorted({(e.path_or_id, e.error) for e in errors}, key=lambda row: (natural_key(row[0]), row))
         target = self.root / "errors.csv"
-        staging = self.root / ".errors.csv.partial"
-        write_csv(pd.DataFrame(rows, columns=ERROR_COLUMNS), staging)
-        staging.replace(target)
+        write_csv(pd.DataFrame(rows, columns=ERROR_COLUMNS), target)
         return target

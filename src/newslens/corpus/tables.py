@@ -2,7 +2,8 @@
 
 Two passes over DIR/articles, one article at a time: the first collects what linking needs (names, counts),
 the second writes the rows in chunks of articles, so memory stays flat however many mentions there are.
-Tables are written to a staging folder and moved into DIR/tables only when all are complete; when the
+Tables are written to a staging folder of the run's own (`newslens.io.publish`) and moved into DIR/tables
+only when all are complete; when the
 results they come from have not changed since the last run, nothing is rewritten.
 """
 from __future__ import annotations
@@ -19,8 +20,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from newslens.version import __version__
+from newslens.io import publish
 from newslens.corpus.linking import ActorRef, Entity, link
 from newslens.corpus.store import Store
+from newslens.exceptions import CorpusError
 from newslens.english.lexicon import FEMININE_PRONOUNS, PRONOUNS_PERSON
 from newslens.io.spreadsheet import write_csv
 
@@ -32,7 +35,8 @@ FINGERPRINT = ".source.sha256"
 
 STRING, INT, FLOAT, BOOL = pa.string(), pa.int64(), pa.float64(), pa.bool_()
 SCHEMAS = {
-    "articles": pa.schema([("doc_id", STRING), ("title", STRING), ("date", STRING), ("source", STRING),
+    "articles": pa.schema([("doc_id", STRING), ("title", STRING), ("date", STRING), ("date_from", STRING),
+                           ("source", STRING),
                            ("words", INT), ("sha256", STRING), ("origin", STRING), ("actors", INT),
                            ("quotes", INT), ("relations", INT)]),
     "actors": pa.schema([("doc_id", STRING), ("actor", STRING), ("entity", STRING), ("name", STRING),
@@ -99,7 +103,8 @@ def actor_refs(document: dict) -> Iterator[ActorRef]:
 def article_row(document: dict) -> dict:
     meta = document.get("corpus", {})
     return {"doc_id": document["doc_id"], "title": meta.get("title"), "date": meta.get("date"),
-            "source": meta.get("source"), "words": meta.get("words", 0), "sha256": document["text_sha256"],
+            "date_from": meta.get("date_from"), "source": meta.get("source"), "words": meta.get("words", 0),
+            "sha256": document["text_sha256"],
             "origin": meta.get("origin"), "actors": len(document["actors"]), "quotes": len(document["quotes"]),
             "relations": len(document["relations"])}
 
@@ -210,12 +215,7 @@ def build_tables(store: Store, doc_ids: list[str]) -> bool:
     current = out / FINGERPRINT
     if current.is_file() and current.read_text() == stamp and all((out / f).is_file() for f in table_files()):
         return False
-    from newslens.report import publish  # imports matplotlib: not needed when the tables are up to date
-
-    staging = store.root / ".tables.partial"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    try:
+    with publish.staging(store.root) as staging:  # the run's own: concurrent runs never share it
         refs: list[ActorRef] = []
         stats: dict[tuple[str, str], ActorStats] = {}
         articles = TableWriter("articles", staging)
@@ -248,13 +248,15 @@ def build_tables(store: Store, doc_ids: list[str]) -> bool:
         for writer in [*writers.values(), entity_table]:
             writer.close()
         (staging / FINGERPRINT).write_text(stamp)
-        publish(staging, out, [*table_files(), Path(FINGERPRINT)])
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        publish.publish(staging, out, [*table_files(), Path(FINGERPRINT)])
     return True
 
 
 def load_tables(corpus_dir: str | Path) -> dict[str, pd.DataFrame]:
     """The corpus tables as DataFrames, by name (for the report and for users)."""
     folder = Path(corpus_dir) / "tables"
+    missing = [name for name in TABLE_NAMES if not (folder / f"{name}.parquet").is_file()]
+    if missing:
+        raise CorpusError(f"{corpus_dir}: no corpus tables here (no tables/{missing[0]}.parquet): "
+                          f"write them with `newslens corpus INPUT... --out {corpus_dir}`")
     return {name: pq.read_table(folder / f"{name}.parquet").to_pandas() for name in TABLE_NAMES}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from functools import cached_property, lru_cache
+from weakref import WeakKeyDictionary
 
 from lemminflect import getAllInflections, getAllLemmas, getLemma
 from spacy.attrs import DEP, HEAD, IDX, LOWER, ORTH, POS, SENT_START, TAG
@@ -14,8 +15,10 @@ from spacy.tokens import Doc, Span, Token
 
 from newslens.model import Actor
 
-DOC_TEXT = "newslens.text"  # where doc_text keeps the joined text in Doc.user_data
-DOC_STRINGS = "newslens.strings"  # and doc_strings the words, by attribute
+# What never changes once a Doc is tokenized (its text, its words), read once and kept beside the Doc, not in it:
+# a Doc holds only serialisable annotations (Doc.to_bytes, DocBin, nlp.pipe(n_process=...)). An entry lives as
+# long as its Doc.
+DOC_CACHES: WeakKeyDictionary = WeakKeyDictionary()
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj", "expl"}
 OBJECT_DEPS = {"dobj", "obj", "iobj", "dative", "pobj", "obl", "nmod", "obl:npmod", "attr", "oprd"}
@@ -153,26 +156,43 @@ class MentionIndex:
         return self.by_token[i]
 
 
+def doc_cache(doc: Doc) -> dict:
+    """The cache kept beside a Doc (see DOC_CACHES): a dict, empty at first."""
+    cache = DOC_CACHES.get(doc)
+    if cache is None:
+        cache = DOC_CACHES[doc] = {}
+    return cache
+
+
 def doc_text(doc: Doc) -> str:
-    """The doc's text, joined once and kept with the doc: spaCy joins every token's text anew on each
+    """The doc's text, joined once and kept beside the doc: spaCy joins every token's text anew on each
     doc.text, which asked once per relation makes a long article's extraction quadratic."""
-    if DOC_TEXT not in doc.user_data:
-        doc.user_data[DOC_TEXT] = doc.text
-    return doc.user_data[DOC_TEXT]
+    cache = doc_cache(doc)
+    if "text" not in cache:
+        cache["text"] = doc.text
+    return cache["text"]
 
 
 def doc_strings(doc: Doc, attribute: int) -> list[str]:
     """A string attribute of every token (ORTH for the text, LOWER, DEP...), read without building Tokens. The
-    words themselves never change once tokenized: ORTH and LOWER are read once per doc and kept with it (do
+    words themselves never change once tokenized: ORTH and LOWER are read once per doc and kept beside it (do
     not modify the list returned)."""
-    key = (DOC_STRINGS, attribute)
-    if attribute in (ORTH, LOWER) and key in doc.user_data:
-        return doc.user_data[key]
+    cache, key = doc_cache(doc), ("strings", attribute)
+    if attribute in (ORTH, LOWER) and key in cache:
+        return cache[key]
     lookup = doc.vocab.strings
     strings = [lookup[key] for key in doc.to_array(attribute).tolist()]
     if attribute in (ORTH, LOWER):
-        doc.user_data[key] = strings
+        cache[key] = strings
     return strings
+
+
+def lowercase_words(doc: Doc) -> frozenset[str]:
+    """The words the doc writes in lower case somewhere ('water' makes a sentence-initial 'Water' a common word)."""
+    cache = doc_cache(doc)
+    if "lowercase" not in cache:
+        cache["lowercase"] = frozenset(word for word in doc_strings(doc, ORTH) if word.islower())
+    return cache["lowercase"]
 
 
 class Words:

@@ -16,6 +16,8 @@ TITLE_MAX_CHARS = 150
 # PDF); a text where they are more than 1 in 100 characters is a binary or terminal dump, not an article.
 MAX_CONTROL_SHARE = 0.01
 LAYOUT_CONTROLS = frozenset("\n\r\t")
+CLOSING_QUOTES = "\"'”’»"
+SENTENCE_END = ".!?,…"
 
 
 @dataclass(frozen=True)
@@ -30,9 +32,14 @@ class Article:
 
 
 def looks_like_title(line: str, rest: str) -> bool:
-    """A short first line without closing punctuation, followed by body text, is a headline."""
+    """A short first line without closing punctuation, followed by body text, is a headline. A headline
+    may end in a quotation (`Mayor: "We will rebuild"`); a sentence that ends in one has its full stop,
+    question or exclamation mark, or comma, inside the marks (`He said "no."`)."""
     line = line.strip()
-    return bool(line) and bool(rest.strip()) and len(line) <= TITLE_MAX_CHARS and line[-1] not in ".!?:;\"'”’"
+    if not line or not rest.strip() or len(line) > TITLE_MAX_CHARS:
+        return False
+    body = line.rstrip(CLOSING_QUOTES)
+    return bool(body) and body[-1] not in SENTENCE_END + ":;"
 
 
 def control_share(text: str) -> float:
@@ -71,7 +78,10 @@ def read_article(path: str | Path) -> Article:
     size = p.stat().st_size
     if size > MAX_BYTES:
         raise ArticleError(f"{p}: {size} bytes is larger than the {MAX_BYTES}-byte limit for one article")
-    raw = p.read_bytes()
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"{p}: cannot read: {exc.strerror or type(exc).__name__}") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -1,8 +1,8 @@
 """Where results go: atomically into regular files, straight into streams, never over a special file.
 
-A regular file (new or existing) is written to a temporary file next to it and moved into place with
-`os.replace`, so a reader sees the old file or the new one, never half of one, and a failed run
-leaves the previous result as it was. A symlink is written through to the file it points at (the
+A regular file (new or existing) is written as `newslens.io.publish` writes every output: a temporary file
+next to it, moved into place with `os.replace`, so a reader sees the old file or the new one, never
+half of one, and a failed run leaves the previous result as it was. A symlink is written through to the file it points at (the
 link stays a link). A FIFO or a character device (`/dev/stdout`, `/dev/null`, a terminal) cannot be
 replaced without destroying it, so it is written to directly. Anything else (a directory, a block
 device, a socket) is refused. Error messages name the path the user gave, never the temporary file.
@@ -12,10 +12,10 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
 
 from newslens.exceptions import OutputError
+from newslens.io.publish import write_atomic
 
 STDOUT = "-"
 
@@ -30,24 +30,6 @@ def file_kind(mode: int) -> str:
 def reason(exc: OSError) -> str:
     """The OS's reason without the file names it may carry (a temporary file is no concern of the user's)."""
     return exc.strerror or type(exc).__name__
-
-
-def write_atomic(target: str | Path, data: bytes) -> None:
-    """Write bytes to a regular file atomically: a temporary file in the same folder, then os.replace.
-
-    The caller has checked that `target` is a regular file or does not exist yet (write_bytes does)."""
-    target = Path(target)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; give the file the usual permissions
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_stdout(data: bytes) -> None:

@@ -19,9 +19,9 @@ from spacy.util import filter_spans
 
 
 from newslens.english.gazetteer import demonyms, places, short_country_names
-from newslens.pipeline.names import (ROMAN, SETTLED, bound_names, credited_names, is_descriptor, joined_demonyms,
+from newslens.pipeline.names import (ROMAN, bound_names, credited_names, is_descriptor, joined_demonyms,
                                      person_after_stance, surname, titled_person)
-from newslens.english.syntax import doc_strings, has_tags, is_verb, verb_lemma, word_lemmas
+from newslens.english.syntax import doc_strings, has_tags, is_verb, lowercase_words, verb_lemma, word_lemmas
 from newslens.english.lexicon import (AMOUNT_VERBS, DIRECTIONS, EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS,
                               LOCATIVE_PREPOSITIONS, ORG_HEADS, PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS,
                               TIME_HEADS, VESSEL_PREFIXES, name_words)
@@ -104,7 +104,7 @@ def is_name_token(token) -> bool:
         after = token.doc[token.i + 1]  # "Combined Joint Task Force": a capitalised verb inside a name
         return is_capitalised(after.text) and after.pos_ == "PROPN"
     if opens_sentence(token):
-        return not (token.is_stop or token.lower_ in token.doc._.lowercase_words
+        return not (token.is_stop or token.lower_ in lowercase_words(token.doc)
                     or token.pos_ in {"ADV", "DET", "ADP", "PRON", "VERB", "AUX"})
     return not token.is_stop and token.pos_ not in {"VERB", "AUX"}  # a capitalised non-stop "ADP" is a mistag
 
@@ -403,7 +403,7 @@ def is_used_as_actor(doc: Doc, i: int) -> bool:
 def is_common_word(doc: Doc, word: str) -> bool:
     """Written in lower case in this article, or an English dictionary word not used as a name."""
     lower = word.lower()
-    return lower in doc._.lowercase_words or is_descriptor(lower)
+    return lower in lowercase_words(doc) or is_descriptor(lower)
 
 
 def reread_common_words(span: Span) -> Span | None:
@@ -447,7 +447,7 @@ def is_plausible_name(span: Span) -> bool:
     words = text.split()
     if any(w in MONTHS_AND_DAYS for w in words) or not text[:1].isupper():
         return False
-    if len(span) == 1 and text.lower() in span.doc._.lowercase_words:
+    if len(span) == 1 and text.lower() in lowercase_words(span.doc):
         return False  # "Hackers", "Water": written in lower case elsewhere, a common noun
     if any(t.pos_ in ("VERB", "AUX") and t.is_lower for t in span):
         return False  # "Ahmed Mohamed inspires social movement": a headline, not a name
@@ -614,7 +614,6 @@ class NewsEntityRules:
 
     def __call__(self, doc: Doc) -> Doc:
         words = doc_strings(doc, ORTH)  # read once: spaCy builds a new Token on every doc[i]
-        doc._.lowercase_words = {word for word in words if word.islower()}
         statistical = [e for e in doc.ents if e.label_ in KEPT_LABELS]
         statistical = [span for span in self.trim_titles(doc, statistical) if is_plausible_name(span)]
         statistical = [locate_lone_word(span) for span in map(reread_common_words, statistical) if span is not None]
@@ -661,7 +660,6 @@ class NewsEntityRules:
         spans = joined_demonyms(filter_spans(extend_spans(doc, self.propagate(doc, words, spans, runs))))
         spans = filter_spans(spans + coordinated_names(doc, spans, runs))
         doc.ents = sorted(surnames_kept(doc, namesakes_trimmed(doc, spans)), key=lambda s: s.start)
-        doc.user_data[SETTLED] = True  # names no longer change: their titles can be read once
         return doc
 
     @staticmethod
@@ -745,10 +743,6 @@ class NewsEntityRules:
             if label and i not in taken and word[0].isupper() and len(word) > 1 and word.lower() not in SPEECH_VERBS:
                 extra.append(Span(doc, i, i + 1, label=label))
         return filter_spans(spans + extra)
-
-
-if not Doc.has_extension("lowercase_words"):
-    Doc.set_extension("lowercase_words", default=set())
 
 
 @Language.factory("newslens_entities")

@@ -16,6 +16,8 @@ the words that describe it ("the city of Mosul", "the ISIL terrorist group").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,14 +27,14 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from newslens.english.gazetteer import demonyms, places
+from newslens.english.inflection import plural_noun
 from newslens.english.lexicon import (COLLECTIVE_HEADS, CREDIT_LABELS, DIRECTIONS, DOCUMENT_HEADS, HONORIFICS,
                               ORG_HEADS, ORIGIN_PHRASES, PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS,
                               name_words)
-from newslens.english.syntax import doc_strings, is_noun, word_lemmas
+from newslens.english.syntax import doc_cache, doc_strings, is_noun, word_lemmas
 
 TITLE_HEADS = ROLE_HEADS | HONORIFICS
-NOUN_WORDS = "newslens.noun_words"  # where noun_words keeps its set in Doc.user_data
-GROUP_TITLES = frozenset(head + "s" for head in ROLE_HEADS)  # 'Senators Ana Ruiz and Paul Kim'
+GROUP_TITLES = frozenset(map(plural_noun, ROLE_HEADS))  # 'Senators Ana Ruiz and Paul Kim', 'Secretaries ...'
 TITLE_CONNECTORS = frozenset({"of", "for", "at", "the"})
 AFFILIATING_PREPOSITIONS = frozenset({"of", "for", "at", "with"})  # "ambassador to X": X is the host, not his
 LIST_MARKS = frozenset({",", "and", "&"})
@@ -40,7 +42,6 @@ STANCE_PREFIXES = frozenset({"pro", "anti", "counter", "non", "post", "ex"})
 APPOSITION_REACH = 8
 MAX_NAME_WORDS = 4
 ARTICLES = frozenset({"the", "a", "an"})
-SETTLED = "newslens.names_settled"  # set in Doc.user_data once the entity component has set the doc's names
 APPOSITION_ENDS = frozenset({",", ".", ";", "(", ")", "—", "–"})
 WEB_ADDRESS = re.compile(r"\w\.(?:com|org|net|gov|edu|info|io|co)\b", re.IGNORECASE)
 ROMAN = re.compile(r"^[IVXLCDM]+$")
@@ -377,10 +378,11 @@ def title_body_label(span: Span, person_ends: frozenset[int]) -> list[Span]:
 def noun_words(doc: Doc) -> frozenset[str]:
     """The words the doc uses as a noun or a proper noun somewhere, read once per doc: asked of every
     name, a scan of the doc each time would make a long article quadratic."""
-    if NOUN_WORDS not in doc.user_data:
-        doc.user_data[NOUN_WORDS] = frozenset(
+    cache = doc_cache(doc)
+    if "noun_words" not in cache:
+        cache["noun_words"] = frozenset(
             word for word, pos in zip(doc_strings(doc, ORTH), doc_strings(doc, POS)) if pos in ("PROPN", "NOUN"))
-    return doc.user_data[NOUN_WORDS]
+    return cache["noun_words"]
 
 
 def thing_label(span: Span) -> list[Span]:
@@ -691,16 +693,28 @@ def is_office_of(span: Span) -> bool:
     return closed and doc[k].lower_ in ("of", "for") and doc[k - 1].lower_ in ROLE_HEADS
 
 
+@contextmanager
+def remembered_titles(doc: Doc) -> Iterator[None]:
+    """Within: each name's title is read once per name and side and kept (actors, affiliations and roles all ask
+    it). For a Doc whose names are final, which the extraction opens; outside it, as in the entity component
+    that is still deciding the names, titles are read afresh. The titles are kept beside the Doc, not in it."""
+    cache = doc_cache(doc)
+    cache["titles"] = {}
+    try:
+        yield
+    finally:
+        cache.pop("titles", None)
+
+
 def settled_title(span: Span, side: str, read) -> Title | None:
-    """A name's title, read once per name and side after the entity component has set the doc's names (actors,
-    affiliations and roles all ask it); read afresh while names are still being decided."""
-    doc = span.doc
-    if SETTLED not in doc.user_data:
+    """A name's title: kept once read inside `remembered_titles`, read afresh elsewhere."""
+    titles = doc_cache(span.doc).get("titles")
+    if titles is None:
         return read(span)
-    key = (SETTLED, side, span.start, span.end)
-    if key not in doc.user_data:
-        doc.user_data[key] = read(span)
-    return doc.user_data[key]
+    key = (side, span.start, span.end)
+    if key not in titles:
+        titles[key] = read(span)
+    return titles[key]
 
 
 def title_before(span: Span) -> Title | None:

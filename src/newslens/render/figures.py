@@ -21,9 +21,9 @@ from matplotlib.patches import FancyArrowPatch, Patch
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
-from newslens.extract.analysis import Analysis
+from newslens.model import Analysis
 from newslens.model import ACTOR_TYPES, QUOTE_KINDS, Actor
-from newslens.render.prose import plural
+from newslens.english.inflection import plural
 
 # displaCy's entity colours, so the charts and the annotated text speak the same colour language.
 ACTOR_TYPE_COLORS = {
@@ -327,8 +327,8 @@ def network_chart(analysis: Analysis) -> Figure:
     fig.suptitle(f"{title}: {subtitle}", x=0.01, ha="left", fontweight="bold")
     notes = []
     if quoted_only:
-        notes.append(f"{plural(len(quoted_only), 'quoted actor')} without relations are not drawn "
-                     f"(see “Who is quoted”).")
+        notes.append(f"{plural(len(quoted_only), 'quoted actor')} without relations "
+                     f"{'is' if len(quoted_only) == 1 else 'are'} not drawn (see “Who is quoted”).")
     if unplaced:
         notes.append("Labels with no free space: " + "; ".join(unplaced))
     if notes:

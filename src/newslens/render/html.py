@@ -1,5 +1,5 @@
 """The article as annotated HTML (actor mentions marked displaCy-style, quotes underlined with their speaker),
-and the report's tables as whole, readable HTML.
+the report's tables as whole, readable HTML, and the written report (render.prose) as HTML.
 
 Article text is untrusted. displaCy escapes the text it renders but neither labels, titles nor template
 parameters, so everything taken from the Analysis is escaped here before displaCy or a template sees it.
@@ -12,8 +12,9 @@ import pandas as pd
 from spacy import displacy
 from spacy.displacy.templates import TPL_ENTS
 
-from newslens.extract.analysis import Analysis
+from newslens.model import Analysis
 from newslens.render.figures import ACTOR_TYPE_COLORS, QUOTE_KIND_COLORS, type_color
+from newslens.render.prose import summary_line, written_report
 from newslens.model import QUOTE_KINDS, Quote
 
 # One line, so that no stray whitespace appears around a highlighted name in the flowing text.
@@ -141,3 +142,17 @@ def relations_table(analysis: Analysis) -> pd.DataFrame:
     df = analysis.relations_df()
     df["sentence"] = [" ".join(sentence.split()) for sentence in df["sentence"]]
     return df[RELATION_COLUMNS]
+
+
+def heading_html(analysis: Analysis) -> str:
+    """The report's title (the article's title, else its id) and its one-line summary, escaped."""
+    article = analysis.article
+    title = article.title or article.doc_id
+    return (f'<h1 class="newslens-title">{escape(title)}</h1>'
+            f'<p class="newslens-summary" style="font-size: 16px">{escape(summary_line(analysis))}</p>')
+
+
+def report_html(analysis: Analysis) -> str:
+    """The written report as escaped HTML paragraphs, safe to display whatever the article contains."""
+    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in written_report(analysis))
+    return f'<div class="newslens-report" style="max-width: 48em; font-size: 15px; line-height: 1.6">{paragraphs}</div>'

@@ -4,20 +4,21 @@ Same Analysis, same words: every choice (which actors, which quotes, which relat
 stable sort, so the prose can be diffed between pipeline versions. The prose is English by construction
 rather than by template luck: verbs are inflected with lemminflect, a relation's preposition comes from
 its predicate alone, counts agree with their nouns and lists read "A, B and C". Paragraphs are plain
-text; `report_html` and `heading_html` put them into a page, escaping everything that came from the article.
+text; render.html's `report_html` and `heading_html` put them into a page, escaping what came from the article.
 """
 from __future__ import annotations
 
 import re
 import textwrap
 from collections import Counter
-from functools import lru_cache
-from html import escape
 
 from lemminflect import getAllInflections, getAllLemmas, getInflection
 
-from newslens.extract.analysis import Analysis
-from newslens.english.lexicon import HONORIFICS, ROLE_HEADS, name_words
+from newslens.model import Analysis
+from newslens.english.inflection import (TERMINAL, capitalized, indefinite_article, is_base_verb, is_common_noun,
+                                        is_dictionary_word, is_plural_noun, join_words, lemmas, plural, sentence,
+                                        verb_form)
+from newslens.english.lexicon import HONORIFICS, ROLE_HEADS
 from newslens.model import Actor, Quote, Relation
 from newslens.extract.quotes import CAPTION_CUE
 
@@ -51,95 +52,11 @@ FINITE_AUXILIARIES = frozenset("is are was were am has have had will would can c
                                "did do isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't can't couldn't "
                                "doesn't didn't don't".split())
 NAME_TYPES_WITH_ARTICLE = frozenset({"GPE", "ORG", "LOC", "EVENT", "OTHER"})
-TERMINAL = ".!?…"
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """'1 quote', '3 quotes'."""
-    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
-
-
-def join_words(words: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-
-
-def capitalized(text: str) -> str:
-    """The text with its first letter upper-cased, as a sentence begins ('the United States' -> 'The ...')."""
-    return text[:1].upper() + text[1:]
-
-
-def sentence(text: str) -> str:
-    """Capitalised and closed with a full stop unless it already ends in terminal punctuation, also inside a
-    closing quotation mark ('... to be “innocent.”'; but '... he was “innocent”.')."""
-    text = capitalized(text.strip())
-    closed = text.rstrip("”\"'’")
-    return text if closed.endswith(tuple(TERMINAL)) else text + "."
-
-
-@lru_cache(maxsize=4096)
-def lemmas(word: str) -> dict[str, tuple[str, ...]]:
-    return getAllLemmas(word.lower())
-
-
-def is_common_word(word: str) -> bool:
-    """A dictionary word, not a name: 'Prices', 'Several' (but 'Moscow', 'Ana')."""
-    return bool(lemmas(word)) and word.lower() not in name_words()
-
-
-def is_common_noun(word: str) -> bool:
-    return bool(lemmas(word).get("NOUN"))
-
-
-def is_plural_noun(word: str) -> bool:
-    """'talks', 'exercises': a noun that is not its own lemma."""
-    nouns = lemmas(word).get("NOUN", ())
-    return bool(nouns) and word.lower() not in nouns
-
-
-def is_base_verb(word: str) -> bool:
-    """'warn', 'meet': a verb lemma as the extractor writes predicates (not 'talks', not 'advisor')."""
-    return word.lower() in lemmas(word).get("VERB", ())
-
-
-def verb_form(lemma: str, tag: str) -> str:
-    """lemminflect's inflection of a verb lemma (VBD: 'met', VBN: 'written'); the lemma itself if unknown.
-    Of two past forms, the one the participle shares: 'lie' -> 'lied' (as in 'lied to'), not 'lay'."""
-    forms = getInflection(lemma, tag=tag)
-    if tag == "VBD" and len(forms) > 1:
-        participle = getInflection(lemma, tag="VBN")[:1]
-        forms = tuple(f for f in forms if f in participle) or forms
-    return forms[0] if forms else lemma
-
-
-def past_tense(lemma: str) -> str:
-    """Simple past of a verb lemma, or of the first word of a verb phrase ('turn to' -> 'turned to')."""
-    verb, _, rest = lemma.partition(" ")
-    return f"{verb_form(verb, 'VBD')} {rest}".strip()
 
 
 TITLE_WORDS = ROLE_HEADS | HONORIFICS
 RANKS = frozenset("general colonel captain lieutenant sergeant major admiral marshal corporal private brigadier staff "
                   "rear vice petty warrant chief first second officer".split())
-
-
-def indefinite_article(word: str) -> str:
-    """'an' before a vowel sound: 'an envoy', 'an MP', 'a USI instructor', 'a NATO official', 'a union leader',
-    'a Ukrainian', 'an unusual'."""
-    if len(word) > 1 and word.isupper() and not is_spoken_as_word(word):
-        return "an" if word[0] in "AEFHILMNORSX" else "a"  # an acronym read letter by letter
-    lower = word.lower()
-    you_sound = re.match(r"u[^aeioun][aeiou]|ukr|uni|eu|ew|one", lower) is not None or (
-        word.isupper() and lower.startswith("u"))  # 'Ukrainian', 'utility', 'union', 'UNESCO'
-    vowel = lower[:1] in "aeiou" and not you_sound
-    return "an" if vowel or lower.startswith(("hour", "honest", "honor", "honour", "heir")) else "a"
-
-
-def is_spoken_as_word(acronym: str) -> bool:
-    """'NATO', 'NASA', 'UNESCO' are said as words; 'FBI', 'USI', 'MP' letter by letter: a vowel after the first
-    letter and no three consonants in a row."""
-    lower = acronym.lower()
-    return len(lower) > 3 and any(c in "aeiou" for c in lower[1:]) and not re.search(r"[^aeiou]{3}", lower)
 
 
 def role_phrase(role: str) -> str | None:
@@ -321,7 +238,7 @@ def reported_clause(text: str, opens_with_name: bool = False) -> str:
     a clause; a noun phrase stays one ('announced the start of a public process')."""
     content = " ".join(text.split()).strip(" ,;:.")
     first, _, rest = content.partition(" ")
-    if first in {w.capitalize() for w in FUNCTION_OPENERS} or first.istitle() and is_common_word(first) and (
+    if first in {w.capitalize() for w in FUNCTION_OPENERS} or first.istitle() and is_dictionary_word(first) and (
             not opens_with_name):
         content = f"{first.lower()} {rest}".strip()  # 'According to X, prices rose', not 'Prices
     if content.lower().startswith("that ") or not has_finite_verb(content):
@@ -528,15 +445,3 @@ def summary_line(analysis: Analysis) -> str:
     return sentence(f"{counts}; most mentioned: {join_words(leading)}" if leading else counts)
 
 
-def heading_html(analysis: Analysis) -> str:
-    """The report's title (the article's title, else its id) and its one-line summary, escaped."""
-    article = analysis.article
-    title = article.title or article.doc_id
-    return (f'<h1 class="newslens-title">{escape(title)}</h1>'
-            f'<p class="newslens-summary" style="font-size: 16px">{escape(summary_line(analysis))}</p>')
-
-
-def report_html(analysis: Analysis) -> str:
-    """The written report as escaped HTML paragraphs, safe to display whatever the article contains."""
-    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in written_report(analysis))
-    return f'<div class="newslens-report" style="max-width: 48em; font-size: 15px; line-height: 1.6">{paragraphs}</div>'
