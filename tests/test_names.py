@@ -592,3 +592,43 @@ def test_a_role_to_a_titled_person_is_an_affiliation_with_that_person():
 def test_a_role_of_a_field_at_a_body_is_the_bodys():
     a = analyse("Ana Ruiz, a professor of economics at Harvard University, said costs rose.", "builtin")
     assert actor_named(a, "Ana Ruiz").affiliation == actor_named(a, "Harvard University").id
+
+
+def test_a_person_with_an_of_phrase_in_a_list_is_the_person_alone(backend):
+    a = analyse("Nadia Brook of the Harbour Party and Omar Vance said the vote would be close.", backend)
+    assert {"Nadia Brook", "Harbour Party", "Omar Vance"} <= names(a)
+    assert not any(" of " in name or " and " in name for name in names(a))
+    assert ("Nadia Brook", "member", "Harbour Party") in affiliations(a) or any(
+        s == "Nadia Brook" and t == "Harbour Party" for s, _, t in affiliations(a))
+
+
+def test_a_credit_line_is_its_source_and_the_photographer_never_one_name(backend):
+    a = analyse("Flood water covers a road near the river. Photo: Meridian Wire Jana Holt\n\n"
+                "Residents left their homes on Sunday, officials said.", backend)
+    assert "Jana Holt" in names(a)
+    assert not any("Jana Holt" in name and name != "Jana Holt" for name in names(a))
+
+
+def test_a_surname_that_is_also_a_city_stays_the_person(backend):
+    a = analyse("Finance minister Carla Lima spoke to reporters on Monday. Lima said the budget would be cut.", backend)
+    lima = actor_named(a, "Carla Lima")
+    assert lima.type == "PERSON" and any(m.text == "Lima" for m in lima.mentions)
+    assert "Peru" not in names(a)
+    b = analyse("Carla Lima flew to Lima on Monday.", backend)
+    assert "Peru" in names(b) or "Lima" in {actor.name for actor in b.actors if actor.type == "GPE"}
+
+
+def test_a_demonym_before_a_national_body_stands_for_its_country(backend):
+    a = analyse("The Australian government said on Monday that it would send aid. Chinese state media praised "
+                "the decision, and the Canadian military denied the report.", backend)
+    assert {"Australia", "China", "Canada"} <= names(a)
+    assert actor_named(a, "Australia").type == "GPE"
+    b = analyse("Russian military officials met the delegation.", backend)
+    assert "Russia" not in names(b)  # the officials are people, not the country
+
+
+def test_a_stance_word_is_no_one_name(backend):
+    a = analyse("Pro-Kremlin said the vote was fair. Pan-green lawmakers walked out. Pro-Kremlin Tom Hill won the "
+                "seat, and the Counter-Daesh Coalition met in Rome.", backend)
+    assert not names(a) & {"Pro-Kremlin", "Pan-green", "Pro-Kremlin Tom Hill"}
+    assert {"Tom Hill", "Counter-Daesh Coalition"} <= names(a)

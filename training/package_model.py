@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 NAME = "newslens"
-VERSION = "0.1.0"
+VERSION = "0.2.0"
 SOURCES = [
     {
         "name": "Universal Dependencies English Web Treebank (UD_English-EWT)",
@@ -29,6 +29,18 @@ SOURCES = [
         "license": "CC BY 4.0",
         "author": "Balasuriya, Ringland, Nothman, Murphy, Curran (2009)",
     },
+    {
+        "name": "Universal NER v1, English EWT dev (trained on); EWT test and PUD (test only)",
+        "url": "https://github.com/UniversalNER",
+        "license": "CC BY-SA 4.0",
+        "author": "Mayhew et al. (2024)",
+    },
+    {
+        "name": "Universal Dependencies English PUD (test only, never trained on)",
+        "url": "https://github.com/UniversalDependencies/UD_English-PUD",
+        "license": "CC BY-SA 3.0",
+        "author": "Universal Dependencies contributors",
+    },
 ]
 
 
@@ -42,7 +54,7 @@ def package(model_dir: Path, target: Path) -> None:
         name=NAME,
         version=VERSION,
         description="newslens offline English pipeline: tagger, morphologizer, "
-        "edit-tree lemmatizer, UD dependency parser, PERSON/ORG/GPE NER on a small CNN.",
+        "edit-tree lemmatizer, UD dependency parser, PERSON/ORG/GPE NER on one shared CNN.",
         author="newslens",
         license="CC BY-SA 4.0",
         sources=SOURCES,

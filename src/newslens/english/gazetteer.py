@@ -115,9 +115,12 @@ def country_names() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
-    """Demonym (and its plural) -> country name: 'Russian(s)' -> 'Russia'."""
+    """Demonym (and its plural) -> country name: 'Russian(s)' -> 'Russia'. A demonym several countries and
+    territories share is the most populous one's ('American' is the United States', not the Northern Mariana
+    Islands'; 'Indian' India's, not the British Indian Ocean Territory's)."""
     table: dict[str, str] = {}
-    for info in countryinfo_data.load_countries()["countries"].values():
+    countries = countryinfo_data.load_countries()["countries"].values()
+    for info in sorted(countries, key=lambda info: (-(info.get("population") or 0), info.get("name") or "")):
         demonym, name = info.get("demonym"), info.get("name")
         if not demonym or not name or "," in name or not demonym.isascii():
             continue

@@ -13,6 +13,23 @@ NAME_WORDS = Path(__file__).parents[1] / "models" / "name_words.txt"
 # military group"): a description of the name, not part of it.
 COLLECTIVE_HEADS = frozenset("group organization organisation coalition movement militia network outfit".split())
 
+# Nouns for a country's state or nation: written after its demonym they stand for the country ('the Australian
+# government said', 'Russian forces', 'Chinese state media', 'the Syrian people').
+NATIONAL_BODY_HEADS = frozenset("""
+government administration authorities regime leadership cabinet parliament ministry military army navy forces
+troops media press people
+""".split())
+# Lower-case words a demonym's body noun may carry between them ('Chinese state media', 'the Russian defence
+# ministry'): at most this many.
+NATIONAL_BODY_REACH = 2
+
+# Labels of a credit line or caption ('Photo: Reuters Tom Lee', 'Picture by ...'): what follows credits a source.
+CREDIT_LABELS = frozenset("photo photos photograph photographs picture pictures image images credit credits video "
+                          "graphic graphics illustration illustrations courtesy".split())
+
+# Prepositions after which a place's name is where something is, not who acts ('in Lima', 'from Moscow').
+LOCATIVE_PREPOSITIONS = frozenset("in at near from to into outside inside across around".split())
+
 # Head nouns of a person's title or function ("Defense Minister", "spokesman").
 ROLE_HEADS = frozenset("""
 president minister secretary spokesman spokeswoman spokesperson leader chancellor ambassador general

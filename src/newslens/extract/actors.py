@@ -20,17 +20,18 @@ from newslens.extract.affiliations import extract_affiliations, main_affiliation
 from newslens.extract.coreference import resolve_descriptions, resolve_pronouns, resolve_titles
 from newslens.english.gazetteer import country_names, demonyms, official_acronyms, places
 from newslens.english.lexicon import (ALIAS_ADVERBS, ALIAS_CUES, EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS,
-                              NAMING_VERBS, ORG_HEADS, POSSESSIVE_MARKS, ROLE_HEADS)
+                              LOCATIVE_PREPOSITIONS, NAMING_VERBS, NATIONAL_BODY_HEADS, NATIONAL_BODY_REACH, ORG_HEADS, POSSESSIVE_MARKS,
+                              ROLE_HEADS)
 from newslens.model import Actor, Mention, Relation
 from newslens.pipeline.names import (ARTICLES, Title, bare_name, is_adjective_like, is_after_stance_prefix, surname,
                             title_after, title_before)
 from newslens.english.lexicon import DIRECTIONS
-from newslens.pipeline.entities import ARTICLE_PREFIX, OPENING_QUOTES, is_place_in_capitals
+from newslens.pipeline.entities import (ARTICLE_PREFIX, OPENING_QUOTES, ends_noun_phrase, is_place_in_capitals,
+                                       person_surnames)
 from newslens.english.syntax import doc_strings, doc_text, is_noun, word_lemmas
 
 ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "GPE", "FAC": "GPE",
                 "EVENT": "EVENT"}
-LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around"}
 DIRECTION_MARKS = "\u200e\u200f "  # invisible left-to-right and right-to-left marks, and spaces
 PLACE_HEADS = GEOGRAPHIC_HEADS | FACILITY_HEADS
 # Last words of names given after a body: its events, prizes, buildings ("Google Science Fair").
@@ -110,6 +111,7 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
     found = []
     text = doc_text(doc)
     ents = doc.ents  # likewise
+    surnames = person_surnames(ents)
     for ent in ents:
         label = ACTOR_LABELS.get(ent.label_)
         if label is None:
@@ -119,10 +121,16 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
         name = bare_name(shown)
         if not name or not name[0].isalnum() or shown[-1] in "-–" or not any(c.isalpha() for c in name):
             continue  # "-designate", "Counter-", "#": pieces of words, not names
+        if label == "NORP" and (body := national_body(ent)) is not None:
+            found.append(national_body_mention(body, demonyms()[ent.text]))  # 'the Australian government'
+            continue
         if label == "NORP" and not name.endswith("s"):
             continue  # an adjective ("Russian officials") qualifies; it does not act
         # "the city of Baghdad" is the city, not the government its capital's name can stand for
-        key, label = place_mention(ent, name, label) if name == shown or label != "GPE" else (name, label)
+        if label == "PERSON" and name in surnames:
+            key = name  # 'Sofia Lima ... Lima said': the surname of a person the article names, not Peru's capital
+        else:
+            key, label = place_mention(ent, name, label) if name == shown or label != "GPE" else (name, label)
         if label == "PERSON":
             key = " ".join(map(without_article, key.split()))  # Nouri al-Maliki = Nouri Maliki, Al-Assad = Assad
         elif without_article(key) != key:
@@ -216,7 +224,7 @@ def abbreviates(short: EntityMention, full: EntityMention) -> bool:
         return False
     if full.label == "GPE" and short.label == "GPE":
         return full.key.startswith(short.key + ", ")  # "Evansville" and "Evansville, Indiana"; not "Indiana"
-    if short.key in places():
+    if short.key in places() and short.label != "PERSON":
         return False  # places nest ("Indiana" in "Southern Indiana") without being the same place
     if len(words) == 1 and undotted(words[0]) == full.key_acronym and len(words[0]) > 1:
         return True  # "SDF" for Syrian Democratic Forces, "U.N." for United Nations, whatever the labels
@@ -437,6 +445,29 @@ def is_proper_name(form: str) -> bool:
 
 def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "actor"
+
+
+def national_body(ent: Span) -> Span | None:
+    """'the Australian government', 'Russian forces', 'Chinese state media': a demonym, at most a few lower-case
+    nouns or adjectives, then a noun for its country's state or nation that heads the phrase ('Russian military
+    officials' are officials). The span from the demonym to that noun, or None."""
+    doc = ent.doc
+    if len(ent) != 1 or ent.text not in demonyms():
+        return None
+    for k in range(ent.end, min(ent.end + NATIONAL_BODY_REACH + 1, len(doc))):
+        token = doc[k]
+        if not (token.is_alpha and token.is_lower):
+            return None
+        if token.lower_ in NATIONAL_BODY_HEADS and ends_noun_phrase(doc, k):
+            return doc[ent.start:k + 1]
+        if not (token.pos_ in ("NOUN", "ADJ") if token.pos_ else {"NOUN", "ADJ"} & set(word_lemmas(token.lower_))):
+            return None
+    return None
+
+
+def national_body_mention(body: Span, country: str) -> EntityMention:
+    """The country a national body stands for, mentioned by the whole phrase ('Australian government')."""
+    return EntityMention(body.text, body.start_char, body.end_char, "GPE", country, body, country)
 
 
 def demonym_mention(word: Span) -> EntityMention:

@@ -19,10 +19,11 @@ from spacy.util import filter_spans
 
 
 from newslens.english.gazetteer import demonyms, places, short_country_names
-from newslens.pipeline.names import ROMAN, bound_names, is_descriptor, joined_demonyms, surname, titled_person
+from newslens.pipeline.names import (ROMAN, bound_names, credited_names, is_descriptor, joined_demonyms,
+                                     person_after_stance, surname, titled_person)
 from newslens.english.syntax import doc_strings, has_tags, is_verb, lowercase_words, verb_lemma, word_lemmas
 from newslens.english.lexicon import (AMOUNT_VERBS, DIRECTIONS, EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS,
-                              ORG_HEADS, PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS,
+                              LOCATIVE_PREPOSITIONS, ORG_HEADS, PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS,
                               TIME_HEADS, VESSEL_PREFIXES, name_words)
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
@@ -560,6 +561,27 @@ def namesakes_trimmed(doc: Doc, spans: list[Span]) -> list[Span]:
     return trimmed
 
 
+def person_surnames(spans) -> frozenset[str]:
+    """The surnames of the people named in full among `spans` ('Lima' for 'Sofia Lima')."""
+    return frozenset(surname(span.text.split()) for span in spans if span.label_ == "PERSON" and len(span) > 1)
+
+
+def surnames_kept(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'Sofia Lima ... Lima said': a lone word that is the surname of a person the article names in full is that
+    person, not the city or body of the same name; a country stays a country ('Michael Jordan ... Jordan'), and a
+    place stays a place where it is written as one ('in Lima')."""
+    surnames = person_surnames(spans)
+    kept = []
+    for span in spans:
+        place = places().get(span.text)
+        if span.label_ in ("GPE", "ORG") and len(span) == 1 and span.text in surnames and not (
+                place is not None and place.kind == "country") and not (
+                span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS):
+            span = Span(doc, span.start, span.end, label="PERSON")
+        kept.append(span)
+    return kept
+
+
 def first_span_inside(spans: list[Span]):
     """A function (start, end) -> the first of `spans`, in list order, that lies within those token
     offsets, or None; found by bisection rather than by reading every span for every run of a long text."""
@@ -601,6 +623,9 @@ class NewsEntityRules:
         runs = list(capitalised_runs(doc, words))
         first_inside = first_span_inside(statistical)
         for start, end in runs:
+            if split := credited_names(Span(doc, start, end)) or person_after_stance(Span(doc, start, end)):
+                candidates += split  # 'Photo: Reuters Tom Lee', 'Pro-Kremlin Tom Hill'
+                continue
             head_end = common_org_head(doc, start, end)
             if head_end:
                 candidates.append(Span(doc, start, head_end, label="ORG"))
@@ -634,7 +659,7 @@ class NewsEntityRules:
         spans = bound_names(doc, filter_spans(ruled + statistical))
         spans = joined_demonyms(filter_spans(extend_spans(doc, self.propagate(doc, words, spans, runs))))
         spans = filter_spans(spans + coordinated_names(doc, spans, runs))
-        doc.ents = sorted(namesakes_trimmed(doc, spans), key=lambda s: s.start)
+        doc.ents = sorted(surnames_kept(doc, namesakes_trimmed(doc, spans)), key=lambda s: s.start)
         return doc
 
     @staticmethod

@@ -28,8 +28,9 @@ from spacy.util import filter_spans
 
 from newslens.english.gazetteer import demonyms, places
 from newslens.english.inflection import plural_noun
-from newslens.english.lexicon import (COLLECTIVE_HEADS, DIRECTIONS, DOCUMENT_HEADS, HONORIFICS, ORG_HEADS, ORIGIN_PHRASES,
-                              PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, name_words)
+from newslens.english.lexicon import (COLLECTIVE_HEADS, CREDIT_LABELS, DIRECTIONS, DOCUMENT_HEADS, HONORIFICS,
+                              ORG_HEADS, ORIGIN_PHRASES, PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS,
+                              name_words)
 from newslens.english.syntax import doc_cache, doc_strings, is_noun, word_lemmas
 
 TITLE_HEADS = ROLE_HEADS | HONORIFICS
@@ -152,10 +153,57 @@ def split_lines(span: Span) -> list[Span]:
     return [p for p in parts if not all(t.is_space for t in p)]
 
 
+def split_credit(span: Span) -> list[Span]:
+    """'Photo: Reuters Tom Lee', 'Picture by AP Maria Gomez': a credit line names its source, then the person who
+    took the picture; a name of three words or more right after the credit's label is the source's name and a
+    person's two-word name, never one name."""
+    doc, i = span.doc, span.start
+    credited = i >= 2 and doc[i - 1].lower_ in (":", "by") and doc[i - 2].lower_ in CREDIT_LABELS
+    words = [t for t in span if t.text != "-"]
+    if not credited or len(words) < 3 or not is_personal_name(doc[span.end - 2:span.end]):
+        return [span]
+    source = doc[span.start:span.end - 2]
+    return [_span(doc, source.start, source.end, _label_of_body(source)), _span(doc, span.end - 2, span.end, "PERSON")]
+
+
+def credited_names(run: Span) -> list[Span]:
+    """The source and the person of a capitalised run after a credit's label ('Photo: Reuters Tom Lee'); [] when
+    the run is no such credit."""
+    pieces = split_credit(Span(run.doc, run.start, run.end, label="PERSON"))
+    return pieces if len(pieces) > 1 else []
+
+
+def person_after_stance(run: Span) -> list[Span]:
+    """The person's name after a stance word in a capitalised run ('Pro-Kremlin Tom Hill'); [] when there is none."""
+    pieces = drop_stance_word(Span(run.doc, run.start, run.end, label="PERSON"))
+    return pieces if pieces and pieces[0].start > run.start else []
+
+
 def is_after_stance_prefix(span: Span) -> bool:
     """'anti-Pyongyang', 'pro-Moscow': a name written after a stance prefix and its hyphen."""
     doc, i = span.doc, span.start
     return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in STANCE_PREFIXES and not doc[i - 1].whitespace_
+
+
+def drop_stance_word(span: Span) -> list[Span]:
+    """'Pro-Kremlin', 'Pan-green', 'Anti-war': one word made of a prefix, a hyphen and a name or a common word
+    describes a stance or a camp; read alone as a name, it is none, and before a person's name it is no part of
+    it ('Pro-Kremlin Tom Hill' is Tom Hill). A body's name keeps its own ('Counter-Daesh Coalition',
+    'Anti-Defamation League'), as does a title ('Co-founder')."""
+    doc, i = span.doc, span.start
+    if span.end - i < 3 or doc[i + 1].text != "-" or doc[i].whitespace_ or doc[i + 1].whitespace_:
+        return [span]
+    prefix, word = doc[i], doc[i + 2]
+    if not prefix.is_alpha or not word.is_alpha or is_title_word(word):
+        return [span]
+    stance = prefix.lower_ in STANCE_PREFIXES and word.text[:1].isupper() and not is_descriptor(word.lower_)
+    camp = word.is_lower and is_descriptor(word.lower_)
+    if span.end - i == 3 and (stance or camp):
+        return []
+    rest = doc[i + 3:span.end]
+    if stance and word.whitespace_ and len(rest) > 1 and is_personal_name(rest):
+        return [_span(doc, rest.start, rest.end, "PERSON")]
+    return [span]
 
 
 def split_stance(span: Span) -> list[Span]:
@@ -285,7 +333,8 @@ def split_descriptor(span: Span) -> list[Span]:
     person = _span(doc, k, span.end, "PERSON")
     if after_article:
         return [_span(doc, span.start, k, "ORG"), person]
-    return [person] if span.label_ == "PERSON" else [span]
+    described = k - span.start == 1 and "ADJ" in word_lemmas(doc[span.start].lower_)  # 'Independent' read as a body
+    return [person] if span.label_ == "PERSON" or described else [span]
 
 
 def split_opening_word(span: Span) -> list[Span]:
@@ -513,7 +562,7 @@ def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
     people = frozenset(span[-1].text for span in spans if span.label_ == "PERSON" and not (
         is_descriptor(span[-1].lower_) or span.start and doc[span.start - 1].lower_ in TITLE_CONNECTORS))
     person_ends = frozenset(span.end for span in spans if span.label_ == "PERSON")
-    steps = (drop_excellency, drop_party_letter, split_lines, split_opening_word, split_possessed_thing,
+    steps = (drop_excellency, drop_party_letter, split_lines, split_credit, drop_stance_word, split_opening_word, split_possessed_thing,
              split_common_head, split_stance, split_list, split_of_affiliation, split_title,
              lambda span: split_known_person(span, people), split_title_body, split_descriptor,
              lambda span: title_body_label(span, person_ends), thing_label, origin_label, apposition_label)
