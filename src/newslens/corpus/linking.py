@@ -23,6 +23,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import networkx as nx
+
 from newslens.english.gazetteer import places
 from newslens.english.lexicon import HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS
 
@@ -121,26 +123,6 @@ def acronym_keys(actors: list[ActorRef]) -> dict[str, str]:
     return {letters: next(iter(keys)) for letters, keys in expansions.items() if len(keys) == 1}
 
 
-class Forest:
-    """Union-find over hashable items, merging towards the smallest one (so results never depend on order)."""
-
-    def __init__(self) -> None:
-        self.parent: dict = {}
-
-    def find(self, item):
-        self.parent.setdefault(item, item)
-        while self.parent[item] != item:
-            self.parent[item] = self.parent[self.parent[item]]
-            item = self.parent[item]
-        return item
-
-    def union(self, a, b) -> None:
-        root_a, root_b = self.find(a), self.find(b)
-        if root_a != root_b:
-            low, high = sorted((root_a, root_b))
-            self.parent[high] = low
-
-
 def canonical_name(members: Iterable[ActorRef]) -> str:
     """The name its articles use most; ties go to the longer, then the alphabetically first."""
     counts = Counter(m.name for m in members)
@@ -161,20 +143,20 @@ def link(actors: Iterable[ActorRef]) -> list[Entity]:
     """Group the actors of all articles into entities; sorted by id."""
     actors = list(actors)
     expansions = acronym_keys(actors)
-    forest = Forest()
+    graph = nx.Graph()  # actors and the keys they share; an entity is one connected component
     for actor in actors:
         node = (ACTOR, actor.doc_id, actor.actor_id)
-        forest.find(node)
+        graph.add_node(node)
         keys = name_keys(actor)
         for form in actor.forms:
             letters = acronym_letters(form)
             if letters and actor.type != "PERSON" and letters in expansions:
                 keys.add(expansions[letters])
-        for key in keys:
-            forest.union(node, (KEY, key))
-    groups: dict = defaultdict(list)
+        graph.add_edges_from((node, (KEY, key)) for key in keys)
+    root_of = {node: min(component) for component in nx.connected_components(graph) for node in component}
+    groups: dict = defaultdict(list)  # by the component's smallest node, so ids never depend on input order
     for actor in actors:
-        groups[forest.find((ACTOR, actor.doc_id, actor.actor_id))].append(actor)
+        groups[root_of[(ACTOR, actor.doc_id, actor.actor_id)]].append(actor)
     entities = []
     for root, members in groups.items():
         anchor = root[1] if root[0] == KEY else f"{root[1]}/{root[2]}"

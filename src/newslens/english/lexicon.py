@@ -4,6 +4,7 @@ These are properties of English news writing, not of any article: no names live 
 """
 from __future__ import annotations
 
+import calendar
 from functools import lru_cache
 from pathlib import Path
 
@@ -268,3 +269,15 @@ POSSESSIVE_DETERMINERS = frozenset("his her its their".split())
 EVENT_ADJECTIVES = {"critical": "criticize", "supportive": "support", "hostile": "oppose", "dismissive": "dismiss",
                     "contemptuous": "disparage", "favorable": "support", "favourable": "support",
                     "sympathetic": "support", "loyal": "support", "opposed": "oppose"}
+
+
+def calendar_words() -> frozenset[str]:
+    """Month and day names and their dotted short forms ('January', 'Jan.', 'Sept.', 'Thurs.'), from the
+    calendar module (its English names: newslens never sets a locale). 'May' has no short form."""
+    names = [*calendar.month_name[1:], *calendar.day_name]
+    shorts = [f"{short}." for short in [*calendar.month_abbr[1:], *calendar.day_abbr] if f"{short}." not in
+              {f"{name}." for name in names}]
+    return frozenset([*names, *shorts, "Sept.", "Tues.", "Thurs."])
+
+
+CALENDAR_WORDS = calendar_words()  # never a name ("On Monday Kim said"), though capitalised

@@ -24,7 +24,7 @@ from newslens.pipeline.names import (ROMAN, bound_names, credited_names, is_desc
 from newslens.english.syntax import doc_strings, has_tags, is_verb, lowercase_words, verb_lemma, word_lemmas
 from newslens.english.lexicon import (AMOUNT_VERBS, DIRECTIONS, EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS,
                               LOCATIVE_PREPOSITIONS, ORG_HEADS, PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS,
-                              TIME_HEADS, VESSEL_PREFIXES, name_words)
+                              TIME_HEADS, VESSEL_PREFIXES, CALENDAR_WORDS, name_words)
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 ADJECTIVE_SUFFIXES = frozenset("like based led held style related backed born made owned funded linked controlled "
@@ -41,9 +41,6 @@ ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,7}s$")  # "IEDs", "UAVs": things counted, never one organisation
 WORD = re.compile(r"^[^\W\d_][\w'’]*$")  # letters, with inner apostrophes ("Ja’afari", "Qa'im")
 CAPITALISED = re.compile(r"^(?=[^\W\d_])[\w'’.\-]*$")  # a word; its first letter checked by is_capitalised
-MONTHS_AND_DAYS = frozenset("""January February March April May June July August September October November
-December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept.
-Oct. Nov. Dec. Mon. Tue. Tues. Wed. Thu. Thurs. Fri. Sat. Sun.""".split())
 MAX_SNAPPED_TOKENS = 8
 SENTENCE_BOUNDARY_MARKS = SENTENCE_OPENING_MARKS | frozenset(".!?")
 # Prepositions that only ever locate: what follows them is a place.
@@ -94,7 +91,7 @@ def is_sentence_opener(token) -> bool:
 def is_name_token(token) -> bool:
     """Capitalised word that is not a common word merely starting a sentence."""
     text = token.text
-    if not is_capitalised(text) or text in MONTHS_AND_DAYS:
+    if not is_capitalised(text) or text in CALENDAR_WORDS:
         return False
     if is_sentence_opener(token):
         return False
@@ -445,7 +442,7 @@ def is_plausible_name(span: Span) -> bool:
     """Statistical spans that are dates, lowercase phrases or a demonym with a common noun are noise."""
     text = span.text
     words = text.split()
-    if any(w in MONTHS_AND_DAYS for w in words) or not text[:1].isupper():
+    if any(w in CALENDAR_WORDS for w in words) or not text[:1].isupper():
         return False
     if len(span) == 1 and text.lower() in lowercase_words(span.doc):
         return False  # "Hackers", "Water": written in lower case elsewhere, a common noun
