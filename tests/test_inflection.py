@@ -40,3 +40,10 @@ def test_an_unnamed_source_is_told_with_its_article_and_in_lower_case():
         == "reports"
     assert unnamed_source_phrase(nobody, SimpleNamespace(source_description="spokeswoman", source_affiliation=None)) \
         == "a spokeswoman"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_present_tense_speech_verb_marks_its_subject_as_the_speaker(backend):
+    analysis = analyse("Kowalczyk warns that the dam will fail before the spring.\n", backend)
+    speakers = {analysis.actor_name(q.speaker) for q in analysis.quotes}
+    assert "Kowalczyk" in speakers

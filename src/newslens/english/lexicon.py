@@ -102,6 +102,9 @@ SPEECH_VERB_TABLE = Path(__file__).parents[1] / "models" / "speech_verbs.tsv"
 SPEECH_VERB_USES = {row[0]: row[1] for row in (line.split("\t") for line in
                     SPEECH_VERB_TABLE.read_text(encoding="utf8").splitlines() if line and not line.startswith("#"))}
 SPEECH_VERBS = frozenset(verb for verb, use in SPEECH_VERB_USES.items() if use in ("speech", "clause"))
+# Verbs whose present or past form right after a capitalised run marks the run as a speaker's name ("Kowalczyk
+# warns", "the Observer said"); their forms come from lemminflect (pipeline/entities.SPEECH_FORMS).
+NAME_CUE_VERBS = frozenset("say tell add state warn note explain announce claim".split())
 # Verbs that attribute a quotation next to them and report no clause ('"...," he continued').
 QUOTATION_VERBS = frozenset(verb for verb, use in SPEECH_VERB_USES.items() if use == "quotation")
 

@@ -19,11 +19,12 @@ from spacy.util import filter_spans
 
 
 from newslens.english.gazetteer import demonyms, places, short_country_names
+from newslens.english.inflection import verb_form
 from newslens.pipeline.names import (ROMAN, bound_names, credited_names, is_descriptor, joined_demonyms,
                                      person_after_stance, surname, titled_person)
 from newslens.english.syntax import doc_strings, has_tags, is_verb, lowercase_words, verb_lemma, word_lemmas
 from newslens.english.lexicon import (AMOUNT_VERBS, DIRECTIONS, EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS,
-                              LOCATIVE_PREPOSITIONS, ORG_HEADS, PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS,
+                              LOCATIVE_PREPOSITIONS, NAME_CUE_VERBS, ORG_HEADS, PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS,
                               TIME_HEADS, VESSEL_PREFIXES, CALENDAR_WORDS, name_words)
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
@@ -53,7 +54,7 @@ GOVERNMENT_NOUNS = frozenset("government people parliament army".split())
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 OPERATION_WORDS = frozenset({"Operation", "Exercise"})
 PUBLISHING_FORMS = re.compile(r"^(reported|reports|wrote|writes|published|publishes|revealed|reveals)$")
-SPEECH_FORMS = re.compile(r"^(says|said|told|tells|added|stated|warned|noted|explained|announced|claimed)$")
+SPEECH_FORMS = frozenset(verb_form(verb, tag) for verb in NAME_CUE_VERBS for tag in ("VBZ", "VBD"))  # says, said, warns
 # Unions of word lists, built once here rather than on every test inside the rules
 TITLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS | HONORIFICS
 TITLE_HEADS = ROLE_HEADS | HONORIFICS
@@ -315,7 +316,7 @@ def classify_run(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
     if before == "the" and len(words) == 1 and not ACRONYM.match(text) and (
             not is_common_word(doc, text) or is_publisher(doc, start, end)):
         return start, "ORG"  # "the Kremlin", "the Pentagon": a person's name takes no article; not "the Internet"
-    if before in ROLE_HEADS or before in HONORIFICS or SPEECH_FORMS.match(after) or (
+    if before in ROLE_HEADS or before in HONORIFICS or after in SPEECH_FORMS or (
             before in {"said", "says", "told"}) or (len(words) > 1 and has_role_apposition(doc, end)):
         return start, "PERSON"
     return None
@@ -423,7 +424,7 @@ def is_publisher(doc: Doc, start: int, end: int) -> bool:
     is a newspaper or a broadcaster, not a common noun ('the Internet')."""
     before = doc[start - 1].lower_ if start else ""
     after = doc[end].text if end < len(doc) else ""
-    return before == "the" and (SPEECH_FORMS.match(after) is not None or PUBLISHING_FORMS.match(after) is not None)
+    return before == "the" and (after in SPEECH_FORMS or PUBLISHING_FORMS.match(after) is not None)
 
 
 def locate_lone_word(span: Span) -> Span:
