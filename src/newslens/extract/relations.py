@@ -139,7 +139,7 @@ def is_passive_by(verb: int, target: int, words: Words) -> bool:
     return passive and any(words.lower[k] == "by" for k in range(max(verb, target - 4), target))
 
 
-def is_passive(verb: int, words: Words) -> bool:
+def looks_passive(verb: int, words: Words) -> bool:
     """'he was transferred to Saudi Arabia': the subject undergoes the act (by word shape: no parse here)."""
     return words.lower[verb].endswith(("ed", "en")) and any(
         words.lower[k] in PASSIVE_AUX for k in range(max(0, verb - 2), verb))
@@ -300,7 +300,7 @@ def surface_relations(sent: Span, words: Words, actors_by_id: dict, hard_wrapped
             continue
         if is_passive_by(verb, target, words):
             source_id, target_id = target_id, source_id
-        elif is_passive(verb, words) and not is_noun_event(predicate):
+        elif looks_passive(verb, words) and not is_noun_event(predicate):
             continue  # "was transferred to"; but "was engaged in negotiations with" negotiates
         start, end = span_of(sent, [source, target, verb], words, hard_wrapped)
         yield Relation(source=source_id, predicate=predicate, target=target_id, sentence=doc_text(words.doc)[start:end],
