@@ -23,8 +23,8 @@ from newslens.english.lexicon import (ALIAS_ADVERBS, ALIAS_CUES, EVENT_HEADS, FA
                               LOCATIVE_PREPOSITIONS, NAMING_VERBS, NATIONAL_BODY_HEADS, NATIONAL_BODY_REACH, ORG_HEADS, POSSESSIVE_MARKS,
                               ROLE_HEADS)
 from newslens.model import Actor, Mention, Relation
-from newslens.pipeline.names import (ARTICLES, Title, bare_name, is_adjective_like, is_after_stance_prefix, surname,
-                            title_after, title_before)
+from newslens.pipeline.names import bare_name, is_adjective_like, is_after_stance_prefix, surname
+from newslens.pipeline.titles import ARTICLES, Title, title_after, title_before
 from newslens.english.lexicon import DIRECTIONS, SURROUNDING_PREPOSITIONS
 from newslens.pipeline.entities import (ARTICLE_PREFIX, OPENING_QUOTES, ends_noun_phrase, is_place_in_capitals,
                                        person_surnames)
