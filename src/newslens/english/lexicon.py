@@ -290,3 +290,6 @@ def calendar_words() -> frozenset[str]:
 
 
 CALENDAR_WORDS = calendar_words()  # never a name ("On Monday Kim said"), though capitalised
+
+# Prepositions that link an act's target to its verb ('turn to', 'negotiate with', 'fight against').
+LINKING_PREPOSITIONS = {"to", "with", "against", "from", "on", "at", "for", "by", "toward", "towards", "into"}

@@ -31,8 +31,10 @@ from typing import Iterator
 
 from spacy.tokens import Span
 
+from newslens.english.gazetteer import country_names, places
 from newslens.english.lexicon import (
     ACTING_NOUNS, ADDRESSEE_VERBS, COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_ADJECTIVES, EVENT_CLASS_OF, EVENT_NOUNS,
+    FACILITY_HEADS, GEOGRAPHIC_HEADS, PLACE_NOUNS,
     HYPOTHETICAL_MODALS, NON_TARGET_PREPOSITIONS, NOT_EVENT_VERBS, OBJECT_CONTROL_VERBS, POSSESSIVE_MARKS,
     RECEIVING_VERBS, SEEKING_VERBS, SPEECH_VERBS, VERB_ONLY_ON,
 )
@@ -521,3 +523,19 @@ def sentence_events(sent: Span, words: Words) -> Iterator[Event]:
     yield from nominal_events(sent, words)
     yield from adjective_events(sent, words)
     yield from adjacent_events(sent, words, {event.verb for event in events})
+
+
+ACTING_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def acts(actor_id: str, actors_by_id: dict) -> bool:
+    """People, organisations, groups and countries act; a city or region the gazetteer knows is where
+    things happen. A 'place' it does not know is more often an organisation the tagger mislabelled."""
+    actor = actors_by_id[actor_id]
+    if actor.type not in ACTING_TYPES:
+        return False
+    if actor.type != "GPE" or actor.name in country_names():
+        return True
+    named_as_region = bool({w.lower() for w in actor.name.split()} & PLACE_NOUNS - {"state"})  # 'Diyala Province'
+    named_as_site = actor.name.split()[-1].lower() in GEOGRAPHIC_HEADS | FACILITY_HEADS  # 'Mosul Dam', 'Q-West Airfield'
+    return actor.name not in places() and not named_as_region and not named_as_site
