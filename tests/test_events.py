@@ -140,7 +140,7 @@ def test_evidence_is_one_whole_line():
 
 def test_a_known_city_or_named_region_is_where_things_happen_not_an_actor():
     from newslens.model import Actor
-    from newslens.extract.relations import acts
+    from newslens.extract.events import acts
     actors = {a.id: a for a in [
         Actor(id="c", name="Chicago", type="GPE", mentions=()), Actor(id="r", name="Diyala Province", type="GPE", mentions=()),
         Actor(id="q", name="capital of Vantoria", type="GPE", mentions=()),

@@ -62,6 +62,8 @@ class Quote:
     source_description: str | None = None  # an unnamed source: what it is ('spokeswoman', 'administration officials')
     source_affiliation: str | None = None  # and the id of the actor it speaks for ('for Hillary Clinton')
 
+AFFILIATION = "affiliation"  # the category of a stated affiliation (the other categories are event classes)
+
 
 @dataclass(frozen=True)
 class Relation:

@@ -59,7 +59,7 @@ def entity_chart(tables: dict[str, pd.DataFrame], by: str = "mentions", top: int
     positions = range(len(rows))
     ax.barh(positions, rows[by], color=[type_color(t) for t in rows["type"]], edgecolor="#444444")
     for position, value, articles in zip(positions, rows[by], rows["articles"]):
-        ax.text(value, position, f" {value} ({overview.plural(int(articles), 'article')})", va="center",
+        ax.text(value, position, f" {value} ({overview.counted(int(articles), 'article')})", va="center",
                 fontsize=9)
     ax.set_yticks(positions, [label(n) for n in rows["name"]], **PLAIN)
     ax.invert_yaxis()
@@ -139,10 +139,10 @@ def time_chart(tables: dict[str, pd.DataFrame]) -> Figure:
         articles = tables["articles"]
         dated = int(articles["date"].notna().sum())
         if not dated:
-            message = (f"None of the {overview.plural(len(articles), 'article')} has a date (a `date:` line, a "
+            message = (f"None of the {overview.counted(len(articles), 'article')} has a date (a `date:` line, a "
                        "JSONL `date` or a dateline), so quotes cannot be placed in time.")
         else:
-            message = f"The {overview.plural(dated, 'dated article')} hold no quotes."
+            message = f"The {overview.counted(dated, 'dated article')} hold no quotes."
         return empty_figure(title, message)
     monthly = frame["unit"].iloc[0] == "month"
     fig = Figure(figsize=(10, 3.2), layout="constrained")
@@ -161,7 +161,7 @@ def time_chart(tables: dict[str, pd.DataFrame]) -> Figure:
     ax.set_ylabel("quotes")
     ax.set_xlabel(f"date of publication (one bar per {'month' if monthly else 'day'})")
     undated = int(tables["articles"]["date"].isna().sum())
-    note = f"; {overview.plural(undated, 'undated article')} left out" if undated else ""
+    note = f"; {overview.counted(undated, 'undated article')} left out" if undated else ""
     ax.set_title(f"{title} (by date of publication{note})", loc="left", fontweight="bold")
     return fig
 
@@ -227,10 +227,10 @@ def network_chart(tables: dict[str, pd.DataFrame], max_nodes: int = NETWORK_MAX_
     handles += type_legend_handles(sorted({entities.loc[n, "type"] for n in nodes}))
     fig.legend(handles=handles, title="link / entity type", loc="upper left", bbox_to_anchor=NETWORK_LEGEND_AT,
                frameon=False)
-    drawn = f"{overview.plural(len(nodes), 'entity', 'entities')}, {overview.plural(len(shown), 'link')}"
+    drawn = f"{overview.counted(len(nodes), 'entity', 'entities')}, {overview.counted(len(shown), 'link')}"
     if len(nodes) < all_entities:
         drawn = (f"the {len(nodes)} most linked of {all_entities:,} entities, {len(shown):,} of "
-                 f"{overview.plural(len(edges), 'link')}")
+                 f"{overview.counted(len(edges), 'link')}")
     fig.suptitle(f"{title}: {drawn}", x=0.01, ha="left", fontweight="bold")
     if unplaced:
         fig.text(0.01, 0.01, textwrap.fill("Labels with no free space: " + "; ".join(unplaced), 150), fontsize=8,

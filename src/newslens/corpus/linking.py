@@ -26,9 +26,8 @@ from dataclasses import dataclass
 import networkx as nx
 
 from newslens.english.gazetteer import places
-from newslens.english.lexicon import HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS
+from newslens.english.lexicon import TITLE_WORDS
 
-TITLE_WORDS = HONORIFICS | ROLE_HEADS | ROLE_MODIFIERS
 ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,8}$")
 POSSESSIVE = re.compile(r"['’]s?$")
 KEY, ACTOR = 0, 1  # node kinds of the union-find: keys sort first, so an entity's root is its smallest key
@@ -123,7 +122,7 @@ def acronym_keys(actors: list[ActorRef]) -> dict[str, str]:
     return {letters: next(iter(keys)) for letters, keys in expansions.items() if len(keys) == 1}
 
 
-def canonical_name(members: Iterable[ActorRef]) -> str:
+def most_used_name(members: Iterable[ActorRef]) -> str:
     """The name its articles use most; ties go to the longer, then the alphabetically first."""
     counts = Counter(m.name for m in members)
     return min(counts, key=lambda name: (-counts[name], -len(name), name))
@@ -161,6 +160,6 @@ def link(actors: Iterable[ActorRef]) -> list[Entity]:
     for root, members in groups.items():
         anchor = root[1] if root[0] == KEY else f"{root[1]}/{root[2]}"
         members.sort(key=lambda m: (m.doc_id, m.actor_id))
-        entities.append(Entity(id=entity_id(anchor), name=canonical_name(members), type=common_type(members),
+        entities.append(Entity(id=entity_id(anchor), name=most_used_name(members), type=common_type(members),
                                members=tuple(members)))
     return sorted(entities, key=lambda e: e.id)

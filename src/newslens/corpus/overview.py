@@ -25,7 +25,8 @@ TABLE_ROWS = 30  # rows of a long table shown in the report (the whole table is 
 SPEECH = {"direct": "direct", "indirect": "reported", "mixed": "reported (with a quoted fragment)"}
 
 
-def plural(count: int, word: str, many: str | None = None) -> str:
+def counted(count: int, word: str, many: str | None = None) -> str:
+    """'1,204 articles': a count with thousands separators, and its noun."""
     return f"{count:,} {word if count == 1 else many or word + 's'}"
 
 
@@ -49,7 +50,7 @@ def overview(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         "articles": f"{len(articles):,}",
         "words": f"{int(articles['words'].sum()):,}",
         "sources": f"{len(sources)}: {', '.join(sources)}" if sources else "none given",
-        "date range": (f"{dates.min()} to {dates.max()} ({plural(len(dates), 'dated article')}: {date_sources(articles)})"
+        "date range": (f"{dates.min()} to {dates.max()} ({counted(len(dates), 'dated article')}: {date_sources(articles)})"
                        if len(dates) else "no article is dated"),
         "entities": f"{len(tables['entities']):,} ({int((tables['entities']['articles'] > 1).sum()):,} in more than one article)",
         "quotes": f"{len(quotes):,} ({len(quotes) - reported:,} direct, {reported:,} reported)",
@@ -156,7 +157,7 @@ def summary_paragraphs(tables: dict[str, pd.DataFrame]) -> list[str]:
     articles, quotes, entities = tables["articles"], tables["quotes"], tables["entities"]
     sources = articles["source"].dropna().nunique()
     dates = articles["date"].dropna()
-    origin = f"from {plural(sources, 'named source')}" if sources else "from no named source"
+    origin = f"from {counted(sources, 'named source')}" if sources else "from no named source"
     if not len(dates):
         when = "; none is dated"
     elif len(dates) == len(articles):
@@ -164,13 +165,13 @@ def summary_paragraphs(tables: dict[str, pd.DataFrame]) -> list[str]:
     else:
         when = f"; {len(dates):,} of them dated, {dates.min()} to {dates.max()}"
     shared = int((entities["articles"] > 1).sum())
-    paragraphs = [f"The corpus holds {plural(len(articles), 'article')} ({int(articles['words'].sum()):,} words) "
-                  f"{origin}{when}. newslens found {plural(len(entities), 'entity', 'entities')}"
+    paragraphs = [f"The corpus holds {counted(len(articles), 'article')} ({int(articles['words'].sum()):,} words) "
+                  f"{origin}{when}. newslens found {counted(len(entities), 'entity', 'entities')}"
                   + (f", {shared:,} of them in more than one article." if shared else
                      ", none of them in more than one article.")]
     if not entities.empty:
         top = top_entities(tables, "mentions", 3)
-        listed = [f"{row.name} ({plural(int(row.mentions), 'mention')} in {plural(int(row.articles), 'article')})"
+        listed = [f"{row.name} ({counted(int(row.mentions), 'mention')} in {counted(int(row.articles), 'article')})"
                   for row in top.itertuples()]
         paragraphs.append(f"The most mentioned: {'; '.join(listed)}.")
     if len(quotes):
@@ -181,12 +182,12 @@ def summary_paragraphs(tables: dict[str, pd.DataFrame]) -> list[str]:
         else:
             who = (f"Most statements come from {SPEAKER_GROUP_NOUNS.get(lead['speaker'], lead['speaker'])} "
                    f"({lead['share']:.0%}).")
-        text = (f"Of {plural(len(quotes), 'quote')} and reported statements, {direct / len(quotes):.0%} are direct "
+        text = (f"Of {counted(len(quotes), 'quote')} and reported statements, {direct / len(quotes):.0%} are direct "
                 f"quotations. {who}")
         most_quoted = top_entities(tables, "quotes", 1)
         if not most_quoted.empty:
             row = most_quoted.iloc[0]
-            text += f" The most quoted entity is {row['name']} ({plural(int(row['quotes']), 'statement')})."
+            text += f" The most quoted entity is {row['name']} ({counted(int(row['quotes']), 'statement')})."
         reference = speaker_reference(tables)
         if not reference.empty:
             shares = "; ".join(f"{r[0]}: {r[2]:.0%}" for r in reference.itertuples(index=False))
@@ -196,12 +197,12 @@ def summary_paragraphs(tables: dict[str, pd.DataFrame]) -> list[str]:
     edges = network_edges(tables)
     if not edges.empty:
         row = edges.iloc[0]
-        stated = f"{plural(len(edges), 'link')} between entities {'is' if len(edges) == 1 else 'are'} stated"
+        stated = f"{counted(len(edges), 'link')} between entities {'is' if len(edges) == 1 else 'are'} stated"
         if int(row["articles"]) > 1:
             role = "as " if row["kind"] == "affiliation" else ""
             paragraphs.append(f"{stated}; the most repeated, {named(row['source'])} → {named(row['target'])} "
                               f"({row['kind']}: {role}{row['predicates']}), appears in "
-                              f"{plural(int(row['articles']), 'article')}.")
+                              f"{counted(int(row['articles']), 'article')}.")
         else:
             paragraphs.append(f"{stated}, each in one article only.")
     return paragraphs

@@ -18,7 +18,7 @@ from newslens.io import publish
 from newslens.corpus.store import Store
 from newslens.exceptions import NewslensError, ReportError
 from newslens.io.outputs import reason
-from newslens.report import (build_reports, execute_notebook, execution_failure, make_reproducible, one_line,
+from newslens.report import (build_reports, execute_notebook, execution_failure, make_reproducible, exception_line,
                              packaged_notebook, to_html)
 
 NOTEBOOK = packaged_notebook("corpus_report.ipynb")
@@ -48,7 +48,7 @@ def build_corpus_report(corpus_dir: str | Path, rebuild: bool = True) -> Path:
     except OSError as exc:  # the reason alone: the file names would be the run's staging files
         raise ReportError(f"could not write the corpus report to {out}: {reason(exc)}") from exc
     except Exception as exc:
-        raise ReportError(f"could not write the corpus report to {out}: {one_line(exc)}") from exc
+        raise ReportError(f"could not write the corpus report to {out}: {exception_line(exc)}") from exc
     return target
 
 

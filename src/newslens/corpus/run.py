@@ -28,7 +28,7 @@ from tqdm import tqdm
 
 from newslens.extract.analysis import analyze, analyze_many
 from newslens.io.article import article_from_text
-from newslens.corpus.overview import plural
+from newslens.corpus.overview import counted
 from newslens.corpus.sources import (JSONL_SUFFIXES, CorpusArticle, SourceError, input_files, iter_articles,
                                      unreadable_inputs)
 from newslens.corpus.store import Store, result_json
@@ -357,7 +357,7 @@ class CorpusSummary:
         return self.words / self.seconds if self.seconds > 0 else 0.0
 
     def line(self) -> str:
-        return (f"{plural(self.done, 'article')} done, {self.up_to_date:,} up to date, {self.failed:,} failed, "
+        return (f"{counted(self.done, 'article')} done, {self.up_to_date:,} up to date, {self.failed:,} failed, "
                 f"{self.words_per_second:,.0f} words/s")
 
 

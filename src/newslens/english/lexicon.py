@@ -57,6 +57,12 @@ HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. gen gen. lt lt. col col. m
                        "brig brig. spc spc. cpl cpl. pvt pvt. cmdr cmdr. adm. "
                        "adm adm. sen sen. rep rep. gov gov. prof prof. sir dame lord lady rev rev. st st. "
                        "det det. insp insp. supt supt.".split())
+# A person's title, in full ('Deputy Foreign Minister', 'Dr.') and by its head word only ('Minister', 'Dr.')
+TITLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS | HONORIFICS
+TITLE_HEADS = ROLE_HEADS | HONORIFICS
+# Prepositions that only ever locate: what follows them is a place; with 'in' and 'at', a site.
+SURROUNDING_PREPOSITIONS = frozenset("near outside around inside across throughout".split())
+SITE_PREPOSITIONS = SURROUNDING_PREPOSITIONS | {"in", "at"}
 
 # Last words of organisation names ("Syrian Democratic Forces", "unification ministry").
 ORG_HEADS = frozenset("""
@@ -284,3 +290,6 @@ def calendar_words() -> frozenset[str]:
 
 
 CALENDAR_WORDS = calendar_words()  # never a name ("On Monday Kim said"), though capitalised
+
+# Prepositions that link an act's target to its verb ('turn to', 'negotiate with', 'fight against').
+LINKING_PREPOSITIONS = {"to", "with", "against", "from", "on", "at", "for", "by", "toward", "towards", "into"}

@@ -21,7 +21,6 @@ from newslens.model import Actor
 DOC_CACHES: WeakKeyDictionary = WeakKeyDictionary()
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj", "expl"}
-OBJECT_DEPS = {"dobj", "obj", "iobj", "dative", "pobj", "obl", "nmod", "obl:npmod", "attr", "oprd"}
 RELATIVE_CLAUSE_DEPS = {"relcl", "acl:relcl"}
 RELATIVE_PRONOUNS = {"which", "who", "whom", "that"}
 NEGATIONS = {"not", "n't", "never", "no", "nor", "neither", "without"}

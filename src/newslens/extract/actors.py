@@ -23,9 +23,9 @@ from newslens.english.lexicon import (ALIAS_ADVERBS, ALIAS_CUES, EVENT_HEADS, FA
                               LOCATIVE_PREPOSITIONS, NAMING_VERBS, NATIONAL_BODY_HEADS, NATIONAL_BODY_REACH, ORG_HEADS, POSSESSIVE_MARKS,
                               ROLE_HEADS)
 from newslens.model import Actor, Mention, Relation
-from newslens.pipeline.names import (ARTICLES, Title, bare_name, is_adjective_like, is_after_stance_prefix, surname,
-                            title_after, title_before)
-from newslens.english.lexicon import DIRECTIONS
+from newslens.pipeline.names import bare_name, is_adjective_like, is_after_stance_prefix, surname
+from newslens.pipeline.titles import ARTICLES, Title, title_after, title_before
+from newslens.english.lexicon import DIRECTIONS, SURROUNDING_PREPOSITIONS
 from newslens.pipeline.entities import (ARTICLE_PREFIX, OPENING_QUOTES, ends_noun_phrase, is_place_in_capitals,
                                        person_surnames)
 from newslens.english.syntax import doc_strings, doc_text, is_noun, word_lemmas
@@ -40,7 +40,6 @@ NAMED_AFTER_HEADS = EVENT_HEADS | PLACE_HEADS | frozenset("fair prize award awar
 SHARED_ROLES = frozenset("leader chief head chair founder author editor publisher expert official representative "
                          "executive manager principal adviser advisor negotiator partner".split())
 PERSONAL_ROLES = ROLE_HEADS - SHARED_ROLES
-SITE_PREPOSITIONS = frozenset({"near", "outside", "inside", "around", "across", "throughout"})
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "de", "del", "da", "van", "von", "bin", "ibn", "&", "-"})
 GENERIC_HEADS = ORG_HEADS | ROLE_HEADS  # 'Police', 'spokesman': words that describe rather than name
@@ -428,7 +427,7 @@ def is_generic(key: str, members: list[EntityMention]) -> bool:
     return not any(m.span.start > 0 and m.span.doc[m.span.start - 1].lower_ == "the" for m in members)
 
 
-def canonical_name(forms, aliases=frozenset()) -> str:
+def fullest_name(forms, aliases=frozenset()) -> str:
     """The fullest form of the name itself: a form in capitals throughout beats one with a description after it
     ('ISIL' over 'ISIL terrorist group', 'Mosul' over 'city of Mosul'), then more words, then the article's own
     name over one it gives as an alias ('Kara Hills' over its gloss 'Jabal Kara'), then more letters."""
@@ -528,7 +527,7 @@ def is_sited(span: Span) -> bool:
     """'near Ayn Isa'; not 'in Bruce Wayne's manor', where the place is what he owns."""
     doc = span.doc
     owns = span.end < len(doc) and doc[span.end].lower_ in POSSESSIVE_MARKS
-    return span.start > 0 and doc[span.start - 1].lower_ in SITE_PREPOSITIONS and not owns
+    return span.start > 0 and doc[span.start - 1].lower_ in SURROUNDING_PREPOSITIONS and not owns
 
 
 def is_described_as_person(span: Span) -> bool:
@@ -577,7 +576,7 @@ def actors_and_affiliations(doc: Doc) -> tuple[list[Actor], list[Relation]]:
         label = context_label(key, members, max(sorted(set(labels)), key=lambda x: (labels.count(x), x == longest)))
         title = find_title(members) if label == "PERSON" else None
         alias_only = {m.name for m in members if id(m) in aliases} - {m.name for m in members if id(m) not in aliases}
-        name = canonical_name([m.name for m in members], alias_only)
+        name = fullest_name([m.name for m in members], alias_only)
         if key in country_names():
             written = [m.name for m in members if m.name in country_names()]
             # a country is named canonically, even when only its capital appears; by the article's own name for

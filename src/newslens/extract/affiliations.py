@@ -12,11 +12,10 @@ from spacy.tokens import Doc, Span
 from newslens.extract.evidence import evidence_span, is_hard_wrapped
 from newslens.english.gazetteer import demonyms, places
 from newslens.english.lexicon import ORG_HEADS, POSSESSIVE_MARKS
-from newslens.model import Actor, Relation
-from newslens.pipeline.names import Title, title_after, title_before
+from newslens.model import AFFILIATION, Actor, Relation
+from newslens.pipeline.titles import Title, title_after, title_before
 from newslens.english.syntax import MentionIndex, doc_text
 
-AFFILIATION = "affiliation"
 
 
 def person_titles(ent: Span) -> list[Title]:

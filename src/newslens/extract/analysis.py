@@ -13,7 +13,7 @@ from newslens.io.article import Article, article_from_text, read_article
 from newslens.extract.language import language_warnings
 from newslens.model import Analysis, Relation
 from newslens.pipeline.load import annotate, annotate_many, load_pipeline, pipeline_info
-from newslens.pipeline.names import remembered_titles
+from newslens.pipeline.titles import remembered_titles
 from newslens.extract.quotes import extract_quotes
 from newslens.extract.relations import extract_relations
 from newslens.english.syntax import MentionIndex, Words

@@ -19,7 +19,7 @@ from newslens.english.lexicon import (
     COUNTRY_NOUNS, FEMININE_PRONOUNS, ORG_HEADS, POSSESSIVE_DETERMINERS, PRONOUNS_PERSON, ROLE_HEADS,
 )
 from newslens.model import Actor, Mention
-from newslens.pipeline.names import is_excellency
+from newslens.pipeline.titles import is_excellency
 from newslens.english.syntax import SUBJECT_DEPS, doc_strings, doc_text
 
 PRONOUN_WINDOW_SENTENCES = 3

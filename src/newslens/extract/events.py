@@ -31,17 +31,19 @@ from typing import Iterator
 
 from spacy.tokens import Span
 
+from newslens.english.gazetteer import country_names, places
 from newslens.english.lexicon import (
     ACTING_NOUNS, ADDRESSEE_VERBS, COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_ADJECTIVES, EVENT_CLASS_OF, EVENT_NOUNS,
+    FACILITY_HEADS, GEOGRAPHIC_HEADS, PLACE_NOUNS,
     HYPOTHETICAL_MODALS, NON_TARGET_PREPOSITIONS, NOT_EVENT_VERBS, OBJECT_CONTROL_VERBS, POSSESSIVE_MARKS,
     RECEIVING_VERBS, SEEKING_VERBS, SPEECH_VERBS, VERB_ONLY_ON,
 )
 from newslens.english.syntax import RELATIVE_CLAUSE_DEPS, RELATIVE_PRONOUNS, Words, lemma, word_lemmas
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubj:outer"})
+ACTIVE_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:outer"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "nsubjpass"})
 PASSIVE_MARK_DEPS = frozenset({"aux:pass", "auxpass"})
-OBJECT_DEPS = frozenset({"obj", "dobj", "iobj", "dative"})
+VERB_OBJECT_DEPS = frozenset({"obj", "dobj", "iobj", "dative"})
 RECIPIENT_DEPS = frozenset({"iobj", "dative"})
 RANGE_VERBS = frozenset({"range", "vary", "stretch", "span", "run"})
 OBLIQUE_DEPS = frozenset({"obl", "nmod", "obl:agent"})
@@ -52,7 +54,7 @@ INCLUDING = frozenset({"including", "like", "as"})
 # Words before an actor that make it no subject ('by X replaced', 'was X').
 ADJACENT_BLOCKERS = frozenset({"by", "of", "to", "with", "from", "for", "in", "at", "on", "was", "were", "is", "are"})
 # Words a parser reads as prepositions that open clauses as often ('as X replaced Y').
-CLAUSE_OPENERS = frozenset({"as", "after", "before", "since", "until"})
+CLAUSAL_PREPOSITIONS = frozenset({"as", "after", "before", "since", "until"})
 # A gerund after these is not done by the clause's subject ('warned against providing support').
 GERUND_BLOCKERS = frozenset({"against", "from", "without", "of", "instead"})
 # Prepositions that link an event noun to the one it is done to or with ('an attack on X', 'talks with X').
@@ -181,7 +183,7 @@ def real_word(token: int | None, words: Words) -> int | None:
 def own_subject(verb: int, words: Words) -> int | None:
     """The verb's subject, past whitespace tokens the parser also called subjects ('\\n\\nGermany was criticised')."""
     for child in words.children[verb]:
-        if words.dep[child] in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+        if words.dep[child] in ACTIVE_SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
             subject = real_word(child, words)
             if subject is not None:
                 return subject
@@ -189,7 +191,7 @@ def own_subject(verb: int, words: Words) -> int | None:
 
 
 def first_object(verb: int, words: Words) -> int | None:
-    return next((c for c in words.children[verb] if words.dep[c] in OBJECT_DEPS and words.text[c].strip()), None)
+    return next((c for c in words.children[verb] if words.dep[c] in VERB_OBJECT_DEPS and words.text[c].strip()), None)
 
 
 def subject_of(verb: int, words: Words, depth: int = 0) -> tuple[int | None, bool]:
@@ -257,7 +259,7 @@ def carried_nouns(verb: int, words: Words) -> Iterator[int]:
     """Event nouns a verb carries: its object ('held talks', 'contemplating exercises') and a
     statement it is made in ('said in a statement to')."""
     for child in words.children[verb]:
-        if words.dep[child] in OBJECT_DEPS and words.lower[child] in EVENT_NOUNS:
+        if words.dep[child] in VERB_OBJECT_DEPS and words.lower[child] in EVENT_NOUNS:
             yield child
     for link, noun in prepositional(verb, words):
         if link == "in" and words.lower[noun] in COMMUNICATION_NOUNS:
@@ -278,7 +280,7 @@ def noun_links(noun: int, words: Words) -> list[tuple[str, int]]:
     it ('improve ISIL's defenses | against X' is read as the defenses against X)."""
     links = list(prepositional(noun, words))
     verb = words.head[noun]
-    if words.dep[noun] in OBJECT_DEPS and verb != noun:
+    if words.dep[noun] in VERB_OBJECT_DEPS and verb != noun:
         links += [(link, n) for link, n in prepositional(verb, words) if n > noun]
     return links
 
@@ -288,7 +290,7 @@ def things_moved(verb: int, words: Words) -> list[int]:
     'to X' on them, the phrase says where the verb moved them ('sought shells and missiles from X')."""
     things = []
     for child in words.children[verb]:
-        if words.dep[child] in OBJECT_DEPS:
+        if words.dep[child] in VERB_OBJECT_DEPS:
             things += [k for k in conjuncts(child, words) if not words.actor[k] and words.lower[k] not in EVENT_NOUNS]
     return things
 
@@ -307,7 +309,7 @@ def verb_targets(verb: int, words: Words) -> Iterator[tuple[int, int | None, str
     reports = base in SPEECH_VERBS and base not in ADDRESSEE_VERBS
     objects = [c for c in words.children[verb] if words.dep[c] in ("obj", "dobj") and words.pos[c] not in ("DET", "PRON")]
     for child in words.children[verb]:
-        if reports or words.dep[child] not in OBJECT_DEPS:  # 'stated Montalvo left': a clause, no addressee
+        if reports or words.dep[child] not in VERB_OBJECT_DEPS:  # 'stated Montalvo left': a clause, no addressee
             continue
         if words.dep[child] in RECIPIENT_DEPS or len(objects) > 1 and child == objects[0]:
             # 'gave Chile the option', also where the parser reads both as objects: gave the option to Chile
@@ -481,7 +483,7 @@ def adjacent_events(sent: Span, words: Words, read_verbs: set[int]) -> Iterator[
             continue  # 'Gen. X, commander, Central Command met with Y': the parse found the subject
         opener = actor_start(before, words, sent.start) - 1
         if opener >= sent.start and (words.lower[opener] in ADJACENT_BLOCKERS or (
-                words.dep[opener] == "case" and words.lower[opener] not in CLAUSE_OPENERS)):
+                words.dep[opener] == "case" and words.lower[opener] not in CLAUSAL_PREPOSITIONS)):
             continue  # 'within X called Y': an actor after a preposition is no subject
         after, link, thing = verb + 1, None, None
         if words.lower[after] in NOUN_TARGET_LINKS:
@@ -521,3 +523,19 @@ def sentence_events(sent: Span, words: Words) -> Iterator[Event]:
     yield from nominal_events(sent, words)
     yield from adjective_events(sent, words)
     yield from adjacent_events(sent, words, {event.verb for event in events})
+
+
+ACTING_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def acts(actor_id: str, actors_by_id: dict) -> bool:
+    """People, organisations, groups and countries act; a city or region the gazetteer knows is where
+    things happen. A 'place' it does not know is more often an organisation the tagger mislabelled."""
+    actor = actors_by_id[actor_id]
+    if actor.type not in ACTING_TYPES:
+        return False
+    if actor.type != "GPE" or actor.name in country_names():
+        return True
+    named_as_region = bool({w.lower() for w in actor.name.split()} & PLACE_NOUNS - {"state"})  # 'Diyala Province'
+    named_as_site = actor.name.split()[-1].lower() in GEOGRAPHIC_HEADS | FACILITY_HEADS  # 'Mosul Dam', 'Q-West Airfield'
+    return actor.name not in places() and not named_as_region and not named_as_site

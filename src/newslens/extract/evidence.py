@@ -14,7 +14,7 @@ from statistics import median
 
 from spacy.tokens import Doc, Span
 
-from newslens.english.syntax import doc_text
+from newslens.english.syntax import Words, doc_text
 
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 WRAP_WIDTH = 80  # lines no longer than a typewriter's, most of them running on: the text is hard-wrapped
@@ -75,3 +75,9 @@ def evidence_span(sent: Span, low: int, high: int, hard_wrapped: bool) -> tuple[
     while start < end and text[start].isspace():
         start += 1
     return start, end
+
+
+def span_of(sent: Span, tokens: list[int], words: Words, hard_wrapped: bool) -> tuple[int, int]:
+    """Evidence span of an event stated by these tokens."""
+    low, high = min(words.idx[t] for t in tokens), max(words.idx[t] + len(words.text[t]) for t in tokens)
+    return evidence_span(sent, low, high, hard_wrapped)

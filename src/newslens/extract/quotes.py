@@ -49,14 +49,14 @@ PURPOSE_OPENERS = {phrase.split()[0] for phrase in PURPOSE_PHRASES}
 BARE_CLAUSE_VERBS = {"say", "believe", "think", "feel", "estimate", "add", "claim", "argue", "insist", "warn",
                      "note", "find", "expect", "hope", "fear", "predict", "tell", "write", "suggest", "announce",
                      "state", "explain", "admit", "observe", "reveal", "report", "conclude", "acknowledge", "confirm"}
-CLAUSE_OPENERS = {"the", "a", "an", "this", "that", "these", "those", "there", "it", "he", "she", "they", "we", "i",
+CLAUSE_START_WORDS = {"the", "a", "an", "this", "that", "these", "those", "there", "it", "he", "she", "they", "we", "i",
                   "you", "his", "her", "their", "its", "our", "some", "many", "most", "all", "no", "only", "any",
                   "every", "each", "both", "one", "more", "less", "nobody", "everyone", "people", "although",
                   "though", "because", "if"}
 REPORTING_VERBS = SPEECH_VERBS | FINDING_VERBS | QUOTATION_VERBS
 # Words after which ", according to X," is an insertion: what X reports follows it.
 INSERTION_OPENERS = {"which", "that", "who", "and", "but", "while"}
-TOPIC_PREPOSITIONS = {"about", "regarding", "concerning"}  # 'as X told reporters about the plan, ...': a time
+TOPIC_ONLY_PREPOSITIONS = {"about", "regarding", "concerning"}  # 'as X told reporters about the plan, ...': a time
 MIN_DIRECT_WORDS = 4
 MIN_ATTRIBUTED_WORDS = 2  # '"Not me," said Tom Ruiz': a short quotation with its cue is still a statement
 MIN_REPORTED_WORDS = 3
@@ -604,7 +604,7 @@ def bare_clause_start(cue: Token, words: Words) -> int | None:
     if k >= len(doc):
         return None
     nxt = doc[k]
-    if nxt.lower_ in CLAUSE_OPENERS and nxt.lower_ != "that" or (nxt.text[:1].isupper() and nxt.is_alpha) or nxt.like_num:
+    if nxt.lower_ in CLAUSE_START_WORDS and nxt.lower_ != "that" or (nxt.text[:1].isupper() and nxt.is_alpha) or nxt.like_num:
         return k
     return None
 
@@ -632,7 +632,7 @@ def complement_start(cue: Token, words: Words) -> int | None:
             # clause opens the sentence and says nothing of its own ('As X told reporters about Y, ...' is a time)
             opens = as_mark.i == cue.sent.start or words.lower[as_mark.i - 1] in ("and", "but", "\n")
             comma = next((k for k in range(cue.i + 1, min(cue.i + 10, sent_end)) if words.text[k] == ","), None)
-            topical = comma is not None and any(words.lower[k] in TOPIC_PREPOSITIONS for k in range(cue.i + 1, comma))
+            topical = comma is not None and any(words.lower[k] in TOPIC_ONLY_PREPOSITIONS for k in range(cue.i + 1, comma))
             usable = opens and not topical and comma is not None and comma + 1 < sent_end
             return comma + 1 if usable else None
         clauses = [c for c in cue.children if c.dep_ in ("ccomp",) and c.i > cue.i]

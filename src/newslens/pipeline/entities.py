@@ -24,8 +24,9 @@ from newslens.pipeline.names import (ROMAN, bound_names, credited_names, is_desc
                                      person_after_stance, surname, titled_person)
 from newslens.english.syntax import doc_strings, has_tags, is_verb, lowercase_words, verb_lemma, word_lemmas
 from newslens.english.lexicon import (AMOUNT_VERBS, DIRECTIONS, EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS,
-                              LOCATIVE_PREPOSITIONS, NAME_CUE_VERBS, ORG_HEADS, PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, SPEECH_VERBS,
-                              TIME_HEADS, VESSEL_PREFIXES, CALENDAR_WORDS, name_words)
+                              LOCATIVE_PREPOSITIONS, NAME_CUE_VERBS, ORG_HEADS, PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, SITE_PREPOSITIONS, SPEECH_VERBS,
+                              SURROUNDING_PREPOSITIONS, TIME_HEADS, TITLE_HEADS, TITLE_WORDS, VESSEL_PREFIXES,
+                              CALENDAR_WORDS, name_words)
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 ADJECTIVE_SUFFIXES = frozenset("like based led held style related backed born made owned funded linked controlled "
@@ -44,9 +45,6 @@ WORD = re.compile(r"^[^\W\d_][\w'’]*$")  # letters, with inner apostrophes ("J
 CAPITALISED = re.compile(r"^(?=[^\W\d_])[\w'’.\-]*$")  # a word; its first letter checked by is_capitalised
 MAX_SNAPPED_TOKENS = 8
 SENTENCE_BOUNDARY_MARKS = SENTENCE_OPENING_MARKS | frozenset(".!?")
-# Prepositions that only ever locate: what follows them is a place.
-SURROUNDING_PREPOSITIONS = frozenset("near outside around inside across throughout".split())
-SITE_PREPOSITIONS = SURROUNDING_PREPOSITIONS | {"in", "at"}
 PLACE_PREPOSITIONS = frozenset("in at near from to into outside inside across around toward towards through "
                                "of".split())
 OPENING_WORDS = PLACE_PREPOSITIONS | {"yesterday", "today", "tomorrow", "tonight"}
@@ -56,8 +54,6 @@ OPERATION_WORDS = frozenset({"Operation", "Exercise"})
 PUBLISHING_FORMS = re.compile(r"^(reported|reports|wrote|writes|published|publishes|revealed|reveals)$")
 SPEECH_FORMS = frozenset(verb_form(verb, tag) for verb in NAME_CUE_VERBS for tag in ("VBZ", "VBD"))  # says, said, warns
 # Unions of word lists, built once here rather than on every test inside the rules
-TITLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS | HONORIFICS
-TITLE_HEADS = ROLE_HEADS | HONORIFICS
 ORG_OR_EVENT_HEADS = ORG_HEADS | EVENT_HEADS
 ACTOR_PREPOSITIONS = PLACE_PREPOSITIONS | {"against", "by", "with", "for"}
 

@@ -22,7 +22,7 @@ from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
 from newslens.model import Analysis
-from newslens.model import ACTOR_TYPES, QUOTE_KINDS, Actor
+from newslens.model import ACTOR_TYPES, AFFILIATION, QUOTE_KINDS, Actor
 from newslens.english.inflection import plural
 
 # displaCy's entity colours, so the charts and the annotated text speak the same colour language.
@@ -39,7 +39,6 @@ QUOTE_KIND_COLORS = {"direct": "#1f77b4", "indirect": "#aec7e8", "mixed": "#ff98
 UNATTRIBUTED = "(unattributed)"
 SVG_HASH_SALT = "newslens"  # SVG clip-path ids are salted hashes; a fixed salt makes them reproducible
 LABEL_WIDTH = 28
-AFFILIATION = "affiliation"
 AFFILIATION_COLOR = "#555555"
 # The network: a square axes box at the left (so the circle stays round), legend to its right, notes below.
 NETWORK_SIZE = (11.5, 8.6)

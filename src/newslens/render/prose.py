@@ -20,8 +20,8 @@ from newslens.model import Analysis
 from newslens.english.inflection import (TERMINAL, capitalized, indefinite_article, is_base_verb, is_common_noun,
                                         is_dictionary_word, is_plural_noun, join_words, lemmas, plural, sentence,
                                         verb_form)
-from newslens.english.lexicon import HONORIFICS, ROLE_HEADS
-from newslens.model import Actor, Quote, Relation
+from newslens.english.lexicon import HONORIFICS, ROLE_HEADS, TITLE_HEADS
+from newslens.model import AFFILIATION, Actor, Quote, Relation
 from newslens.extract.quotes import CAPTION_CUE
 
 MAIN_ACTORS = 4
@@ -44,13 +44,12 @@ CATEGORY_HEADINGS = {
     "cooperate": "Cooperation", "meet": "Meetings and visits", "communicate": "Statements and contacts",
     "act": "Other acts", None: "Other interactions",
 }
-AFFILIATION = "affiliation"
 # Closed-class English: the words a predicate ends with when it links its target ('meet with', 'advisor to').
 PREPOSITIONS = frozenset("to with from for of on at by against toward towards into about over in among between "
                          "upon onto across through under".split())
 # Reporting verbs that need an object or addressee ("told her that", "described it as"): without one,
 # prose says "said".
-ADDRESSEE_VERBS = frozenset("tell inform assure remind notify brief urge advise describe call quote cite".split())
+OBJECT_NEEDING_REPORT_VERBS = frozenset("tell inform assure remind notify brief urge advise describe call quote cite".split())
 # Words that open a reported clause in lower case once "that" precedes them ("that the talks failed").
 FUNCTION_OPENERS = frozenset("the a an it its this that these those there they he she we his her their our "
                              "some many most all no".split())
@@ -60,7 +59,6 @@ FINITE_AUXILIARIES = frozenset("is are was were am has have had will would can c
 NAME_TYPES_WITH_ARTICLE = frozenset({"GPE", "ORG", "LOC", "EVENT", "OTHER"})
 
 
-TITLE_WORDS = ROLE_HEADS | HONORIFICS
 RANKS = frozenset("general colonel captain lieutenant sergeant major admiral marshal corporal private brigadier staff "
                   "rear vice petty warrant chief first second officer".split())
 
@@ -79,13 +77,13 @@ def role_phrase(role: str) -> str | None:
     if possessive:
         return role if possessive[0][:1].isupper() else f"the {role}"
     if words[0][:1].isupper() and len(words) > 1:
-        written_as_title = words[-1][:1].isupper() and words[-1].lower().strip(".") in TITLE_WORDS
+        written_as_title = words[-1][:1].isupper() and words[-1].lower().strip(".") in TITLE_HEADS
         if written_as_title:
             return role
         if all(w.lower() in RANKS for w in words):  # 'Major general', 'Staff Colonel': one of many
             return f"{indefinite_article(words[0])} {role.lower()}"
         return f"the {role}"
-    if len(words) == 1 and role[:1].isupper() and role.lower() in TITLE_WORDS:
+    if len(words) == 1 and role[:1].isupper() and role.lower() in TITLE_HEADS:
         return role  # 'President Joe Biden': described as President, as written (not 'a president')
     return f"{indefinite_article(words[0])} {role[:1].lower() + role[1:] if len(words) == 1 else role}"
 
@@ -220,7 +218,7 @@ def reporting_verb(cue: str | None) -> str | None:
     if not verb_lemmas:
         return None
     lemma = verb_lemmas[0]
-    return "said" if lemma in ADDRESSEE_VERBS else verb_form(lemma, "VBD")
+    return "said" if lemma in OBJECT_NEEDING_REPORT_VERBS else verb_form(lemma, "VBD")
 
 
 def has_finite_verb(text: str) -> bool:

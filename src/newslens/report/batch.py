@@ -9,7 +9,7 @@ from pathlib import Path
 
 from newslens.exceptions import NewslensError, ReportError
 from newslens.io.article import read_article
-from newslens.report.engine import (NOTEBOOK, execute_notebook, execution_failure, make_reproducible, one_line,
+from newslens.report.engine import (NOTEBOOK, execute_notebook, execution_failure, make_reproducible, exception_line,
                                     open_staging, publish, remove_stale_staging, start_kernel)
 from newslens.report.html import to_html
 
@@ -46,7 +46,7 @@ def build_report(article_path: str | Path, out_dir: str | Path = "reports", mode
     except ReportError:
         raise
     except Exception as exc:
-        raise ReportError(f"{doc_id}: could not write the report to {out}: {one_line(exc)}") from exc
+        raise ReportError(f"{doc_id}: could not write the report to {out}: {exception_line(exc)}") from exc
     finally:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)

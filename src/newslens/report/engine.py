@@ -38,7 +38,7 @@ CELL_TIMEOUT_S = 300  # one article takes seconds per cell; a stuck extraction m
 VOLATILE_METADATA = ("papermill", "execution")
 
 
-def one_line(exc: BaseException) -> str:
+def exception_line(exc: BaseException) -> str:
     """An exception as one line: messages from kernels and templates can span many."""
     text = " ".join(str(exc).split())
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
@@ -47,7 +47,7 @@ def one_line(exc: BaseException) -> str:
 def execution_failure(exc: Exception) -> str:
     """The failing cell's own error (papermill wraps it with the whole traceback)."""
     ename, evalue = getattr(exc, "ename", None), getattr(exc, "evalue", None)
-    return f"{ename}: {' '.join(str(evalue).split())}" if ename else one_line(exc)
+    return f"{ename}: {' '.join(str(evalue).split())}" if ename else exception_line(exc)
 
 
 class FinishedKernelManager(KernelManager):
