@@ -102,7 +102,10 @@ def clause_subject(verb: Token) -> Token | None:
 
 
 def is_negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.i < verb.i for c in verb.children) or any(
+    """A negation on the verb ('did not attack') or among the three words before it. Without a parse (--model
+    rules) a token's children are not read: spaCy can crash reading them in a Doc nothing has parsed."""
+    parsed = verb.doc.has_annotation("DEP")
+    return parsed and any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.i < verb.i for c in verb.children) or any(
         t.lower_ in NEGATIONS for t in verb.doc[max(verb.sent.start, verb.i - 3):verb.i])
 
 

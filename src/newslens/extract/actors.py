@@ -539,6 +539,8 @@ def is_described_as_person(span: Span) -> bool:
     title = doc[before].lower_.strip(DIRECTION_MARKS) if before >= 0 else ""  # 'Minister\u200e Haider al-Abadi'
     if title[:1] and doc[before].text[:1].isupper() and (title in ROLE_HEADS or title in HONORIFICS) and len(span) > 1:
         return True
+    if not doc.has_annotation("DEP"):  # no parse (--model rules): its arcs are unset, so no apposition to read
+        return False
     root = span.root
     described = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ in ("nsubj", "nsubjpass", "nsubj:pass"):
