@@ -13,7 +13,7 @@ from matplotlib.text import Text
 
 from newslens.corpus import figures, overview
 from newslens.corpus.tables import SCHEMAS
-from test_figures import network_boxes
+from test_figures import assert_labels_apart, network_boxes
 
 PEOPLE = ["Anne Varga", "Bo Lindqvist", "Chen Wei", "Dara Okoye", "Emil Novak", "Farah Haddad", "Goran Petrov",
           "Hana Sato", "Ivo Marin", "Jana Kral", "Kofi Mensah", "Lena Berg", "Marek Zielinski", "Nina Rossi",
@@ -67,11 +67,7 @@ def test_network_labels_never_overlap_and_stay_in_the_figure(size):
     fig = figures.network_chart(corpus_tables(), max_nodes=size)
     nodes, names, links = network_boxes(fig)  # as the article network test measures them
     assert names and links
-    labels = names + links
-    for i, box in enumerate(labels):
-        assert not any(box.overlaps(node) for node in nodes), f"label {i} covers a node"
-        assert not any(box.overlaps(other) for other in labels[i + 1:]), f"label {i} covers another label"
-        assert fig.bbox.contains(box.x0, box.y0) and fig.bbox.contains(box.x1, box.y1)
+    assert_labels_apart(fig, nodes, names + links)
     drawn = " ".join(texts(fig))
     assert len(names) + drawn.count("(unnamed node)") == len(nodes)
 

@@ -150,6 +150,14 @@ def crowded_analysis():
                    relations=tuple(relations))
 
 
+def assert_labels_apart(fig, nodes, labels):
+    """No label covers a node or another label, and every label stays inside the figure."""
+    for i, label in enumerate(labels):
+        assert not any(label.overlaps(node) for node in nodes), f"label {i} covers a node"
+        assert not any(label.overlaps(other) for other in labels[i + 1:]), f"label {i} covers another label"
+        assert fig.bbox.contains(label.x0, label.y0) and fig.bbox.contains(label.x1, label.y1)
+
+
 def network_boxes(fig):
     """Rendered bounding boxes of the node markers, the actor names and the relation labels."""
     renderer = FigureCanvasAgg(fig).get_renderer()
@@ -170,11 +178,7 @@ def test_network_labels_cover_no_node_and_no_other_label(make):
     fig = figures.network_chart(analysis)
     nodes, names, relations = network_boxes(fig)
     assert len(names) + sum("(unnamed node)" in t for t in texts(fig)) >= len(nodes) > 0
-    labels = names + relations
-    for i, label in enumerate(labels):
-        assert not any(label.overlaps(node) for node in nodes), f"label {i} covers a node"
-        assert not any(label.overlaps(other) for other in labels[i + 1:]), f"label {i} covers another label"
-        assert fig.bbox.contains(label.x0, label.y0) and fig.bbox.contains(label.x1, label.y1)
+    assert_labels_apart(fig, nodes, names + relations)
     drawn_or_listed = " ".join(texts(fig))
     for relation in analysis.relations:  # every relation is labelled on the figure or listed under it
         assert relation.predicate in drawn_or_listed
