@@ -22,11 +22,13 @@ def test_a_plural_title_before_two_names_gives_two_people(backend):
     assert not any(actor.name.startswith("Secretaries") for actor in analysis.actors)
 
 
-def test_join_words_sets_items_with_commas_apart_by_semicolons():
-    from newslens.english.inflection import join_words
-    assert join_words(["Ana left", "Tom stayed"]) == "Ana left and Tom stayed"
-    assert join_words(["Ana left", "Tom stayed", "Li came"]) == "Ana left, Tom stayed and Li came"
-    told = join_words(["Russia turned to Iran", "according to Kyiv, Oslo hosted talks", "Peru sent aid to Chile"])
+def test_join_clauses_sets_clauses_with_commas_apart_by_semicolons():
+    from newslens.english.inflection import join_clauses, join_words
+    assert join_clauses(["Ana left", "Tom stayed"]) == "Ana left and Tom stayed"
+    assert join_clauses(["Ana left", "Tom stayed", "Li came"]) == "Ana left, Tom stayed and Li came"
+    assert join_words(["Peru (3 mentions)", "Ana Lee (mayor, Lima; 2 mentions)", "Chile"]) == \
+        "Peru (3 mentions), Ana Lee (mayor, Lima; 2 mentions) and Chile"
+    told = join_clauses(["Russia turned to Iran", "according to Kyiv, Oslo hosted talks", "Peru sent aid to Chile"])
     assert told == "Russia turned to Iran; according to Kyiv, Oslo hosted talks; and Peru sent aid to Chile"
 
 
@@ -40,6 +42,8 @@ def test_an_unnamed_source_is_told_with_its_article_and_in_lower_case():
         == "reports"
     assert unnamed_source_phrase(nobody, SimpleNamespace(source_description="spokeswoman", source_affiliation=None)) \
         == "a spokeswoman"
+    assert unnamed_source_phrase(nobody, SimpleNamespace(source_description="Russian mission", source_affiliation=None)) \
+        == "a Russian mission"
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

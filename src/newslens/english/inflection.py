@@ -28,13 +28,16 @@ def plural_noun(noun: str) -> str:
 
 
 def join_words(words: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'; items that hold commas themselves are set apart by semicolons
+    """'a', 'a and b', 'a, b and c'."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def join_clauses(clauses: list[str]) -> str:
+    """Clauses as join_words lists words, but set apart by semicolons when one holds a comma itself
     ('according to X, A did B; C did D; and E did F'), so a reader sees where each one ends."""
-    if len(words) == 1:
-        return words[0]
-    if any(", " in w for w in words):
-        return "; ".join(words[:-1]) + "; and " + words[-1]
-    return ", ".join(words[:-1]) + " and " + words[-1]
+    if len(clauses) > 1 and any(", " in c for c in clauses):
+        return "; ".join(clauses[:-1]) + "; and " + clauses[-1]
+    return join_words(clauses)
 
 
 def capitalized(text: str) -> str:

@@ -18,7 +18,7 @@ from lemminflect import getAllInflections, getAllLemmas, getInflection
 
 from newslens.model import Analysis
 from newslens.english.inflection import (TERMINAL, capitalized, indefinite_article, is_base_verb, is_common_noun,
-                                        is_dictionary_word, is_plural_noun, join_words, lemmas, plural, sentence,
+                                        is_dictionary_word, is_plural_noun, join_clauses, join_words, lemmas, plural, sentence,
                                         verb_form)
 from newslens.english.lexicon import HONORIFICS, ROLE_HEADS, TITLE_HEADS
 from newslens.model import AFFILIATION, Actor, Quote, Relation
@@ -305,7 +305,7 @@ def unnamed_source_phrase(analysis: Analysis, q) -> str:
     """'officials of the Clinton campaign', 'report': an unnamed source as the article describes it."""
     owner = name_phrase(analysis, q.source_affiliation) if analysis.actor(q.source_affiliation) else None
     words = q.source_description.split()
-    if words and not words[0].isupper():  # 'Reports' opened its sentence; an acronym ('AP') stays as written
+    if words and is_common_noun(words[0]):  # 'Reports' opened its sentence; 'Russian', 'AP' stay as written
         words[0] = words[0].lower()
     description = " ".join(words)
     if words and not is_plural_noun(words[-1]):
@@ -461,7 +461,7 @@ def relations_paragraph(analysis: Analysis) -> str:
         if not clauses:
             continue
         more = len(clauses) - RELATIONS_PER_CATEGORY
-        listed = join_words(clauses[:RELATIONS_PER_CATEGORY]) + (f" (and {more} more)" if more > 0 else "")
+        listed = join_clauses(clauses[:RELATIONS_PER_CATEGORY]) + (f" (and {more} more)" if more > 0 else "")
         sentences.append(f"{heading}: {listed}.")
     return " ".join(sentences)
 
