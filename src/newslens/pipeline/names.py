@@ -24,8 +24,9 @@ from spacy.util import filter_spans
 
 from newslens.english.gazetteer import demonyms, places
 from newslens.english.inflection import plural_noun
-from newslens.english.lexicon import (COLLECTIVE_HEADS, CREDIT_LABELS, DIRECTIONS, DOCUMENT_HEADS, ORG_HEADS,
-                                      ORIGIN_PHRASES, PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS, TITLE_HEADS, name_words)
+from newslens.english.lexicon import (COLLECTIVE_HEADS, CREDIT_LABELS, DIRECTIONS, DOCUMENT_HEADS, MEDIA_NOUNS,
+                                      ORG_HEADS, ORIGIN_PHRASES, PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS, TITLE_HEADS,
+                                      VESSEL_NOUNS, name_words)
 from newslens.english.syntax import doc_cache, doc_strings, word_lemmas
 from newslens.pipeline.titles import (AFFILIATING_PREPOSITIONS, APPOSITION_ENDS, APPOSITION_REACH, ARTICLES,
                                      TITLE_CONNECTORS, is_excellency, is_title_head, is_title_word, title_after,
@@ -372,21 +373,66 @@ def thing_label(span: Span) -> list[Span]:
     return [_span(span.doc, span.start, end, "PERSON")] if end < span.end else [span]
 
 
-def apposition_label(span: Span) -> list[Span]:
-    """'Hezbollah, the Iran-backed Lebanese group, fired': a 'person' that an apposition calls a group, a party or
-    an agency is that body ('Tom Lee, a member of the group,' is not: the apposition's head is 'member')."""
-    doc, i = span.doc, span.end
-    if span.label_ != "PERSON" or i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ARTICLES:
-        return [span]
+BODY_NOUNS = ORG_HEADS | COLLECTIVE_HEADS | MEDIA_NOUNS
+
+
+def kind_noun_label(word: Token) -> str | None:
+    """The type a common noun that describes a name gives it: 'the ship' a thing, 'the school', 'the magazine', 'the
+    group' an organisation, 'the town' a place; None for any other noun ('member', 'leader')."""
+    if not (word.is_alpha and word.is_lower):
+        return None
+    if word.lower_ in VESSEL_NOUNS:
+        return "PRODUCT"
+    if word.lower_ in BODY_NOUNS:
+        return "ORG"
+    return "GPE" if word.lower_ in PLACE_NOUNS else None
+
+
+def apposition_head(doc: Doc, i: int) -> Token | None:
+    """The head noun of an apposition opening at token i after a name (', the Iran-backed Lebanese group,'): the
+    last word before it ends, or before a preposition or a relative word ('a town north of ...', 'the ship that
+    ...'); None where no apposition opens."""
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ARTICLES:
+        return None
     for k in range(i + 2, min(i + 2 + APPOSITION_REACH, len(doc))):
-        if doc[k].text in APPOSITION_ENDS:
-            head = doc[k - 1]
-            if k > i + 2 and head.is_lower and head.lower_ in ORG_HEADS | COLLECTIVE_HEADS:
-                return [_span(doc, span.start, span.end, "ORG")]
-            return [span]
-        if doc[k].lower_ in AFFILIATING_PREPOSITIONS | {"in", "from", "to", "who", "which", "that"}:
-            return [span]
-    return [span]
+        word = doc[k]
+        if word.text in APPOSITION_ENDS or word.lower_ in AFFILIATING_PREPOSITIONS | {
+                "in", "from", "to", "who", "which", "that", "near", "north", "south", "east", "west"}:
+            return doc[k - 1] if k > i + 2 else None
+    return None
+
+
+def kind_noun_before(span: Span) -> Token | None:
+    """'magazine' in 'the magazine Vox Nova', 'ship' in 'a cruise ship Sea Dawn': a common noun after an article,
+    right before the name and joined to it in the parse, or read as a second subject of the name's verb (not 'the
+    paper Ana Ruiz wrote', where the name opens a clause on the noun); None without a parse."""
+    doc, k = span.doc, span.start - 1
+    if k < 1 or not doc.has_annotation("DEP") or not (doc[k].is_alpha and doc[k].is_lower):
+        return None
+    opening = next((j for j in range(k - 1, max(k - 4, -1), -1) if not (doc[j].is_alpha and doc[j].is_lower)
+                    or doc[j].lower_ in ARTICLES), None)
+    if opening is None or doc[opening].lower_ not in ARTICLES:
+        return None
+    root, noun = span.root, doc[k]
+    joined = root.head.i == k or noun.head.i == root.i or noun.head.i == root.head.i and noun.dep_ == root.dep_
+    return noun if joined else None  # two subjects of one verb: a small parser's reading of the apposition
+
+
+def apposition_label(span: Span) -> list[Span]:
+    """A name's type follows what the text calls it: 'Hezbollah, the Iran-backed Lebanese group,' is a body, 'the
+    Sea Dawn, a cruise ship,' and 'the cruise ship Sea Dawn' a thing, 'the magazine Vox Nova' and 'Elm Grove, a
+    private school,' organisations, 'Qarya, a town north of ...' a place ('Tom Lee, a member of the group,' is a
+    person: the apposition's head is 'member'). A country stays a country."""
+    doc = span.doc
+    if span.label_ not in ("PERSON", "ORG", "GPE", "LOC", "FAC") or span.text in places() and places()[span.text].kind == "country":
+        return [span]
+    head = apposition_head(doc, span.end)
+    label = kind_noun_label(head) if head is not None else None
+    if label is None and (before := kind_noun_before(span)) is not None:
+        label = kind_noun_label(before)  # 'the magazine Vox Nova', 'the cruise ship Sea Dawn'
+    if label is None or label == span.label_ or label == "GPE" and span.label_ == "ORG":
+        return [span]
+    return [_span(doc, span.start, span.end, label)]
 
 
 def origin_label(span: Span) -> list[Span]:
