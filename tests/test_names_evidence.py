@@ -86,3 +86,19 @@ def test_a_person_in_a_clause_on_a_kind_noun_stays_a_person():
     a = analyse("Tom Lee read the paper Ana Ruiz wrote. Tom Lee, a member of the group, was arrested.", "builtin")
     assert typed(a).get("Ana Ruiz") == "PERSON"
     assert typed(a).get("Tom Lee") == "PERSON"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_heading_verb_between_two_names_is_part_of_neither(backend):
+    a = analyse("Glenn Ruiz Says Tom Lee Is Wrong\n\nGlenn Ruiz said on Monday that Tom Lee was wrong about the "
+                "Syrian Democratic Forces.", backend)
+    assert {"Glenn Ruiz", "Tom Lee"} <= names(a)
+    assert not any("Says" in name for name in names(a))
+    assert "Syrian Democratic Forces" in names(a)  # a plural noun that is also a verb stays in a name
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_name_may_open_with_a_word_spelt_like_a_verb(backend):
+    a = analyse("Dries Mertens scored in the 18th minute. Mertens said the team played well.", backend)
+    assert actor_named(a, "Dries Mertens").type == "PERSON"
+    assert "Mertens" not in names(a)

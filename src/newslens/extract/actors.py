@@ -20,8 +20,8 @@ from newslens.extract.affiliations import extract_affiliations, main_affiliation
 from newslens.extract.coreference import resolve_descriptions, resolve_pronouns, resolve_titles
 from newslens.english.gazetteer import country_names, demonyms, official_acronyms, places
 from newslens.english.lexicon import (ALIAS_ADVERBS, ALIAS_CUES, EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS,
-                              LOCATIVE_PREPOSITIONS, NAMING_VERBS, NATIONAL_BODY_HEADS, NATIONAL_BODY_REACH, NATIONAL_FORCE_HEADS, ORG_HEADS, POSSESSIVE_MARKS,
-                              ROLE_HEADS)
+                              LOCATIVE_PREPOSITIONS, NAMING_VERBS, NATIONAL_BODY_HEADS, NATIONAL_BODY_REACH,
+                              NATIONAL_FORCE_HEADS, ORG_HEADS, POSSESSIVE_MARKS, ROLE_HEADS)
 from newslens.model import Actor, Mention, Relation
 from newslens.pipeline.names import bare_name, is_adjective_like, is_after_stance_prefix, surname
 from newslens.pipeline.titles import ARTICLES, Title, title_after, title_before

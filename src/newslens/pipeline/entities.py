@@ -20,8 +20,8 @@ from spacy.util import filter_spans
 
 from newslens.english.gazetteer import demonyms, places, short_country_names
 from newslens.english.inflection import verb_form, verb_lemma, word_lemmas
-from newslens.pipeline.names import (ROMAN, bound_names, credited_names, is_descriptor, joined_demonyms,
-                                     person_after_stance, surname, titled_person)
+from newslens.pipeline.names import (ROMAN, bound_names, credited_names, is_descriptor, is_verb_only_form,
+                                     joined_demonyms, person_after_stance, surname, titled_person)
 from newslens.english.syntax import has_tags, is_verb
 from newslens.english.tokens import doc_strings, lowercase_words
 from newslens.english.lexicon import (AMOUNT_VERBS, DIRECTIONS, EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS,
@@ -95,7 +95,7 @@ def is_sentence_opener(token) -> bool:
 def is_name_token(token) -> bool:
     """Capitalised word that is not a common word merely starting a sentence."""
     text = token.text
-    if not is_capitalised(text) or text in CALENDAR_WORDS:
+    if not is_capitalised(text) or text in CALENDAR_WORDS or is_heading_verb(token):
         return False
     if is_sentence_opener(token):
         return False
@@ -108,6 +108,14 @@ def is_name_token(token) -> bool:
         return not (token.is_stop or token.lower_ in lowercase_words(token.doc)
                     or token.pos_ in {"ADV", "DET", "ADP", "PRON", "VERB", "AUX"})
     return not token.is_stop and token.pos_ not in {"VERB", "AUX"}  # a capitalised non-stop "ADP" is a mistag
+
+
+def is_heading_verb(token) -> bool:
+    """'Says' in 'Glenn Ruiz Says Tom Lee Is Wrong': a heading's verb after a capitalised word of its line is no part
+    of a name; opening a name it may be one ('Dries Mertens')."""
+    k = token.i - 1
+    return k >= 0 and is_capitalised(token.doc[k].text) and "\n" not in token.doc[k].whitespace_ and (
+        is_verb_only_form(token.text))
 
 
 def joins_hyphenated(doc: Doc, j: int) -> bool:

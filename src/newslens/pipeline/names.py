@@ -49,6 +49,32 @@ def is_descriptor(lower: str) -> bool:
     return bool(word_lemmas(lower)) and lower not in name_words()
 
 
+@lru_cache(maxsize=50_000)
+def is_verb_only_form(text: str) -> bool:
+    """'Says', 'Praises', 'Reassures': a capitalised word that English reads only as a verb in its third person,
+    as a heading in Title Case writes it ('Ana Ruiz Praises Tom Lee'); never part of a name ('Forces', 'States' are
+    nouns too; 'Combined' opens 'Combined Joint Task Force')."""
+    lower = text.lower()
+    lemmas = word_lemmas(lower)
+    return (text[:1].isupper() and lower.endswith("s") and set(lemmas) == {"VERB"} and lower not in lemmas["VERB"]
+            and lower not in name_words())
+
+
+def split_at_verb(span: Span) -> list[Span]:
+    """'Glenn Ruiz Says Tom Lee', 'Ana Ruiz Praises Vox Nova': a heading's verb glued between two names (a name
+    may open with such a word: 'Dries Mertens')."""
+    doc = span.doc
+    cuts = [k for k in range(span.start + 1, span.end) if is_verb_only_form(doc[k].text)]
+    if not cuts:
+        return [span]
+    parts, start = [], span.start
+    for k in cuts + [span.end]:
+        if k > start:
+            parts.append(_span(doc, start, k, span.label_))
+        start = k + 1
+    return parts
+
+
 def is_personal_name(tokens: Span, after_title: bool = False) -> bool:
     """One to four Title Case words, none a title, organisation head, demonym, region or compass direction, the first
     not a word English uses as a common word ('Red Cross Anna Lind' is no one's name; 'Anna Lind' and 'Mark Hill'
@@ -568,9 +594,9 @@ def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
     people = frozenset(span[-1].text for span in spans if span.label_ == "PERSON" and not (
         is_descriptor(span[-1].lower_) or span.start and doc[span.start - 1].lower_ in TITLE_CONNECTORS))
     person_ends = frozenset(span.end for span in spans if span.label_ == "PERSON")
-    steps = (drop_excellency, drop_party_letter, split_lines, split_credit, drop_stance_word, split_opening_word, split_possessed_thing,
-             split_common_head, split_stance, split_list, split_of_affiliation, split_title,
-             lambda span: split_known_person(span, people), split_title_body, split_descriptor,
+    steps = (split_at_verb, drop_excellency, drop_party_letter, split_lines, split_credit, drop_stance_word,
+             split_opening_word, split_possessed_thing, split_common_head, split_stance, split_list,
+             split_of_affiliation, split_title, lambda span: split_known_person(span, people), split_title_body, split_descriptor,
              lambda span: title_body_label(span, person_ends), thing_label, origin_label, apposition_label)
     out = []
     for span in filter_spans([with_number_word(span) for span in spans]):
