@@ -50,6 +50,15 @@ def test_an_armed_national_body_is_a_body_of_its_own(backend):
     assert [actor.name for actor in b.actors if "navy" in actor.name.lower()] == ["Indonesian Navy"]
 
 
+@pytest.mark.parametrize("backend", ["builtin"])
+def test_a_country_code_before_an_armed_noun_names_the_force(backend):
+    a = analyse("U.S. forces are advising local fighters in the north, and the U.S. military said on Monday that "
+                "Iraqi troops had taken the town. The U.S. government welcomed the news.", backend)
+    assert {"U.S. forces", "U.S. military", "Iraqi troops"} <= {x.name for x in a.actors if x.type == "ORG"}
+    us = actor_named(a, "United States")  # the government stands for the country
+    assert not any(m.text.startswith("U.S. forces") for m in us.mentions)
+
+
 def test_what_a_command_controls_is_the_force_not_the_country():
     a = analyse("The Basra Operations Command controls all Iraqi security forces in the south.", "builtin")
     pairs = {(a.actor_name(r.source), a.actor_name(r.target)) for r in a.relations}
@@ -102,3 +111,17 @@ def test_a_name_may_open_with_a_word_spelt_like_a_verb(backend):
     a = analyse("Dries Mertens scored in the 18th minute. Mertens said the team played well.", backend)
     assert actor_named(a, "Dries Mertens").type == "PERSON"
     assert "Mertens" not in names(a)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_an_adjective_before_a_known_person_describes_them(backend):
+    a = analyse("Tom Sanders spoke on Monday. Absent Sanders, the debate was dull. Crooked Hillary was the phrase, "
+                "said Hillary Clinton.", backend)
+    assert not names(a) & {"Absent Sanders", "Crooked Hillary"}
+    assert any(m.text == "Sanders" for m in actor_named(a, "Tom Sanders").mentions)
+
+
+@pytest.mark.parametrize("backend", ["builtin"])  # the rules alone read 'Will' opening a sentence as the verb
+def test_a_given_name_spelt_like_a_common_word_is_no_description(backend):
+    a = analyse("Will Sanders arrived late. Tom Sanders was there too.", backend)
+    assert {"Will Sanders", "Tom Sanders"} <= names(a)

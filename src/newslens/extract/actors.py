@@ -125,6 +125,10 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
         if label == "NORP" and (body := national_body(ent)) is not None:
             found += national_body_mentions(body, demonyms()[ent.text])  # 'the Australian government'
             continue
+        if label == "GPE" and is_country(ent.text) and (body := body_after(ent)) is not None and (
+                body[-1].lower_ in NATIONAL_FORCE_HEADS):
+            found += national_body_mentions(body, places()[ent.text].name)  # 'U.S. forces', as 'American forces'
+            continue
         if label == "NORP" and not name.endswith("s"):
             continue  # an adjective ("Russian officials") qualifies; it does not act
         # "the city of Baghdad" is the city, not the government its capital's name can stand for
@@ -478,6 +482,12 @@ def national_body(ent: Span) -> Span | None:
     doc = ent.doc
     if len(ent) != 1 or ent.text not in demonyms():
         return None
+    return body_after(ent)
+
+
+def body_after(ent: Span) -> Span | None:
+    """The span from `ent` to the national body noun that heads the phrase it opens, or None."""
+    doc = ent.doc
     for k in range(ent.end, min(ent.end + NATIONAL_BODY_REACH + 1, len(doc))):
         token = doc[k]
         if not (token.is_alpha and token.is_lower):
@@ -487,6 +497,12 @@ def national_body(ent: Span) -> Span | None:
         if not (token.pos_ in ("NOUN", "ADJ") if token.pos_ else {"NOUN", "ADJ"} & set(word_lemmas(token.lower_))):
             return None
     return None
+
+
+def is_country(text: str) -> bool:
+    """'U.S.', 'Iraq': a country's name or code, as the gazetteer knows it."""
+    place = places().get(text)
+    return place is not None and place.kind == "country"
 
 
 def national_body_mentions(body: Span, country: str) -> list[EntityMention]:

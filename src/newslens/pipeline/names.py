@@ -324,6 +324,18 @@ def split_descriptor(span: Span) -> list[Span]:
     return [person] if span.label_ == "PERSON" or described else [span]
 
 
+def split_described_person(span: Span, named: frozenset[str]) -> list[Span]:
+    """'Absent Sanders', 'Crooked Hillary': an adjective glued before one word of a person the article names in
+    full ('Tom Sanders', 'Hillary Clinton') describes that person ('Will Sanders' is a name of its own: 'will' is no
+    adjective)."""
+    doc = span.doc
+    if len(span) != 2 or span.label_ not in ("PERSON", "ORG", "GPE") or span[1].text not in named or not (
+            is_descriptor(span[0].lower_) and "ADJ" in word_lemmas(span[0].lower_)) or is_title_word(span[0]) or (
+            span[0].lower_ in ORG_HEADS):
+        return [span]
+    return [_span(doc, span.start + 1, span.end, "PERSON")]
+
+
 def split_opening_word(span: Span) -> list[Span]:
     """'Results of NCLAN show ...': a sentence's first word, a common noun, is capitalised only because it
     opens the sentence; the name starts after its 'of'."""
@@ -594,9 +606,12 @@ def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
     people = frozenset(span[-1].text for span in spans if span.label_ == "PERSON" and not (
         is_descriptor(span[-1].lower_) or span.start and doc[span.start - 1].lower_ in TITLE_CONNECTORS))
     person_ends = frozenset(span.end for span in spans if span.label_ == "PERSON")
+    named = frozenset(word.text for span in spans if span.label_ == "PERSON" and len(span) > 1 and not (
+        is_descriptor(span[0].lower_)) for word in (span[0], span[-1]))  # 'Tom' and 'Hill' of 'Tom Hill'
     steps = (split_at_verb, drop_excellency, drop_party_letter, split_lines, split_credit, drop_stance_word,
              split_opening_word, split_possessed_thing, split_common_head, split_stance, split_list,
-             split_of_affiliation, split_title, lambda span: split_known_person(span, people), split_title_body, split_descriptor,
+             split_of_affiliation, split_title, lambda span: split_known_person(span, people), split_title_body,
+             split_descriptor, lambda span: split_described_person(span, named),
              lambda span: title_body_label(span, person_ends), thing_label, origin_label, apposition_label)
     out = []
     for span in filter_spans([with_number_word(span) for span in spans]):
