@@ -125,3 +125,13 @@ def test_an_adjective_before_a_known_person_describes_them(backend):
 def test_a_given_name_spelt_like_a_common_word_is_no_description(backend):
     a = analyse("Will Sanders arrived late. Tom Sanders was there too.", backend)
     assert {"Will Sanders", "Tom Sanders"} <= names(a)
+
+
+@pytest.mark.parametrize("backend", ["builtin"])
+def test_a_member_of_a_group_the_article_names_is_no_part_of_a_name(backend):
+    a = analyse("Democrat Ana Ruiz said on Monday that she would run. The plan angered Republicans, and Democrats "
+                "cheered. Later Republican Tom Hill disagreed.", backend)
+    assert {"Ana Ruiz", "Tom Hill"} <= names(a)
+    assert not names(a) & {"Democrat Ana Ruiz", "Republican Tom Hill"}
+    b = analyse("Mark Hill spoke to the class. Marks were given to every pupil.", backend)
+    assert "Mark Hill" in names(b)  # 'Marks' opens a sentence: no group's name

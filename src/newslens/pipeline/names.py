@@ -324,6 +324,21 @@ def split_descriptor(span: Span) -> list[Span]:
     return [person] if span.label_ == "PERSON" or described else [span]
 
 
+def split_member_word(span: Span, groups: frozenset[str], named: frozenset[str]) -> list[Span]:
+    """'Democrat Ana Ruiz', 'Republican Ruiz': a noun for a member of a group the article names in the plural, in
+    capitals inside a sentence ('Democrats', 'Republicans'), glued before a person's name or before one word of a person it names in full,
+    describes the person; it is not part of the name."""
+    doc = span.doc
+    first = span[0]
+    if len(span) < 2 or first.text + "s" not in groups or "NOUN" not in word_lemmas(first.lower_) or (
+            is_title_word(first)) or first.lower_ in ORG_HEADS:
+        return [span]
+    rest = doc[span.start + 1:span.end]
+    if len(rest) > 1 and is_personal_name(rest) or len(rest) == 1 and rest.text in named:
+        return [_span(doc, rest.start, rest.end, "PERSON")]
+    return [span]
+
+
 def split_described_person(span: Span, named: frozenset[str]) -> list[Span]:
     """'Absent Sanders', 'Crooked Hillary': an adjective glued before one word of a person the article names in
     full ('Tom Sanders', 'Hillary Clinton') describes that person ('Will Sanders' is a name of its own: 'will' is no
@@ -608,10 +623,12 @@ def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
     person_ends = frozenset(span.end for span in spans if span.label_ == "PERSON")
     named = frozenset(word.text for span in spans if span.label_ == "PERSON" and len(span) > 1 and not (
         is_descriptor(span[0].lower_)) for word in (span[0], span[-1]))  # 'Tom' and 'Hill' of 'Tom Hill'
+    groups = frozenset(t.text for t in doc if t.text.endswith("s") and t.is_title and not t.is_sent_start)
     steps = (split_at_verb, drop_excellency, drop_party_letter, split_lines, split_credit, drop_stance_word,
              split_opening_word, split_possessed_thing, split_common_head, split_stance, split_list,
              split_of_affiliation, split_title, lambda span: split_known_person(span, people), split_title_body,
              split_descriptor, lambda span: split_described_person(span, named),
+             lambda span: split_member_word(span, groups, named),
              lambda span: title_body_label(span, person_ends), thing_label, origin_label, apposition_label)
     out = []
     for span in filter_spans([with_number_word(span) for span in spans]):
