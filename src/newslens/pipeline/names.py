@@ -623,7 +623,8 @@ def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
     person_ends = frozenset(span.end for span in spans if span.label_ == "PERSON")
     named = frozenset(word.text for span in spans if span.label_ == "PERSON" and len(span) > 1 and not (
         is_descriptor(span[0].lower_)) for word in (span[0], span[-1]))  # 'Tom' and 'Hill' of 'Tom Hill'
-    groups = frozenset(t.text for t in doc if t.text.endswith("s") and t.is_title and not t.is_sent_start)
+    groups = frozenset(word for k, word in enumerate(doc_strings(doc, ORTH)) if word.endswith("s") and (
+        word.istitle()) and not doc[k].is_sent_start)  # a Token built only for a capitalised plural
     steps = (split_at_verb, drop_excellency, drop_party_letter, split_lines, split_credit, drop_stance_word,
              split_opening_word, split_possessed_thing, split_common_head, split_stance, split_list,
              split_of_affiliation, split_title, lambda span: split_known_person(span, people), split_title_body,
