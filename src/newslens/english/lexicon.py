@@ -23,6 +23,9 @@ troops media press people
 # Lower-case words a demonym's body noun may carry between them ('Chinese state media', 'the Russian defence
 # ministry'): at most this many.
 NATIONAL_BODY_REACH = 2
+# The armed ones among them: 'the Indonesian navy', 'Iraqi security forces' are a body of their own that belongs to
+# its country (what they do or suffer is not the country's as a whole: 'the command controls Iraqi forces').
+NATIONAL_FORCE_HEADS = frozenset("military army navy forces troops".split())
 
 # Labels of a credit line or caption ('Photo: Reuters Tom Lee', 'Picture by ...'): what follows credits a source.
 CREDIT_LABELS = frozenset("photo photos photograph photographs picture pictures image images credit credits video "
@@ -98,6 +101,13 @@ DOCUMENT_HEADS = frozenset("act acts bill treaty accord accords agreement charte
 
 # Last words of names of times, not of actors ("Greenwich Mean Time", "Thanksgiving Day").
 TIME_HEADS = frozenset("time day eve year week month".split())
+
+# Nouns for a vessel or an aircraft: a name the text calls 'the ship' or 'a cruise liner' is a thing, not an actor.
+VESSEL_NOUNS = frozenset("ship vessel boat liner tanker ferry yacht freighter frigate destroyer submarine warship "
+                         "cruiser carrier aircraft airliner plane jet helicopter drone satellite".split())
+# Nouns for a publication or a broadcaster ('the magazine Rolling Stone', 'X, a weekly newspaper,'): organisations.
+MEDIA_NOUNS = frozenset("newspaper tabloid daily weekly broadcaster channel website outlet publication "
+                        "firm".split())
 
 # Prefixes of ships' names ("USS Mahan", "HMS Daring"): vessels are things, not actors.
 VESSEL_PREFIXES = frozenset("USS USNS HMS HMAS HMCS HMNZS FS INS ROKS JS TCG HNLMS RFS CNS".split())

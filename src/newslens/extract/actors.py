@@ -20,8 +20,8 @@ from newslens.extract.affiliations import extract_affiliations, main_affiliation
 from newslens.extract.coreference import resolve_descriptions, resolve_pronouns, resolve_titles
 from newslens.english.gazetteer import country_names, demonyms, official_acronyms, places
 from newslens.english.lexicon import (ALIAS_ADVERBS, ALIAS_CUES, EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS,
-                              LOCATIVE_PREPOSITIONS, NAMING_VERBS, NATIONAL_BODY_HEADS, NATIONAL_BODY_REACH, ORG_HEADS, POSSESSIVE_MARKS,
-                              ROLE_HEADS)
+                              LOCATIVE_PREPOSITIONS, NAMING_VERBS, NATIONAL_BODY_HEADS, NATIONAL_BODY_REACH,
+                              NATIONAL_FORCE_HEADS, ORG_HEADS, POSSESSIVE_MARKS, ROLE_HEADS)
 from newslens.model import Actor, Mention, Relation
 from newslens.pipeline.names import bare_name, is_adjective_like, is_after_stance_prefix, surname
 from newslens.pipeline.titles import ARTICLES, Title, title_after, title_before
@@ -123,7 +123,11 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
         if not name or not name[0].isalnum() or shown[-1] in "-–" or not any(c.isalpha() for c in name):
             continue  # "-designate", "Counter-", "#": pieces of words, not names
         if label == "NORP" and (body := national_body(ent)) is not None:
-            found.append(national_body_mention(body, demonyms()[ent.text]))  # 'the Australian government'
+            found += national_body_mentions(body, demonyms()[ent.text])  # 'the Australian government'
+            continue
+        if label == "GPE" and is_country(ent.text) and (body := body_after(ent)) is not None and (
+                body[-1].lower_ in NATIONAL_FORCE_HEADS):
+            found += national_body_mentions(body, places()[ent.text].name)  # 'U.S. forces', as 'American forces'
             continue
         if label == "NORP" and not name.endswith("s"):
             continue  # an adjective ("Russian officials") qualifies; it does not act
@@ -153,7 +157,15 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
         elif label == "GPE" and "," in written:
             # "Evansville, Indiana" also names Indiana; "Palmyra, Syria" names Syria
             found.append(place_entity(ent.doc[next(t.i for t in ent if t.text == ",") + 1:ent.end]))
-    return fold_official_acronyms(ents, found)
+    return fold_official_acronyms(ents, with_written_keys(found))
+
+
+def with_written_keys(found: list[EntityMention]) -> list[EntityMention]:
+    """An armed body read from its demonym ('Indonesian navy') takes the key of the name the article also writes in
+    capitals ('the Indonesian Navy'): one actor."""
+    keys = {m.key.casefold(): m.key for m in found if m.label == "ORG" and m.span[-1].is_title}
+    return [replace(m, key=keys.get(m.key.casefold(), m.key)) if m.label == "ORG" and m.span[-1].is_lower else m
+            for m in found]
 
 
 def fold_official_acronyms(ents: tuple[Span, ...], found: list[EntityMention]) -> list[EntityMention]:
@@ -423,10 +435,25 @@ def merge_aliases(clusters: dict[str, list[EntityMention]], pairs: list[tuple[En
 
 def is_generic(key: str, members: list[EntityMention]) -> bool:
     """'Police', 'University' left unattached to a full name: a description, not an actor's name.
-    With the article ('the Coalition') it names one body the reader knows."""
+    With the article ('the Coalition') it names one body the reader knows, and so does a capital in the middle of a
+    sentence ('the bill went to Congress')."""
     if " " in key or key.lower() not in GENERIC_HEADS:
         return False
-    return not any(m.span.start > 0 and m.span.doc[m.span.start - 1].lower_ == "the" for m in members)
+    return not any(m.span.start > 0 and m.span.doc[m.span.start - 1].lower_ == "the" or names_body_mid_sentence(m.span)
+                   for m in members)
+
+
+def names_body_mid_sentence(span: Span) -> bool:
+    """'went to Congress', 'and Parliament rejected it': a body's head noun capitalised after a word in lower case
+    that is no article or adjective ('an inclusive Government' describes one), heading its own phrase ('Coalition
+    partners' qualifies them)."""
+    doc, k = span.doc, span.start - 1
+    if k < 0 or not span[0].is_title:
+        return False
+    before = doc[k]
+    described = before.pos_ in ("ADJ", "DET", "NUM") if before.pos_ else "ADJ" in word_lemmas(before.lower_)
+    return before.is_alpha and before.is_lower and before.lower_ not in ARTICLES and not described and (
+        ends_noun_phrase(doc, span.end - 1))
 
 
 def fullest_name(forms, aliases=frozenset()) -> str:
@@ -455,6 +482,12 @@ def national_body(ent: Span) -> Span | None:
     doc = ent.doc
     if len(ent) != 1 or ent.text not in demonyms():
         return None
+    return body_after(ent)
+
+
+def body_after(ent: Span) -> Span | None:
+    """The span from `ent` to the national body noun that heads the phrase it opens, or None."""
+    doc = ent.doc
     for k in range(ent.end, min(ent.end + NATIONAL_BODY_REACH + 1, len(doc))):
         token = doc[k]
         if not (token.is_alpha and token.is_lower):
@@ -466,9 +499,19 @@ def national_body(ent: Span) -> Span | None:
     return None
 
 
-def national_body_mention(body: Span, country: str) -> EntityMention:
-    """The country a national body stands for, mentioned by the whole phrase ('Australian government')."""
-    return EntityMention(body.text, body.start_char, body.end_char, "GPE", country, body, country)
+def is_country(text: str) -> bool:
+    """'U.S.', 'Iraq': a country's name or code, as the gazetteer knows it."""
+    place = places().get(text)
+    return place is not None and place.kind == "country"
+
+
+def national_body_mentions(body: Span, country: str) -> list[EntityMention]:
+    """The country a national body stands for, mentioned by the whole phrase ('Australian government'); an armed
+    body ('the Indonesian navy', 'Iraqi security forces') is an organisation of its own, named by the phrase: what
+    it does is not its country's as a whole ('the command controls Iraqi forces' controls no country)."""
+    if body[-1].lower_ not in NATIONAL_FORCE_HEADS:
+        return [EntityMention(body.text, body.start_char, body.end_char, "GPE", country, body, country)]
+    return [EntityMention(body.text, body.start_char, body.end_char, "ORG", body.text, body, body.text)]
 
 
 def demonym_mention(word: Span) -> EntityMention:

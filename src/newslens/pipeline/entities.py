@@ -20,8 +20,8 @@ from spacy.util import filter_spans
 
 from newslens.english.gazetteer import demonyms, places, short_country_names
 from newslens.english.inflection import verb_form, verb_lemma, word_lemmas
-from newslens.pipeline.names import (ROMAN, bound_names, credited_names, is_descriptor, joined_demonyms,
-                                     person_after_stance, surname, titled_person)
+from newslens.pipeline.names import (ROMAN, bound_names, credited_names, is_descriptor, is_verb_only_form,
+                                     joined_demonyms, person_after_stance, surname, titled_person)
 from newslens.english.syntax import has_tags, is_verb
 from newslens.english.tokens import doc_strings, lowercase_words
 from newslens.english.lexicon import (AMOUNT_VERBS, DIRECTIONS, EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS,
@@ -64,11 +64,17 @@ def is_capitalised(text: str) -> bool:
 
 
 def opens_sentence(token) -> bool:
-    """First word of a sentence, a quotation or a parenthesis, whatever blank tokens come before it."""
+    """First word of a sentence, a quotation or a parenthesis, whatever blank tokens come before it. A sentence
+    the parser starts right after a word of the same line ('met with Chinese leader | Xi Jinping') is the
+    parser's error: no sentence opens right after a word, without a mark or a line break between."""
     k = token.i - 1
     while k >= 0 and token.doc[k].is_space:
         k -= 1
-    return token.is_sent_start or k < 0 or token.doc[k].text in SENTENCE_BOUNDARY_MARKS
+    if k < 0 or token.doc[k].text in SENTENCE_BOUNDARY_MARKS:
+        return True
+    previous = token.doc[k]
+    glued = previous.is_alpha and "\n" not in previous.whitespace_ and k == token.i - 1
+    return token.is_sent_start and not glued
 
 
 def is_place_in_capitals(word: str) -> bool:
@@ -89,7 +95,7 @@ def is_sentence_opener(token) -> bool:
 def is_name_token(token) -> bool:
     """Capitalised word that is not a common word merely starting a sentence."""
     text = token.text
-    if not is_capitalised(text) or text in CALENDAR_WORDS:
+    if not is_capitalised(text) or text in CALENDAR_WORDS or is_heading_verb(token):
         return False
     if is_sentence_opener(token):
         return False
@@ -102,6 +108,14 @@ def is_name_token(token) -> bool:
         return not (token.is_stop or token.lower_ in lowercase_words(token.doc)
                     or token.pos_ in {"ADV", "DET", "ADP", "PRON", "VERB", "AUX"})
     return not token.is_stop and token.pos_ not in {"VERB", "AUX"}  # a capitalised non-stop "ADP" is a mistag
+
+
+def is_heading_verb(token) -> bool:
+    """'Says' in 'Glenn Ruiz Says Tom Lee Is Wrong': a heading's verb after a capitalised word of its line is no part
+    of a name; opening a name it may be one ('Dries Mertens')."""
+    k = token.i - 1
+    return k >= 0 and is_capitalised(token.doc[k].text) and "\n" not in token.doc[k].whitespace_ and (
+        is_verb_only_form(token.text))
 
 
 def joins_hyphenated(doc: Doc, j: int) -> bool:
@@ -128,7 +142,7 @@ def capitalised_runs(doc: Doc, words: list[str]):
             continue
         j = i + 1
         while j < n and "\n" not in doc[j - 1].whitespace_:
-            if is_name_token(doc[j]) and not doc[j - 1].text in {",", ";"}:
+            if is_name_token(doc[j]) and not doc[j - 1].text in {",", ";"} or closes_personal_name(doc, i, j):
                 j += 1
             elif joins_hyphenated(doc, j):
                 j += 2
@@ -154,6 +168,20 @@ def capitalised_runs(doc: Doc, words: list[str]):
         end = j - 1 if j - i > 1 and j < n and doc[j].text == ":" else j  # "Ahmed Mohamed Image: NASA"
         yield from split_after_place(doc, i, end)
         i = j
+
+
+def closes_personal_name(doc: Doc, start: int, j: int) -> bool:
+    """'Minister Ana To said': a capitalised common word in the middle of a sentence, right after a person's given
+    name (one the model read as a person's, or after a title) and before a word in lower case, is their surname
+    ('Ana To'), not the preposition it is spelt like; in a heading in Title Case ('Ana Goes To Rome') the next word
+    is capitalised too."""
+    word, before = doc[j], doc[j - 1]
+    after = doc[j + 1] if j + 1 < len(doc) else None
+    titled = start < title_prefix_end(doc, start, j) < j  # 'Minister Ana', whatever the model read
+    return (word.is_alpha and word.is_title and len(word) > 1 and not opens_sentence(word) and not word.whitespace_ == ""
+            and (before.ent_type_ == "PERSON" or titled) and (
+                j + 1 == len(doc) or doc[j].ent_iob_ != "I" and after is not None and (
+                    after.is_lower or after.is_punct and after.text not in ("-", "'s", "’s"))))
 
 
 def ends_personal_name(doc: Doc, start: int, end: int) -> bool:
@@ -735,7 +763,8 @@ class NewsEntityRules:
                      for i in range(start, end))  # 'Latin America', not 'Rathbun the Scientology'
         for i, word in enumerate(words):
             label = forms.get(word)
-            if label and i not in taken and word[0].isupper() and len(word) > 1 and word.lower() not in SPEECH_VERBS:
+            if label and i not in taken and word[0].isupper() and len(word) > 1 and word.lower() not in SPEECH_VERBS and (
+                    not (doc.vocab[word.lower()].is_stop and opens_sentence(doc[i]))):  # 'Ana To ... To be sure
                 extra.append(Span(doc, i, i + 1, label=label))
         return filter_spans(spans + extra)
 

@@ -24,8 +24,9 @@ from spacy.util import filter_spans
 
 from newslens.english.gazetteer import demonyms, places
 from newslens.english.inflection import plural_noun, word_lemmas
-from newslens.english.lexicon import (COLLECTIVE_HEADS, CREDIT_LABELS, DIRECTIONS, DOCUMENT_HEADS, ORG_HEADS,
-                                      ORIGIN_PHRASES, PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS, TITLE_HEADS, name_words)
+from newslens.english.lexicon import (COLLECTIVE_HEADS, CREDIT_LABELS, DIRECTIONS, DOCUMENT_HEADS, MEDIA_NOUNS,
+                                      ORG_HEADS, ORIGIN_PHRASES, PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS, TITLE_HEADS,
+                                      VESSEL_NOUNS, name_words)
 from newslens.english.tokens import doc_cache, doc_strings
 from newslens.pipeline.titles import (AFFILIATING_PREPOSITIONS, APPOSITION_ENDS, APPOSITION_REACH, ARTICLES,
                                      TITLE_CONNECTORS, is_excellency, is_title_head, is_title_word, title_after,
@@ -46,6 +47,32 @@ def is_descriptor(lower: str) -> bool:
     """A dictionary word English does not use as a name ('independent', 'education'): it may describe a
     person but is not part of their name ('Grace', 'Mark' are names too)."""
     return bool(word_lemmas(lower)) and lower not in name_words()
+
+
+@lru_cache(maxsize=50_000)
+def is_verb_only_form(text: str) -> bool:
+    """'Says', 'Praises', 'Reassures': a capitalised word that English reads only as a verb in its third person,
+    as a heading in Title Case writes it ('Ana Ruiz Praises Tom Lee'); never part of a name ('Forces', 'States' are
+    nouns too; 'Combined' opens 'Combined Joint Task Force')."""
+    lower = text.lower()
+    lemmas = word_lemmas(lower)
+    return (text[:1].isupper() and lower.endswith("s") and set(lemmas) == {"VERB"} and lower not in lemmas["VERB"]
+            and lower not in name_words())
+
+
+def split_at_verb(span: Span) -> list[Span]:
+    """'Glenn Ruiz Says Tom Lee', 'Ana Ruiz Praises Vox Nova': a heading's verb glued between two names (a name
+    may open with such a word: 'Dries Mertens')."""
+    doc = span.doc
+    cuts = [k for k in range(span.start + 1, span.end) if is_verb_only_form(doc[k].text)]
+    if not cuts:
+        return [span]
+    parts, start = [], span.start
+    for k in cuts + [span.end]:
+        if k > start:
+            parts.append(_span(doc, start, k, span.label_))
+        start = k + 1
+    return parts
 
 
 def is_personal_name(tokens: Span, after_title: bool = False) -> bool:
@@ -297,6 +324,33 @@ def split_descriptor(span: Span) -> list[Span]:
     return [person] if span.label_ == "PERSON" or described else [span]
 
 
+def split_member_word(span: Span, groups: frozenset[str], named: frozenset[str]) -> list[Span]:
+    """'Democrat Ana Ruiz', 'Republican Ruiz': a noun for a member of a group the article names in the plural, in
+    capitals inside a sentence ('Democrats', 'Republicans'), glued before a person's name or before one word of a person it names in full,
+    describes the person; it is not part of the name."""
+    doc = span.doc
+    first = span[0]
+    if len(span) < 2 or first.text + "s" not in groups or "NOUN" not in word_lemmas(first.lower_) or (
+            is_title_word(first)) or first.lower_ in ORG_HEADS:
+        return [span]
+    rest = doc[span.start + 1:span.end]
+    if len(rest) > 1 and is_personal_name(rest) or len(rest) == 1 and rest.text in named:
+        return [_span(doc, rest.start, rest.end, "PERSON")]
+    return [span]
+
+
+def split_described_person(span: Span, named: frozenset[str]) -> list[Span]:
+    """'Absent Sanders', 'Crooked Hillary': an adjective glued before one word of a person the article names in
+    full ('Tom Sanders', 'Hillary Clinton') describes that person ('Will Sanders' is a name of its own: 'will' is no
+    adjective)."""
+    doc = span.doc
+    if len(span) != 2 or span.label_ not in ("PERSON", "ORG", "GPE") or span[1].text not in named or not (
+            is_descriptor(span[0].lower_) and "ADJ" in word_lemmas(span[0].lower_)) or is_title_word(span[0]) or (
+            span[0].lower_ in ORG_HEADS):
+        return [span]
+    return [_span(doc, span.start + 1, span.end, "PERSON")]
+
+
 def split_opening_word(span: Span) -> list[Span]:
     """'Results of NCLAN show ...': a sentence's first word, a common noun, is capitalised only because it
     opens the sentence; the name starts after its 'of'."""
@@ -372,21 +426,66 @@ def thing_label(span: Span) -> list[Span]:
     return [_span(span.doc, span.start, end, "PERSON")] if end < span.end else [span]
 
 
-def apposition_label(span: Span) -> list[Span]:
-    """'Hezbollah, the Iran-backed Lebanese group, fired': a 'person' that an apposition calls a group, a party or
-    an agency is that body ('Tom Lee, a member of the group,' is not: the apposition's head is 'member')."""
-    doc, i = span.doc, span.end
-    if span.label_ != "PERSON" or i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ARTICLES:
-        return [span]
+BODY_NOUNS = ORG_HEADS | COLLECTIVE_HEADS | MEDIA_NOUNS
+
+
+def kind_noun_label(word: Token) -> str | None:
+    """The type a common noun that describes a name gives it: 'the ship' a thing, 'the school', 'the magazine', 'the
+    group' an organisation, 'the town' a place; None for any other noun ('member', 'leader')."""
+    if not (word.is_alpha and word.is_lower):
+        return None
+    if word.lower_ in VESSEL_NOUNS:
+        return "PRODUCT"
+    if word.lower_ in BODY_NOUNS:
+        return "ORG"
+    return "GPE" if word.lower_ in PLACE_NOUNS else None
+
+
+def apposition_head(doc: Doc, i: int) -> Token | None:
+    """The head noun of an apposition opening at token i after a name (', the Iran-backed Lebanese group,'): the
+    last word before it ends, or before a preposition or a relative word ('a town north of ...', 'the ship that
+    ...'); None where no apposition opens."""
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ARTICLES:
+        return None
     for k in range(i + 2, min(i + 2 + APPOSITION_REACH, len(doc))):
-        if doc[k].text in APPOSITION_ENDS:
-            head = doc[k - 1]
-            if k > i + 2 and head.is_lower and head.lower_ in ORG_HEADS | COLLECTIVE_HEADS:
-                return [_span(doc, span.start, span.end, "ORG")]
-            return [span]
-        if doc[k].lower_ in AFFILIATING_PREPOSITIONS | {"in", "from", "to", "who", "which", "that"}:
-            return [span]
-    return [span]
+        word = doc[k]
+        if word.text in APPOSITION_ENDS or word.lower_ in AFFILIATING_PREPOSITIONS | {
+                "in", "from", "to", "who", "which", "that", "near", "north", "south", "east", "west"}:
+            return doc[k - 1] if k > i + 2 else None
+    return None
+
+
+def kind_noun_before(span: Span) -> Token | None:
+    """'magazine' in 'the magazine Vox Nova', 'ship' in 'a cruise ship Sea Dawn': a common noun after an article,
+    right before the name and joined to it in the parse, or read as a second subject of the name's verb (not 'the
+    paper Ana Ruiz wrote', where the name opens a clause on the noun); None without a parse."""
+    doc, k = span.doc, span.start - 1
+    if k < 1 or not doc.has_annotation("DEP") or not (doc[k].is_alpha and doc[k].is_lower):
+        return None
+    opening = next((j for j in range(k - 1, max(k - 4, -1), -1) if not (doc[j].is_alpha and doc[j].is_lower)
+                    or doc[j].lower_ in ARTICLES), None)
+    if opening is None or doc[opening].lower_ not in ARTICLES:
+        return None
+    root, noun = span.root, doc[k]
+    joined = root.head.i == k or noun.head.i == root.i or noun.head.i == root.head.i and noun.dep_ == root.dep_
+    return noun if joined else None  # two subjects of one verb: a small parser's reading of the apposition
+
+
+def apposition_label(span: Span) -> list[Span]:
+    """A name's type follows what the text calls it: 'Hezbollah, the Iran-backed Lebanese group,' is a body, 'the
+    Sea Dawn, a cruise ship,' and 'the cruise ship Sea Dawn' a thing, 'the magazine Vox Nova' and 'Elm Grove, a
+    private school,' organisations, 'Qarya, a town north of ...' a place ('Tom Lee, a member of the group,' is a
+    person: the apposition's head is 'member'). A country stays a country."""
+    doc = span.doc
+    if span.label_ not in ("PERSON", "ORG", "GPE", "LOC", "FAC") or span.text in places() and places()[span.text].kind == "country":
+        return [span]
+    head = apposition_head(doc, span.end)
+    label = kind_noun_label(head) if head is not None else None
+    if label is None and (before := kind_noun_before(span)) is not None:
+        label = kind_noun_label(before)  # 'the magazine Vox Nova', 'the cruise ship Sea Dawn'
+    if label is None or label == span.label_ or label == "GPE" and span.label_ == "ORG":
+        return [span]
+    return [_span(doc, span.start, span.end, label)]
 
 
 def origin_label(span: Span) -> list[Span]:
@@ -522,9 +621,15 @@ def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
     people = frozenset(span[-1].text for span in spans if span.label_ == "PERSON" and not (
         is_descriptor(span[-1].lower_) or span.start and doc[span.start - 1].lower_ in TITLE_CONNECTORS))
     person_ends = frozenset(span.end for span in spans if span.label_ == "PERSON")
-    steps = (drop_excellency, drop_party_letter, split_lines, split_credit, drop_stance_word, split_opening_word, split_possessed_thing,
-             split_common_head, split_stance, split_list, split_of_affiliation, split_title,
-             lambda span: split_known_person(span, people), split_title_body, split_descriptor,
+    named = frozenset(word.text for span in spans if span.label_ == "PERSON" and len(span) > 1 and not (
+        is_descriptor(span[0].lower_)) for word in (span[0], span[-1]))  # 'Tom' and 'Hill' of 'Tom Hill'
+    groups = frozenset(word for k, word in enumerate(doc_strings(doc, ORTH)) if word.endswith("s") and (
+        word.istitle()) and not doc[k].is_sent_start)  # a Token built only for a capitalised plural
+    steps = (split_at_verb, drop_excellency, drop_party_letter, split_lines, split_credit, drop_stance_word,
+             split_opening_word, split_possessed_thing, split_common_head, split_stance, split_list,
+             split_of_affiliation, split_title, lambda span: split_known_person(span, people), split_title_body,
+             split_descriptor, lambda span: split_described_person(span, named),
+             lambda span: split_member_word(span, groups, named),
              lambda span: title_body_label(span, person_ends), thing_label, origin_label, apposition_label)
     out = []
     for span in filter_spans([with_number_word(span) for span in spans]):
