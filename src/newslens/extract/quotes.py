@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newslens.extract.evidence import is_hard_wrapped
-from newslens.english.lexicon import (CLAUSE_ONLY_VERBS, FINDING_VERBS, POSSESSIVE_MARKS, PRONOUNS_FIRST,
+from newslens.english.lexicon import (CALENDAR_WORDS, CLAUSE_ONLY_VERBS, FINDING_VERBS, POSSESSIVE_MARKS, PRONOUNS_FIRST,
                                       PRONOUNS_GROUP, PRONOUNS_PERSON, QUOTATION_VERBS, SPEECH_VERBS)
 from newslens.model import Actor, Quote
 from newslens.english.syntax import MentionIndex, Words, clause_subject, doc_text, lemma, verb_forms, word_lemmas
@@ -250,9 +250,15 @@ def subject_tokens(cue: Token, lo: int, hi: int, words: Words) -> list[Token]:
     doc = words.doc
     if words.parsed:
         subject = clause_subject(cue) or fragment_subject(cue)
+        adjacent = adjacent_subject(cue, words, lo)
+        if adjacent is not None and not holds_phrase(subject, adjacent):
+            subject = doc[adjacent[1]]  # the noun phrase right before the cue, not a parse subject elsewhere
         if subject is not None and lo <= subject.i < hi and not (subject.is_space or subject.is_punct):
             return sorted(subject.subtree, key=lambda t: (is_possessive_name(t), t.i != subject.i,
                                                           t.ent_type_ != "PERSON", abs(t.i - subject.i)))
+    adjacent = None if words.parsed else adjacent_subject(cue, words, lo)
+    if adjacent is not None:
+        return [doc[adjacent[1]]]
     if cue.text.endswith("ing") and cue.i > 0 and doc[cue.i - 1].text == ",":
         return list(doc[lo:cue.i])  # participle: the main clause's subject, first in the sentence
     antecedent = relative_antecedent(cue.i - 1, lo, words)
@@ -287,12 +293,79 @@ def word_before_cue(cue: Token, words: Words, lo: int) -> int | None:
     return k if k >= lo else None
 
 
+NOUN_PHRASE_TAGS = ("NN", "JJ", "CD", "PRP$", "POS", "DT", "NNP")
+PHRASE_OPENING_TAGS = ("DT", "PRP$")
+POST_MODIFIER_PREPOSITIONS = {"of", "for", "from", "at", "with", "in", "on"}
+
+
+def phrase_word(k: int, words: Words) -> bool:
+    """The k-th word can be part of a noun phrase: a noun, adjective, number, determiner or possessive, or a word
+    of a name; by the tagger's fine tags, which every English pipeline writes alike."""
+    if words.actor[k] is not None or words.lower[k] in POSSESSIVE_MARKS:
+        return True
+    if not words.tagged:
+        return words.doc[k].is_alpha and not words.is_verb(k) and (
+            not words.doc[k].is_stop or words.lower[k] in UNNAMED_DETERMINERS or words.lower[k] in ("former", "own"))
+    return words.tag[k].startswith(NOUN_PHRASE_TAGS) and words.doc[k].is_alpha
+
+
+def opens_phrase(k: int, words: Words) -> bool:
+    """A determiner opens its noun phrase: 'after the meeting | the senator said'."""
+    return words.tag[k].startswith(PHRASE_OPENING_TAGS) if words.tagged else words.lower[k] in UNNAMED_DETERMINERS
+
+
+def is_phrase_noun(k: int, words: Words) -> bool:
+    """A noun that can end a noun phrase ('officials', 'the Clinton campaign'), not a date ('on Tuesday')."""
+    if words.doc[k].ent_type_ in ("DATE", "TIME") or words.text[k] in CALENDAR_WORDS or not words.doc[k].is_alpha:
+        return False
+    if words.actor[k] is not None:
+        return True
+    return words.tag[k].startswith("NN") if words.tagged else "NOUN" in word_lemmas(words.lower[k])
+
+
+def adjacent_subject(cue: Token, words: Words, lo: int) -> tuple[int, int] | None:
+    """(first word, head word) of the noun phrase right before a finite cue, by word order: in 'NOUN said' the
+    noun's phrase is the subject, whatever the parser made of it ('Although X lacks a win, elected officials
+    from both parties say', 'X said ..., and human rights groups warned'). The head is the noun before any
+    post-modifier ('officials from both parties'). None when no noun stands right before the cue."""
+    if words.lower[cue.i].endswith("ing") or cue.i == 0:
+        return None
+    k = word_before_cue(cue, words, lo)
+    if k is None or not is_phrase_noun(k, words):
+        return None
+    head = k
+    for _ in range(3):
+        first = head
+        while first - 1 >= lo and phrase_word(first - 1, words) and not opens_phrase(first, words):
+            first -= 1
+        before = words.actor[first - 2] if first - 2 >= lo else None
+        if first - 2 >= lo and words.lower[first - 1] in POST_MODIFIER_PREPOSITIONS and (
+                words.index.types.get(before) == "PERSON" if before is not None else
+                is_phrase_noun(first - 2, words) or words.doc[first - 2].like_num or (
+                    words.lower[first - 2] in UNNAMED_DETERMINERS)):
+            head = first - 2  # 'officials from both parties', 'eight of 10 voters', 'Ana Park of the Ocean Trust'
+            continue
+        return first, head
+    return None
+
+
+def holds_phrase(subject: Token | None, phrase: tuple[int, int]) -> bool:
+    """The parse's subject agrees with the noun phrase before the cue: it is in the phrase, or the phrase is in
+    its subtree ('Mr. Morgan of the Sierra Club said', 'observers in Virginia and around the country say')."""
+    return subject is not None and (phrase[0] <= subject.i <= phrase[1] or (
+        subject.left_edge.i <= phrase[0] and phrase[1] <= subject.right_edge.i))
+
+
 def source_head(cue: Token, words: Words, lo: int, hi: int) -> Token | None:
     """The head word of the phrase that names a cue's source: the parse's subject, or by word order the word
-    before the cue (after any adverb or auxiliary: 'officials have repeatedly said')."""
+    before the cue (after any adverb or auxiliary: 'officials have repeatedly said'). A noun phrase right
+    before the cue overrides a parse subject outside it (adjacent_subject)."""
     k = word_before_cue(cue, words, lo)
     if words.parsed:
         subject = clause_subject(cue) or fragment_subject(cue)
+        adjacent = adjacent_subject(cue, words, lo)
+        if adjacent is not None and not holds_phrase(subject, adjacent):
+            return words.doc[adjacent[1]]
         if subject is None or not lo <= subject.i < hi:
             return None
         if k is not None and subject.i < k and words.actor[subject.i] is not None and words.actor[k] is None and (
@@ -303,6 +376,10 @@ def source_head(cue: Token, words: Words, lo: int, hi: int) -> Token | None:
         return subject
     if k is None:
         return None
+    adjacent = adjacent_subject(cue, words, lo)
+    if adjacent is not None and adjacent[1] != k and (words.actor[adjacent[1]] is None or (
+            words.actor[adjacent[1]] != words.actor[k])):
+        return words.doc[adjacent[1]]  # 'officials from both parties say', 'Ana Park of the Ocean Trust said'
     actor = words.actor[k]
     if actor is not None:  # 'a spokeswoman for Hillary Clinton': the noun the name is attached to
         m = k
@@ -373,7 +450,11 @@ def unnamed_source(cue: Token, words: Words, lo: int, hi: int) -> Attribution | 
             words.index.types.get(words.actor[before]) == "PERSON") and words.lower[named - 1] not in AFFILIATING_PREPOSITIONS:
         return None  # 'American academic and professor Marc Lamont Hill commented': a name right before the cue
     doc, i = words.doc, head.i
-    if words.parsed:
+    adjacent = adjacent_subject(cue, words, lo)
+    if adjacent is not None and adjacent[1] == i:  # the phrase by word order, as source_head read it
+        first = adjacent[0]
+        attached = list(range(i + 1, cue.i))
+    elif words.parsed:
         first = head.left_edge.i
         attached = [t.i for c in head.children if c.i > i and attaches_affiliation(c) for t in c.subtree]
     else:
