@@ -57,6 +57,9 @@ HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. gen gen. lt lt. col col. m
                        "brig brig. spc spc. cpl cpl. pvt pvt. cmdr cmdr. adm. "
                        "adm adm. sen sen. rep rep. gov gov. prof prof. sir dame lord lady rev rev. st st. "
                        "det det. insp insp. supt supt.".split())
+# Honorifics that tell a person's gender ('Mr. King' is a he): what a speaker's pronoun may stand for.
+GENDERED_HONORIFICS = {"mr": "male", "mr.": "male", "sir": "male", "lord": "male", "mrs": "female", "mrs.": "female",
+                       "ms": "female", "ms.": "female", "miss": "female", "dame": "female", "lady": "female"}
 # A person's title, in full ('Deputy Foreign Minister', 'Dr.') and by its head word only ('Minister', 'Dr.')
 TITLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS | HONORIFICS
 TITLE_HEADS = ROLE_HEADS | HONORIFICS

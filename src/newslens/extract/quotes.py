@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from newslens.extract.evidence import is_hard_wrapped
-from newslens.english.lexicon import (CALENDAR_WORDS, CLAUSE_ONLY_VERBS, FINDING_VERBS, POSSESSIVE_MARKS, PRONOUNS_FIRST,
+from newslens.english.lexicon import (CALENDAR_WORDS, CLAUSE_ONLY_VERBS, FEMININE_PRONOUNS, FINDING_VERBS,
+                                      GENDERED_HONORIFICS, POSSESSIVE_MARKS, PRONOUNS_FIRST,
                                       PRONOUNS_GROUP, PRONOUNS_PERSON, QUOTATION_VERBS, SPEECH_VERBS)
-from newslens.model import Actor, Quote
+from newslens.model import Actor, Mention, Quote
 from newslens.english.syntax import MentionIndex, Words, clause_subject, doc_text, lemma, verb_forms, word_lemmas
 
 OPENING = "“«„"
@@ -967,3 +968,48 @@ def extract_quotes(doc: Doc, actors: list[Actor], words: Words | None = None) ->
                             source_description=None if a.speaker else a.description,
                             source_affiliation=None if a.speaker else a.affiliation))
     return quotes
+
+
+SPEAKER_PRONOUN_REACH = 1200  # characters back to the person a speaker's 'he' or 'she' stands for
+SPEAKER_PRONOUNS = frozenset({"he", "she"})
+
+
+def honorific_gender(actor: Actor) -> str | None:
+    """'male' or 'female' when the article calls the person Mr., Mrs., Ms. ... (and never both), else None."""
+    found = {GENDERED_HONORIFICS[m.text.split()[0].lower()] for m in actor.mentions
+             if m.kind != "pronoun" and m.text.split() and m.text.split()[0].lower() in GENDERED_HONORIFICS}
+    return found.pop() if len(found) == 1 else None
+
+
+def resolve_speaker_pronouns(quotes: list[Quote], actors: list[Actor]) -> tuple[list[Quote], list[Actor]]:
+    """'He says, "..."' where coreference left the pronoun to nobody (a person named a few paragraphs up, a
+    gender read wrongly earlier on): the speaker of the quote before it, else the person named last before it
+    outside quotations, within reach and not of the other gender by honorific ('Mr. King' is no she). The
+    pronoun becomes a mention of that person."""
+    persons = {a.id: a for a in actors if a.type == "PERSON"}
+    if not persons:
+        return quotes, actors
+    gender = {aid: honorific_gender(a) for aid, a in persons.items()}
+    quoted = sorted((q.start, q.end) for q in quotes if q.kind != "indirect")
+    named = sorted((m.start, aid) for aid, a in persons.items() for m in a.mentions
+                   if m.kind != "pronoun" and not in_quotation(m.start, quoted))
+    added: dict[str, dict[int, Mention]] = {}
+    resolved, previous = [], None
+    for q in quotes:
+        at = q.speaker_start
+        if q.speaker is None and at is not None and (q.speaker_text or "").lower() in SPEAKER_PRONOUNS:
+            wanted = "female" if q.speaker_text.lower() in FEMININE_PRONOUNS else "male"
+            candidates = [previous[1]] if previous is not None and at - previous[0] <= SPEAKER_PRONOUN_REACH else []
+            candidates += [aid for s, aid in reversed(named[:bisect_left(named, (at, ""))])
+                           if at - s <= SPEAKER_PRONOUN_REACH]
+            chosen = next((aid for aid in candidates if gender[aid] in (None, wanted)), None)
+            if chosen is not None:
+                q = replace(q, speaker=chosen, confidence=0.9 if q.cue else 0.7,
+                            source_description=None, source_affiliation=None)
+                added.setdefault(chosen, {})[at] = Mention(q.speaker_text, at, q.speaker_end, "pronoun")
+        if q.speaker in persons:
+            previous = (q.end, q.speaker)
+        resolved.append(q)
+    actors = [replace(a, mentions=tuple(sorted(a.mentions + tuple(added[a.id].values()), key=lambda m: (m.start, m.end))))
+              if a.id in added else a for a in actors]
+    return resolved, actors
