@@ -61,3 +61,39 @@ def test_a_possessive_description_is_an_unnamed_source_affiliated_with_the_name(
     assert q.speaker is None
     assert source_phrase(text, q).endswith("manager")
     assert a.actor_name(q.source_affiliation) == "Tom Ortiz"
+
+
+def test_a_speaker_pronoun_far_from_its_name_goes_to_the_person_named_last(backend):
+    text = ("Tom Ortiz spoke to reporters on Monday. The bank lost money. Its shares fell. Its rivals gained. "
+            "Its branches closed.\n\n“We will keep every branch open,” he said.")
+    a = analyse(text, backend)
+    q = quote_of(a, "We will keep")
+    assert speaker_name(a, q) == "Tom Ortiz"
+    ortiz = next(x for x in a.actors if x.id == q.speaker)
+    assert any(m.kind == "pronoun" and m.start == text.index("he said") for m in ortiz.mentions)
+
+
+def test_a_speaker_pronoun_skips_a_person_of_the_other_gender_by_honorific(backend):
+    text = ("Ms. Ana Ruiz runs the fund. Mr. Tom Ortiz joined it in May. Shares fell. Rivals gained. "
+            "Branches closed.\n\n“We will reopen the branches soon,” she said.")
+    a = analyse(text, backend)
+    q = quote_of(a, "We will reopen")
+    assert speaker_name(a, q) == "Ana Ruiz"
+
+
+def test_a_speaker_pronoun_continues_the_previous_speaker(backend):
+    text = ("“The levy is fair,” Tom Ortiz told Juan Diaz at the hearing. Shares fell. Rivals gained. "
+            "Branches closed.\n\n“It will pass,” he said.")
+    a = analyse(text, backend)
+    q = quote_of(a, "It will pass")
+    assert speaker_name(a, q) == "Tom Ortiz"
+
+
+@pytest.mark.parametrize("dateline", ["BOSTON —", "BOSTON --", "SAN DIEGO, Calif. (AP) —"])
+def test_a_dateline_is_never_the_speaker(backend, dateline):
+    text = (f"Harbor plan approved.\n\n{dateline} Mayor Ana Ruiz, opening the new harbor on Saturday, said the "
+            "port would double its trade within five years.")
+    a = analyse(text, backend)
+    q = quote_of(a, "the port would")
+    assert speaker_name(a, q) == "Ana Ruiz"
+    assert text[q.speaker_start:q.speaker_end].endswith("Ana Ruiz")

@@ -479,10 +479,39 @@ def unnamed_source(cue: Token, words: Words, lo: int, hi: int) -> Attribution | 
     return Attribution(None, doc_text(doc)[start:end], cue.text, start, end, description, affiliation)
 
 
+DATELINE_DASHES = {"—", "–", "--", "-"}
+MAX_DATELINE_WORDS = 8
+
+
+def after_dateline(words: Words, lo: int, cue: int) -> int:
+    """The first word after a dateline that opens the cue's paragraph ('WASHINGTON —', 'NEW YORK, N.Y. (AP) --'):
+    a run of capitals, commas, periods and a parenthesised agency, then a dash. A dateline names where the story
+    was filed, never who speaks. `lo` when there is none."""
+    start = lo
+    while start < cue and (words.doc[start].is_space or "\n" in words.text[start]):
+        start += 1
+    if not (start == 0 or "\n" in words.text[start - 1] or words.doc[start - 1].is_space):
+        return lo  # not at a paragraph's start
+    capitals, in_parentheses = 0, False
+    for k in range(start, min(cue, start + MAX_DATELINE_WORDS)):
+        word = words.text[k]
+        if word in DATELINE_DASHES:
+            return k + 1 if capitals else lo
+        if word in ("(", ")"):
+            in_parentheses = word == "("
+        elif word.isupper() and len(word.strip(".")) > 1:
+            capitals += 1
+        elif not (word in (",", ".") or in_parentheses and word[:1].isupper() or word[:1].isupper() and word.endswith(".")):
+            return lo
+    return lo
+
+
 def attribute(cue: Token, words: Words, lo: int, hi: int, quoted: list[tuple[int, int]]) -> Attribution:
     """Speaker of a cue verb: an actor when the subject names or pronominalises one; an unnamed source ('a
-    spokeswoman for X') when it names none."""
+    spokeswoman for X') when it names none. A dateline before it is no speaker."""
     index = words.index
+    if lo < cue.i:
+        lo = after_dateline(words, lo, cue.i)
     unnamed = unnamed_source(cue, words, lo, hi)
     if unnamed is not None:
         return unnamed
