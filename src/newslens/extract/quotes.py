@@ -15,9 +15,11 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from newslens.extract.coreference import RANK_CHANGING
 from newslens.extract.evidence import is_hard_wrapped
 from newslens.english.lexicon import (CALENDAR_WORDS, CLAUSE_ONLY_VERBS, FEMININE_PRONOUNS, FINDING_VERBS,
-                                      GENDERED_HONORIFICS, POSSESSIVE_MARKS, PRONOUNS_FIRST,
+                                      GENDERED_HONORIFICS, POSSESSIVE_MARKS, PRONOUNS_FIRST, ROLE_HEADS,
+                                      TITLE_ABBREVIATIONS,
                                       PRONOUNS_GROUP, PRONOUNS_PERSON, QUOTATION_VERBS, SPEECH_VERBS)
 from newslens.model import Actor, Mention, Quote
 from newslens.english.syntax import MentionIndex, Words, clause_subject, doc_text, lemma, verb_forms, word_lemmas
@@ -252,8 +254,11 @@ def subject_tokens(cue: Token, lo: int, hi: int, words: Words) -> list[Token]:
     if words.parsed:
         subject = clause_subject(cue) or fragment_subject(cue)
         adjacent = adjacent_subject(cue, words, lo)
-        if adjacent is not None and not holds_phrase(subject, adjacent):
-            subject = doc[adjacent[1]]  # the noun phrase right before the cue, not a parse subject elsewhere
+        if adjacent is not None and (not holds_phrase(subject, adjacent) or (
+                adjacent[0] <= subject.i < adjacent[1] and words.actor[adjacent[1]] is not None)):
+            # the noun phrase right before the cue, not a parse subject elsewhere; its head is its last noun, a
+            # name's ('MSNBC host Chris Matthews said'), not a modifier the parser made the subject
+            subject = doc[adjacent[1]]
         if subject is not None and lo <= subject.i < hi and not (subject.is_space or subject.is_punct):
             return sorted(subject.subtree, key=lambda t: (is_possessive_name(t), t.i != subject.i,
                                                           t.ent_type_ != "PERSON", abs(t.i - subject.i)))
@@ -1000,6 +1005,7 @@ def extract_quotes(doc: Doc, actors: list[Actor], words: Words | None = None) ->
 
 
 SPEAKER_PRONOUN_REACH = 1200  # characters back to the person a speaker's 'he' or 'she' stands for
+SPEAKER_DESCRIPTION_REACH = 2500  # and to the one 'the senator' stands for
 SPEAKER_PRONOUNS = frozenset({"he", "she"})
 
 
@@ -1010,11 +1016,34 @@ def honorific_gender(actor: Actor) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def resolve_speaker_pronouns(quotes: list[Quote], actors: list[Actor]) -> tuple[list[Quote], list[Actor]]:
-    """'He says, "..."' where coreference left the pronoun to nobody (a person named a few paragraphs up, a
-    gender read wrongly earlier on): the speaker of the quote before it, else the person named last before it
-    outside quotations, within reach and not of the other gender by honorific ('Mr. King' is no she). The
-    pronoun becomes a mention of that person."""
+def role_words(actor: Actor) -> set[str]:
+    """The words of a person's role, abbreviations spelt out ('Sen.' -> senator)."""
+    found = set()
+    for word in (actor.role or "").lower().split():
+        found.add(TITLE_ABBREVIATIONS.get(word, word.strip(".,")))
+    return found
+
+
+def described_person(description: str, before: list[str], persons: dict[str, Actor]) -> str | None:
+    """The person 'the senator' or 'the foreign minister' stands for: of the people named before it (latest
+    first), the first whose role has every word of the description, and no word that makes it another role
+    ('the president' is no vice president)."""
+    wanted = {w.lower() for w in description.split()}
+    if not wanted or description.split()[-1].lower() not in ROLE_HEADS:
+        return None
+    for aid in before:
+        roles = role_words(persons[aid])
+        if wanted <= roles and not (roles & RANK_CHANGING) - wanted:
+            return aid
+    return None
+
+
+def resolve_speaker_references(quotes: list[Quote], actors: list[Actor], text: str) -> tuple[list[Quote], list[Actor]]:
+    """Speakers that coreference left to nobody, read again from the quotes: a 'he' or 'she' ('He says, "..."':
+    a person named a few paragraphs up, or a gender read wrongly earlier on) goes to the speaker of the quote
+    before it, else to the person named last before it outside quotations, within reach and not of the other
+    gender by honorific ('Mr. King' is no she); a definite description ('The senator said', after Sen. Ana Ruiz
+    was named) to the person whose role it names. The pronoun or description becomes that person's mention."""
     persons = {a.id: a for a in actors if a.type == "PERSON"}
     if not persons:
         return quotes, actors
@@ -1025,17 +1054,23 @@ def resolve_speaker_pronouns(quotes: list[Quote], actors: list[Actor]) -> tuple[
     added: dict[str, dict[int, Mention]] = {}
     resolved, previous = [], None
     for q in quotes:
-        at = q.speaker_start
-        if q.speaker is None and at is not None and (q.speaker_text or "").lower() in SPEAKER_PRONOUNS:
-            wanted = "female" if q.speaker_text.lower() in FEMININE_PRONOUNS else "male"
-            candidates = [previous[1]] if previous is not None and at - previous[0] <= SPEAKER_PRONOUN_REACH else []
-            candidates += [aid for s, aid in reversed(named[:bisect_left(named, (at, ""))])
-                           if at - s <= SPEAKER_PRONOUN_REACH]
-            chosen = next((aid for aid in candidates if gender[aid] in (None, wanted)), None)
+        at, chosen, kind = q.speaker_start, None, "pronoun"
+        if q.speaker is None and at is not None and q.speaker_end is not None:
+            source = text[at:q.speaker_end]
+            before = [(s, aid) for s, aid in reversed(named[:bisect_left(named, (at, ""))])]
+            if source.lower() in SPEAKER_PRONOUNS:
+                wanted = "female" if source.lower() in FEMININE_PRONOUNS else "male"
+                candidates = [previous[1]] if previous is not None and at - previous[0] <= SPEAKER_PRONOUN_REACH else []
+                candidates += [aid for s, aid in before if at - s <= SPEAKER_PRONOUN_REACH]
+                chosen = next((aid for aid in candidates if gender[aid] in (None, wanted)), None)
+            elif source[:4].lower() == "the " and q.source_description and q.source_affiliation is None:
+                chosen = described_person(q.source_description, [aid for s, aid in before
+                                                                 if at - s <= SPEAKER_DESCRIPTION_REACH], persons)
+                kind = "nominal"
             if chosen is not None:
                 q = replace(q, speaker=chosen, confidence=0.9 if q.cue else 0.7,
                             source_description=None, source_affiliation=None)
-                added.setdefault(chosen, {})[at] = Mention(q.speaker_text, at, q.speaker_end, "pronoun")
+                added.setdefault(chosen, {})[at] = Mention(source, at, q.speaker_end, kind)
         if q.speaker in persons:
             previous = (q.end, q.speaker)
         resolved.append(q)
