@@ -14,7 +14,8 @@ from newslens.english.gazetteer import demonyms, places
 from newslens.english.lexicon import ORG_HEADS, POSSESSIVE_MARKS
 from newslens.model import AFFILIATION, Actor, Relation
 from newslens.pipeline.titles import Title, title_after, title_before
-from newslens.english.syntax import MentionIndex, doc_text
+from newslens.english.tokens import doc_text
+from newslens.extract.mentions import MentionIndex
 
 
 
