@@ -102,3 +102,11 @@ def test_a_dateline_is_never_the_speaker(backend, dateline):
     q = quote_of(a, "the port would")
     assert speaker_name(a, q) == "Ana Ruiz"
     assert text[q.speaker_start:q.speaker_end].endswith("Ana Ruiz")
+
+
+def test_a_coordinated_cue_ends_the_first_reported_clause(backend):
+    text = "Mayor Ana Ruiz said the bridge would reopen in May and warned that the tolls would rise next year."
+    a = analyse(text, backend)
+    first = quote_of(a, "the bridge would")
+    assert first.text == "the bridge would reopen in May"
+    assert speaker_name(a, first) == "Ana Ruiz"

@@ -257,10 +257,9 @@ def subject_tokens(cue: Token, lo: int, hi: int, words: Words) -> list[Token]:
     if words.parsed:
         subject = clause_subject(cue) or fragment_subject(cue)
         adjacent = adjacent_subject(cue, words, lo)
-        if adjacent is not None and (not holds_phrase(subject, adjacent) or (
-                adjacent[0] <= subject.i < adjacent[1] and words.actor[adjacent[1]] is not None)):
-            # the noun phrase right before the cue, not a parse subject elsewhere; its head is its last noun, a
-            # name's ('MSNBC host Chris Matthews said'), not a modifier the parser made the subject
+        if adjacent is not None and (not holds_phrase(subject, adjacent) or adjacent[0] <= subject.i < adjacent[1]):
+            # the noun phrase right before the cue, not a parse subject elsewhere; its head is its last noun ('MSNBC
+            # host Chris Matthews said', 'His aides say'), not a modifier the parser made the subject
             subject = doc[adjacent[1]]
         if subject is not None and lo <= subject.i < hi and not (subject.is_space or subject.is_punct):
             return sorted(subject.subtree, key=lambda t: (is_possessive_name(t), t.i != subject.i,
@@ -373,7 +372,7 @@ def source_head(cue: Token, words: Words, lo: int, hi: int) -> Token | None:
     if words.parsed:
         subject = clause_subject(cue) or fragment_subject(cue)
         adjacent = adjacent_subject(cue, words, lo)
-        if adjacent is not None and not holds_phrase(subject, adjacent):
+        if adjacent is not None and (not holds_phrase(subject, adjacent) or adjacent[0] <= subject.i < adjacent[1]):
             return words.doc[adjacent[1]]
         if subject is None or not lo <= subject.i < hi:
             return None
@@ -662,10 +661,24 @@ def clause_end(words: Words, start: int, limit: int) -> int:
             continue
         if word in ("(", ")") or word in CLAUSE_BREAK - CLAUSE_CONTINUATIONS and attribution_after_break(words, k, limit):
             return k
+        if words.lower[k] in COORDINATORS and k + 1 < limit and coordinated_cue(words, k + 1, limit):
+            return k  # '... too early for a run but noted that ...': the same speaker's next statement
         if k - verb_at >= 3 and words.lower[k - 1] != "," and (words.lower[k] == "such" or (
                 words.lower[k] in PURPOSE_OPENERS and words.doc[k:k + 3].text.lower() in PURPOSE_PHRASES)):
             return k  # 'with the aim of ...', 'such as ...': the statement's core ends before its purpose or examples
     return limit
+
+
+COORDINATORS = {"and", "but"}
+
+
+def coordinated_cue(words: Words, k: int, limit: int) -> bool:
+    """At k (after 'and' or 'but'), past adverbs, a cue verb in the past or present tense: a second attribution
+    with the clause's speaker ('said the talks had failed and warned that ...')."""
+    while k < limit and (words.lower[k] in SOURCE_SKIPPED or words.lower[k].endswith("ly") and words.text[k].islower()):
+        k += 1
+    return k < limit and not words.lower[k].endswith("ing") and is_cue(k, words) and (
+        not words.tagged or words.tag[k] in FINITE_TAGS)
 
 
 def attribution_after_break(words: Words, k: int, limit: int) -> bool:
