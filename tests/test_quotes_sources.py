@@ -72,6 +72,9 @@ SPEAKER_REFERENCES = {  # text, quote opening, speaker: who a pronoun or descrip
                                 "We will reopen", "Ana Ruiz"),
     "the previous speaker": ("“The levy is fair,” Tom Ortiz told Juan Diaz at the hearing. Shares fell. Rivals "
                              "gained. Branches closed.\n\n“It will pass,” he said.", "It will pass", "Tom Ortiz"),
+    "not the person coreference gave it": ("Tom Ortiz runs the mill. Ms. Ana Ruiz owns it. Though the move was "
+                                           "smooth, replacing him would be much harder, he said.",
+                                           "Though the move", "Tom Ortiz"),
     "an abbreviated title": ("Sen. Ana Ruiz visited the plant on Monday. The senator said the plant would stay "
                              "open.", "the plant would", "Ana Ruiz"),
 }

@@ -1058,8 +1058,9 @@ def resolve_speaker_references(quotes: list[Quote], actors: list[Actor], text: s
     """Speakers that coreference left to nobody, read again from the quotes: a 'he' or 'she' ('He says, "..."':
     a person named a few paragraphs up, or a gender read wrongly earlier on) goes to the speaker of the quote
     before it, else to the person named last before it outside quotations, within reach and not of the other
-    gender by honorific ('Mr. King' is no she); a definite description ('The senator said', after Sen. Ana Ruiz
-    was named) to the person whose role it names. The pronoun or description becomes that person's mention."""
+    gender by honorific ('Mr. King' is no she; a 'he' coreference gave Ms. Ana Ruiz is read again so); a definite
+    description ('The senator said', after Sen. Ana Ruiz was named) to the person whose role it names. The
+    pronoun or description becomes that person's mention."""
     persons = {a.id: a for a in actors if a.type == "PERSON"}
     if not persons:
         return quotes, actors
@@ -1069,10 +1070,15 @@ def resolve_speaker_references(quotes: list[Quote], actors: list[Actor], text: s
                    if m.kind != "pronoun" and not in_quotation(m.start, quoted))
     added: dict[str, dict[int, Mention]] = {}
     resolved, previous = [], None
+    removed: set[tuple[str, int]] = set()
     for q in quotes:
         at, chosen, kind = q.speaker_start, None, "pronoun"
-        if q.speaker is None and at is not None and q.speaker_end is not None:
-            source = text[at:q.speaker_end]
+        source = text[at:q.speaker_end] if at is not None and q.speaker_end is not None else ""
+        if q.speaker in persons and source.lower() in SPEAKER_PRONOUNS and gender[q.speaker] not in (
+                None, "female" if source.lower() in FEMININE_PRONOUNS else "male"):
+            removed.add((q.speaker, at))  # 'he said' given to Ms. Ana Ruiz: read again
+            q = replace(q, speaker=None)
+        if q.speaker is None and source:
             before = [(s, aid) for s, aid in reversed(named[:bisect_left(named, (at, ""))])]
             if source.lower() in SPEAKER_PRONOUNS:
                 wanted = "female" if source.lower() in FEMININE_PRONOUNS else "male"
@@ -1090,6 +1096,7 @@ def resolve_speaker_references(quotes: list[Quote], actors: list[Actor], text: s
         if q.speaker in persons:
             previous = (q.end, q.speaker)
         resolved.append(q)
-    actors = [replace(a, mentions=tuple(sorted(a.mentions + tuple(added[a.id].values()), key=lambda m: (m.start, m.end))))
-              if a.id in added else a for a in actors]
+    actors = [replace(a, mentions=tuple(sorted([m for m in a.mentions if (a.id, m.start) not in removed]
+                                               + list(added.get(a.id, {}).values()), key=lambda m: (m.start, m.end))))
+              if a.id in added or any(aid == a.id for aid, _ in removed) else a for a in actors]
     return resolved, actors
