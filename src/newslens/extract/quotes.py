@@ -303,7 +303,7 @@ def word_before_cue(cue: Token, words: Words, lo: int) -> int | None:
 
 NOUN_PHRASE_TAGS = ("NN", "JJ", "CD", "PRP$", "POS", "DT", "NNP")
 PHRASE_OPENING_TAGS = ("DT", "PRP$")
-POST_MODIFIER_PREPOSITIONS = {"of", "for", "from", "at", "with", "in", "on"}
+POST_MODIFIER_PREPOSITIONS = {"of", "for", "from", "at", "with", "in", "on", "to"}
 
 
 def phrase_word(k: int, words: Words) -> bool:
@@ -359,9 +359,11 @@ def adjacent_subject(cue: Token, words: Words, lo: int) -> tuple[int, int] | Non
 
 def holds_phrase(subject: Token | None, phrase: tuple[int, int]) -> bool:
     """The parse's subject agrees with the noun phrase before the cue: it is in the phrase, or the phrase is in
-    its subtree ('Mr. Morgan of the Sierra Club said', 'observers in Virginia and around the country say')."""
+    its subtree with no punctuation between ('Mr. Morgan of the Sierra Club said', 'observers in Virginia and around
+    the country say'; not 'an insult to all workers, top union leaders said')."""
     return subject is not None and (phrase[0] <= subject.i <= phrase[1] or (
-        subject.left_edge.i <= phrase[0] and phrase[1] <= subject.right_edge.i))
+        subject.left_edge.i <= phrase[0] and phrase[1] <= subject.right_edge.i and subject.i < phrase[0] and not any(
+            words_between.is_punct for words_between in subject.doc[subject.i:phrase[0]])))
 
 
 def source_head(cue: Token, words: Words, lo: int, hi: int) -> Token | None:
@@ -736,6 +738,8 @@ def bare_clause_start(cue: Token, words: Words) -> int | None:
     if k >= len(doc):
         return None
     nxt = doc[k]
+    if nxt.text in CALENDAR_WORDS or nxt.ent_type_ in ("DATE", "TIME"):
+        return None  # 'said Friday afternoon, as ...': when it was said, not what
     if nxt.lower_ in CLAUSE_START_WORDS and nxt.lower_ != "that" or (nxt.text[:1].isupper() and nxt.is_alpha) or nxt.like_num:
         return k
     return None
@@ -768,6 +772,8 @@ def complement_start(cue: Token, words: Words) -> int | None:
             usable = opens and not topical and comma is not None and comma + 1 < sent_end
             return comma + 1 if usable else None
         clauses = [c for c in cue.children if c.dep_ in ("ccomp",) and c.i > cue.i]
+        if cue.i + 1 < sent_end and words.text[cue.i + 1] == ",":
+            return None  # 'The museum, Mr. Ortiz said, celebrated ...': the attribution inside its statement
         if not clauses:
             return bare_clause_start(cue, words)
         start = clauses[0].left_edge.i
@@ -821,21 +827,27 @@ def report_before_cue(cue: Token, words: Words, quoted: list[tuple[int, int]], l
             words.idx[start]:words.idx[i]]):
         return []  # the attribution's line only
     parts = [(start, comma)]
-    if not finite_verb_in(words, start, comma):  # 'Prices, she said, will keep rising': it goes on after it
-        after = next((j for j in range(i + 1, min(i + MAX_ATTRIBUTION_WORDS, hi)) if words.text[j] == ","), None)
+    after = next((j for j in range(i + 1, min(i + MAX_ATTRIBUTION_WORDS, hi)) if words.text[j] == ","), None)
+    goes_on = after is not None and after + 1 < hi and words.lower[after + 1] in CONTINUING_WORDS
+    if goes_on or not finite_verb_in(words, start, comma):  # 'Prices, she said, will keep rising': it goes on after it
         if after is None or after + 1 >= hi:
             return []
         end = clause_end(words, after + 1, line_end(words, i, hi, hard_wrapped))
         while end > after + 1 and words.text[end - 1] in SENTENCE_END:
             end -= 1
         parts.append((after + 1, end))
-    if sum(e - s for s, e in parts) < MIN_REPORTED_WORDS or not any(finite_verb_in(words, s, e) for s, e in parts):
-        return []
+    if sum(e - s for s, e in parts) < MIN_REPORTED_WORDS or not (finite_verb_in(words, *parts[0]) or len(parts) > 1 and (
+            any(words.is_verb(k) or words.tagged and words.tag[k].startswith("VB") for k in range(*parts[1])))):
+        return []  # the part after the attribution has a verb, whatever its tense reads ('The museum, he said, celebrated')
     attribution = attribute(cue, words, comma + 1, hi, quoted)
     if attribution.speaker is None and attribution.speaker_text is None:
         return []
     # one statement, one quote: 'Time, Mr. Pence added, was on their side' is read whole, its attribution inside
     return [(doc[start].idx, doc[parts[-1][1] - 1].idx + len(words.text[parts[-1][1] - 1]), attribution)]
+
+
+# 'so bad, Mr. Obama noted, that ...', 'a juggernaut, he said, until it went bankrupt': one statement goes on.
+CONTINUING_WORDS = {"that", "until", "unless", "because", "although", "though", "since"}
 
 
 def inverted_subject(i: int, words: Words, hi: int) -> bool:
