@@ -113,3 +113,28 @@ def test_a_coordinated_cue_ends_the_first_reported_clause(backend):
     first = quote_of(a, "the bridge would")
     assert first.text == "the bridge would reopen in May"
     assert speaker_name(a, first) == "Ana Ruiz"
+
+
+ATTRIBUTION_INSIDE = {  # text, the statement, its speaker: one statement around its attribution
+    "a that-clause after it": ("Tom Ortiz runs the mill. The smog had become so bad, Mr. Ortiz noted, that the city "
+                               "closed its schools.", "The smog had become so bad, Mr. Ortiz noted, that the city "
+                               "closed its schools", "Tom Ortiz"),
+    "an until-clause after it": ("Tom Ortiz runs the mill. Lenox was a giant, Mr. Ortiz said, until it went bankrupt "
+                                 "in 1999.", "Lenox was a giant, Mr. Ortiz said, until it went bankrupt in 1999",
+                                 "Tom Ortiz"),
+    "a date after the cue": ("The plan is an insult to all workers, top union leaders said Friday afternoon, as the "
+                             "strike went on.", "The plan is an insult to all workers", None),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ATTRIBUTION_INSIDE))
+def test_a_reported_statement_runs_around_its_attribution(backend, case):
+    text, statement, name = ATTRIBUTION_INSIDE[case]
+    if backend == "rules" and case != "a that-clause after it":
+        pytest.skip("without a tagger 'was' and 'is' are not read as verbs, and the part before the cue is no clause")
+    a = analyse(text, backend)
+    q = quote_of(a, statement[:12])
+    assert q.text == statement
+    assert speaker_name(a, q) == name
+    if name is None:
+        assert "leaders" in source_phrase(text, q)
