@@ -23,8 +23,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import networkx as nx
-
 from newslens.english.gazetteer import places
 from newslens.english.lexicon import TITLE_WORDS
 
@@ -142,6 +140,8 @@ def link(actors: Iterable[ActorRef]) -> list[Entity]:
     """Group the actors of all articles into entities; sorted by id."""
     actors = list(actors)
     expansions = acronym_keys(actors)
+    import networkx as nx  # here: a rerun whose tables are up to date links nothing
+
     graph = nx.Graph()  # actors and the keys they share; an entity is one connected component
     for actor in actors:
         node = (ACTOR, actor.doc_id, actor.actor_id)

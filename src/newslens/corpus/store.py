@@ -6,6 +6,7 @@ pipeline, newslens version and metadata all match: a rerun skips it, so an inter
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +20,12 @@ from newslens.corpus.sources import CorpusArticle, SourceError
 from newslens.io.spreadsheet import write_csv
 
 ERROR_COLUMNS = ["path_or_id", "error"]
+CORPUS_REPORT = "corpus.html"  # with corpus.ipynb, the executed notebook it was exported from
+
+
+def has_corpus_report(folder: Path) -> bool:
+    """Whether a corpus folder holds a corpus report (corpus.html and the notebook it was exported from)."""
+    return (folder / CORPUS_REPORT).is_file() and (folder / "corpus.ipynb").is_file()
 
 
 def corpus_metadata(item: CorpusArticle) -> dict:
@@ -45,6 +52,7 @@ class Store:
         self.articles_dir = self.root / "articles"
         self.texts_dir = self.root / "texts"
         self.lock = RunLock(self.root)
+        self.digests: dict[str, str] = {}  # doc_id -> sha256 of its stored result (the tables' fingerprint)
 
     def __enter__(self) -> Store:
         return self
@@ -78,7 +86,15 @@ class Store:
             write_text(item.article.text, str(path))
 
     def load(self, doc_id: str) -> dict:
-        return json.loads(self.path(doc_id).read_text(encoding="utf-8"))
+        data = self.path(doc_id).read_bytes()
+        self.digests[doc_id] = hashlib.sha256(data).hexdigest()
+        return json.loads(data.decode("utf-8"))
+
+    def digest(self, doc_id: str) -> str:
+        """The sha256 of a stored result's bytes, as this run last read or wrote them (else read now)."""
+        if doc_id not in self.digests:
+            self.digests[doc_id] = hashlib.sha256(self.path(doc_id).read_bytes()).hexdigest()
+        return self.digests[doc_id]
 
     def reuse(self, item: CorpusArticle, pipeline: dict) -> bool:
         """True when the stored result was made from the same text by the same pipeline and newslens version,
@@ -104,6 +120,7 @@ class Store:
 
     def write(self, doc_id: str, document: str) -> None:
         write_text(document, str(self.path(doc_id)))
+        self.digests[doc_id] = hashlib.sha256(document.encode("utf-8")).hexdigest()
 
     def load_all(self, doc_ids: list[str]) -> Iterator[dict]:
         """The stored documents, in the order given (read one at a time: memory stays flat)."""

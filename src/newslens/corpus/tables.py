@@ -204,7 +204,7 @@ def fingerprint(store: Store, doc_ids: list[str]) -> str:
     """What the tables are made from: the bytes of every stored result, and the code that tabulates them."""
     digest = hashlib.sha256(f"newslens {__version__}\n".encode())
     for doc_id in doc_ids:
-        digest.update(f"{doc_id}\t{hashlib.sha256(store.path(doc_id).read_bytes()).hexdigest()}\n".encode())
+        digest.update(f"{doc_id}\t{store.digest(doc_id)}\n".encode())
     return digest.hexdigest()
 
 
