@@ -60,6 +60,15 @@ HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. gen gen. lt lt. col col. m
                        "brig brig. spc spc. cpl cpl. pvt pvt. cmdr cmdr. adm. "
                        "adm adm. sen sen. rep rep. gov gov. prof prof. sir dame lord lady rev rev. st st. "
                        "det det. insp insp. supt supt.".split())
+# Abbreviated titles by the role they stand for ('Sen. Ana Ruiz' is the senator of 'the senator said').
+TITLE_ABBREVIATIONS = {"sen.": "senator", "sen": "senator", "gov.": "governor", "gov": "governor",
+                       "rep.": "representative", "rep": "representative", "pres.": "president", "gen.": "general",
+                       "lt.": "lieutenant", "col.": "colonel", "adm.": "admiral", "sgt.": "sergeant", "capt.": "captain",
+                       "prof.": "professor", "supt.": "superintendent", "insp.": "inspector", "cmdr.": "commander",
+                       "maj.": "major", "amb.": "ambassador", "sec.": "secretary", "atty.": "attorney"}
+# Honorifics that tell a person's gender ('Mr. King' is a he): what a speaker's pronoun may stand for.
+GENDERED_HONORIFICS = {"mr": "male", "mr.": "male", "sir": "male", "lord": "male", "mrs": "female", "mrs.": "female",
+                       "ms": "female", "ms.": "female", "miss": "female", "dame": "female", "lady": "female"}
 # A person's title, in full ('Deputy Foreign Minister', 'Dr.') and by its head word only ('Minister', 'Dr.')
 TITLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS | HONORIFICS
 TITLE_HEADS = ROLE_HEADS | HONORIFICS

@@ -50,7 +50,7 @@ def clause_subject(verb: Token) -> Token | None:
     relative clause, the noun the relative pronoun stands for ('the squadron, which will fly ...')."""
     seen = 0
     while verb is not None and seen < 6:
-        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not (c.is_space or c.is_punct)]
         if subjects and subjects[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ in RELATIVE_CLAUSE_DEPS:
             return verb.head
         if subjects:

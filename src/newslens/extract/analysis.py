@@ -14,7 +14,7 @@ from newslens.extract.language import language_warnings
 from newslens.model import Analysis, Relation
 from newslens.pipeline.load import annotate, annotate_many, load_pipeline, pipeline_info
 from newslens.pipeline.titles import remembered_titles
-from newslens.extract.quotes import extract_quotes
+from newslens.extract.quotes import extract_quotes, resolve_speaker_references
 from newslens.extract.relations import extract_relations
 from newslens.extract.mentions import MentionIndex
 from newslens.extract.words import Words
@@ -45,9 +45,11 @@ def analysis_of_doc(article: Article, doc: Doc, nlp: Language) -> Analysis:
     with remembered_titles(doc):
         actors, affiliations = actors_and_affiliations(doc)
         words = Words(doc, MentionIndex(actors))
-        quotes = extract_quotes(doc, actors, words)
+        # a speaker's pronoun or description that coreference left to nobody becomes the person's mention (relations read as before)
+        quotes, speaking = resolve_speaker_references(extract_quotes(doc, actors, words), actors,
+                                                      article.text)
         relations = with_affiliations(extract_relations(doc, actors, words), affiliations)
-    return Analysis(article=article, pipeline=pipeline_info(nlp), actors=tuple(actors),
+    return Analysis(article=article, pipeline=pipeline_info(nlp), actors=tuple(speaking),
                     quotes=tuple(quotes), relations=tuple(relations), warnings=language_warnings(doc))
 
 

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from newslens.extract.coreference import RANK_CHANGING
 from newslens.extract.evidence import is_hard_wrapped
-from newslens.english.lexicon import (CLAUSE_ONLY_VERBS, FINDING_VERBS, POSSESSIVE_MARKS, PRONOUNS_FIRST,
-                                      PRONOUNS_GROUP, PRONOUNS_PERSON, QUOTATION_VERBS, RELATIVE_PRONOUNS,
-                                      SPEECH_VERBS)
-from newslens.model import Actor, Quote
+from newslens.english.lexicon import (CALENDAR_WORDS, CLAUSE_ONLY_VERBS, FEMININE_PRONOUNS, FINDING_VERBS,
+                                      GENDERED_HONORIFICS, POSSESSIVE_MARKS, PRONOUNS_FIRST, PRONOUNS_GROUP,
+                                      PRONOUNS_PERSON, QUOTATION_VERBS, RELATIVE_PRONOUNS, ROLE_HEADS, SPEECH_VERBS,
+                                      TITLE_ABBREVIATIONS)
+from newslens.model import Actor, Mention, Quote
 from newslens.english.inflection import lemma, verb_forms, word_lemmas
 from newslens.english.syntax import clause_subject
 from newslens.english.tokens import doc_text
@@ -254,9 +256,17 @@ def subject_tokens(cue: Token, lo: int, hi: int, words: Words) -> list[Token]:
     doc = words.doc
     if words.parsed:
         subject = clause_subject(cue) or fragment_subject(cue)
+        adjacent = adjacent_subject(cue, words, lo)
+        if adjacent is not None and (not holds_phrase(subject, adjacent) or adjacent[0] <= subject.i < adjacent[1]):
+            # the noun phrase right before the cue, not a parse subject elsewhere; its head is its last noun ('MSNBC
+            # host Chris Matthews said', 'His aides say'), not a modifier the parser made the subject
+            subject = doc[adjacent[1]]
         if subject is not None and lo <= subject.i < hi and not (subject.is_space or subject.is_punct):
             return sorted(subject.subtree, key=lambda t: (is_possessive_name(t), t.i != subject.i,
                                                           t.ent_type_ != "PERSON", abs(t.i - subject.i)))
+    adjacent = None if words.parsed else adjacent_subject(cue, words, lo)
+    if adjacent is not None:
+        return [doc[adjacent[1]]]
     if cue.text.endswith("ing") and cue.i > 0 and doc[cue.i - 1].text == ",":
         return list(doc[lo:cue.i])  # participle: the main clause's subject, first in the sentence
     antecedent = relative_antecedent(cue.i - 1, lo, words)
@@ -291,12 +301,81 @@ def word_before_cue(cue: Token, words: Words, lo: int) -> int | None:
     return k if k >= lo else None
 
 
+NOUN_PHRASE_TAGS = ("NN", "JJ", "CD", "PRP$", "POS", "DT", "NNP")
+PHRASE_OPENING_TAGS = ("DT", "PRP$")
+POST_MODIFIER_PREPOSITIONS = {"of", "for", "from", "at", "with", "in", "on", "to"}
+
+
+def phrase_word(k: int, words: Words) -> bool:
+    """The k-th word can be part of a noun phrase: a noun, adjective, number, determiner or possessive, or a word
+    of a name; by the tagger's fine tags, which every English pipeline writes alike."""
+    if words.actor[k] is not None or words.lower[k] in POSSESSIVE_MARKS:
+        return True
+    if not words.tagged:
+        return words.doc[k].is_alpha and not words.is_verb(k) and (
+            not words.doc[k].is_stop or words.lower[k] in UNNAMED_DETERMINERS or words.lower[k] in ("former", "own"))
+    return words.tag[k].startswith(NOUN_PHRASE_TAGS) and words.doc[k].is_alpha
+
+
+def opens_phrase(k: int, words: Words) -> bool:
+    """A determiner opens its noun phrase: 'after the meeting | the senator said'."""
+    return words.tag[k].startswith(PHRASE_OPENING_TAGS) if words.tagged else words.lower[k] in UNNAMED_DETERMINERS
+
+
+def is_phrase_noun(k: int, words: Words) -> bool:
+    """A noun that can end a noun phrase ('officials', 'the Clinton campaign'), not a date ('on Tuesday')."""
+    if words.doc[k].ent_type_ in ("DATE", "TIME") or words.text[k] in CALENDAR_WORDS or not words.doc[k].is_alpha:
+        return False
+    if words.actor[k] is not None:
+        return True
+    return words.tag[k].startswith("NN") if words.tagged else "NOUN" in word_lemmas(words.lower[k])
+
+
+def adjacent_subject(cue: Token, words: Words, lo: int) -> tuple[int, int] | None:
+    """(first word, head word) of the noun phrase right before a finite cue, by word order: in 'NOUN said' the
+    noun's phrase is the subject, whatever the parser made of it ('Although X lacks a win, elected officials
+    from both parties say', 'X said ..., and human rights groups warned'). The head is the noun before any
+    post-modifier ('officials from both parties'). None when no noun stands right before the cue."""
+    if words.lower[cue.i].endswith("ing") or cue.i == 0:
+        return None
+    k = word_before_cue(cue, words, lo)
+    if k is None or not is_phrase_noun(k, words):
+        return None
+    head = k
+    for _ in range(3):
+        first = head
+        while first - 1 >= lo and phrase_word(first - 1, words) and not opens_phrase(first, words):
+            first -= 1
+        before = words.actor[first - 2] if first - 2 >= lo else None
+        if first - 2 >= lo and words.lower[first - 1] in POST_MODIFIER_PREPOSITIONS and (
+                words.index.types.get(before) == "PERSON" if before is not None else
+                is_phrase_noun(first - 2, words) or words.doc[first - 2].like_num or (
+                    words.lower[first - 2] in UNNAMED_DETERMINERS)):
+            head = first - 2  # 'officials from both parties', 'eight of 10 voters', 'Ana Park of the Ocean Trust'
+            continue
+        return first, head
+    return None
+
+
+def holds_phrase(subject: Token | None, phrase: tuple[int, int]) -> bool:
+    """The parse's subject agrees with the noun phrase before the cue: it is in the phrase, or the phrase is in
+    its subtree with no punctuation between ('Mr. Morgan of the Sierra Club said', 'observers in Virginia and around
+    the country say'; not 'an insult to all workers, top union leaders said')."""
+    return subject is not None and (phrase[0] <= subject.i <= phrase[1] or (
+        subject.left_edge.i <= phrase[0] and phrase[1] <= subject.right_edge.i and subject.i < phrase[0] and not any(
+            words_between.is_punct for words_between in subject.doc[subject.i:phrase[0]])))
+
+
 def source_head(cue: Token, words: Words, lo: int, hi: int) -> Token | None:
     """The head word of the phrase that names a cue's source: the parse's subject, or by word order the word
-    before the cue (after any adverb or auxiliary: 'officials have repeatedly said')."""
+    before the cue (after any adverb or auxiliary: 'officials have repeatedly said'). A noun phrase right
+    before the cue overrides a parse subject outside it (adjacent_subject)."""
     k = word_before_cue(cue, words, lo)
     if words.parsed:
         subject = clause_subject(cue) or fragment_subject(cue)
+        adjacent = adjacent_subject(cue, words, lo)
+        if adjacent is not None and (not holds_phrase(subject, adjacent) or adjacent[0] <= subject.i < adjacent[1]):
+            return words.doc[adjacent[1]]
         if subject is None or not lo <= subject.i < hi:
             return None
         if k is not None and subject.i < k and words.actor[subject.i] is not None and words.actor[k] is None and (
@@ -307,6 +386,10 @@ def source_head(cue: Token, words: Words, lo: int, hi: int) -> Token | None:
         return subject
     if k is None:
         return None
+    adjacent = adjacent_subject(cue, words, lo)
+    if adjacent is not None and adjacent[1] != k and (words.actor[adjacent[1]] is None or (
+            words.actor[adjacent[1]] != words.actor[k])):
+        return words.doc[adjacent[1]]  # 'officials from both parties say', 'Ana Park of the Ocean Trust said'
     actor = words.actor[k]
     if actor is not None:  # 'a spokeswoman for Hillary Clinton': the noun the name is attached to
         m = k
@@ -377,7 +460,11 @@ def unnamed_source(cue: Token, words: Words, lo: int, hi: int) -> Attribution | 
             words.index.types.get(words.actor[before]) == "PERSON") and words.lower[named - 1] not in AFFILIATING_PREPOSITIONS:
         return None  # 'American academic and professor Marc Lamont Hill commented': a name right before the cue
     doc, i = words.doc, head.i
-    if words.parsed:
+    adjacent = adjacent_subject(cue, words, lo)
+    if adjacent is not None and adjacent[1] == i:  # the phrase by word order, as source_head read it
+        first = adjacent[0]
+        attached = list(range(i + 1, cue.i))
+    elif words.parsed:
         first = head.left_edge.i
         attached = [t.i for c in head.children if c.i > i and attaches_affiliation(c) for t in c.subtree]
     else:
@@ -401,10 +488,39 @@ def unnamed_source(cue: Token, words: Words, lo: int, hi: int) -> Attribution | 
     return Attribution(None, doc_text(doc)[start:end], cue.text, start, end, description, affiliation)
 
 
+DATELINE_DASHES = {"—", "–", "--", "-"}
+MAX_DATELINE_WORDS = 8
+
+
+def after_dateline(words: Words, lo: int, cue: int) -> int:
+    """The first word after a dateline that opens the cue's paragraph ('WASHINGTON —', 'NEW YORK, N.Y. (AP) --'):
+    a run of capitals, commas, periods and a parenthesised agency, then a dash. A dateline names where the story
+    was filed, never who speaks. `lo` when there is none."""
+    start = lo
+    while start < cue and (words.doc[start].is_space or "\n" in words.text[start]):
+        start += 1
+    if not (start == 0 or "\n" in words.text[start - 1] or words.doc[start - 1].is_space):
+        return lo  # not at a paragraph's start
+    capitals, in_parentheses = 0, False
+    for k in range(start, min(cue, start + MAX_DATELINE_WORDS)):
+        word = words.text[k]
+        if word in DATELINE_DASHES:
+            return k + 1 if capitals else lo
+        if word in ("(", ")"):
+            in_parentheses = word == "("
+        elif word.isupper() and len(word.strip(".")) > 1:
+            capitals += 1
+        elif not (word in (",", ".") or in_parentheses and word[:1].isupper() or word[:1].isupper() and word.endswith(".")):
+            return lo
+    return lo
+
+
 def attribute(cue: Token, words: Words, lo: int, hi: int, quoted: list[tuple[int, int]]) -> Attribution:
     """Speaker of a cue verb: an actor when the subject names or pronominalises one; an unnamed source ('a
-    spokeswoman for X') when it names none."""
+    spokeswoman for X') when it names none. A dateline before it is no speaker."""
     index = words.index
+    if lo < cue.i:
+        lo = after_dateline(words, lo, cue.i)
     unnamed = unnamed_source(cue, words, lo, hi)
     if unnamed is not None:
         return unnamed
@@ -547,10 +663,24 @@ def clause_end(words: Words, start: int, limit: int) -> int:
             continue
         if word in ("(", ")") or word in CLAUSE_BREAK - CLAUSE_CONTINUATIONS and attribution_after_break(words, k, limit):
             return k
+        if words.lower[k] in COORDINATORS and k + 1 < limit and coordinated_cue(words, k + 1, limit):
+            return k  # '... too early for a run but noted that ...': the same speaker's next statement
         if k - verb_at >= 3 and words.lower[k - 1] != "," and (words.lower[k] == "such" or (
                 words.lower[k] in PURPOSE_OPENERS and words.doc[k:k + 3].text.lower() in PURPOSE_PHRASES)):
             return k  # 'with the aim of ...', 'such as ...': the statement's core ends before its purpose or examples
     return limit
+
+
+COORDINATORS = {"and", "but"}
+
+
+def coordinated_cue(words: Words, k: int, limit: int) -> bool:
+    """At k (after 'and' or 'but'), past adverbs, a cue verb in the past or present tense: a second attribution
+    with the clause's speaker ('said the talks had failed and warned that ...')."""
+    while k < limit and (words.lower[k] in SOURCE_SKIPPED or words.lower[k].endswith("ly") and words.text[k].islower()):
+        k += 1
+    return k < limit and not words.lower[k].endswith("ing") and is_cue(k, words) and (
+        not words.tagged or words.tag[k] in FINITE_TAGS)
 
 
 def attribution_after_break(words: Words, k: int, limit: int) -> bool:
@@ -608,6 +738,8 @@ def bare_clause_start(cue: Token, words: Words) -> int | None:
     if k >= len(doc):
         return None
     nxt = doc[k]
+    if nxt.text in CALENDAR_WORDS or nxt.ent_type_ in ("DATE", "TIME"):
+        return None  # 'said Friday afternoon, as ...': when it was said, not what
     if nxt.lower_ in CLAUSE_START_WORDS and nxt.lower_ != "that" or (nxt.text[:1].isupper() and nxt.is_alpha) or nxt.like_num:
         return k
     return None
@@ -640,6 +772,8 @@ def complement_start(cue: Token, words: Words) -> int | None:
             usable = opens and not topical and comma is not None and comma + 1 < sent_end
             return comma + 1 if usable else None
         clauses = [c for c in cue.children if c.dep_ in ("ccomp",) and c.i > cue.i]
+        if cue.i + 1 < sent_end and words.text[cue.i + 1] == ",":
+            return None  # 'The museum, Mr. Ortiz said, celebrated ...': the attribution inside its statement
         if not clauses:
             return bare_clause_start(cue, words)
         start = clauses[0].left_edge.i
@@ -693,21 +827,27 @@ def report_before_cue(cue: Token, words: Words, quoted: list[tuple[int, int]], l
             words.idx[start]:words.idx[i]]):
         return []  # the attribution's line only
     parts = [(start, comma)]
-    if not finite_verb_in(words, start, comma):  # 'Prices, she said, will keep rising': it goes on after it
-        after = next((j for j in range(i + 1, min(i + MAX_ATTRIBUTION_WORDS, hi)) if words.text[j] == ","), None)
+    after = next((j for j in range(i + 1, min(i + MAX_ATTRIBUTION_WORDS, hi)) if words.text[j] == ","), None)
+    goes_on = after is not None and after + 1 < hi and words.lower[after + 1] in CONTINUING_WORDS
+    if goes_on or not finite_verb_in(words, start, comma):  # 'Prices, she said, will keep rising': it goes on after it
         if after is None or after + 1 >= hi:
             return []
         end = clause_end(words, after + 1, line_end(words, i, hi, hard_wrapped))
         while end > after + 1 and words.text[end - 1] in SENTENCE_END:
             end -= 1
         parts.append((after + 1, end))
-    if sum(e - s for s, e in parts) < MIN_REPORTED_WORDS or not any(finite_verb_in(words, s, e) for s, e in parts):
-        return []
+    if sum(e - s for s, e in parts) < MIN_REPORTED_WORDS or not (finite_verb_in(words, *parts[0]) or len(parts) > 1 and (
+            any(words.is_verb(k) or words.tagged and words.tag[k].startswith("VB") for k in range(*parts[1])))):
+        return []  # the part after the attribution has a verb, whatever its tense reads ('The museum, he said, celebrated')
     attribution = attribute(cue, words, comma + 1, hi, quoted)
     if attribution.speaker is None and attribution.speaker_text is None:
         return []
     # one statement, one quote: 'Time, Mr. Pence added, was on their side' is read whole, its attribution inside
     return [(doc[start].idx, doc[parts[-1][1] - 1].idx + len(words.text[parts[-1][1] - 1]), attribution)]
+
+
+# 'so bad, Mr. Obama noted, that ...', 'a juggernaut, he said, until it went bankrupt': one statement goes on.
+CONTINUING_WORDS = {"that", "until", "unless", "because", "although", "though", "since"}
 
 
 def inverted_subject(i: int, words: Words, hi: int) -> bool:
@@ -890,3 +1030,85 @@ def extract_quotes(doc: Doc, actors: list[Actor], words: Words | None = None) ->
                             source_description=None if a.speaker else a.description,
                             source_affiliation=None if a.speaker else a.affiliation))
     return quotes
+
+
+SPEAKER_PRONOUN_REACH = 1200  # characters back to the person a speaker's 'he' or 'she' stands for
+SPEAKER_DESCRIPTION_REACH = 2500  # and to the one 'the senator' stands for
+SPEAKER_PRONOUNS = frozenset({"he", "she"})
+
+
+def honorific_gender(actor: Actor) -> str | None:
+    """'male' or 'female' when the article calls the person Mr., Mrs., Ms. ... (and never both), else None."""
+    found = {GENDERED_HONORIFICS[m.text.split()[0].lower()] for m in actor.mentions
+             if m.kind != "pronoun" and m.text.split() and m.text.split()[0].lower() in GENDERED_HONORIFICS}
+    return found.pop() if len(found) == 1 else None
+
+
+def role_words(actor: Actor) -> set[str]:
+    """The words of a person's role, abbreviations spelt out ('Sen.' -> senator)."""
+    found = set()
+    for word in (actor.role or "").lower().split():
+        found.add(TITLE_ABBREVIATIONS.get(word, word.strip(".,")))
+    return found
+
+
+def described_person(description: str, before: list[str], persons: dict[str, Actor]) -> str | None:
+    """The person 'the senator' or 'the foreign minister' stands for: of the people named before it (latest
+    first), the first whose role has every word of the description, and no word that makes it another role
+    ('the president' is no vice president)."""
+    wanted = {w.lower() for w in description.split()}
+    if not wanted or description.split()[-1].lower() not in ROLE_HEADS:
+        return None
+    for aid in before:
+        roles = role_words(persons[aid])
+        if wanted <= roles and not (roles & RANK_CHANGING) - wanted:
+            return aid
+    return None
+
+
+def resolve_speaker_references(quotes: list[Quote], actors: list[Actor], text: str) -> tuple[list[Quote], list[Actor]]:
+    """Speakers that coreference left to nobody, read again from the quotes: a 'he' or 'she' ('He says, "..."':
+    a person named a few paragraphs up, or a gender read wrongly earlier on) goes to the speaker of the quote
+    before it, else to the person named last before it outside quotations, within reach and not of the other
+    gender by honorific ('Mr. King' is no she; a 'he' coreference gave Ms. Ana Ruiz is read again so); a definite
+    description ('The senator said', after Sen. Ana Ruiz was named) to the person whose role it names. The
+    pronoun or description becomes that person's mention."""
+    persons = {a.id: a for a in actors if a.type == "PERSON"}
+    if not persons:
+        return quotes, actors
+    gender = {aid: honorific_gender(a) for aid, a in persons.items()}
+    quoted = sorted((q.start, q.end) for q in quotes if q.kind != "indirect")
+    named = sorted((m.start, aid) for aid, a in persons.items() for m in a.mentions
+                   if m.kind != "pronoun" and not in_quotation(m.start, quoted))
+    added: dict[str, dict[int, Mention]] = {}
+    resolved, previous = [], None
+    removed: set[tuple[str, int]] = set()
+    for q in quotes:
+        at, chosen, kind = q.speaker_start, None, "pronoun"
+        source = text[at:q.speaker_end] if at is not None and q.speaker_end is not None else ""
+        if q.speaker in persons and source.lower() in SPEAKER_PRONOUNS and gender[q.speaker] not in (
+                None, "female" if source.lower() in FEMININE_PRONOUNS else "male"):
+            removed.add((q.speaker, at))  # 'he said' given to Ms. Ana Ruiz: read again
+            q = replace(q, speaker=None)
+        if q.speaker is None and source:
+            before = [(s, aid) for s, aid in reversed(named[:bisect_left(named, (at, ""))])]
+            if source.lower() in SPEAKER_PRONOUNS:
+                wanted = "female" if source.lower() in FEMININE_PRONOUNS else "male"
+                candidates = [previous[1]] if previous is not None and at - previous[0] <= SPEAKER_PRONOUN_REACH else []
+                candidates += [aid for s, aid in before if at - s <= SPEAKER_PRONOUN_REACH]
+                chosen = next((aid for aid in candidates if gender[aid] in (None, wanted)), None)
+            elif source[:4].lower() == "the " and q.source_description and q.source_affiliation is None:
+                chosen = described_person(q.source_description, [aid for s, aid in before
+                                                                 if at - s <= SPEAKER_DESCRIPTION_REACH], persons)
+                kind = "nominal"
+            if chosen is not None:
+                q = replace(q, speaker=chosen, confidence=0.9 if q.cue else 0.7,
+                            source_description=None, source_affiliation=None)
+                added.setdefault(chosen, {})[at] = Mention(source, at, q.speaker_end, kind)
+        if q.speaker in persons:
+            previous = (q.end, q.speaker)
+        resolved.append(q)
+    actors = [replace(a, mentions=tuple(sorted([m for m in a.mentions if (a.id, m.start) not in removed]
+                                               + list(added.get(a.id, {}).values()), key=lambda m: (m.start, m.end))))
+              if a.id in added or any(aid == a.id for aid, _ in removed) else a for a in actors]
+    return resolved, actors
