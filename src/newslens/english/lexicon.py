@@ -42,6 +42,7 @@ major sergeant admiral marshal commissioner ruler monarch dictator deputy vice-p
 economist activist investigator inspector superintendent principal dean rector bishop archbishop cardinal imam
 cleric rabbi priest sheikh striker goalkeeper midfielder defender captain administrator treasurer publisher
 instructor co-founder cofounder member speaker whip mp mep counterpart
+nominee candidate frontrunner runner contender challenger incumbent
 """.split())
 
 # Words that may precede a role head inside a title ("National Security", "Foreign", "Deputy").
@@ -50,6 +51,7 @@ prime deputy vice acting former foreign defense defence interior home state nati
 senior top interim assistant associate special general executive finance economy trade health justice
 education energy environment military armed forces press communications intelligence public affairs first
 emeritus regional federal local provincial district army navy air force joint staff team head majority minority
+presumptive presidential vice-presidential gubernatorial congressional leading
 """.split())
 
 # Abbreviated titles written before a name.
@@ -74,6 +76,12 @@ school academy hospital church foundation federation league club team network ti
 journal magazine press service services authority bureau board cabinet guard guards police
 house wing squadron fleet battery marines gallery galleries museum library
 """.split())
+
+# The party letters of US political style ("Sen. Ana Ruiz (D-Ore.)", "Rep. Tom Reyes, R-Texas"): the party each
+# stands for, as the word its names share ('Democratic Party', 'Democrats'); and the party nicknames that stand
+# for such a word ('GOP' for the Republican Party).
+PARTY_LETTERS = {"D": "democrat", "R": "republican", "I": "independent"}
+PARTY_NICKNAMES = {"gop": "republican"}
 
 # Words that place a name in its region or describe what kind of place it is ("northern Iraq", "the city of Mosul").
 DIRECTIONS = frozenset("""north south east west northern southern eastern western northeast northwest southeast
@@ -261,6 +269,8 @@ PLAN_WORDS = frozenset("set due poised scheduled expected going slated planned p
 FUTURE_AUXILIARIES = frozenset("will shall 'll wo".split())
 # Verbs whose complement did not happen ('refused to meet', 'avoided criticising').
 NEGATING_VERBS = frozenset("refuse decline fail avoid deny reject cease stop halt abandon".split())
+# The negating verbs that are also verbs of saying: the one who denies is the negated event's source.
+DENIAL_VERBS = frozenset({"deny"})
 # Adverbs that make a statement one the writer reports from others ('reportedly met').
 REPORTING_ADVERBS = frozenset("reportedly allegedly purportedly supposedly apparently ostensibly".split())
 # Words before a noun that make its event possible rather than stated ('a possible attack').

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from newslens.english.cameo import ROOT_CLASS, cameo_code
 from newslens.english.lexicon import (
     COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_ADJECTIVES, EVENT_CLASS_OF, LIGHT_VERBS, LINKING_PREPOSITIONS, PLAN_VERBS,
-    RECEIVING_VERBS, SPEECH_VERBS,
+    RECEIVING_VERBS, SEEKING_VERBS, SPEECH_VERBS,
 )
 from newslens.english.syntax import MentionIndex, Words, doc_text, lemma, sentences, verb_lemma
 from newslens.extract.events import Event, acts, is_hypothetical, is_misread_verb, named_actors, sentence_events
@@ -52,6 +52,8 @@ def event_predicate(event: Event, words: Words) -> tuple[str, str]:
         head, link = ("make" if noun is not None and words.lower[noun] in MADE_NOUNS else "give"), "to"
     elif head in GIVING_VERBS and noun is None and thing is not None:
         noun, link = thing, "to"  # never 'X gave Y' without what was given
+    elif head in SEEKING_VERBS and link == "from" and noun is None and thing is not None:
+        noun = thing  # 'bought arms from X', not 'bought from X'
     key = head
     parts = [head]
     if noun is not None:
@@ -82,7 +84,8 @@ def parsed_relations(sent: Span, words: Words, actors_by_id: dict, hard_wrapped:
         reporter = next((words.actor[k] for k in named_actors(source, words)), None) if source is not None else None
         yield Relation(source=source_id, predicate=predicate, target=target_id, sentence=doc_text(words.doc)[start:end],
                        start=start, end=end, negated=status == NEGATED, category=category, status=status,
-                       status_source=reporter if reporter not in (source_id, None) or status == REPORTED else None)
+                       status_source=reporter if reporter not in (source_id, None) or reporter and status in (
+                           REPORTED, NEGATED) else None)
 
 
 def with_cameo(relation: Relation) -> Relation:

@@ -421,6 +421,11 @@ def relation_clause(analysis: Analysis, relation: Relation) -> str:
         auxiliary = "was not" if relation.negated else PASSIVE_STATUS.get(status_of(relation), "was")
         return attributed(analysis, relation, f"{source} {auxiliary} {verb_form(head, 'VBN')} by {target}")
     status = "negated" if relation.negated else status_of(relation)
+    if status == "negated" and relation.status_source:  # a denial is told as one: 'X denied buying arms from Y'
+        denier = name_phrase(analysis, relation.status_source)
+        if relation.status_source == relation.source:
+            return " ".join(w for w in [source, "denied", verb_form(head, "VBG"), *middle, link, target] if w)
+        return " ".join(w for w in [denier, "denied that", source, verb_form(head, "VBD"), *middle, link, target] if w)
     verb = VERB_STATUS[status].format(head) if status in VERB_STATUS else verb_form(head, "VBD")
     if status == "reported":
         verb = f"reportedly {verb_form(head, 'VBD')}"
