@@ -200,6 +200,7 @@ alliance contract contracts campaign pressure supplies defenses defences operati
 battles mission missions
 defeat capture arrest killing murder assassination kidnapping abduction execution siege blockade occupation liberation
 shelling
+probe probes investigation investigations inquiry allegation allegations
 """.split())
 
 # Nouns a statement is made in: 'said in a statement to X', 'in an interview with X'.
@@ -258,6 +259,10 @@ NON_TARGET_PREPOSITIONS = frozenset(
 
 # Verbs whose 'on' names the one acted on ('called on X', 'imposed sanctions on X'); for others 'on' is a topic.
 VERB_ONLY_ON = frozenset("call spy impose prey declare fire turn pressure default crack".split())
+# Verbs whose 'for' names the one the act is for ('voted for X', 'campaigned for X'); for others 'for' is a purpose.
+VERB_ONLY_FOR = frozenset("vote campaign stump canvass".split())
+# Event nouns whose 'that' clause says what the agent accuses its subject of ("X's accusation that Y lied").
+ACCUSATION_NOUNS = frozenset("accusation accusations allegation allegations".split())
 
 # --- Status of an event (status.py): whether the text asserts, reports, plans, supposes or denies it. ---
 

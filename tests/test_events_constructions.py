@@ -1,0 +1,56 @@
+"""More constructions of the general event reader, on sentences written for these tests: each states who acts
+on whom, and the reverse pair must be absent."""
+import pytest
+
+from extraction_helpers import analyse
+
+
+def pairs(text: str) -> set[tuple[str, str]]:
+    a = analyse(text, "builtin")
+    return {(a.actor_name(r.source), a.actor_name(r.target)) for r in a.relations
+            if not r.negated and r.status != "hypothetical" and r.category != "affiliation"}
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a preconjunction before coordinated objects
+    ("Tom Baker backed both Ana Ruiz and Peter Olsen.", ("Tom Baker", "Peter Olsen")),
+    ("Tom Baker backed both Ana Ruiz and Peter Olsen.", ("Tom Baker", "Ana Ruiz")),
+    # a relative pronoun subject, also where its clause is coordinated with another
+    ("Ana Ruiz, who backs Peter Olsen, spoke on Monday.", ("Ana Ruiz", "Peter Olsen")),
+    ("Sam Walters, whom Ana Ruiz appointed ambassador, and who now supports Peter Olsen, spoke.",
+     ("Sam Walters", "Peter Olsen")),
+    # a relative pronoun object: the clause acts on the noun it describes
+    ("Sam Walters, whom Ana Ruiz appointed ambassador, and who now supports Peter Olsen, spoke.",
+     ("Ana Ruiz", "Sam Walters")),
+    # a role noun in apposition is its person, not the body it names
+    ("Peter Olsen, the former manager of Acme Corp, ripped Ana Ruiz for her remarks.", ("Peter Olsen", "Ana Ruiz")),
+    # 'for' names the target after a few verbs
+    ("Ana Ruiz voted for Tom Baker in 2012.", ("Ana Ruiz", "Tom Baker")),
+    # an event noun's 'into'/'of' phrase names what someone owns: the owner undergoes
+    ("The FBI's probe into Ana Ruiz's emails ended on Monday.", ("FBI", "Ana Ruiz")),
+    # a programme of a network is the network addressed
+    ("Tom Baker told ABC's This Week that he would run.", ("Tom Baker", "ABC")),
+    # an accusation's 'that' clause names the accused
+    ("Peter Olsen's accusation that Ana Ruiz lied angered voters.", ("Peter Olsen", "Ana Ruiz")),
+])
+def test_the_general_reader_reads_the_construction(text, pair):
+    found = pairs(text)
+    assert pair in found and pair[::-1] not in found
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Ana Ruiz worked for Tom Baker.", ("Ana Ruiz", "Tom Baker")),  # 'for' after most verbs: a beneficiary
+    ("Acme Corp runs a network that transmits on Nilestar.", ("Acme Corp", "Nilestar")),  # 'on' after most verbs
+])
+def test_a_phrase_that_names_no_target_gives_no_event(text, pair):
+    assert pair not in pairs(text)
+
+
+def test_a_parser_reading_the_name_after_the_verb_as_a_predicate_still_gives_the_object():
+    from test_events import hand_parsed_events
+    found = hand_parsed_events(
+        [("Chile", 1, "nsubj", "PROPN", "NNP"), ("ripped", 1, "ROOT", "VERB", "VBD"), ("Peru", 1, "xcomp", "PROPN", "NNP"),
+         (".", 1, "punct", "PUNCT", ".")],
+        {"chile": (0,), "peru": (2,)})
+    assert ("chile", "peru") in found and ("peru", "chile") not in found
+
