@@ -211,7 +211,8 @@ def hand_parsed_events(tokens: list[tuple[str, int, str, str, str]], actors: dic
 
     from newslens.extract.events import is_hypothetical, sentence_events
     from newslens.model import Actor, Mention
-    from newslens.english.syntax import MentionIndex, Words
+    from newslens.extract.mentions import MentionIndex
+    from newslens.extract.words import Words
 
     words = [t[0] for t in tokens]
     doc = Doc(spacy.blank("en").vocab, words=words, spaces=[w not in (",", ".") and i + 1 < len(words) and words[i + 1] not in (",", ".")

@@ -154,7 +154,8 @@ def test_the_words_of_an_event_noun_leave_out_the_name_between():
 
 @pytest.mark.parametrize("word, article", [
     ("NATO", "a"), ("FBI", "an"), ("MP", "an"), ("USI", "a"), ("Ukrainian", "a"), ("unusual", "an"), ("hour", "an"),
-    ("union", "a"), ("envoy", "an"),
+    ("union", "a"), ("envoy", "an"), ("EU", "an"), ("UAE", "a"), ("8-year-old", "an"), ("11-point", "an"),
+    ("18,000-strong", "an"), ("80", "an"), ("1,500-word", "a"), ("2", "a"),
 ])
 def test_the_indefinite_article_follows_the_sound(word, article):
     assert inflection.indefinite_article(word) == article

@@ -2,8 +2,8 @@
 
 Like the article figures: standalone matplotlib Figures without pyplot, the article report's colours,
 its label placement for the network, and a small figure that says why when there is nothing to draw.
-Labels come from article text, so every text is drawn with `parse_math=False`: "Fund $5 million" shows
-as written, and no "$...$" is read as math.
+Labels come from article text, so every chart is built as the article charts are (`plain_text`): "Fund $5
+million" shows as written, and no "$...$" is read as math.
 """
 from __future__ import annotations
 
@@ -20,15 +20,14 @@ from matplotlib.patches import FancyArrowPatch
 from matplotlib.ticker import MaxNLocator
 
 from newslens.corpus import overview
-from newslens.render.figures import (AFFILIATION_COLOR, NETWORK_AXES, NETWORK_LEGEND_AT, NETWORK_REACH,
-                                     NETWORK_SIZE, QUOTE_KIND_COLORS, LabelPlacer, circle_order, edge_curvatures,
-                                     edge_label_candidates, node_boxes, node_label_candidates, short_label,
-                                     type_color, type_legend_handles)
+from newslens.render.figures import (AFFILIATION_COLOR, NETWORK_AXES, NETWORK_LEGEND_AT, NETWORK_REACH, NETWORK_SIZE,
+                                     PLAIN, QUOTE_KIND_COLORS, LabelPlacer, circle_order, edge_curvatures,
+                                     edge_label_candidates, node_boxes, node_label_candidates, plain_text,
+                                     short_label, type_color, type_legend_handles)
 
 NETWORK_MAX_NODES = 30
 SPEECH_COLORS = [QUOTE_KIND_COLORS["direct"], QUOTE_KIND_COLORS["indirect"], QUOTE_KIND_COLORS["mixed"]]
 EVENT_COLOR = "#1f77b4"
-PLAIN = {"parse_math": False}  # article text is drawn as written
 # counts from 1 up: light blue to dark, so a single quote is visibly coloured (0 stays white)
 HEAT = LinearSegmentedColormap.from_list("newslens-heat", ["#c6dbef", "#08306b"])
 
@@ -37,6 +36,7 @@ def label(name: object, width: int = 28) -> str:
     return short_label(str(name), width)
 
 
+@plain_text
 def empty_figure(title: str, message: str) -> Figure:
     """A small figure that says, in words, why there is nothing to draw."""
     fig = Figure(figsize=(9, 1.4), layout="constrained")
@@ -48,6 +48,7 @@ def empty_figure(title: str, message: str) -> Figure:
     return fig
 
 
+@plain_text
 def entity_chart(tables: dict[str, pd.DataFrame], by: str = "mentions", top: int = 15) -> Figure:
     """Horizontal bars of the most mentioned (or quoted) entities, coloured by type."""
     title = f"Most {'quoted' if by == 'quotes' else 'mentioned'} entities"
@@ -72,6 +73,7 @@ def entity_chart(tables: dict[str, pd.DataFrame], by: str = "mentions", top: int
     return fig
 
 
+@plain_text
 def share_chart(tables: dict[str, pd.DataFrame]) -> Figure:
     """Three views of who speaks: by kind of speaker, by how the text refers to people, direct or reported."""
     title = "Who is quoted, and how"
@@ -102,6 +104,7 @@ def share_chart(tables: dict[str, pd.DataFrame]) -> Figure:
     return fig
 
 
+@plain_text
 def source_chart(tables: dict[str, pd.DataFrame], top: int = 8) -> Figure:
     """A heat map of outlets against the most quoted speakers."""
     title = "Who is quoted by which source"
@@ -131,6 +134,7 @@ def source_chart(tables: dict[str, pd.DataFrame], top: int = 8) -> Figure:
     return fig
 
 
+@plain_text
 def time_chart(tables: dict[str, pd.DataFrame]) -> Figure:
     """Quotes per day (or month) of publication, on a time axis: gaps between dates are drawn to scale."""
     title = "Quotes over time"
@@ -166,6 +170,7 @@ def time_chart(tables: dict[str, pd.DataFrame]) -> Figure:
     return fig
 
 
+@plain_text
 def network_chart(tables: dict[str, pd.DataFrame], max_nodes: int = NETWORK_MAX_NODES) -> Figure:
     """Entities linked by the relations the articles state: events as solid blue arrows, affiliations (a role
     at the target) as dotted grey ones, each labelled with its predicates; thicker when more articles state

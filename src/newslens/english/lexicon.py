@@ -308,3 +308,19 @@ CALENDAR_WORDS = calendar_words()  # never a name ("On Monday Kim said"), though
 
 # Prepositions that link an act's target to its verb ('turn to', 'negotiate with', 'fight against').
 LINKING_PREPOSITIONS = {"to", "with", "against", "from", "on", "at", "for", "by", "toward", "towards", "into"}
+
+
+# --- Function words the syntax helpers read (english/syntax.py, extract/*). ---
+
+# Relative pronouns that open a relative clause ('the squadron, which will fly'); with 'whose', the words that
+# may follow a name inside one ('the man whose son ...').
+RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
+RELATIVE_WORDS = RELATIVE_PRONOUNS | {"whose"}
+# Words that negate the verb they stand before or on ('did not attack', 'never met', 'without consulting').
+NEGATIONS = frozenset({"not", "n't", "never", "no", "nor", "neither", "without"})
+# Words after which a lower-case word is a verb when no tagger says so ('did attack', 'to meet', 'will visit').
+VERB_PRECEDERS = frozenset({"did", "does", "do", "not", "n't", "will", "would", "can", "could", "may", "might",
+                            "must", "should", "to", "never"})
+# Lemmas of auxiliary verbs: never the content verb of a clause.
+AUXILIARIES = frozenset({"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might",
+                         "must"})

@@ -28,7 +28,9 @@ from newslens.pipeline.titles import ARTICLES, Title, title_after, title_before
 from newslens.english.lexicon import DIRECTIONS, SURROUNDING_PREPOSITIONS
 from newslens.pipeline.entities import (ARTICLE_PREFIX, OPENING_QUOTES, ends_noun_phrase, is_place_in_capitals,
                                        person_surnames)
-from newslens.english.syntax import doc_strings, doc_text, is_noun, word_lemmas
+from newslens.english.inflection import word_lemmas
+from newslens.english.syntax import is_noun
+from newslens.english.tokens import doc_strings, doc_text
 
 ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "GPE", "FAC": "GPE",
                 "EVENT": "EVENT"}

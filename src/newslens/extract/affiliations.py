@@ -19,7 +19,8 @@ from newslens.english.cameo import singular
 from newslens.english.lexicon import ORG_HEADS, PARTY_LETTERS, PARTY_NICKNAMES, POSSESSIVE_MARKS
 from newslens.model import AFFILIATION, Actor, Relation
 from newslens.pipeline.titles import Title, title_after, title_before
-from newslens.english.syntax import MentionIndex, doc_text
+from newslens.english.tokens import doc_text
+from newslens.extract.mentions import MentionIndex
 
 
 # "(D-Ore.)", "(R-N.Y.)", ", R-Texas" right after a name: the party letter, then the state

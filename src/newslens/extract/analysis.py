@@ -16,7 +16,8 @@ from newslens.pipeline.load import annotate, annotate_many, load_pipeline, pipel
 from newslens.pipeline.titles import remembered_titles
 from newslens.extract.quotes import extract_quotes
 from newslens.extract.relations import extract_relations
-from newslens.english.syntax import MentionIndex, Words
+from newslens.extract.mentions import MentionIndex
+from newslens.extract.words import Words
 
 TEXT_DOC_ID = "text"  # the doc_id of an article given to analyze() as a str
 

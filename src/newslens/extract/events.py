@@ -38,7 +38,10 @@ from newslens.english.lexicon import (
     HYPOTHETICAL_MODALS, NAMING_VERBS, NON_TARGET_PREPOSITIONS, NOT_EVENT_VERBS, OBJECT_CONTROL_VERBS, POSSESSIVE_MARKS,
     RECEIVING_VERBS, ROLE_HEADS, SEEKING_VERBS, SPEECH_VERBS, VERB_ONLY_FOR, VERB_ONLY_ON,
 )
-from newslens.english.syntax import RELATIVE_CLAUSE_DEPS, RELATIVE_PRONOUNS, Words, lemma, word_lemmas
+from newslens.english.inflection import lemma, word_lemmas
+from newslens.english.lexicon import RELATIVE_PRONOUNS
+from newslens.english.syntax import RELATIVE_CLAUSE_DEPS
+from newslens.extract.words import Words
 
 ACTIVE_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:outer"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "nsubjpass"})

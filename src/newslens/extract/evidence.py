@@ -14,7 +14,8 @@ from statistics import median
 
 from spacy.tokens import Doc, Span
 
-from newslens.english.syntax import Words, doc_text
+from newslens.english.tokens import doc_text
+from newslens.extract.words import Words
 
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 WRAP_WIDTH = 80  # lines no longer than a typewriter's, most of them running on: the text is hard-wrapped

@@ -13,7 +13,7 @@ from spacy.attrs import LOWER
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from newslens.english.syntax import doc_strings, doc_text
+from newslens.english.tokens import doc_strings, doc_text
 
 MIN_WORDS = 20  # below this a headline or a list of names says nothing about the language
 MIN_CHARS = 2 * MIN_WORDS  # a text shorter than this is not checked at all

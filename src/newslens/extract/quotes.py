@@ -17,9 +17,14 @@ from spacy.tokens import Doc, Token
 
 from newslens.extract.evidence import is_hard_wrapped
 from newslens.english.lexicon import (CLAUSE_ONLY_VERBS, FINDING_VERBS, POSSESSIVE_MARKS, PRONOUNS_FIRST,
-                                      PRONOUNS_GROUP, PRONOUNS_PERSON, QUOTATION_VERBS, SPEECH_VERBS)
+                                      PRONOUNS_GROUP, PRONOUNS_PERSON, QUOTATION_VERBS, RELATIVE_PRONOUNS,
+                                      SPEECH_VERBS)
 from newslens.model import Actor, Quote
-from newslens.english.syntax import MentionIndex, Words, clause_subject, doc_text, lemma, verb_forms, word_lemmas
+from newslens.english.inflection import lemma, verb_forms, word_lemmas
+from newslens.english.syntax import clause_subject
+from newslens.english.tokens import doc_text
+from newslens.extract.mentions import MentionIndex
+from newslens.extract.words import Words
 
 OPENING = "“«„"
 CLOSING = "”»"
@@ -69,7 +74,6 @@ CAPTION_LINE = re.compile(r"^[ \t]*(?P<caption>\S[^\n]*?)[ \t]*\.?[ \t]+(?:Image
 AFFILIATING_PREPOSITIONS = {"for", "of", "at", "with", "from", "to", "in"}
 UNNAMED_DETERMINERS = {"a", "an", "the", "one", "some", "several", "many", "two", "three", "other", "another", "both",
                        "this", "that", "these", "those", "his", "her", "its", "their", "our"}
-RELATIVE_WORDS = {"who", "which", "that", "whom"}
 # Words skipped between a source and its cue ('officials have also said').
 SOURCE_SKIPPED = {"also", "has", "have", "had", "will", "would", "then", "now", "later", "again", "once", "still",
                   "previously", "recently", "further", "often", "never", "not", "did", "does", "do", "had"}
@@ -669,7 +673,7 @@ def report_before_cue(cue: Token, words: Words, quoted: list[tuple[int, int]], l
     k = i - 1
     while k > lo and (words.lower[k] in SOURCE_SKIPPED or words.lower[k].endswith("ly") and words.text[k].islower()):
         k -= 1
-    if words.lower[k] in RELATIVE_WORDS:
+    if words.lower[k] in RELATIVE_PRONOUNS:
         return []  # 'X, a gynecologist, who said': the relative clause's verb attributes nothing before it
     if words.text[k] == ",":
         comma = k  # '..., said Mr. Ortiz'
@@ -819,7 +823,7 @@ def according_source(words: Words, first: int, limit: int, source: Token | None)
     end = first
     while end < min(limit, first + MAX_ATTRIBUTION_WORDS) and words.text[end] not in CLAUSE_BREAK | SENTENCE_END and (
             not (end > first and words.is_verb(end) and words.actor[end] is None)) and (
-            words.lower[end] not in RELATIVE_WORDS) and (
+            words.lower[end] not in RELATIVE_PRONOUNS) and (
             "\n" not in words.text[end]):
         end += 1
     main = next((k for k in range(first + 1, end) if words.lower[k] in AFFILIATING_PREPOSITIONS | {"by"}), end)

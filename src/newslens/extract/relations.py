@@ -18,7 +18,10 @@ from newslens.english.lexicon import (
     COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_ADJECTIVES, EVENT_CLASS_OF, LIGHT_VERBS, LINKING_PREPOSITIONS, PLAN_VERBS,
     RECEIVING_VERBS, SEEKING_VERBS, SPEECH_VERBS,
 )
-from newslens.english.syntax import MentionIndex, Words, doc_text, lemma, sentences, verb_lemma
+from newslens.english.inflection import lemma, verb_lemma
+from newslens.english.tokens import doc_text, sentences
+from newslens.extract.mentions import MentionIndex
+from newslens.extract.words import Words
 from newslens.extract.events import Event, acts, is_hypothetical, is_misread_verb, named_actors, sentence_events
 from newslens.extract.evidence import is_hard_wrapped, span_of
 from newslens.extract.status import NEGATED, REPORTED, event_status

@@ -18,7 +18,9 @@ from newslens.english.lexicon import (
     DENIAL_VERBS, FUTURE_AUXILIARIES, HYPOTHETICAL_MODALS, HYPOTHETICAL_WORDS, NEGATING_VERBS, PLAN_VERBS, PLAN_WORDS,
     REPORTING_ADVERBS, SPEECH_VERBS,
 )
-from newslens.english.syntax import Words, is_negated, lemma
+from newslens.english.inflection import lemma
+from newslens.english.syntax import is_negated
+from newslens.extract.words import Words
 
 ASSERTED, REPORTED, PLANNED, HYPOTHETICAL, NEGATED = "asserted", "reported", "planned", "hypothetical", "negated"
 STATUSES = (ASSERTED, REPORTED, PLANNED, HYPOTHETICAL, NEGATED)

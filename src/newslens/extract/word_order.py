@@ -11,7 +11,11 @@ from spacy.tokens import Span
 from newslens.english.lexicon import (
     ACTING_NOUNS, EVENT_CLASS_OF, LIGHT_VERBS, LINKING_PREPOSITIONS, POSSESSIVE_MARKS, SPEECH_VERBS,
 )
-from newslens.english.syntax import AUXILIARIES, Words, doc_text, is_negated, is_noun, lemma
+from newslens.english.inflection import lemma
+from newslens.english.lexicon import AUXILIARIES
+from newslens.english.syntax import is_negated, is_noun
+from newslens.english.tokens import doc_text
+from newslens.extract.words import Words
 from newslens.extract.events import acts
 from newslens.extract.evidence import span_of
 from newslens.model import Relation

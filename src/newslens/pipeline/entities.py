@@ -19,10 +19,11 @@ from spacy.util import filter_spans
 
 
 from newslens.english.gazetteer import demonyms, places, short_country_names
-from newslens.english.inflection import verb_form
+from newslens.english.inflection import verb_form, verb_lemma, word_lemmas
 from newslens.pipeline.names import (ROMAN, bound_names, credited_names, is_descriptor, joined_demonyms,
                                      person_after_stance, surname, titled_person)
-from newslens.english.syntax import doc_strings, has_tags, is_verb, lowercase_words, verb_lemma, word_lemmas
+from newslens.english.syntax import has_tags, is_verb
+from newslens.english.tokens import doc_strings, lowercase_words
 from newslens.english.lexicon import (AMOUNT_VERBS, DIRECTIONS, EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS,
                               LOCATIVE_PREPOSITIONS, NAME_CUE_VERBS, ORG_HEADS, PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, SITE_PREPOSITIONS, SPEECH_VERBS,
                               SURROUNDING_PREPOSITIONS, TIME_HEADS, TITLE_HEADS, TITLE_WORDS, VESSEL_PREFIXES,

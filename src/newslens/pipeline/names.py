@@ -23,10 +23,10 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from newslens.english.gazetteer import demonyms, places
-from newslens.english.inflection import plural_noun
+from newslens.english.inflection import plural_noun, word_lemmas
 from newslens.english.lexicon import (COLLECTIVE_HEADS, CREDIT_LABELS, DIRECTIONS, DOCUMENT_HEADS, ORG_HEADS,
                                       ORIGIN_PHRASES, PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS, TITLE_HEADS, name_words)
-from newslens.english.syntax import doc_cache, doc_strings, word_lemmas
+from newslens.english.tokens import doc_cache, doc_strings
 from newslens.pipeline.titles import (AFFILIATING_PREPOSITIONS, APPOSITION_ENDS, APPOSITION_REACH, ARTICLES,
                                      TITLE_CONNECTORS, is_excellency, is_title_head, is_title_word, title_after,
                                      title_before)

@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Span, Token
 
 from newslens.english.gazetteer import demonyms, places
 from newslens.english.lexicon import HONORIFICS, POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, TITLE_HEADS
-from newslens.english.syntax import doc_cache, is_noun
+from newslens.english.syntax import is_noun
+from newslens.english.tokens import doc_cache
 
 TITLE_CONNECTORS = frozenset({"of", "for", "at", "the"})
 AFFILIATING_PREPOSITIONS = frozenset({"of", "for", "at", "with"})  # "ambassador to X": X is the host, not his

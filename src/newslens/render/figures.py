@@ -5,12 +5,14 @@ Every function draws from the Analysis alone (it never re-runs NLP) and returns 
 """
 from __future__ import annotations
 
+import functools
 import io
 import math
 import textwrap
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import matplotlib
 import networkx as nx
@@ -47,9 +49,21 @@ NETWORK_LEGEND_AT = (0.72, 0.93)
 NETWORK_REACH = 1.4  # data units shown around the unit circle: room for names written outside it
 LABEL_GAP_PX = 2
 PNG_DPI = 150
-# Names, verbs and quotes from the article become labels: draw them as plain text, never parse "$...$" as
-# math (an unknown command would raise and lose the report). Set once here, for every figure drawn.
-matplotlib.rcParams["text.parse_math"] = False
+# Names, verbs and quotes from the article become labels: draw them as plain text, never parse "$...$" as math
+# (an unknown command would raise and lose the report). Every chart is built under PLAIN_TEXT (plain_text below),
+# which covers the texts made while it is built; tick labels also take PLAIN, because matplotlib remakes them
+# when it draws, after the chart function has returned. No global matplotlib setting is changed.
+PLAIN = {"parse_math": False}
+PLAIN_TEXT = {"text.parse_math": False}
+
+
+def plain_text(chart: Callable[..., Figure]) -> Callable[..., Figure]:
+    """A chart function whose texts are all plain (see PLAIN)."""
+    @functools.wraps(chart)
+    def built_plain(*args, **kwargs) -> Figure:
+        with matplotlib.rc_context(PLAIN_TEXT):
+            return chart(*args, **kwargs)
+    return built_plain
 
 
 def type_color(actor_type: str) -> str:
@@ -73,6 +87,7 @@ def most_mentioned(analysis: Analysis, top: int) -> list[Actor]:
     return [analysis.actor(actor_id) for actor_id in order]
 
 
+@plain_text
 def empty_figure(title: str, message: str) -> Figure:
     """A small figure that says why there is nothing to draw, so a report never has a silent gap."""
     fig = Figure(figsize=(8, 1.6), layout="constrained")
@@ -93,6 +108,7 @@ def present_types(actors: list[Actor]) -> list[str]:
     return [t for t in ACTOR_TYPES if t in seen] + sorted(seen - set(ACTOR_TYPES))
 
 
+@plain_text
 def mention_chart(analysis: Analysis, top: int = 15) -> Figure:
     """Horizontal bars of mention counts per actor, coloured by actor type."""
     title = "Who is mentioned"
@@ -105,7 +121,7 @@ def mention_chart(analysis: Analysis, top: int = 15) -> Figure:
     counts = [len(a.mentions) for a in actors]
     bars = ax.barh(positions, counts, color=[type_color(a.type) for a in actors], edgecolor="#444444")
     ax.bar_label(bars, padding=3, fontsize=9)
-    ax.set_yticks(positions, [short_label(a.name) for a in actors])
+    ax.set_yticks(positions, [short_label(a.name) for a in actors], **PLAIN)
     ax.invert_yaxis()
     ax.set_xlabel("mentions (names, aliases, pronouns)")
     ax.xaxis.get_major_locator().set_params(integer=True)
@@ -267,6 +283,7 @@ def edge_label_candidates(start, end, rad: float) -> list[dict]:
             for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78)]
 
 
+@plain_text
 def network_chart(analysis: Analysis) -> Figure:
     """Actors as nodes (sized by mentions, coloured by type); events as arrows labelled and coloured by kind,
     affiliations as dotted grey arrows labelled with the role. No label covers a node or another label."""
@@ -344,6 +361,7 @@ def network_chart(analysis: Analysis) -> Figure:
     return fig
 
 
+@plain_text
 def quote_chart(analysis: Analysis) -> Figure:
     """Quotes per speaker, stacked by kind (direct, indirect, mixed); unattributed quotes get their own bar."""
     title = "Who is quoted"
@@ -363,7 +381,7 @@ def quote_chart(analysis: Analysis) -> Figure:
         left = [a + b for a, b in zip(left, values)]
     for position, total in zip(positions, left):
         ax.text(total, position, f" {total}", va="center", fontsize=9)
-    ax.set_yticks(positions, [short_label(s) for s in speakers])
+    ax.set_yticks(positions, [short_label(s) for s in speakers], **PLAIN)
     ax.invert_yaxis()
     ax.set_xlabel("quotes and reported statements")
     ax.xaxis.get_major_locator().set_params(integer=True)
@@ -377,6 +395,7 @@ def quote_chart(analysis: Analysis) -> Figure:
     return fig
 
 
+@plain_text
 def timeline_chart(analysis: Analysis, top: int = 12) -> Figure:
     """Where each of the main actors is mentioned, from the first to the last character of the article."""
     title = "Where actors appear"
@@ -394,7 +413,7 @@ def timeline_chart(analysis: Analysis, top: int = 12) -> Figure:
             xs = [100 * m.start / length for m in actor.mentions if (m.kind in ("name", "alias")) == named]
             ax.scatter(xs, [row] * len(xs), s=60, marker="o", zorder=3, edgecolors="#444444",
                        c=type_color(actor.type) if named else "white")
-    ax.set_yticks(range(len(actors)), [short_label(a.name) for a in actors])
+    ax.set_yticks(range(len(actors)), [short_label(a.name) for a in actors], **PLAIN)
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
     ax.set_xlabel("position in the article (% of characters)")
