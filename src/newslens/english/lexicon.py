@@ -233,6 +233,9 @@ SEEKING_VERBS = frozenset("seek buy purchase acquire request demand order import
 
 # Verbs whose 'from' names the one who acts ('received support from X': X supported the subject).
 RECEIVING_VERBS = frozenset("receive accept get obtain".split())
+# Verbs whose 'from' names the one acted on: the one its people or forces are removed from ('expelled diplomats
+# from X', 'withdrew troops from X', 'recalled its ambassador from X').
+REMOVING_VERBS = frozenset("expel deport evict oust withdraw recall banish".split())
 
 # Modal auxiliaries that make an event hypothetical ('might attack').
 HYPOTHETICAL_MODALS = frozenset("might could may would should".split())

@@ -36,7 +36,7 @@ from newslens.english.lexicon import (
     ACCUSATION_NOUNS, ACTING_NOUNS, ADDRESSEE_VERBS, COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_ADJECTIVES, EVENT_CLASS_OF, EVENT_NOUNS,
     FACILITY_HEADS, GEOGRAPHIC_HEADS, PLACE_NOUNS,
     HYPOTHETICAL_MODALS, NAMING_VERBS, NON_TARGET_PREPOSITIONS, NOT_EVENT_VERBS, OBJECT_CONTROL_VERBS, POSSESSIVE_MARKS,
-    RECEIVING_VERBS, ROLE_HEADS, SEEKING_VERBS, SPEECH_VERBS, VERB_ONLY_FOR, VERB_ONLY_ON,
+    RECEIVING_VERBS, REMOVING_VERBS, ROLE_HEADS, SEEKING_VERBS, SPEECH_VERBS, VERB_ONLY_FOR, VERB_ONLY_ON,
 )
 from newslens.english.inflection import lemma, word_lemmas
 from newslens.english.lexicon import RELATIVE_PRONOUNS
@@ -393,13 +393,13 @@ def verb_targets(verb: int, words: Words) -> Iterator[tuple[int, int | None, str
             continue  # 'support ranging from X to Y': the end of a range, no addressee
         if is_target_link(link, base) and not is_absolute(noun, words):
             yield noun, None, link
-        elif link == "from" and base in SEEKING_VERBS | RECEIVING_VERBS:
+        elif link == "from" and base in SEEKING_VERBS | RECEIVING_VERBS | REMOVING_VERBS:
             yield noun, None, link
     for thing in things_moved(verb, words) if base not in EMPTY_VERBS else ():
         for link, noun in prepositional(thing, words):  # 'fired rockets at X', 'signed a pact with X'
             if is_absolute(noun, words):
                 continue
-            if link == "from" and base in SEEKING_VERBS | RECEIVING_VERBS or link == "at" or (
+            if link == "from" and base in SEEKING_VERBS | RECEIVING_VERBS | REMOVING_VERBS or link == "at" or (
                     link in NOUN_TARGET_LINKS and is_target_link(link, base)):
                 yield noun, thing, link  # 'at' after a thing: where it was aimed ('fired rockets at X')
     for event_noun in carried_nouns(verb, words):

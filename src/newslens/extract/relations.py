@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from newslens.english.cameo import ROOT_CLASS, cameo_code
 from newslens.english.lexicon import (
     COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_ADJECTIVES, EVENT_CLASS_OF, LIGHT_VERBS, LINKING_PREPOSITIONS, PLAN_VERBS,
-    RECEIVING_VERBS, SEEKING_VERBS, SPEECH_VERBS,
+    RECEIVING_VERBS, REMOVING_VERBS, SEEKING_VERBS, SPEECH_VERBS,
 )
 from newslens.english.inflection import lemma, verb_lemma
 from newslens.english.tokens import doc_text, sentences
@@ -55,8 +55,8 @@ def event_predicate(event: Event, words: Words) -> tuple[str, str]:
         head, link = ("make" if noun is not None and words.lower[noun] in MADE_NOUNS else "give"), "to"
     elif head in GIVING_VERBS and noun is None and thing is not None:
         noun, link = thing, "to"  # never 'X gave Y' without what was given
-    elif head in SEEKING_VERBS and link == "from" and noun is None and thing is not None:
-        noun = thing  # 'bought arms from X', not 'bought from X'
+    elif head in SEEKING_VERBS | REMOVING_VERBS and link == "from" and noun is None and thing is not None:
+        noun = thing  # 'bought arms from X', 'expelled diplomats from X', not 'bought from X'
     key = head
     parts = [head]
     if noun is not None:
@@ -108,8 +108,8 @@ def with_cameo(relation: Relation) -> Relation:
     if light:
         code = cameo_code(head, None, noun) or cameo_code(verb_lemma(noun), link)
     code = code or cameo_code(head, link, noun)
-    if code is None:
-        return relation
+    if code is None or code.usual and relation.category not in ("act", "communicate", ROOT_CLASS[code.root]):
+        return relation  # a verb's usual code is weaker than the class its reading gave ('missions against': fight)
     return replace(relation, cameo=code.code, cameo_root=code.root, goldstein=code.goldstein,
                    category=ROOT_CLASS[code.root])
 
