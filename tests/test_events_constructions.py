@@ -102,3 +102,28 @@ def test_a_name_the_article_writes_once_with_the_keeps_it_in_the_report():
     kremlin = next(x for x in a.actors if x.name == "Kremlin")
     assert name_phrase(a, kremlin.id) == "the Kremlin"
     assert name_phrase(a, next(x.id for x in a.actors if x.name == "Kim Jong Un")) == "Kim Jong Un"
+
+
+@pytest.mark.parametrize("text, pair", [
+    # a relative clause on a predicate noun acts for the subject the noun is said of
+    ("Angela Ruiz is the state attorney who charged Tom Baker with fraud.", ("Angela Ruiz", "Tom Baker")),
+    ("Chile is a country that backs Peru.", ("Chile", "Peru")),
+    # an agent noun said of an actor acts on the one it names
+    ("Ana Ruiz, a Tom Baker supporter, spoke on Monday.", ("Ana Ruiz", "Tom Baker")),
+    ("Peter Olsen is a critic of Ana Ruiz.", ("Peter Olsen", "Ana Ruiz")),
+    ("Ana Ruiz, an ally of Tom Baker, praised Chile.", ("Ana Ruiz", "Tom Baker")),
+])
+def test_what_a_noun_says_of_its_subject(text, pair):
+    found = pairs(text)
+    assert pair in found and pair[::-1] not in found
+
+
+def test_an_agent_noun_of_no_one_named_gives_no_event():
+    assert pairs("Tom Baker's critics met on Monday.") == set()
+
+
+def test_an_agent_noun_is_told_by_its_verb():
+    from newslens.render.prose import relation_clause
+    a = analyse("Ana Ruiz, an ally of Tom Baker, praised Chile.", "builtin")
+    clauses = {relation_clause(a, r) for r in a.relations}
+    assert "Ana Ruiz allied with Tom Baker" in clauses

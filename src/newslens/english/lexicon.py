@@ -296,6 +296,10 @@ POSSESSIVE_DETERMINERS = frozenset("his her its their".split())
 EVENT_ADJECTIVES = {"critical": "criticize", "supportive": "support", "hostile": "oppose", "dismissive": "dismiss",
                     "contemptuous": "disparage", "favorable": "support", "favourable": "support",
                     "sympathetic": "support", "loyal": "support", "opposed": "oppose"}
+# Nouns for the one who does an act to someone ('X, a Y supporter', 'X, an ally of Y', 'X is a critic of Y'): the
+# verb that names the act, with the preposition it takes.
+AGENT_NOUNS = {"supporter": "support", "backer": "back", "critic": "criticize", "opponent": "oppose",
+               "ally": "ally with"}
 
 
 def calendar_words() -> frozenset[str]:

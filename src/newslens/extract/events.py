@@ -31,9 +31,10 @@ from typing import Iterator
 
 from spacy.tokens import Span
 
+from newslens.english.cameo import singular
 from newslens.english.gazetteer import country_names, places
 from newslens.english.lexicon import (
-    ACCUSATION_NOUNS, ACTING_NOUNS, ADDRESSEE_VERBS, COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_ADJECTIVES, EVENT_CLASS_OF, EVENT_NOUNS,
+    ACCUSATION_NOUNS, ACTING_NOUNS, ADDRESSEE_VERBS, AGENT_NOUNS, COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_ADJECTIVES, EVENT_CLASS_OF, EVENT_NOUNS,
     FACILITY_HEADS, GEOGRAPHIC_HEADS, PLACE_NOUNS,
     HYPOTHETICAL_MODALS, NAMING_VERBS, NON_TARGET_PREPOSITIONS, NOT_EVENT_VERBS, OBJECT_CONTROL_VERBS, POSSESSIVE_MARKS,
     RECEIVING_VERBS, REMOVING_VERBS, ROLE_HEADS, SEEKING_VERBS, SPEECH_VERBS, VERB_ONLY_FOR, VERB_ONLY_ON,
@@ -232,7 +233,7 @@ def subject_of(verb: int, words: Words, depth: int = 0) -> tuple[int | None, boo
     dep, head = words.dep[verb], words.head[verb]
     if subject is not None:
         if words.lower[subject] in RELATIVE_PRONOUNS and dep in RELATIVE_CLAUSE_DEPS:
-            subject = head
+            subject = predicated_of(head, words)
         elif words.lower[subject] in RELATIVE_PRONOUNS and words.tag[subject] in ("WP", "WDT"):
             subject = antecedent(subject, words)
         return subject, is_passive(verb, words)
@@ -249,7 +250,7 @@ def subject_of(verb: int, words: Words, depth: int = 0) -> tuple[int | None, boo
     if any(words.lower[c] in GERUND_BLOCKERS for c in words.children[verb] if words.dep[c] in ("mark", "case")):
         return None, False
     if dep in RELATIVE_CLAUSE_DEPS:
-        return head, is_passive(verb, words)
+        return predicated_of(head, words), is_passive(verb, words)
     infinitive = any(words.lower[c] == "to" for c in words.children[verb])
     if dep == "acl":  # a reduced relative: 'the group founded by X' undergoes, 'a group backing X' acts
         owner = possessor(head, words)
@@ -272,6 +273,24 @@ def subject_of(verb: int, words: Words, depth: int = 0) -> tuple[int | None, boo
             words.dep[c].startswith("aux") for c in words.children[verb])
         return subject, is_passive(verb, words) or shared_voice
     return None, False
+
+
+def predicated_of(noun: int, words: Words) -> int:
+    """The subject a noun is said of, where the noun names no actor itself: 'X is the state attorney who charged
+    Y', 'X and Z are newcomers, citizens who voted for Y' (through an apposition; UD gives the noun the subject,
+    ClearNLP makes it the copula's attr); else the noun."""
+    if words.actor[noun] or named_actors(noun, words):
+        return noun
+    k = noun
+    for _ in range(2):
+        if words.dep[k] == "appos" and words.head[k] != k:
+            k = words.head[k]
+    subject = None
+    if words.pos[k] in ("NOUN", "PROPN"):  # UD gives a noun a subject only where it is said of it
+        subject = own_subject(k, words)
+    if subject is None and words.dep[k] == "attr":
+        subject = own_subject(words.head[k], words)
+    return subject if subject is not None and named_actors(subject, words) else noun
 
 
 def antecedent(pronoun: int, words: Words) -> int | None:
@@ -499,6 +518,35 @@ def adjective_events(sent: Span, words: Words) -> Iterator[Event]:
                         yield Event(agent, patient, adjective)  # the adjective's verb names it: relations.py
 
 
+def agent_noun(token: int, words: Words) -> str | None:
+    """The verb an agent noun names ('supporters' -> 'support'), if the token is one."""
+    verb = AGENT_NOUNS.get(singular(words.lower[token])) if words.pos[token] == "NOUN" else None
+    return verb.split()[0] if verb else None
+
+
+def agent_noun_events(sent: Span, words: Words) -> Iterator[Event]:
+    """'X, a Y supporter', 'X, an ally of Y', 'X is a critic of Y', 'X became allies of Y': an agent noun said of
+    an actor (in apposition, or as what the subject is) acts on the actor that modifies it or its of/to phrase."""
+    for noun in range(sent.start, sent.end):
+        if agent_noun(noun, words) is None:
+            continue
+        if words.dep[noun] == "appos" and words.head[noun] != noun:
+            agents = named_actors(words.head[noun], words)
+        else:
+            said_of = predicated_of(noun, words)
+            agents = named_actors(said_of, words) if said_of != noun else []
+            if not agents and words.dep[noun] in ("attr", "xcomp", "oprd"):  # 'X became allies of Y' (ClearNLP)
+                subject = own_subject(words.head[noun], words)
+                agents = named_actors(subject, words) if subject is not None else []
+        link = next(iter(AGENT_NOUNS[singular(words.lower[noun])].split()[1:]), None)  # 'ally with'
+        targets = [c for c in words.children[noun] if words.dep[c] in ("compound", "nmod:poss", "poss")]
+        targets += [n for link, n in prepositional(noun, words) if link in ("of", "to")]
+        for target in targets:
+            for patient in named_actors(target, words):
+                for agent in agents:
+                    yield Event(agent, patient, noun, None, link)
+
+
 def nominal_events(sent: Span, words: Words) -> Iterator[Event]:
     """Events stated by an event noun with its own agent: "X's attack on Y", 'strikes by X against Y',
     'US strikes on Y', 'his visit to Y'."""
@@ -611,6 +659,7 @@ def sentence_events(sent: Span, words: Words) -> Iterator[Event]:
     yield from events
     yield from nominal_events(sent, words)
     yield from adjective_events(sent, words)
+    yield from agent_noun_events(sent, words)
     yield from adjacent_events(sent, words, {event.verb for event in events})
 
 

@@ -22,7 +22,7 @@ from newslens.english.inflection import lemma, verb_lemma
 from newslens.english.tokens import doc_text, sentences
 from newslens.extract.mentions import MentionIndex
 from newslens.extract.words import Words
-from newslens.extract.events import Event, acts, is_hypothetical, is_misread_verb, named_actors, sentence_events
+from newslens.extract.events import Event, acts, agent_noun, is_hypothetical, is_misread_verb, named_actors, sentence_events
 from newslens.extract.evidence import is_hard_wrapped, span_of
 from newslens.extract.status import NEGATED, REPORTED, event_status
 from newslens.extract.word_order import surface_relations
@@ -44,8 +44,9 @@ def is_event_noun(token: int, words: Words) -> bool:
 
 def event_predicate(event: Event, words: Words) -> tuple[str, str]:
     """Predicate ('meet with', 'hold talks with', 'attack on') and event class of a parsed event."""
-    head = words.lower[event.verb] if is_event_noun(event.verb, words) else EVENT_ADJECTIVES.get(
-        words.lower[event.verb]) or lemma(words.doc[event.verb])  # 'was critical of X': criticised X
+    head = agent_noun(event.verb, words) or (words.lower[event.verb] if is_event_noun(event.verb, words) else (
+        EVENT_ADJECTIVES.get(words.lower[event.verb]) or lemma(words.doc[event.verb])))  # 'critical of X': criticised;
+    # 'a supporter of X': supported
     link, noun = event.link, event.noun
     thing = next((c for c in words.children[event.verb] if words.dep[c] in ("obj", "dobj")
                   and not words.actor[c] and words.pos[c] in ("NOUN", "PROPN", "VERB") and words.tag[c] != "VBG"), None)
