@@ -203,7 +203,7 @@ def test_a_bug_is_one_line_unless_the_traceback_is_asked_for(seed_path, monkeypa
     def broken(*args, **kwargs):
         raise RuntimeError("index out of step\nwith the text")
 
-    monkeypatch.setattr(cli, "analyze_path", broken)
+    monkeypatch.setattr("newslens.extract.analysis.analyze_path", broken)  # what `extract` calls
     assert cli.main(["extract", str(seed_path)]) == 1
     [line] = capsys.readouterr().err.splitlines()
     assert line.startswith(ERROR_PREFIX) and "RuntimeError" in line and "--traceback" in line

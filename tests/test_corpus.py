@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import PNG_BYTES, REPO_ROOT, run_newslens
+from conftest import PNG_BYTES, REPO_ROOT, run_newslens, run_python
 from newslens.corpus import CorpusError, run_corpus
 from newslens.corpus.tables import TABLE_NAMES, load_tables
 
@@ -289,11 +289,33 @@ def test_cli_missing_model_fails_in_one_line_before_writing(tmp_path):
 
 @pytest.mark.parametrize("name", [None, "rules"])
 def test_the_pipeline_described_without_loading_is_the_one_loaded(name):
-    from newslens.pipeline.load import describe_pipeline, load_pipeline, pipeline_info
+    from newslens.pipeline.catalog import known_pipeline
+    from newslens.pipeline.load import load_pipeline, pipeline_info
 
     loaded = pipeline_info(load_pipeline(name))
-    described = describe_pipeline(name)
+    described = known_pipeline(name)
     assert (described.backend, described.model, described.version) == (loaded.backend, loaded.model, loaded.version)
+
+
+def test_a_pipeline_only_loading_can_describe_is_not_described():
+    from newslens.pipeline.catalog import known_pipeline
+
+    assert known_pipeline("en_core_web_sm") is None
+
+
+def test_a_rerun_with_nothing_new_loads_neither_spacy_nor_the_report_engine(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Chile praised Peru on Monday.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_newslens("corpus", str(tmp_path / "in"), "--out", str(out), "--workers", "1").returncode == 0
+    code = ("import sys; from newslens.cli import main; code = main(['corpus', sys.argv[1], '--out', sys.argv[2], "
+            "'--workers', '1']); print(sorted(m for m in ('spacy', 'matplotlib', 'papermill') if m in sys.modules)); "
+            "sys.exit(code)")
+    result = run_python("-c", code, str(tmp_path / "in"), str(out))
+    assert result.returncode == 0, result.stderr
+    summary, loaded = result.stdout.decode().splitlines()
+    assert "0 articles done, 1 up to date" in summary
+    assert loaded == "[]"
 
 
 def test_cli_refuses_a_json_file_in_one_line(tmp_path):

@@ -14,7 +14,6 @@ import sys
 import threading
 
 from newslens.version import __version__
-from newslens.extract.analysis import analyze_path
 from newslens.model import Analysis
 from newslens.exceptions import NewslensError, Terminated
 from newslens.io.outputs import STDOUT, write_text
@@ -32,6 +31,8 @@ TABLES = {
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from newslens.extract.analysis import analyze_path  # spaCy loads only for commands that analyse here
+
     analysis = analyze_path(args.article, model=args.model)
     if args.format == "json":
         write_text(analysis.to_json(), args.output)

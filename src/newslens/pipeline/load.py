@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
-from pathlib import Path
 from weakref import WeakKeyDictionary
 
 import numpy
@@ -24,10 +23,8 @@ import newslens.pipeline.entities  # noqa: F401  (registers the newslens_entitie
 import newslens.pipeline.tagmap  # noqa: F401  (registers the newslens_pos component)
 from newslens.exceptions import ModelNotFoundError
 from newslens.model import PipelineInfo
+from newslens.pipeline.catalog import BUILTIN_MODEL_DIR, BUILTIN_NAMES, RULES_ONLY
 
-BUILTIN_MODEL_DIR = Path(__file__).parents[1] / "models" / "en_newslens"
-BUILTIN_NAMES = {None, "", "builtin", "newslens"}
-RULES_ONLY = "rules"
 MAX_LENGTH = 3_000_000
 # Verb lemmas come from lemminflect (syntax.lemma), steadier than the small trained lemmatizer, and coarse parts
 # of speech from the tagger's tags (newslens.tagmap): skip both components.
@@ -85,18 +82,6 @@ def split_glued_marks(nlp: Language) -> None:
     infixes = list(nlp.Defaults.infixes) + [GLUED_PARENTHESIS]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
-
-def describe_pipeline(name: str | None = None) -> PipelineInfo:
-    """What `pipeline_info(load_pipeline(name))` records, for the built-in and rules pipelines read without
-    loading them (a resumed corpus run compares it with its stored results in a fraction of a second)."""
-    if name in BUILTIN_NAMES and BUILTIN_MODEL_DIR.is_dir():
-        meta, backend = spacy.util.load_meta(BUILTIN_MODEL_DIR / "meta.json"), "newslens-builtin"
-    elif name in BUILTIN_NAMES or name == RULES_ONLY:
-        meta, backend = {"lang": "en", "name": "rules", "version": __version__}, "newslens-rules"
-    else:
-        return pipeline_info(load_pipeline(name))
-    return PipelineInfo(backend=backend, model=f"{meta.get('lang', 'en')}_{meta.get('name', 'pipeline')}",
-                        version=str(meta.get("version", "0.0.0")))
 
 
 PIPELINE_INFO: WeakKeyDictionary = WeakKeyDictionary()
