@@ -78,7 +78,7 @@ class Relation:
     negated: bool = False
     category: str | None = None
     status: str = "asserted"           # asserted, reported, planned, hypothetical or negated (status.py)
-    status_source: str | None = None   # the actor a reported event is reported by ('according to X')
+    status_source: str | None = None   # the actor a reported event is reported by ('according to X'), or who denies it
     cameo: str | None = None           # the CAMEO event code of the predicate ('042' make a visit)
     cameo_root: str | None = None      # its root class ('04' consult)
     goldstein: float | None = None     # the Goldstein conflict-cooperation score of the root (-10 .. +10)

@@ -5,6 +5,10 @@ english/data/CAMEO.LICENSE), vendored unchanged. It is read once, lazily, into t
 - a verb's default code: the code of the verb block it is listed in ('---  VISIT   [042:043]  ---');
 - a verb with a particle or preposition ('+MEET_WITH', '- * (TO)  [042]') and a verb with its object's head
   noun ('- * AID  [070]'): the patterns that are a single word after the verb;
+- a verb with no code of its own ('---  SIGN   [---]  ---') codes as its own patterns (those whose comment names
+  it: '- * DECLARATION  [057]  # SIGN') most often do, within their most frequent root, where it has two
+  patterns or more and that root holds a third of them ('sign with X': '057', sign a formal agreement); such a
+  usual code does not override a class the reading gave ('fly missions against X' is fighting);
 the rest of PETRARCH's pattern language (synonym sets, noun phrases before the verb) is not read.
 A code's root is its first two digits ('042' -> '04' consult). Goldstein values are those of the roots
 (Goldstein 1992 as tabulated for CAMEO in the public codebook and GDELT's CAMEO.goldsteinscale.txt): only
@@ -14,6 +18,7 @@ newslens's coarse event classes ('meet', 'fight', 'accuse'...) are read off the 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -54,6 +59,7 @@ HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
 PATTERN = re.compile(r"^-\s+(.*?)\s*\[([^\]]*)\]")
 OWN_CODE = re.compile(r"\[([^\]]*)\]")
 WORD = re.compile(r"^[A-Z][A-Z'-]*$")
+PATTERN_OWNERS = re.compile(r"\b([A-Z][A-Z'-]+)\b")
 PHRASE = re.compile(r"^\(([A-Z]+) (&?[A-Z][A-Z_'-]*)\)$")
 
 
@@ -63,11 +69,13 @@ class Cameo:
     root: str
     goldstein: float
     name: str
+    usual: bool = False  # the verb's patterns' usual code, not its own: weaker than what the reading found
 
 
 @dataclass(frozen=True)
 class Dictionary:
     verbs: dict[str, str]                       # verb -> code
+    usual: dict[str, str]                       # verb without a code of its own -> its patterns' usual code
     blocks: dict[str, int]                      # verb -> its block
     phrases: dict[tuple[int, str], str]         # (block, preposition or particle) -> code
     objects: dict[tuple[int, str], str]         # (block, object noun) -> code
@@ -100,6 +108,7 @@ def dictionary() -> Dictionary:
     phrases: dict[tuple[int, str], str] = {}
     objects: dict[tuple[int, str], str] = {}
     synonyms: dict[str, list[str]] = {}
+    pattern_codes: dict[int, Counter] = {}
     block, block_code, current_set, reading = -1, None, None, False
     for line in DICTIONARY.read_text(encoding="utf8").splitlines():
         if line.startswith("####### VERB PATTERNS"):
@@ -123,6 +132,9 @@ def dictionary() -> Dictionary:
         pattern = PATTERN.match(line)
         if pattern:
             code = source_code(pattern[2])
+            if code is not None:  # '- * DECLARATION  [057]  # SIGN': a pattern of the verbs its comment names
+                for owner in PATTERN_OWNERS.findall(line.split("#", 1)[1] if "#" in line else ""):
+                    pattern_codes.setdefault(owner.lower(), Counter())[code[:3]] += 1
             after = pattern[1].split("*", 1)[1].split() if "*" in pattern[1] else []
             phrase = PHRASE.match(" ".join(after))
             if code is not None and phrase:  # '- * (IN &NEGOTIATION)': the noun of the verb's phrase
@@ -145,7 +157,24 @@ def dictionary() -> Dictionary:
                 verbs.setdefault(words[0], code)
         elif len(words) == 2 and code:
             phrases.setdefault((blocks.get(words[0], block), words[1]), code)
-    return Dictionary(verbs, blocks, phrases, objects)
+    usual = {verb: code for verb, code in ((verb, usual_code(codes)) for verb, codes in pattern_codes.items())
+             if code is not None and verb not in verbs and verb in blocks}  # no code of its own: the patterns'
+    return Dictionary(verbs, usual, blocks, phrases, objects)
+
+
+def usual_code(codes: Counter) -> str | None:
+    """The code a verb's patterns give most often, within the root they give most often; none for a verb of one
+    pattern, nor where that root holds less than a third of them (the patterns then code too many different
+    events)."""
+    if sum(codes.values()) < 2:
+        return None
+    roots = Counter()
+    for code, n in codes.items():
+        roots[code[:2]] += n
+    root, n = roots.most_common(1)[0]
+    if n * 3 < sum(roots.values()):
+        return None
+    return max((c for c in codes if c[:2] == root), key=lambda c: codes[c])  # ties: the first the block gives
 
 
 def cameo_code(verb: str, preposition: str | None = None, noun: str | None = None) -> Cameo | None:
@@ -157,7 +186,9 @@ def cameo_code(verb: str, preposition: str | None = None, noun: str | None = Non
         noun = singular(noun)  # 'talks' -> 'talk'
     code = (noun and book.objects.get((block, noun))) or (preposition and book.phrases.get((block, preposition))) or (
         book.verbs.get(verb)) or (noun and book.verbs.get(noun))
+    usual = not code and verb in book.usual
+    code = code or book.usual.get(verb)
     if not code:
         return None
     root = code[:2]
-    return Cameo(code, root, ROOT_GOLDSTEIN[root], ROOT_NAMES[root])
+    return Cameo(code, root, ROOT_GOLDSTEIN[root], ROOT_NAMES[root], usual)

@@ -45,6 +45,7 @@ major sergeant admiral marshal commissioner ruler monarch dictator deputy vice-p
 economist activist investigator inspector superintendent principal dean rector bishop archbishop cardinal imam
 cleric rabbi priest sheikh striker goalkeeper midfielder defender captain administrator treasurer publisher
 instructor co-founder cofounder member speaker whip mp mep counterpart
+nominee candidate frontrunner runner contender challenger incumbent
 """.split())
 
 # Words that may precede a role head inside a title ("National Security", "Foreign", "Deputy").
@@ -53,6 +54,7 @@ prime deputy vice acting former foreign defense defence interior home state nati
 senior top interim assistant associate special general executive finance economy trade health justice
 education energy environment military armed forces press communications intelligence public affairs first
 emeritus regional federal local provincial district army navy air force joint staff team head majority minority
+presumptive presidential vice-presidential gubernatorial congressional leading
 """.split())
 
 # Abbreviated titles written before a name.
@@ -86,6 +88,12 @@ school academy hospital church foundation federation league club team network ti
 journal magazine press service services authority bureau board cabinet guard guards police
 house wing squadron fleet battery marines gallery galleries museum library
 """.split())
+
+# The party letters of US political style ("Sen. Ana Ruiz (D-Ore.)", "Rep. Tom Reyes, R-Texas"): the party each
+# stands for, as the word its names share ('Democratic Party', 'Democrats'); and the party nicknames that stand
+# for such a word ('GOP' for the Republican Party).
+PARTY_LETTERS = {"D": "democrat", "R": "republican", "I": "independent"}
+PARTY_NICKNAMES = {"gop": "republican"}
 
 # Words that place a name in its region or describe what kind of place it is ("northern Iraq", "the city of Mosul").
 DIRECTIONS = frozenset("""north south east west northern southern eastern western northeast northwest southeast
@@ -211,6 +219,7 @@ alliance contract contracts campaign pressure supplies defenses defences operati
 battles mission missions
 defeat capture arrest killing murder assassination kidnapping abduction execution siege blockade occupation liberation
 shelling
+probe probes investigation investigations inquiry allegation allegations
 """.split())
 
 # Nouns a statement is made in: 'said in a statement to X', 'in an interview with X'.
@@ -243,6 +252,9 @@ SEEKING_VERBS = frozenset("seek buy purchase acquire request demand order import
 
 # Verbs whose 'from' names the one who acts ('received support from X': X supported the subject).
 RECEIVING_VERBS = frozenset("receive accept get obtain".split())
+# Verbs whose 'from' names the one acted on: the one its people or forces are removed from ('expelled diplomats
+# from X', 'withdrew troops from X', 'recalled its ambassador from X').
+REMOVING_VERBS = frozenset("expel deport evict oust withdraw recall banish".split())
 
 # Modal auxiliaries that make an event hypothetical ('might attack').
 HYPOTHETICAL_MODALS = frozenset("might could may would should".split())
@@ -269,6 +281,10 @@ NON_TARGET_PREPOSITIONS = frozenset(
 
 # Verbs whose 'on' names the one acted on ('called on X', 'imposed sanctions on X'); for others 'on' is a topic.
 VERB_ONLY_ON = frozenset("call spy impose prey declare fire turn pressure default crack".split())
+# Verbs whose 'for' names the one the act is for ('voted for X', 'campaigned for X'); for others 'for' is a purpose.
+VERB_ONLY_FOR = frozenset("vote campaign stump canvass".split())
+# Event nouns whose 'that' clause says what the agent accuses its subject of ("X's accusation that Y lied").
+ACCUSATION_NOUNS = frozenset("accusation accusations allegation allegations".split())
 
 # --- Status of an event (status.py): whether the text asserts, reports, plans, supposes or denies it. ---
 
@@ -280,6 +296,8 @@ PLAN_WORDS = frozenset("set due poised scheduled expected going slated planned p
 FUTURE_AUXILIARIES = frozenset("will shall 'll wo".split())
 # Verbs whose complement did not happen ('refused to meet', 'avoided criticising').
 NEGATING_VERBS = frozenset("refuse decline fail avoid deny reject cease stop halt abandon".split())
+# The negating verbs that are also verbs of saying: the one who denies is the negated event's source.
+DENIAL_VERBS = frozenset({"deny"})
 # Adverbs that make a statement one the writer reports from others ('reportedly met').
 REPORTING_ADVERBS = frozenset("reportedly allegedly purportedly supposedly apparently ostensibly".split())
 # Words before a noun that make its event possible rather than stated ('a possible attack').
@@ -297,6 +315,10 @@ POSSESSIVE_DETERMINERS = frozenset("his her its their".split())
 EVENT_ADJECTIVES = {"critical": "criticize", "supportive": "support", "hostile": "oppose", "dismissive": "dismiss",
                     "contemptuous": "disparage", "favorable": "support", "favourable": "support",
                     "sympathetic": "support", "loyal": "support", "opposed": "oppose"}
+# Nouns for the one who does an act to someone ('X, a Y supporter', 'X, an ally of Y', 'X is a critic of Y'): the
+# verb that names the act, with the preposition it takes.
+AGENT_NOUNS = {"supporter": "support", "backer": "back", "critic": "criticize", "opponent": "oppose",
+               "ally": "ally with"}
 
 
 def calendar_words() -> frozenset[str]:

@@ -17,7 +17,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from newslens.extract.affiliations import extract_affiliations, main_affiliations
-from newslens.extract.coreference import resolve_descriptions, resolve_pronouns, resolve_titles
+from newslens.extract.coreference import merge_name_parts, resolve_descriptions, resolve_pronouns, resolve_titles
 from newslens.english.gazetteer import country_names, demonyms, official_acronyms, places
 from newslens.english.lexicon import (ALIAS_ADVERBS, ALIAS_CUES, EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS,
                               LOCATIVE_PREPOSITIONS, NAMING_VERBS, NATIONAL_BODY_HEADS, NATIONAL_BODY_REACH,
@@ -633,6 +633,7 @@ def actors_and_affiliations(doc: Doc) -> tuple[list[Actor], list[Relation]]:
             Mention(m.text, m.start, m.end, "name" if m.name == name else "alias") for m in members))
         actors.append(Actor(id=ids[key], name=name, type=label, mentions=mentions,
                             role=title.role if title else None))
+    actors = merge_name_parts(doc, actors)  # 'the South' after 'South Korea'
     actors = resolve_pronouns(doc, resolve_titles(doc, actors))  # 'The president criticised Peru. He ...'
     affiliations = extract_affiliations(doc, actors)
     main = main_affiliations(affiliations)

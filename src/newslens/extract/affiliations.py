@@ -2,21 +2,79 @@
 
 "FAA Administrator Linda Marsh", "Ana Ruiz of the Green Party", "Labour's Shadow Health Secretary Tom Reyes",
 "Peter Olsen, a spokesman for the Red Cross", "the Afghan ambassador Zalmay Rahimi" (the demonym gives the
-country), "Seoul's unification ministry". Each is one `Relation` with category 'affiliation', the role head as
+country), "Seoul's unification ministry", "Sen. Ana Ruiz (D-Ore.)" (the party letter gives the party the article
+names). A name inside a title stands for the actor whose name has its word forms ('Democratic nominee Ana Ruiz':
+the actor 'Democrats' or 'the Democratic Party'). Each is one `Relation` with category 'affiliation', the role head as
 predicate ('administrator', 'spokesman'; 'of' where the text names no role) and the title as evidence.
 """
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc, Span
 
 from newslens.extract.evidence import evidence_span, is_hard_wrapped
 from newslens.english.gazetteer import demonyms, places
-from newslens.english.lexicon import ORG_HEADS, POSSESSIVE_MARKS
+from newslens.english.cameo import singular
+from newslens.english.lexicon import ORG_HEADS, PARTY_LETTERS, PARTY_NICKNAMES, POSSESSIVE_MARKS
 from newslens.model import AFFILIATION, Actor, Relation
 from newslens.pipeline.titles import Title, title_after, title_before
 from newslens.english.tokens import doc_text
 from newslens.extract.mentions import MentionIndex
 
+
+# "(D-Ore.)", "(R-N.Y.)", ", R-Texas" right after a name: the party letter, then the state
+PARTY_CODE = re.compile(r"[ \t]*(\(|,[ \t]*)([A-Z])[ \t]?-[ \t]?[A-Z][A-Za-z.]*(?:[ \t][A-Z][a-z.]+)?\)?")
+WORD = re.compile(r"[^\W\d_]+")
+
+
+def name_form(text: str) -> tuple[str, ...]:
+    """The word forms a name shares with its other forms: lower-cased, singular, an adjective in '-ic' as its noun
+    ('Democratic' and 'the Democrats' -> ('democrat',)), a party nickname as the party's word ('GOP' ->
+    ('republican',)), without the heads of organisation names ('Democratic Party' -> ('democrat',))."""
+    forms = []
+    for word in WORD.findall(text.lower()):
+        word = singular(PARTY_NICKNAMES.get(word, word))
+        if word.endswith("ic") and len(word) > 6:
+            word = word[:-2]
+        if word not in ORG_HEADS and word != "the":
+            forms.append(word)
+    return tuple(forms)
+
+
+def actors_by_form(actors: list[Actor]) -> dict[tuple[str, ...], str]:
+    """Each word form of a non-person actor's names -> the actor; where two actors share a form, the one named
+    more often."""
+    ranked = sorted((a for a in actors if a.type != "PERSON"), key=lambda a: -len(a.mentions))
+    found: dict[tuple[str, ...], str] = {}
+    for actor in ranked:
+        for name in (actor.name, *actor.aliases):
+            form = name_form(name)
+            if form:
+                found.setdefault(form, actor.id)
+    return found
+
+
+def party_code(ent: Span, forms: dict[tuple[str, ...], str]) -> tuple[str, int] | None:
+    """'Sen. Ana Ruiz (D-Ore.)': the actor of the party the letter stands for, if the article names it, and the
+    end of the code."""
+    text = doc_text(ent.doc)
+    code = PARTY_CODE.match(text, ent.end_char)
+    if code is None or code[1] == "(" and not code[0].endswith(")") or code[2] not in PARTY_LETTERS:
+        return None
+    party = forms.get((PARTY_LETTERS[code[2]],))
+    return (party, code.end()) if party is not None else None
+
+
+def named_words(title: Title, forms: dict[tuple[str, ...], str]) -> tuple[Span, ...]:
+    """Capitalised words of a title outside the names the parse found in it that have the word forms of an
+    actor's name ('Republican' in 'Republican nominee Ana Ruiz', where the article names 'the Republicans'). A
+    demonym is left to the title's own reading ('Afghan' in "the Afghan team's coach" qualifies the team)."""
+    covered = {t.i for body in title.affiliations for t in body}
+    doc = title.span.doc
+    return tuple(doc[k:k + 1] for k in range(title.span.start, title.span.end)
+                 if k not in covered and doc[k].text[:1].isupper() and doc[k].is_alpha
+                 and doc[k].text not in demonyms() and name_form(doc[k].text) in forms)
 
 
 def person_titles(ent: Span) -> list[Title]:
@@ -37,10 +95,12 @@ def of_phrase(ent: Span, ents_at: dict[int, Span]) -> Span | None:
     return None if owns else body  # 'of Italy's la Repubblica': the paper, not Italy
 
 
-def target_of(span: Span, index: MentionIndex, countries: dict[str, str]) -> str | None:
+def target_of(span: Span, index: MentionIndex, countries: dict[str, str],
+              forms: dict[tuple[str, ...], str] | None = None) -> str | None:
     """The actor a name inside a title stands for: a demonym or a capital stands for its country, else the
-    actor named inside the span, else the one whose mention covers it ('Joe Biden' in 'U.S. President Joe
-    Biden', the person an advisor is to)."""
+    actor named inside the span, else the one whose names have its word forms ('Democratic' for 'the
+    Democrats'), else the one whose mention covers it ('Joe Biden' in 'U.S. President Joe Biden', the person an
+    advisor is to)."""
     country = demonyms().get(span.text)
     place = places().get(span.text)
     if country is None and place is not None:
@@ -48,7 +108,10 @@ def target_of(span: Span, index: MentionIndex, countries: dict[str, str]) -> str
     if country in countries:
         return countries[country]
     inside = index.in_range(span.start_char, span.end_char)
-    return inside[0][2] if inside else index.at(span.start_char)  # or the one whose mention, title and all, it is
+    if inside:
+        return inside[0][2]
+    named = forms.get(name_form(span.text)) if forms else None
+    return named or index.at(span.start_char)  # or the one whose mention, title and all, it is
 
 
 def owning_place(ent: Span) -> Span | None:
@@ -65,6 +128,7 @@ def extract_affiliations(doc: Doc, actors: list[Actor]) -> list[Relation]:
     index = MentionIndex(actors)
     types = {a.id: a.type for a in actors}
     countries = {a.name: a.id for a in actors if a.type == "GPE"}
+    forms = actors_by_form(actors)
     found: dict[tuple[str, str, str], Relation] = {}
     hard_wrapped = is_hard_wrapped(doc_text(doc))
 
@@ -84,9 +148,12 @@ def extract_affiliations(doc: Doc, actors: list[Actor]) -> list[Relation]:
             continue
         if ent.label_ == "PERSON":
             for title in person_titles(ent):
-                for body in title.affiliations:
-                    add(source, title.head, target_of(body, index, countries), title.span,
+                for body in title.affiliations + named_words(title, forms):
+                    add(source, title.head, target_of(body, index, countries, forms), title.span,
                         to_person=body[0].ent_type_ == "PERSON")
+            party = party_code(ent, forms)
+            if party is not None:
+                add(source, "member", party[0], doc.char_span(ent.start_char, party[1], alignment_mode="expand"))
             body = of_phrase(ent, ents_at)
             if body is not None:
                 add(source, "of", target_of(body, index, countries), ent)

@@ -137,6 +137,42 @@ def resolve_titles(doc: Doc, actors: list[Actor]) -> list[Actor]:
 
 
 DESCRIPTION_WINDOW_SENTENCES = 3
+NAMED_TYPES = frozenset({"GPE", "LOC", "ORG", "NORP"})
+
+
+def merge_name_parts(doc: Doc, actors: list[Actor]) -> list[Actor]:
+    """'the South' after 'South Korea', 'the Fund' after 'the Lumen Fund for Children': an actor named by one
+    capitalised word, always with 'the', that is a word of exactly one longer name the article gave before, is
+    that actor (the tagger made the description a name of its own). Organisation heads are left to
+    resolve_descriptions ('the House' may be another house than the White House)."""
+    text = doc_text(doc)
+    first = {a.id: min(m.start for m in a.mentions) for a in actors if a.mentions}
+    token_at = {token.idx: token.i for token in doc}
+
+    def modifies(end: int) -> bool:
+        """Whether a noun follows the word ending at `end`: the word describes it."""
+        after = token_at.get(end + len(text[end:]) - len(text[end:].lstrip()))
+        return after is not None and doc[after].pos_ in ("NOUN", "PROPN")
+    merged: dict[str, str] = {}
+    for part in actors:
+        word = part.name
+        if part.type not in NAMED_TYPES or not word.isalpha() or not word[:1].isupper() or word.lower() in ORG_HEADS:
+            continue
+        named = [m for m in part.mentions if m.kind in ("name", "alias")]
+        if not named or not all(text[max(m.start - 4, 0):m.start].lower() == "the " and not modifies(m.end)
+                                for m in named):
+            continue  # always 'the South', never 'the Democratic side'
+        wholes = [a.id for a in actors if a.id != part.id and a.type in NAMED_TYPES and word in a.name.split()
+                  and len(a.name.split()) > 1 and first.get(a.id, len(text)) < first[part.id]]
+        if len(wholes) == 1:
+            merged[part.id] = wholes[0]
+    if not merged:
+        return actors
+    added: dict[str, list[Mention]] = {}
+    for part in actors:
+        if part.id in merged:
+            added.setdefault(merged[part.id], []).extend(replace(m, kind="nominal") for m in part.mentions)
+    return with_mentions([a for a in actors if a.id not in merged], added)
 
 
 def with_mentions(actors: list[Actor], added: dict[str, list[Mention]]) -> list[Actor]:

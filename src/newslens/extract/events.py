@@ -31,12 +31,13 @@ from typing import Iterator
 
 from spacy.tokens import Span
 
+from newslens.english.cameo import singular
 from newslens.english.gazetteer import country_names, places
 from newslens.english.lexicon import (
-    ACTING_NOUNS, ADDRESSEE_VERBS, COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_ADJECTIVES, EVENT_CLASS_OF, EVENT_NOUNS,
+    ACCUSATION_NOUNS, ACTING_NOUNS, ADDRESSEE_VERBS, AGENT_NOUNS, COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_ADJECTIVES, EVENT_CLASS_OF, EVENT_NOUNS,
     FACILITY_HEADS, GEOGRAPHIC_HEADS, PLACE_NOUNS,
-    HYPOTHETICAL_MODALS, NON_TARGET_PREPOSITIONS, NOT_EVENT_VERBS, OBJECT_CONTROL_VERBS, POSSESSIVE_MARKS,
-    RECEIVING_VERBS, SEEKING_VERBS, SPEECH_VERBS, VERB_ONLY_ON,
+    HYPOTHETICAL_MODALS, NAMING_VERBS, NON_TARGET_PREPOSITIONS, NOT_EVENT_VERBS, OBJECT_CONTROL_VERBS, POSSESSIVE_MARKS,
+    RECEIVING_VERBS, REMOVING_VERBS, ROLE_HEADS, SEEKING_VERBS, SPEECH_VERBS, VERB_ONLY_FOR, VERB_ONLY_ON,
 )
 from newslens.english.inflection import lemma, word_lemmas
 from newslens.english.lexicon import RELATIVE_PRONOUNS
@@ -53,6 +54,14 @@ OBLIQUE_DEPS = frozenset({"obl", "nmod", "obl:agent"})
 AGENT_DEPS = frozenset({"obl:agent", "agent"})
 OWNER_DEPS = frozenset({"nmod:poss", "poss", "compound", "amod"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# How a parser hangs a noun's 'that' clause on it ('the accusation that X lied'): UD and ClearNLP, as a complement or,
+# often, as a relative clause
+CLAUSE_COMPLEMENT_DEPS = frozenset({"acl", "ccomp", "acl:relcl", "relcl"})
+# What a parser may call the object it failed to read as one: a name as a secondary predicate ('ripped X', xcomp)
+MISREAD_OBJECT_DEPS = frozenset({"xcomp", "oprd"})
+# A word between a verb and its coordinated objects ('backed both X and Y')
+PRECONJUNCTIONS = frozenset({"both", "either", "neither"})
 INCLUDING = frozenset({"including", "like", "as"})
 # Words before an actor that make it no subject ('by X replaced', 'was X').
 ADJACENT_BLOCKERS = frozenset({"by", "of", "to", "with", "from", "for", "in", "at", "on", "was", "were", "is", "are"})
@@ -82,9 +91,11 @@ def is_absolute(noun: int, words: Words) -> bool:
 
 def is_target_link(link: str, base: str) -> bool:
     """Whether a preposition after the verb `base` (or after its object) names the one the event is done to or
-    with: any preposition but the named non-targets (a time, a place, a topic...); 'on' after a few verbs."""
+    with: any preposition but the named non-targets (a time, a place, a topic...); 'on' and 'for' after a few verbs."""
     if link in ("on", "upon"):
         return base in VERB_ONLY_ON
+    if link == "for":
+        return base in VERB_ONLY_FOR  # 'voted for X'; 'worked for X' is an affiliation, 'asked for help' a purpose
     return link not in NON_TARGET_PREPOSITIONS and link.isalpha()
 
 
@@ -141,6 +152,10 @@ def named_actors(noun: int, words: Words) -> list[int]:
         if named:  # 'defeated another candidate, veteran politician X': the apposition names the noun
             found.append(named[0])
             continue
+        named_before = appositive_name(k, words)
+        if named_before is not None:  # 'X, the manager of Y, ripped Z' parsed with 'manager' as the subject
+            found.append(named_before)
+            continue
         links = list(prepositional(k, words))
         if words.lower[k] in ACTING_NOUNS:
             owners = [c for c in words.children[k] if words.dep[c] in OWNER_DEPS and words.actor[c]]
@@ -152,6 +167,17 @@ def named_actors(noun: int, words: Words) -> list[int]:
                 continue
         found += included_actors(k, words)
     return found
+
+
+def appositive_name(noun: int, words: Words) -> int | None:
+    """The person a role noun stands in apposition to where the parser did not say so: 'X, the former manager
+    of Y' with the role noun, not X, as the verb's subject."""
+    if words.lower[noun] not in ROLE_HEADS or words.dep[noun] == "appos":
+        return None
+    edge = words.doc[noun].left_edge.i
+    if edge < 2 or words.text[edge - 1] != "," or not words.actor[edge - 2]:
+        return None
+    return edge - 2 if words.index.types[words.actor[edge - 2]] == "PERSON" else None
 
 
 def included_actors(noun: int, words: Words, depth: int = 0) -> list[int]:
@@ -207,10 +233,14 @@ def subject_of(verb: int, words: Words, depth: int = 0) -> tuple[int | None, boo
     dep, head = words.dep[verb], words.head[verb]
     if subject is not None:
         if words.lower[subject] in RELATIVE_PRONOUNS and dep in RELATIVE_CLAUSE_DEPS:
-            subject = head
+            subject = predicated_of(head, words)
+        elif words.lower[subject] in RELATIVE_PRONOUNS and words.tag[subject] in ("WP", "WDT"):
+            subject = antecedent(subject, words)
         return subject, is_passive(verb, words)
     if head == verb or depth > 4:
         return None, False
+    if dep == "parataxis" and head < verb and words.actor[head] and words.tag[verb] in FINITE_TAGS:
+        return head, is_passive(verb, words)  # 'X, Y's manager, ripped Z': the parser hung the verb on its subject
     absolute = next((c for c in words.children[verb] if c < verb and words.dep[c] in OBLIQUE_DEPS and any(
         words.lower[g] == "with" for g in words.children[c])), None)
     if absolute is not None and words.tag[verb] == "VBG":
@@ -220,7 +250,7 @@ def subject_of(verb: int, words: Words, depth: int = 0) -> tuple[int | None, boo
     if any(words.lower[c] in GERUND_BLOCKERS for c in words.children[verb] if words.dep[c] in ("mark", "case")):
         return None, False
     if dep in RELATIVE_CLAUSE_DEPS:
-        return head, is_passive(verb, words)
+        return predicated_of(head, words), is_passive(verb, words)
     infinitive = any(words.lower[c] == "to" for c in words.children[verb])
     if dep == "acl":  # a reduced relative: 'the group founded by X' undergoes, 'a group backing X' acts
         owner = possessor(head, words)
@@ -243,6 +273,38 @@ def subject_of(verb: int, words: Words, depth: int = 0) -> tuple[int | None, boo
             words.dep[c].startswith("aux") for c in words.children[verb])
         return subject, is_passive(verb, words) or shared_voice
     return None, False
+
+
+def predicated_of(noun: int, words: Words) -> int:
+    """The subject a noun is said of, where the noun names no actor itself: 'X is the state attorney who charged
+    Y', 'X and Z are newcomers, citizens who voted for Y' (through an apposition; UD gives the noun the subject,
+    ClearNLP makes it the copula's attr); else the noun."""
+    if words.actor[noun] or named_actors(noun, words):
+        return noun
+    k = noun
+    for _ in range(2):
+        if words.dep[k] == "appos" and words.head[k] != k:
+            k = words.head[k]
+    subject = None
+    if words.pos[k] in ("NOUN", "PROPN"):  # UD gives a noun a subject only where it is said of it
+        subject = own_subject(k, words)
+    if subject is None and words.dep[k] == "attr":
+        subject = own_subject(words.head[k], words)
+    return subject if subject is not None and named_actors(subject, words) else noun
+
+
+def antecedent(pronoun: int, words: Words) -> int | None:
+    """The noun a relative pronoun stands for where the parser tied its clause to another word ('X, whom Y
+    appointed, and who now supports Z'): the noun of the last relative clause before it, else an actor right
+    before it."""
+    sentence_start = words.doc[pronoun].sent.start
+    for k in range(pronoun - 1, sentence_start - 1, -1):
+        if words.dep[k] in RELATIVE_CLAUSE_DEPS and words.head[k] < pronoun:
+            return words.head[k]
+    before = pronoun - 1
+    while before > sentence_start and words.pos[before] == "PUNCT":
+        before -= 1
+    return before if words.actor[before] else None
 
 
 def is_hypothetical(verb: int, words: Words) -> bool:
@@ -304,6 +366,18 @@ def is_range_end(verb: int, noun: int, words: Words) -> bool:
     return any(lemma(words.doc[k]) in RANGE_VERBS for k in range(verb, noun)) and "from" in words.lower[verb + 1:noun]
 
 
+def relative_object(verb: int, words: Words) -> int | None:
+    """The noun a relative clause describes, where the clause's relative pronoun is its object ('X, whom Y
+    appointed', 'the deal that Y signed')."""
+    if words.dep[verb] not in RELATIVE_CLAUSE_DEPS:
+        return None
+    for child in words.children[verb]:
+        if child < verb and words.lower[child] in ("whom", "which", "that", "who") and words.dep[child] in (
+                VERB_OBJECT_DEPS | {"obl:unmarked"}) and own_subject(verb, words) not in (None, child):
+            return words.head[verb]
+    return None
+
+
 def verb_targets(verb: int, words: Words) -> Iterator[tuple[int, int | None, str | None]]:
     """(patient noun, event noun, preposition) for what an active verb acts on. Prepositional phrases after
     an object that is someone else's event are that event's ('improve ISIL's defenses against X')."""
@@ -311,6 +385,14 @@ def verb_targets(verb: int, words: Words) -> Iterator[tuple[int, int | None, str
     other_event = owned_event(verb, words)
     reports = base in SPEECH_VERBS and base not in ADDRESSEE_VERBS
     objects = [c for c in words.children[verb] if words.dep[c] in ("obj", "dobj") and words.pos[c] not in ("DET", "PRON")]
+    relative = relative_object(verb, words)
+    if relative is not None:  # 'X, whom Y appointed': Y appointed X
+        yield relative, None, None
+    if not objects and first_object(verb, words) is None and (words.lower[verb],) not in NAMING_VERBS and (
+            base != "call"):  # 'also called Q-West' names, it does not act
+        for child in words.children[verb]:  # 'ripped X' read as 'ripped' with X its secondary predicate
+            if words.dep[child] in MISREAD_OBJECT_DEPS and words.pos[child] == "PROPN" and words.actor[child]:
+                yield child, None, None
     for child in words.children[verb]:
         if reports or words.dep[child] not in VERB_OBJECT_DEPS:  # 'stated Montalvo left': a clause, no addressee
             continue
@@ -320,6 +402,9 @@ def verb_targets(verb: int, words: Words) -> Iterator[tuple[int, int | None, str
             yield (child, thing, "to") if thing is not None else (child, None, None)
         elif child not in objects[1:] or words.actor[child]:
             yield child, None, None
+        owner = possessor(child, words) if base in ADDRESSEE_VERBS and not words.actor[child] else None
+        if owner is not None and words.actor[owner] and words.index.types[words.actor[owner]] == "ORG":
+            yield owner, None, None  # "told ABC's 'This Week'": the network's programme is the network
     for link, noun in prepositional(verb, words):
         if other_event is not None and noun > other_event:
             continue
@@ -327,13 +412,13 @@ def verb_targets(verb: int, words: Words) -> Iterator[tuple[int, int | None, str
             continue  # 'support ranging from X to Y': the end of a range, no addressee
         if is_target_link(link, base) and not is_absolute(noun, words):
             yield noun, None, link
-        elif link == "from" and base in SEEKING_VERBS | RECEIVING_VERBS:
+        elif link == "from" and base in SEEKING_VERBS | RECEIVING_VERBS | REMOVING_VERBS:
             yield noun, None, link
     for thing in things_moved(verb, words) if base not in EMPTY_VERBS else ():
         for link, noun in prepositional(thing, words):  # 'fired rockets at X', 'signed a pact with X'
             if is_absolute(noun, words):
                 continue
-            if link == "from" and base in SEEKING_VERBS | RECEIVING_VERBS or link == "at" or (
+            if link == "from" and base in SEEKING_VERBS | RECEIVING_VERBS | REMOVING_VERBS or link == "at" or (
                     link in NOUN_TARGET_LINKS and is_target_link(link, base)):
                 yield noun, thing, link  # 'at' after a thing: where it was aimed ('fired rockets at X')
     for event_noun in carried_nouns(verb, words):
@@ -433,6 +518,35 @@ def adjective_events(sent: Span, words: Words) -> Iterator[Event]:
                         yield Event(agent, patient, adjective)  # the adjective's verb names it: relations.py
 
 
+def agent_noun(token: int, words: Words) -> str | None:
+    """The verb an agent noun names ('supporters' -> 'support'), if the token is one."""
+    verb = AGENT_NOUNS.get(singular(words.lower[token])) if words.pos[token] == "NOUN" else None
+    return verb.split()[0] if verb else None
+
+
+def agent_noun_events(sent: Span, words: Words) -> Iterator[Event]:
+    """'X, a Y supporter', 'X, an ally of Y', 'X is a critic of Y', 'X became allies of Y': an agent noun said of
+    an actor (in apposition, or as what the subject is) acts on the actor that modifies it or its of/to phrase."""
+    for noun in range(sent.start, sent.end):
+        if agent_noun(noun, words) is None:
+            continue
+        if words.dep[noun] == "appos" and words.head[noun] != noun:
+            agents = named_actors(words.head[noun], words)
+        else:
+            said_of = predicated_of(noun, words)
+            agents = named_actors(said_of, words) if said_of != noun else []
+            if not agents and words.dep[noun] in ("attr", "xcomp", "oprd"):  # 'X became allies of Y' (ClearNLP)
+                subject = own_subject(words.head[noun], words)
+                agents = named_actors(subject, words) if subject is not None else []
+        link = next(iter(AGENT_NOUNS[singular(words.lower[noun])].split()[1:]), None)  # 'ally with'
+        targets = [c for c in words.children[noun] if words.dep[c] in ("compound", "nmod:poss", "poss")]
+        targets += [n for link, n in prepositional(noun, words) if link in ("of", "to")]
+        for target in targets:
+            for patient in named_actors(target, words):
+                for agent in agents:
+                    yield Event(agent, patient, noun, None, link)
+
+
 def nominal_events(sent: Span, words: Words) -> Iterator[Event]:
     """Events stated by an event noun with its own agent: "X's attack on Y", 'strikes by X against Y',
     'US strikes on Y', 'his visit to Y'."""
@@ -446,11 +560,23 @@ def nominal_events(sent: Span, words: Words) -> Iterator[Event]:
         for agent in [n for link, n in links if link == "by"]:  # 'strikes by X | against Y'
             links += [(link, n) for link, n in prepositional(agent, words) if n > agent]
         for link, target in links:
-            if link not in NOUN_TARGET_LINKS and not (link == "of" and agents):  # "X's defeat of Y"
+            if link not in NOUN_TARGET_LINKS and not (link in ("of", "into") and agents):  # "X's defeat of Y"
                 continue
-            for patient in named_actors(target, words):
+            patients = named_actors(target, words)
+            owner = possessor(target, words) if not patients and link in ("of", "into") else None
+            if owner is not None and words.actor[owner]:  # "X's probe into Y's emails": Y is probed
+                patients = [owner]
+            for patient in patients:
                 for agent in agents:
                     yield Event(agent, patient, noun, None, link)
+        if agents and words.lower[noun] in ACCUSATION_NOUNS:
+            for clause in words.children[noun]:  # "X's accusation that Y and Z created it"
+                if words.dep[clause] in CLAUSE_COMPLEMENT_DEPS and any(
+                        words.lower[c] == "that" and c < clause for c in words.children[clause]):
+                    subject = own_subject(clause, words)
+                    for patient in named_actors(subject, words) if subject is not None else ():
+                        for agent in agents:
+                            yield Event(agent, patient, noun, None, "against")
 
 
 def actor_start(token: int, words: Words, lowest: int) -> int:
@@ -466,8 +592,8 @@ def adjacent_events(sent: Span, words: Words, read_verbs: set[int]) -> Iterator[
     such a headline-like clause as one noun phrase). Between verb and target only a linking
     preposition, a determiner and words describing the target may stand."""
     for verb in range(sent.start + 1, sent.end - 1):
-        if verb in read_verbs or words.actor[verb] or words.dep[verb] == "acl":
-            continue
+        if verb in read_verbs or words.actor[verb] or words.dep[verb] == "acl" and not words.actor[verb - 1]:
+            continue  # 'the group founded by X' describes the group; 'X backed Y' read as 'X (backed)' does not
         if not (words.tag[verb].startswith("VB") or words.actor[verb - 1] and is_misread_verb(verb, words)):
             continue  # a misread verb is only looked up right after an actor: the lookup is the costly part
         base = lemma(words.doc[verb])
@@ -482,6 +608,8 @@ def adjacent_events(sent: Span, words: Words, read_verbs: set[int]) -> Iterator[
         if not words.actor[before]:
             continue
         subject = own_subject(verb, words)
+        if subject is not None and words.lower[subject] in RELATIVE_PRONOUNS and words.dep[verb] in RELATIVE_CLAUSE_DEPS:
+            subject = words.head[verb]
         if subject is not None and words.actor[subject] != words.actor[before]:
             continue  # 'Gen. X, commander, Central Command met with Y': the parse found the subject
         opener = actor_start(before, words, sent.start) - 1
@@ -491,6 +619,10 @@ def adjacent_events(sent: Span, words: Words, read_verbs: set[int]) -> Iterator[
         after, link, thing = verb + 1, None, None
         if words.lower[after] in NOUN_TARGET_LINKS:
             after, link = after + 1, words.lower[after]
+            if not is_target_link(link, base):
+                continue  # 'transmits on X': 'on' names a target only after a few verbs
+        elif words.lower[after] in PRECONJUNCTIONS and not reports:
+            after += 1  # 'backed both X and Y'
         elif reports:
             continue  # 'stated Montalvo left': what follows a reporting verb is what was said
         if after >= sent.end:
@@ -507,7 +639,9 @@ def adjacent_events(sent: Span, words: Words, read_verbs: set[int]) -> Iterator[
             end += 1
         owned = end + 1 < sent.end and words.lower[end + 1] in POSSESSIVE_MARKS  # "rejected Maliki's choice"
         if words.actor[after] and words.actor[after] != words.actor[before] and not owned:
-            yield Event(before, after, verb, thing, link)
+            for patient in conjuncts(after, words):  # 'backed both X and Y'
+                if words.actor[patient] and words.actor[patient] != words.actor[before]:
+                    yield Event(before, patient, verb, thing, link)
 
 
 def is_misread_verb(token: int, words: Words) -> bool:
@@ -525,6 +659,7 @@ def sentence_events(sent: Span, words: Words) -> Iterator[Event]:
     yield from events
     yield from nominal_events(sent, words)
     yield from adjective_events(sent, words)
+    yield from agent_noun_events(sent, words)
     yield from adjacent_events(sent, words, {event.verb for event in events})
 
 

@@ -16,13 +16,13 @@ from spacy.tokens import Doc, Span
 from newslens.english.cameo import ROOT_CLASS, cameo_code
 from newslens.english.lexicon import (
     COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_ADJECTIVES, EVENT_CLASS_OF, LIGHT_VERBS, LINKING_PREPOSITIONS, PLAN_VERBS,
-    RECEIVING_VERBS, SPEECH_VERBS,
+    RECEIVING_VERBS, REMOVING_VERBS, SEEKING_VERBS, SPEECH_VERBS,
 )
 from newslens.english.inflection import lemma, verb_lemma
 from newslens.english.tokens import doc_text, sentences
 from newslens.extract.mentions import MentionIndex
 from newslens.extract.words import Words
-from newslens.extract.events import Event, acts, is_hypothetical, is_misread_verb, named_actors, sentence_events
+from newslens.extract.events import Event, acts, agent_noun, is_hypothetical, is_misread_verb, named_actors, sentence_events
 from newslens.extract.evidence import is_hard_wrapped, span_of
 from newslens.extract.status import NEGATED, REPORTED, event_status
 from newslens.extract.word_order import surface_relations
@@ -44,8 +44,9 @@ def is_event_noun(token: int, words: Words) -> bool:
 
 def event_predicate(event: Event, words: Words) -> tuple[str, str]:
     """Predicate ('meet with', 'hold talks with', 'attack on') and event class of a parsed event."""
-    head = words.lower[event.verb] if is_event_noun(event.verb, words) else EVENT_ADJECTIVES.get(
-        words.lower[event.verb]) or lemma(words.doc[event.verb])  # 'was critical of X': criticised X
+    head = agent_noun(event.verb, words) or (words.lower[event.verb] if is_event_noun(event.verb, words) else (
+        EVENT_ADJECTIVES.get(words.lower[event.verb]) or lemma(words.doc[event.verb])))  # 'critical of X': criticised;
+    # 'a supporter of X': supported
     link, noun = event.link, event.noun
     thing = next((c for c in words.children[event.verb] if words.dep[c] in ("obj", "dobj")
                   and not words.actor[c] and words.pos[c] in ("NOUN", "PROPN", "VERB") and words.tag[c] != "VBG"), None)
@@ -55,6 +56,8 @@ def event_predicate(event: Event, words: Words) -> tuple[str, str]:
         head, link = ("make" if noun is not None and words.lower[noun] in MADE_NOUNS else "give"), "to"
     elif head in GIVING_VERBS and noun is None and thing is not None:
         noun, link = thing, "to"  # never 'X gave Y' without what was given
+    elif head in SEEKING_VERBS | REMOVING_VERBS and link == "from" and noun is None and thing is not None:
+        noun = thing  # 'bought arms from X', 'expelled diplomats from X', not 'bought from X'
     key = head
     parts = [head]
     if noun is not None:
@@ -85,7 +88,8 @@ def parsed_relations(sent: Span, words: Words, actors_by_id: dict, hard_wrapped:
         reporter = next((words.actor[k] for k in named_actors(source, words)), None) if source is not None else None
         yield Relation(source=source_id, predicate=predicate, target=target_id, sentence=doc_text(words.doc)[start:end],
                        start=start, end=end, negated=status == NEGATED, category=category, status=status,
-                       status_source=reporter if reporter not in (source_id, None) or status == REPORTED else None)
+                       status_source=reporter if reporter not in (source_id, None) or reporter and status in (
+                           REPORTED, NEGATED) else None)
 
 
 def with_cameo(relation: Relation) -> Relation:
@@ -105,8 +109,8 @@ def with_cameo(relation: Relation) -> Relation:
     if light:
         code = cameo_code(head, None, noun) or cameo_code(verb_lemma(noun), link)
     code = code or cameo_code(head, link, noun)
-    if code is None:
-        return relation
+    if code is None or code.usual and relation.category not in ("act", "communicate", ROOT_CLASS[code.root]):
+        return relation  # a verb's usual code is weaker than the class its reading gave ('missions against': fight)
     return replace(relation, cameo=code.code, cameo_root=code.root, goldstein=code.goldstein,
                    category=ROOT_CLASS[code.root])
 

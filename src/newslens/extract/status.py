@@ -4,7 +4,8 @@ Small pure functions over a parsed sentence (events.py's Words): an event's pred
 its path up the parse, through the verbs that control it ('plans to meet', 'refused to meet'), to the verb of
 saying whose complement it is ('X claimed that ...') or an 'according to X' on the way.
 
-- negated: 'did not meet', 'refused to meet', 'avoided criticising';
+- negated: 'did not meet', 'refused to meet', 'avoided criticising'; a denial keeps its source, the one who
+  denies ('X denied buying arms from Y', 'X denied that Y had attacked Z');
 - hypothetical: 'might attack', 'if X attacks', 'a possible attack';
 - planned: 'will travel', 'plans to meet', 'is set to visit', 'is expected to sign', 'a planned visit';
 - reported: 'X claimed that ...', 'according to X', 'reportedly', with the source's token where it is named;
@@ -14,7 +15,7 @@ A planned event the text reports keeps the source too ('Kim is reportedly planni
 from __future__ import annotations
 
 from newslens.english.lexicon import (
-    FUTURE_AUXILIARIES, HYPOTHETICAL_MODALS, HYPOTHETICAL_WORDS, NEGATING_VERBS, PLAN_VERBS, PLAN_WORDS,
+    DENIAL_VERBS, FUTURE_AUXILIARIES, HYPOTHETICAL_MODALS, HYPOTHETICAL_WORDS, NEGATING_VERBS, PLAN_VERBS, PLAN_WORDS,
     REPORTING_ADVERBS, SPEECH_VERBS,
 )
 from newslens.english.inflection import lemma
@@ -83,7 +84,8 @@ def event_status(predicate: int, words: Words, hypothetical: bool = False) -> tu
         base = lemma(words.doc[head])
         if dep in CONTROL_DEPS or infinitive:
             if dep != "conj" and (is_negated(words.doc[head]) or base in NEGATING_VERBS):
-                return NEGATED, None  # 'did not agree to meet', 'refused to meet'
+                # 'did not agree to meet', 'refused to meet'; 'denied buying arms': the denier is the source
+                return NEGATED, speaker_of(head, words) if base in DENIAL_VERBS else None
             modals = {words.lower[c] for c in words.children[head] if words.dep[c].startswith("aux")}
             if dep != "conj" and modals & HYPOTHETICAL_MODALS:
                 hypothetical = True  # 'could try to meet'; 'said Kim would travel to meet': planned
@@ -91,6 +93,8 @@ def event_status(predicate: int, words: Words, hypothetical: bool = False) -> tu
             if dep != "conj" and (base in PLAN_VERBS or words.lower[head] in PLAN_WORDS) and not reported:
                 status = PLANNED
         elif dep in REPORTED_DEPS and base in SPEECH_VERBS:
+            if base in DENIAL_VERBS and not is_negated(words.doc[head]):
+                return NEGATED, speaker_of(head, words)  # 'X denied that Y attacked Z'
             reported, source = True, speaker_of(head, words)
             break
         k = head

@@ -120,13 +120,14 @@ def modifies_a_noun(text: str, end: int) -> bool:
 
 def article_use(text: str, actor: Actor) -> bool | None:
     """Whether the article writes this name with 'the' ('the Pentagon', 'the Coalition') or without it
-    ('Internet Explorer'), where it writes it at least twice and two times in three one way; else None."""
+    ('Internet Explorer'), where it writes it at least twice and two times in three one way, or once, with 'the'
+    ('the Kremlin responded', then only 'Kremlin spokesman X'); else None."""
     name = actor.name.lower()
     written = [text[max(m.start - 4, 0):m.start].lower() == "the " or m.text.lower() == f"the {name}"
                for m in actor.mentions if m.kind in ("name", "alias") and m.text.lower() in (name, f"the {name}")
                and not modifies_a_noun(text, m.end)]  # 'the Norvane chief' is the chief's article
     if len(written) < 2:
-        return None
+        return True if written == [True] else None
     share = sum(written) / len(written)
     return True if share >= 2 / 3 else False if share <= 1 / 3 else None
 
@@ -421,6 +422,11 @@ def relation_clause(analysis: Analysis, relation: Relation) -> str:
         auxiliary = "was not" if relation.negated else PASSIVE_STATUS.get(status_of(relation), "was")
         return attributed(analysis, relation, f"{source} {auxiliary} {verb_form(head, 'VBN')} by {target}")
     status = "negated" if relation.negated else status_of(relation)
+    if status == "negated" and relation.status_source:  # a denial is told as one: 'X denied buying arms from Y'
+        denier = name_phrase(analysis, relation.status_source)
+        if relation.status_source == relation.source:
+            return " ".join(w for w in [source, "denied", verb_form(head, "VBG"), *middle, link, target] if w)
+        return " ".join(w for w in [denier, "denied that", source, verb_form(head, "VBD"), *middle, link, target] if w)
     verb = VERB_STATUS[status].format(head) if status in VERB_STATUS else verb_form(head, "VBD")
     if status == "reported":
         verb = f"reportedly {verb_form(head, 'VBD')}"

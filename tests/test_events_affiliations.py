@@ -1,0 +1,72 @@
+"""Affiliations a title or a party code states, and denials told as denials, on sentences written for these tests."""
+import pytest
+
+from extraction_helpers import analyse
+
+
+def affiliations(text: str) -> set[tuple[str, str]]:
+    a = analyse(text, "builtin")
+    return {(a.actor_name(r.source), a.actor_name(r.target)) for r in a.relations if r.category == "affiliation"}
+
+
+PARTIES = "The Democratic Party met in Ohio on Monday, and the Republicans met in Iowa. "
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Sen. Ana Ruiz (D-Ore.) spoke on Tuesday.", ("Ana Ruiz", "Democratic Party")),
+    ("Rep. Tom Reyes (R-N.Y.) spoke on Tuesday.", ("Tom Reyes", "Republicans")),
+    ("Rep. Tom Reyes, R-Texas, spoke on Tuesday.", ("Tom Reyes", "Republicans")),
+])
+def test_a_party_code_after_a_name_gives_the_party_the_article_names(text, pair):
+    found = affiliations(PARTIES + text)
+    assert pair in found
+    other = "Republicans" if pair[1] == "Democratic Party" else "Democratic Party"
+    assert (pair[0], other) not in found and (pair[1], pair[0]) not in found
+
+
+def test_a_party_code_without_that_party_in_the_article_gives_nothing():
+    assert not any(target == "Democratic Party" for _, target in
+                   affiliations("Sen. Ana Ruiz (D-Ore.) spoke on Tuesday in Salem."))
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Republican nominee Peter Olsen praised the workers.", ("Peter Olsen", "Republicans")),
+    ("Democratic front-runner Ana Ruiz called him.", ("Ana Ruiz", "Democratic Party")),
+    ("The presumptive Republican presidential nominee Tom Reyes left early.", ("Tom Reyes", "Republicans")),
+])
+def test_a_party_adjective_in_a_title_stands_for_the_party(text, pair):
+    assert pair in affiliations(PARTIES + text)
+
+
+def test_a_demonym_in_a_title_is_still_the_titles_own_reading():
+    found = affiliations("Afghanistan sent a robotics team. The Afghan team's coach, Reza Karimi, was proud.")
+    assert ("Reza Karimi", "Afghanistan") not in found
+
+
+def test_a_denial_is_negated_with_the_denier_as_its_source():
+    from newslens.render.prose import relation_clause
+    a = analyse("Egypt denied buying arms from Russia.", "builtin")
+    (relation,) = [r for r in a.relations if r.category != "affiliation"]
+    assert (a.actor_name(relation.source), a.actor_name(relation.target)) == ("Egypt", "Russia")
+    assert relation.negated and relation.status == "negated" and a.actor_name(relation.status_source) == "Egypt"
+    assert relation_clause(a, relation) == "Egypt denied buying arms from Russia"
+
+
+def test_a_denial_of_what_another_did_names_the_denier():
+    from newslens.render.prose import relation_clause
+    a = analyse("Egypt denied that Turkey had attacked Syria.", "builtin")
+    (relation,) = [r for r in a.relations if r.category != "affiliation"]
+    assert (a.actor_name(relation.source), a.actor_name(relation.target)) == ("Turkey", "Syria")
+    assert relation.negated and a.actor_name(relation.status_source) == "Egypt"
+    assert relation_clause(a, relation) == "Egypt denied that Turkey attacked Syria"
+
+
+def test_a_refusal_is_negated_without_a_source():
+    a = analyse("Peru refused to meet Chile.", "builtin")
+    (relation,) = a.relations
+    assert relation.negated and relation.status_source is None
+
+
+def test_what_was_bought_is_part_of_the_predicate():
+    a = analyse("Egypt bought arms from Russia.", "builtin")
+    assert [r.predicate for r in a.relations] == ["buy arms from"]
