@@ -42,6 +42,7 @@ def test_roles_paragraph_resolves_affiliations_to_names(paragraphs):
     ("USI instructor", "the USI instructor"), ("adviser to President", "an adviser to President"),
     ("Turkish foreign minister", "the Turkish foreign minister"), ("envoy to Chile", "an envoy to Chile"), ("union leader", "a union leader"),
     ("Afghan team's coach", "the Afghan team's coach"), ("Malaysia's Prime Minister", "Malaysia's Prime Minister"),
+    ("Deputy defence minister", "the deputy defence minister"), ("Kremlin spokesman", "the Kremlin spokesman"),
 ])
 def test_a_role_reads_as_the_complement_of_described_as(role, phrase):
     from newslens.render.prose import role_phrase

@@ -73,6 +73,9 @@ GENDERED_HONORIFICS = {"mr": "male", "mr.": "male", "sir": "male", "lord": "male
                        "ms": "female", "ms.": "female", "miss": "female", "dame": "female", "lady": "female"}
 # A person's title, in full ('Deputy Foreign Minister', 'Dr.') and by its head word only ('Minister', 'Dr.')
 TITLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS | HONORIFICS
+# Words that make a role another one: 'the president' is not the vice president, nor the former one.
+RANK_CHANGING = frozenset("vice deputy former acting assistant associate interim lieutenant attorney prime shadow "
+                          "ex junior under".split())
 TITLE_HEADS = ROLE_HEADS | HONORIFICS
 # Prepositions that only ever locate: what follows them is a place; with 'in' and 'at', a site.
 SURROUNDING_PREPOSITIONS = frozenset("near outside around inside across throughout".split())

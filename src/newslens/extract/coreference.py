@@ -16,8 +16,8 @@ from spacy.tokens import Doc
 
 from newslens.english.gazetteer import country_names
 from newslens.english.lexicon import (
-    COUNTRY_NOUNS, FEMININE_PRONOUNS, ORG_HEADS, POSSESSIVE_DETERMINERS, PRONOUNS_PERSON, RELATIVE_WORDS,
-    ROLE_HEADS,
+    COUNTRY_NOUNS, FEMININE_PRONOUNS, ORG_HEADS, POSSESSIVE_DETERMINERS, PRONOUNS_PERSON, RANK_CHANGING,
+    RELATIVE_WORDS, ROLE_HEADS,
 )
 from newslens.model import Actor, Mention
 from newslens.pipeline.titles import is_excellency
@@ -26,9 +26,6 @@ from newslens.english.tokens import doc_strings, doc_text
 
 PRONOUN_WINDOW_SENTENCES = 3
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod:poss"})
-# Words that make a role another one: 'the president' is not the vice president, nor the former one.
-RANK_CHANGING = frozenset("vice deputy former acting assistant associate interim lieutenant attorney prime shadow "
-                          "ex junior under".split())
 
 
 def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:

@@ -15,12 +15,11 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from newslens.extract.coreference import RANK_CHANGING
 from newslens.extract.evidence import is_hard_wrapped
 from newslens.english.lexicon import (CALENDAR_WORDS, CLAUSE_ONLY_VERBS, FEMININE_PRONOUNS, FINDING_VERBS,
                                       GENDERED_HONORIFICS, POSSESSIVE_MARKS, PRONOUNS_FIRST, PRONOUNS_GROUP,
-                                      PRONOUNS_PERSON, QUOTATION_VERBS, RELATIVE_PRONOUNS, ROLE_HEADS, SPEECH_VERBS,
-                                      TITLE_ABBREVIATIONS)
+                                      PRONOUNS_PERSON, QUOTATION_VERBS, RANK_CHANGING, RELATIVE_PRONOUNS, ROLE_HEADS,
+                                      SPEECH_VERBS, TITLE_ABBREVIATIONS)
 from newslens.model import Actor, Mention, Quote
 from newslens.english.inflection import lemma, verb_forms, word_lemmas
 from newslens.english.syntax import clause_subject

@@ -20,7 +20,7 @@ from newslens.model import Analysis
 from newslens.english.inflection import (TERMINAL, capitalized, indefinite_article, is_base_verb, is_common_noun,
                                         is_dictionary_word, is_plural_noun, join_clauses, join_words, lemmas, plural, sentence,
                                         verb_form)
-from newslens.english.lexicon import HONORIFICS, ROLE_HEADS, TITLE_HEADS
+from newslens.english.lexicon import HONORIFICS, ROLE_HEADS, TITLE_HEADS, TITLE_WORDS
 from newslens.model import AFFILIATION, Actor, Quote, Relation
 from newslens.extract.quotes import CAPTION_CUE
 
@@ -82,6 +82,8 @@ def role_phrase(role: str) -> str | None:
             return role
         if all(w.lower() in RANKS for w in words):  # 'Major general', 'Staff Colonel': one of many
             return f"{indefinite_article(words[0])} {role.lower()}"
+        if words[0].lower() in TITLE_WORDS:  # 'Deputy defence minister Olena Kravets': a title's capital only
+            return f"the {words[0].lower()} {' '.join(words[1:])}"
         return f"the {role}"
     if len(words) == 1 and role[:1].isupper() and role.lower() in TITLE_HEADS:
         return role  # 'President Joe Biden': described as President, as written (not 'a president')
