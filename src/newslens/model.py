@@ -11,6 +11,7 @@ from newslens.io.article import Article
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "EVENT", "OTHER")
 QUOTE_KINDS = ("direct", "indirect", "mixed")
+UNATTRIBUTED = "(unattributed)"  # the speaker column of a quote with no speaker, in tables and charts
 
 
 @dataclass(frozen=True)

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from newslens.english.gazetteer import places
 from newslens.english.lexicon import TITLE_WORDS
 
-ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,8}$")
-POSSESSIVE = re.compile(r"['’]s?$")
+ACRONYM_KEY = re.compile(r"^(?:[A-Z]\.?){2,8}$")
+POSSESSIVE_END = re.compile(r"['’]s?$")
 KEY, ACTOR = 0, 1  # node kinds of the union-find: keys sort first, so an entity's root is its smallest key
 
 
@@ -59,7 +59,7 @@ class Entity:
 def normalize(name: str) -> str:
     """A name reduced to what identifies it: case, dots, a leading 'the' and a possessive set aside."""
     text = unicodedata.normalize("NFKC", name).replace("’", "'").casefold()
-    text = POSSESSIVE.sub("", text.strip()).replace(".", "")
+    text = POSSESSIVE_END.sub("", text.strip()).replace(".", "")
     text = " ".join(text.split())
     return text.removeprefix("the ")
 
@@ -72,7 +72,7 @@ def initials(name: str) -> str:
 
 def acronym_letters(form: str) -> str | None:
     """'NATO' -> 'NATO', 'U.N.' -> 'UN'; None for a form that is no acronym."""
-    return form.replace(".", "") if ACRONYM.match(form) else None
+    return form.replace(".", "") if ACRONYM_KEY.match(form) else None
 
 
 def person_key(form: str) -> str | None:

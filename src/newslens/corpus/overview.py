@@ -12,9 +12,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from newslens.model import UNATTRIBUTED
+
 SPEAKER_GROUPS = {"PERSON": "person", "ORG": "organisation", "GPE": "country or place", "LOC": "country or place",
                   "NORP": "group"}
-UNATTRIBUTED = "(unattributed)"
 NO_SOURCE = "(no source)"
 REFERENCE_ORDER = ["he", "she", "mixed", "not stated"]
 DATE_FROM_WORDS = {"front matter": "front matter", "JSONL date": "JSONL dates", "dateline": "datelines"}

@@ -58,7 +58,7 @@ ROOT_CLASS = {
 HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
 PATTERN = re.compile(r"^-\s+(.*?)\s*\[([^\]]*)\]")
 OWN_CODE = re.compile(r"\[([^\]]*)\]")
-WORD = re.compile(r"^[A-Z][A-Z'-]*$")
+PATTERN_WORD = re.compile(r"^[A-Z][A-Z'-]*$")
 PATTERN_OWNERS = re.compile(r"\b([A-Z][A-Z'-]+)\b")
 PHRASE = re.compile(r"^\(([A-Z]+) (&?[A-Z][A-Z_'-]*)\)$")
 
@@ -90,14 +90,14 @@ def source_code(field: str) -> str | None:
 def verb_words(line: str) -> list[str]:
     """The words of a verb line's verb ('+MEET_WITH {...}' -> ['meet', 'with'])."""
     head = line.split("#")[0].split("{")[0].split("[")[0].strip().lstrip("+")
-    return head.lower().split("_") if head and WORD.match(head.replace("_", "")) else []
+    return head.lower().split("_") if head and PATTERN_WORD.match(head.replace("_", "")) else []
 
 
 def pattern_words(single: str, synonyms: dict[str, list[str]]) -> list[str]:
     """The words one pattern item stands for: a word, or a synonym set's words ('&TREATY')."""
     if single.startswith("&"):
         return synonyms.get(single, [])
-    return [single.lower()] if WORD.match(single) else []
+    return [single.lower()] if PATTERN_WORD.match(single) else []
 
 
 @lru_cache(maxsize=1)
@@ -122,7 +122,7 @@ def dictionary() -> Dictionary:
                 synonyms[current_set] = []
             elif line.startswith("+") and current_set:
                 word = line[1:].split("#")[0].strip()
-                if WORD.match(word):
+                if PATTERN_WORD.match(word):
                     synonyms[current_set].append(word.lower())
             continue
         header = HEADER.match(line)
@@ -143,7 +143,7 @@ def dictionary() -> Dictionary:
             if code is None or len(after) != 1:
                 continue
             single = after[0]
-            if single.startswith("(") and single.endswith(")") and WORD.match(single[1:-1]):
+            if single.startswith("(") and single.endswith(")") and PATTERN_WORD.match(single[1:-1]):
                 phrases.setdefault((block, single[1:-1].lower()), code)
             for noun in pattern_words(single, synonyms):
                 objects.setdefault((block, noun), code)

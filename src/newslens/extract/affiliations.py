@@ -25,7 +25,7 @@ from newslens.extract.mentions import MentionIndex
 
 # "(D-Ore.)", "(R-N.Y.)", ", R-Texas" right after a name: the party letter, then the state
 PARTY_CODE = re.compile(r"[ \t]*(\(|,[ \t]*)([A-Z])[ \t]?-[ \t]?[A-Z][A-Za-z.]*(?:[ \t][A-Z][a-z.]+)?\)?")
-WORD = re.compile(r"[^\W\d_]+")
+WORD_RUN = re.compile(r"[^\W\d_]+")
 
 
 def name_form(text: str) -> tuple[str, ...]:
@@ -33,7 +33,7 @@ def name_form(text: str) -> tuple[str, ...]:
     ('Democratic' and 'the Democrats' -> ('democrat',)), a party nickname as the party's word ('GOP' ->
     ('republican',)), without the heads of organisation names ('Democratic Party' -> ('democrat',))."""
     forms = []
-    for word in WORD.findall(text.lower()):
+    for word in WORD_RUN.findall(text.lower()):
         word = singular(PARTY_NICKNAMES.get(word, word))
         if word.endswith("ic") and len(word) > 6:
             word = word[:-2]

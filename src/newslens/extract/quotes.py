@@ -47,7 +47,7 @@ ADJUNCT_MARKERS = {"such", "which", "who", "whom", "whose", "while", "because", 
                    "despite", "after", "before", "when", "if", "unless", "until", "thereby", "including", "since"}
 # Prepositions that open a fronted phrase ('on October 6, ...', 'according to X, ...').
 FRONTED_PREPOSITIONS = {"on", "in", "at", "by", "as", "according", "during", "following", "amid", "under"}
-FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+FINITE_OR_MODAL_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 MAX_FRONTED_WORDS = 20
 PURPOSE_PHRASES = {"with the aim", "in order to", "so as to", "in a bid", "in an effort", "with a view"}
 PURPOSE_OPENERS = {phrase.split()[0] for phrase in PURPOSE_PHRASES}
@@ -72,7 +72,7 @@ SENTENCE_BREAK = re.compile(r"[.!?][\"”]?\s+(?=[A-Z\"“])")
 CAPTION_LINE = re.compile(r"^[ \t]*(?P<caption>\S[^\n]*?)[ \t]*\.?[ \t]+(?:Image|Photo):[ \t]*"
                           r"(?P<credit>[^\n]*?)[ \t]*\.?[ \t]*$", re.MULTILINE)
 # Between an unnamed source and the actor it speaks for: 'a spokeswoman for X', 'officials of X', 'aides to X'.
-AFFILIATING_PREPOSITIONS = {"for", "of", "at", "with", "from", "to", "in"}
+SOURCE_PREPOSITIONS = {"for", "of", "at", "with", "from", "to", "in"}
 UNNAMED_DETERMINERS = {"a", "an", "the", "one", "some", "several", "many", "two", "three", "other", "another", "both",
                        "this", "that", "these", "those", "his", "her", "its", "their", "our"}
 # Words skipped between a source and its cue ('officials have also said').
@@ -394,7 +394,7 @@ def source_head(cue: Token, words: Words, lo: int, hi: int) -> Token | None:
         m = k
         while m > lo and words.actor[m - 1] == actor:
             m -= 1
-        if m - 2 >= lo and words.lower[m - 1] in AFFILIATING_PREPOSITIONS and words.text[m - 2].islower() and (
+        if m - 2 >= lo and words.lower[m - 1] in SOURCE_PREPOSITIONS and words.text[m - 2].islower() and (
                 words.doc[m - 2].is_alpha and words.lower[m - 2] not in UNNAMED_DETERMINERS):
             return words.doc[m - 2]
     return words.doc[k]
@@ -423,7 +423,7 @@ def is_unnamed_head(head: Token, words: Words) -> bool:
         while first > i and words.actor[first - 1] == words.actor[last]:
             first -= 1
         if last > i and words.actor[last] is not None and words.index.types.get(words.actor[last]) == "PERSON" and (
-                words.lower[first - 1] not in AFFILIATING_PREPOSITIONS):
+                words.lower[first - 1] not in SOURCE_PREPOSITIONS):
             return False  # 'Executive director of the Dallas chapter Alia Salem said': the title, then the name
         if head.dep_ == "appos" and words.actor[head.head.i] is not None:
             return False  # 'Ana Lopez, a Rutgers freshman, who said': the name's apposition
@@ -437,8 +437,8 @@ def attaches_affiliation(child: Token) -> bool:
     """'for Hillary Clinton' after a noun, parsed as a preposition with its object (spaCy's English labels) or
     as a noun with its case marker (Universal Dependencies)."""
     if child.dep_ == "prep":
-        return child.lower_ in AFFILIATING_PREPOSITIONS
-    return child.dep_ in ("nmod", "obl") and any(c.dep_ == "case" and c.lower_ in AFFILIATING_PREPOSITIONS
+        return child.lower_ in SOURCE_PREPOSITIONS
+    return child.dep_ in ("nmod", "obl") and any(c.dep_ == "case" and c.lower_ in SOURCE_PREPOSITIONS
                                                  for c in child.children)
 
 
@@ -456,7 +456,7 @@ def unnamed_source(cue: Token, words: Words, lo: int, hi: int) -> Attribution | 
     while named is not None and named > head.i and words.actor[named - 1] == words.actor[before]:
         named -= 1  # to the name's first word: 'for Hillary Clinton' attaches the name, it does not name the source
     if before is not None and before > head.i and words.actor[before] is not None and (
-            words.index.types.get(words.actor[before]) == "PERSON") and words.lower[named - 1] not in AFFILIATING_PREPOSITIONS:
+            words.index.types.get(words.actor[before]) == "PERSON") and words.lower[named - 1] not in SOURCE_PREPOSITIONS:
         return None  # 'American academic and professor Marc Lamont Hill commented': a name right before the cue
     doc, i = words.doc, head.i
     adjacent = adjacent_subject(cue, words, lo)
@@ -473,7 +473,7 @@ def unnamed_source(cue: Token, words: Words, lo: int, hi: int) -> Attribution | 
                 words.lower[first] not in UNNAMED_DETERMINERS) and (
                 not doc[first - 1].is_stop or words.lower[first - 1] in UNNAMED_DETERMINERS):
             first -= 1
-        attached = list(range(i + 2, min(i + 8, hi))) if i + 1 < hi and words.lower[i + 1] in AFFILIATING_PREPOSITIONS \
+        attached = list(range(i + 2, min(i + 8, hi))) if i + 1 < hi and words.lower[i + 1] in SOURCE_PREPOSITIONS \
             else []
     while first < i and (doc[first].is_punct or doc[first].is_space or words.text[first] in QUOTE_TOKENS):
         first += 1
@@ -567,7 +567,7 @@ def attribution_follows(words: Words, start: int) -> bool:
             return False
         if is_cue(k, words):
             return True
-        if words.is_verb(k) or words.tagged and words.tag[k] in FINITE_TAGS:
+        if words.is_verb(k) or words.tagged and words.tag[k] in FINITE_OR_MODAL_TAGS:
             return False
     return False
 
@@ -679,7 +679,7 @@ def coordinated_cue(words: Words, k: int, limit: int) -> bool:
     while k < limit and (words.lower[k] in SOURCE_SKIPPED or words.lower[k].endswith("ly") and words.text[k].islower()):
         k += 1
     return k < limit and not words.lower[k].endswith("ing") and is_cue(k, words) and (
-        not words.tagged or words.tag[k] in FINITE_TAGS)
+        not words.tagged or words.tag[k] in FINITE_OR_MODAL_TAGS)
 
 
 def attribution_after_break(words: Words, k: int, limit: int) -> bool:
@@ -715,7 +715,7 @@ def skip_fronted_adjunct(words: Words, start: int, end: int) -> int:
 def is_finite_verb(k: int, words: Words) -> bool:
     """A verb with tense ('lost', 'has'), not a participle ('traveling', 'made' after a noun)."""
     if words.tagged:
-        return words.doc[k].tag_ in FINITE_TAGS
+        return words.doc[k].tag_ in FINITE_OR_MODAL_TAGS
     return words.is_verb(k) and not words.lower[k].endswith("ing")
 
 
@@ -858,7 +858,7 @@ def inverted_subject(i: int, words: Words, hi: int) -> bool:
     for k in range(i + 1, min(i + MAX_ATTRIBUTION_WORDS, hi)):
         if words.text[k] in SENTENCE_END or words.text[k] == "," or "\n" in words.text[k]:
             return True
-        if words.actor[k] is None and (words.is_verb(k) or words.tagged and words.tag[k] in FINITE_TAGS):
+        if words.actor[k] is None and (words.is_verb(k) or words.tagged and words.tag[k] in FINITE_OR_MODAL_TAGS):
             return False
     return hi <= i + MAX_ATTRIBUTION_WORDS
 
@@ -965,7 +965,7 @@ def according_source(words: Words, first: int, limit: int, source: Token | None)
             words.lower[end] not in RELATIVE_PRONOUNS) and (
             "\n" not in words.text[end]):
         end += 1
-    main = next((k for k in range(first + 1, end) if words.lower[k] in AFFILIATING_PREPOSITIONS | {"by"}), end)
+    main = next((k for k in range(first + 1, end) if words.lower[k] in SOURCE_PREPOSITIONS | {"by"}), end)
     head = main - 1
     if head >= first and words.actor[head] is not None:
         start, stop = mention_bounds(words.index, words.doc[head], words.actor[head])

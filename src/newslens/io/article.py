@@ -16,8 +16,8 @@ TITLE_MAX_CHARS = 150
 # PDF); a text where they are more than 1 in 100 characters is a binary or terminal dump, not an article.
 MAX_CONTROL_SHARE = 0.01
 LAYOUT_CONTROLS = frozenset("\n\r\t")
-CLOSING_QUOTES = "\"'”’»"
-SENTENCE_END = ".!?,…"
+CLOSING_QUOTE_MARKS = "\"'”’»"
+LINE_END_MARKS = ".!?,…"
 
 
 @dataclass(frozen=True)
@@ -38,8 +38,8 @@ def looks_like_title(line: str, rest: str) -> bool:
     line = line.strip()
     if not line or not rest.strip() or len(line) > TITLE_MAX_CHARS:
         return False
-    body = line.rstrip(CLOSING_QUOTES)
-    return bool(body) and body[-1] not in SENTENCE_END + ":;"
+    body = line.rstrip(CLOSING_QUOTE_MARKS)
+    return bool(body) and body[-1] not in LINE_END_MARKS + ":;"
 
 
 # Unicode's control characters (category Cc: C0, DEL and C1) other than the layout ones, as one character class.

@@ -34,7 +34,7 @@ ADJECTIVE_SUFFIXES = frozenset("like based led held style related backed born ma
                                "affiliated friendly speaking inspired themed era".split())
 ARABIC_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az"}
 OPENING_QUOTES = {"“", '"', "'", "‘", "``", "''"}  # '' and `` the ASCII pairs some papers write for “ and ”
-CLOSING_QUOTES = {"”", '"', "'", "’", "''"}
+CLOSING_QUOTE_TOKENS = {"”", '"', "'", "’", "''"}
 SENTENCE_OPENING_MARKS = OPENING_QUOTES | {"("}
 SPACED_ARTICLES = {"al", "el", "ad", "ar", "ash", "az"}  # not "as", "at": English words too
 ARTICLE_PREFIX = re.compile(rf"^(?:{'|'.join(sorted(ARABIC_ARTICLES))})-")
@@ -210,7 +210,7 @@ def is_spaced_article(doc: Doc, j: int) -> bool:
 
 def quoted_nickname_end(doc: Doc, j: int) -> int:
     """After a first name, a one-word nickname in quotes and then the surname: where the surname starts."""
-    if j + 3 < len(doc) and doc[j].text in OPENING_QUOTES and doc[j + 2].text in CLOSING_QUOTES and (
+    if j + 3 < len(doc) and doc[j].text in OPENING_QUOTES and doc[j + 2].text in CLOSING_QUOTE_TOKENS and (
             is_capitalised(doc[j + 1].text) and is_name_token(doc[j + 3])) and not doc[j].whitespace_:
         return j + 3
     return 0

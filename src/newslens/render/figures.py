@@ -24,7 +24,7 @@ from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
 from newslens.model import Analysis
-from newslens.model import ACTOR_TYPES, AFFILIATION, QUOTE_KINDS, Actor
+from newslens.model import ACTOR_TYPES, AFFILIATION, QUOTE_KINDS, UNATTRIBUTED, Actor
 from newslens.english.inflection import plural
 
 # displaCy's entity colours, so the charts and the annotated text speak the same colour language.
@@ -38,7 +38,6 @@ EVENT_CATEGORY_COLORS = {
     "support": "#9467bd", "oppose": "#e377c2", "act": "#6b6ecf", None: "#b0b0b0",
 }
 QUOTE_KIND_COLORS = {"direct": "#1f77b4", "indirect": "#aec7e8", "mixed": "#ff9896"}
-UNATTRIBUTED = "(unattributed)"
 SVG_HASH_SALT = "newslens"  # SVG clip-path ids are salted hashes; a fixed salt makes them reproducible
 LABEL_WIDTH = 28
 AFFILIATION_COLOR = "#555555"
