@@ -353,3 +353,129 @@ VERB_PRECEDERS = frozenset({"did", "does", "do", "not", "n't", "will", "would", 
 # Lemmas of auxiliary verbs: never the content verb of a clause.
 AUXILIARIES = frozenset({"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might",
                          "must"})
+
+
+# --- Read by extract.actors ---
+
+# Roles a body can hold as well as a person ('the leader in cloud software', 'the author of the report').
+SHARED_ROLES = frozenset("leader chief head chair founder author editor publisher expert official representative "
+                         "executive manager principal adviser advisor negotiator partner".split())
+NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "de", "del", "da", "van", "von", "bin", "ibn", "&", "-"})
+
+# --- Read by extract.events ---
+
+RANGE_VERBS = frozenset({"range", "vary", "stretch", "span", "run"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+# A word between a verb and its coordinated objects ('backed both X and Y')
+PRECONJUNCTIONS = frozenset({"both", "either", "neither"})
+INCLUDING = frozenset({"including", "like", "as"})
+# Words before an actor that make it no subject ('by X replaced', 'was X').
+ADJACENT_BLOCKERS = frozenset({"by", "of", "to", "with", "from", "for", "in", "at", "on", "was", "were", "is", "are"})
+# Words a parser reads as prepositions that open clauses as often ('as X replaced Y').
+CLAUSAL_PREPOSITIONS = frozenset({"as", "after", "before", "since", "until"})
+# A gerund after these is not done by the clause's subject ('warned against providing support').
+GERUND_BLOCKERS = frozenset({"against", "from", "without", "of", "instead"})
+# Prepositions that link an event noun to the one it is done to or with ('an attack on X', 'talks with X').
+NOUN_TARGET_LINKS = frozenset({"with", "to", "against", "toward", "towards", "into", "on", "upon"})
+
+# --- Read by extract.quotes ---
+
+# '..., because dignitaries wanted to meet him', '..., which he then used': the report goes on after the comma.
+CLAUSE_LINKS = {"because", "which", "and", "but", "so", "while", "although", "though"}
+ADJUNCT_MARKERS = {"such", "which", "who", "whom", "whose", "while", "because", "although", "though", "whereas",
+                   "despite", "after", "before", "when", "if", "unless", "until", "thereby", "including", "since"}
+# Prepositions that open a fronted phrase ('on October 6, ...', 'according to X, ...').
+FRONTED_PREPOSITIONS = {"on", "in", "at", "by", "as", "according", "during", "following", "amid", "under"}
+PURPOSE_PHRASES = {"with the aim", "in order to", "so as to", "in a bid", "in an effort", "with a view"}
+# Verbs that take a bare clause ("said the flag had...") as readily as a that-clause.
+BARE_CLAUSE_VERBS = {"say", "believe", "think", "feel", "estimate", "add", "claim", "argue", "insist", "warn",
+                     "note", "find", "expect", "hope", "fear", "predict", "tell", "write", "suggest", "announce",
+                     "state", "explain", "admit", "observe", "reveal", "report", "conclude", "acknowledge", "confirm"}
+CLAUSE_START_WORDS = {"the", "a", "an", "this", "that", "these", "those", "there", "it", "he", "she", "they", "we", "i",
+                  "you", "his", "her", "their", "its", "our", "some", "many", "most", "all", "no", "only", "any",
+                  "every", "each", "both", "one", "more", "less", "nobody", "everyone", "people", "although",
+                  "though", "because", "if"}
+# Words after which ", according to X," is an insertion: what X reports follows it.
+INSERTION_OPENERS = {"which", "that", "who", "and", "but", "while"}
+TOPIC_ONLY_PREPOSITIONS = {"about", "regarding", "concerning"}  # 'as X told reporters about the plan, ...': a time
+# Between an unnamed source and the actor it speaks for: 'a spokeswoman for X', 'officials of X', 'aides to X'.
+SOURCE_PREPOSITIONS = {"for", "of", "at", "with", "from", "to", "in"}
+UNNAMED_DETERMINERS = {"a", "an", "the", "one", "some", "several", "many", "two", "three", "other", "another", "both",
+                       "this", "that", "these", "those", "his", "her", "its", "their", "our"}
+# Words skipped between a source and its cue ('officials have also said').
+SOURCE_SKIPPED = {"also", "has", "have", "had", "will", "would", "then", "now", "later", "again", "once", "still",
+                  "previously", "recently", "further", "often", "never", "not", "did", "does", "do", "had"}
+NOUN_MARKERS = {"a", "an", "the", "with", "of", "for", "his", "her", "its", "their", "this", "that", "our", "my",
+                "no", "any", "without", "in", "by"}
+POST_MODIFIER_PREPOSITIONS = {"of", "for", "from", "at", "with", "in", "on", "to"}
+COORDINATORS = {"and", "but"}
+# 'so bad, Mr. Obama noted, that ...', 'a juggernaut, he said, until it went bankrupt': one statement goes on.
+CONTINUING_WORDS = {"that", "until", "unless", "because", "although", "though", "since"}
+SPEAKER_PRONOUNS = frozenset({"he", "she"})
+
+# --- Read by extract.relations ---
+
+GIVING_VERBS = frozenset("give grant hand award offer send lend".split())
+# What one makes to someone rather than gives ('received offers from X': X made offers to the subject).
+MADE_NOUNS = frozenset("offer offers visit visits apology apologies threat threats promise promises request requests "
+                       "call calls proposal proposals appeal appeals demand demands bid bids complaint complaints "
+                       "payment payments statement statements".split())
+
+# --- Read by extract.word_order ---
+
+NOT_A_TARGET = {"in", "at", "near", "across", "within", "inside", "throughout", "around", "outside", "into", "toward",
+                "towards", "of", "between", "among"}
+CLAUSE_MARKERS = {"that", "which", "who", "whom", "whose", "while", "because", "although", "when", "where", "if"}
+NOUN_LINKS = {"against", "with", "to", "toward", "towards", "on", "for", "the"}
+POSSESSIVE_PRONOUNS = {"his", "her", "its", "their", "our", "my"}
+TOPIC_PREPOSITIONS = {"on", "about", "over", "regarding", "concerning"}
+LIST_WORDS = {",", "and", "or", "the"}
+PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "be", "got"}
+
+# --- Read by pipeline.entities ---
+
+ADJECTIVE_SUFFIXES = frozenset("like based led held style related backed born made owned funded linked controlled "
+                               "affiliated friendly speaking inspired themed era".split())
+ARABIC_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az"}
+SPACED_ARTICLES = {"al", "el", "ad", "ar", "ash", "az"}  # not "as", "at": English words too
+NAME_PARTICLES = {"bin", "ibn", "de", "da", "van", "von", "der", "al", "el"}
+CONNECTORS = {"of", "for", "and", "the", "de", "del", "al", "la", "bin", "von", "van", "&"}
+PLACE_PREPOSITIONS = frozenset("in at near from to into outside inside across around toward towards through "
+                               "of".split())
+GOVERNMENT_NOUNS = frozenset("government people parliament army".split())
+OPERATION_WORDS = frozenset({"Operation", "Exercise"})
+
+# --- Read by pipeline.names ---
+
+LIST_MARKS = frozenset({",", "and", "&"})
+STANCE_PREFIXES = frozenset({"pro", "anti", "counter", "non", "post", "ex"})
+GENERATIONS = frozenset({"Jr", "Jr.", "Sr", "Sr."})
+ADJECTIVE_ENDINGS = ("ish", "ese", "ian", "an", "ic", "i", "ist")
+
+# --- Read by pipeline.tagmap ---
+
+AUXILIARY_FORMS = frozenset("be is am are was were been being 's 're 'm ’s ’re ’m have has had having 've 'd ’ve ’d "
+                            "do does did".split())
+
+# --- Read by pipeline.titles ---
+
+TITLE_CONNECTORS = frozenset({"of", "for", "at", "the"})
+AFFILIATING_PREPOSITIONS = frozenset({"of", "for", "at", "with"})  # "ambassador to X": X is the host, not his
+ARTICLES = frozenset({"the", "a", "an"})
+
+# --- Read by render.prose ---
+
+# Closed-class English: the words a predicate ends with when it links its target ('meet with', 'advisor to').
+PREPOSITIONS = frozenset("to with from for of on at by against toward towards into about over in among between "
+                         "upon onto across through under".split())
+# Reporting verbs that need an object or addressee ("told her that", "described it as"): without one,
+# prose says "said".
+OBJECT_NEEDING_REPORT_VERBS = frozenset("tell inform assure remind notify brief urge advise describe call quote cite".split())
+# Words that open a reported clause in lower case once "that" precedes them ("that the talks failed").
+FUNCTION_OPENERS = frozenset("the a an it its this that these those there they he she we his her their our "
+                             "some many most all no".split())
+FINITE_AUXILIARIES = frozenset("is are was were am has have had will would can could may might must shall should does "
+                               "did do isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't can't couldn't "
+                               "doesn't didn't don't".split())
+RANKS = frozenset("general colonel captain lieutenant sergeant major admiral marshal corporal private brigadier staff "
+                  "rear vice petty warrant chief first second officer".split())

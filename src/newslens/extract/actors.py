@@ -19,13 +19,13 @@ from spacy.tokens import Doc, Span
 from newslens.extract.affiliations import extract_affiliations, main_affiliations
 from newslens.extract.coreference import merge_name_parts, resolve_descriptions, resolve_pronouns, resolve_titles
 from newslens.english.gazetteer import country_names, demonyms, official_acronyms, places
-from newslens.english.lexicon import (ALIAS_ADVERBS, ALIAS_CUES, EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS,
-                              LOCATIVE_PREPOSITIONS, NAMING_VERBS, NATIONAL_BODY_HEADS, NATIONAL_BODY_REACH,
-                              NATIONAL_FORCE_HEADS, ORG_HEADS, POSSESSIVE_MARKS, ROLE_HEADS)
+from newslens.english.lexicon import (ALIAS_ADVERBS, ALIAS_CUES, ARTICLES, DIRECTIONS, EVENT_HEADS, FACILITY_HEADS,
+                                      GEOGRAPHIC_HEADS, HONORIFICS, LOCATIVE_PREPOSITIONS, NAME_CONNECTORS,
+                                      NAMING_VERBS, NATIONAL_BODY_HEADS, NATIONAL_BODY_REACH, NATIONAL_FORCE_HEADS,
+                                      ORG_HEADS, POSSESSIVE_MARKS, ROLE_HEADS, SHARED_ROLES, SURROUNDING_PREPOSITIONS)
 from newslens.model import Actor, Mention, Relation
 from newslens.pipeline.names import bare_name, is_adjective_like, is_after_stance_prefix, surname
-from newslens.pipeline.titles import ARTICLES, Title, title_after, title_before
-from newslens.english.lexicon import DIRECTIONS, SURROUNDING_PREPOSITIONS
+from newslens.pipeline.titles import Title, title_after, title_before
 from newslens.pipeline.entities import (ARTICLE_PREFIX, OPENING_QUOTES, ends_noun_phrase, is_place_in_capitals,
                                        person_surnames)
 from newslens.english.inflection import word_lemmas
@@ -38,12 +38,8 @@ DIRECTION_MARKS = "\u200e\u200f "  # invisible left-to-right and right-to-left m
 PLACE_HEADS = GEOGRAPHIC_HEADS | FACILITY_HEADS
 # Last words of names given after a body: its events, prizes, buildings ("Google Science Fair").
 NAMED_AFTER_HEADS = EVENT_HEADS | PLACE_HEADS | frozenset("fair prize award awards medal trophy lecture".split())
-# Roles a body can hold as well as a person ('the leader in cloud software', 'the author of the report').
-SHARED_ROLES = frozenset("leader chief head chair founder author editor publisher expert official representative "
-                         "executive manager principal adviser advisor negotiator partner".split())
 PERSONAL_ROLES = ROLE_HEADS - SHARED_ROLES
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "de", "del", "da", "van", "von", "bin", "ibn", "&", "-"})
 GENERIC_HEADS = ORG_HEADS | ROLE_HEADS  # 'Police', 'spokesman': words that describe rather than name
 NICKNAME_QUOTES = "\"'“”‘’"
 ALIAS_REACH = 12  # tokens between a name and the alias a statement gives it, a short gloss included

@@ -33,14 +33,15 @@ from spacy.tokens import Span
 
 from newslens.english.cameo import singular
 from newslens.english.gazetteer import country_names, places
-from newslens.english.lexicon import (
-    ACCUSATION_NOUNS, ACTING_NOUNS, ADDRESSEE_VERBS, AGENT_NOUNS, COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_ADJECTIVES, EVENT_CLASS_OF, EVENT_NOUNS,
-    FACILITY_HEADS, GEOGRAPHIC_HEADS, PLACE_NOUNS,
-    HYPOTHETICAL_MODALS, NAMING_VERBS, NON_TARGET_PREPOSITIONS, NOT_EVENT_VERBS, OBJECT_CONTROL_VERBS, POSSESSIVE_MARKS,
-    RECEIVING_VERBS, REMOVING_VERBS, ROLE_HEADS, SEEKING_VERBS, SPEECH_VERBS, VERB_ONLY_FOR, VERB_ONLY_ON,
-)
+from newslens.english.lexicon import (ACCUSATION_NOUNS, ACTING_NOUNS, ADDRESSEE_VERBS, ADJACENT_BLOCKERS, AGENT_NOUNS,
+                                      CLAUSAL_PREPOSITIONS, COMMUNICATION_NOUNS, CONDITIONAL_MARKS, EMPTY_VERBS,
+                                      EVENT_ADJECTIVES, EVENT_CLASS_OF, EVENT_NOUNS, FACILITY_HEADS, GEOGRAPHIC_HEADS,
+                                      GERUND_BLOCKERS, HYPOTHETICAL_MODALS, INCLUDING, NAMING_VERBS,
+                                      NON_TARGET_PREPOSITIONS, NOT_EVENT_VERBS, NOUN_TARGET_LINKS,
+                                      OBJECT_CONTROL_VERBS, PLACE_NOUNS, POSSESSIVE_MARKS, PRECONJUNCTIONS,
+                                      RANGE_VERBS, RECEIVING_VERBS, RELATIVE_PRONOUNS, REMOVING_VERBS, ROLE_HEADS,
+                                      SEEKING_VERBS, SPEECH_VERBS, VERB_ONLY_FOR, VERB_ONLY_ON)
 from newslens.english.inflection import lemma, word_lemmas
-from newslens.english.lexicon import RELATIVE_PRONOUNS
 from newslens.english.syntax import RELATIVE_CLAUSE_DEPS
 from newslens.extract.words import Words
 
@@ -49,28 +50,15 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "nsubjpass"})
 PASSIVE_MARK_DEPS = frozenset({"aux:pass", "auxpass"})
 VERB_OBJECT_DEPS = frozenset({"obj", "dobj", "iobj", "dative"})
 RECIPIENT_DEPS = frozenset({"iobj", "dative"})
-RANGE_VERBS = frozenset({"range", "vary", "stretch", "span", "run"})
 OBLIQUE_DEPS = frozenset({"obl", "nmod", "obl:agent"})
 AGENT_DEPS = frozenset({"obl:agent", "agent"})
 OWNER_DEPS = frozenset({"nmod:poss", "poss", "compound", "amod"})
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # How a parser hangs a noun's 'that' clause on it ('the accusation that X lied'): UD and ClearNLP, as a complement or,
 # often, as a relative clause
 CLAUSE_COMPLEMENT_DEPS = frozenset({"acl", "ccomp", "acl:relcl", "relcl"})
 # What a parser may call the object it failed to read as one: a name as a secondary predicate ('ripped X', xcomp)
 MISREAD_OBJECT_DEPS = frozenset({"xcomp", "oprd"})
-# A word between a verb and its coordinated objects ('backed both X and Y')
-PRECONJUNCTIONS = frozenset({"both", "either", "neither"})
-INCLUDING = frozenset({"including", "like", "as"})
-# Words before an actor that make it no subject ('by X replaced', 'was X').
-ADJACENT_BLOCKERS = frozenset({"by", "of", "to", "with", "from", "for", "in", "at", "on", "was", "were", "is", "are"})
-# Words a parser reads as prepositions that open clauses as often ('as X replaced Y').
-CLAUSAL_PREPOSITIONS = frozenset({"as", "after", "before", "since", "until"})
-# A gerund after these is not done by the clause's subject ('warned against providing support').
-GERUND_BLOCKERS = frozenset({"against", "from", "without", "of", "instead"})
-# Prepositions that link an event noun to the one it is done to or with ('an attack on X', 'talks with X').
-NOUN_TARGET_LINKS = frozenset({"with", "to", "against", "toward", "towards", "into", "on", "upon"})
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,14 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from newslens.extract.evidence import is_hard_wrapped
-from newslens.english.lexicon import (CALENDAR_WORDS, CLAUSE_ONLY_VERBS, FEMININE_PRONOUNS, FINDING_VERBS,
-                                      GENDERED_HONORIFICS, POSSESSIVE_MARKS, PRONOUNS_FIRST, PRONOUNS_GROUP,
-                                      PRONOUNS_PERSON, QUOTATION_VERBS, RANK_CHANGING, RELATIVE_PRONOUNS, ROLE_HEADS,
-                                      SPEECH_VERBS, TITLE_ABBREVIATIONS)
+from newslens.english.lexicon import (ADJUNCT_MARKERS, BARE_CLAUSE_VERBS, CALENDAR_WORDS, CLAUSE_LINKS,
+                                      CLAUSE_ONLY_VERBS, CLAUSE_START_WORDS, CONTINUING_WORDS, COORDINATORS,
+                                      FEMININE_PRONOUNS, FINDING_VERBS, FRONTED_PREPOSITIONS, GENDERED_HONORIFICS,
+                                      INSERTION_OPENERS, NOUN_MARKERS, POSSESSIVE_MARKS, POST_MODIFIER_PREPOSITIONS,
+                                      PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON, PURPOSE_PHRASES,
+                                      QUOTATION_VERBS, RANK_CHANGING, RELATIVE_PRONOUNS, ROLE_HEADS,
+                                      SOURCE_PREPOSITIONS, SOURCE_SKIPPED, SPEAKER_PRONOUNS, SPEECH_VERBS,
+                                      TITLE_ABBREVIATIONS, TOPIC_ONLY_PREPOSITIONS, UNNAMED_DETERMINERS)
 from newslens.model import Actor, Mention, Quote
 from newslens.english.inflection import lemma, verb_forms, word_lemmas
 from newslens.english.syntax import clause_subject
@@ -41,28 +45,10 @@ SENTENCE_END = {".", "!", "?"}
 CLAUSE_BREAK = {",", ";", ":", "—", "–", "(", ")"}
 # 'said that IE6 has 277 flaws; 39 percent of these are critical': what follows a semicolon is still reported.
 CLAUSE_CONTINUATIONS = {";"}
-# '..., because dignitaries wanted to meet him', '..., which he then used': the report goes on after the comma.
-CLAUSE_LINKS = {"because", "which", "and", "but", "so", "while", "although", "though"}
-ADJUNCT_MARKERS = {"such", "which", "who", "whom", "whose", "while", "because", "although", "though", "whereas",
-                   "despite", "after", "before", "when", "if", "unless", "until", "thereby", "including", "since"}
-# Prepositions that open a fronted phrase ('on October 6, ...', 'according to X, ...').
-FRONTED_PREPOSITIONS = {"on", "in", "at", "by", "as", "according", "during", "following", "amid", "under"}
 FINITE_OR_MODAL_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 MAX_FRONTED_WORDS = 20
-PURPOSE_PHRASES = {"with the aim", "in order to", "so as to", "in a bid", "in an effort", "with a view"}
 PURPOSE_OPENERS = {phrase.split()[0] for phrase in PURPOSE_PHRASES}
-# Verbs that take a bare clause ("said the flag had...") as readily as a that-clause.
-BARE_CLAUSE_VERBS = {"say", "believe", "think", "feel", "estimate", "add", "claim", "argue", "insist", "warn",
-                     "note", "find", "expect", "hope", "fear", "predict", "tell", "write", "suggest", "announce",
-                     "state", "explain", "admit", "observe", "reveal", "report", "conclude", "acknowledge", "confirm"}
-CLAUSE_START_WORDS = {"the", "a", "an", "this", "that", "these", "those", "there", "it", "he", "she", "they", "we", "i",
-                  "you", "his", "her", "their", "its", "our", "some", "many", "most", "all", "no", "only", "any",
-                  "every", "each", "both", "one", "more", "less", "nobody", "everyone", "people", "although",
-                  "though", "because", "if"}
 REPORTING_VERBS = SPEECH_VERBS | FINDING_VERBS | QUOTATION_VERBS
-# Words after which ", according to X," is an insertion: what X reports follows it.
-INSERTION_OPENERS = {"which", "that", "who", "and", "but", "while"}
-TOPIC_ONLY_PREPOSITIONS = {"about", "regarding", "concerning"}  # 'as X told reporters about the plan, ...': a time
 MIN_DIRECT_WORDS = 4
 MIN_ATTRIBUTED_WORDS = 2  # '"Not me," said Tom Ruiz': a short quotation with its cue is still a statement
 MIN_REPORTED_WORDS = 3
@@ -71,13 +57,6 @@ CAPTION_CUE = "Image:"
 SENTENCE_BREAK = re.compile(r"[.!?][\"”]?\s+(?=[A-Z\"“])")
 CAPTION_LINE = re.compile(r"^[ \t]*(?P<caption>\S[^\n]*?)[ \t]*\.?[ \t]+(?:Image|Photo):[ \t]*"
                           r"(?P<credit>[^\n]*?)[ \t]*\.?[ \t]*$", re.MULTILINE)
-# Between an unnamed source and the actor it speaks for: 'a spokeswoman for X', 'officials of X', 'aides to X'.
-SOURCE_PREPOSITIONS = {"for", "of", "at", "with", "from", "to", "in"}
-UNNAMED_DETERMINERS = {"a", "an", "the", "one", "some", "several", "many", "two", "three", "other", "another", "both",
-                       "this", "that", "these", "those", "his", "her", "its", "their", "our"}
-# Words skipped between a source and its cue ('officials have also said').
-SOURCE_SKIPPED = {"also", "has", "have", "had", "will", "would", "then", "now", "later", "again", "once", "still",
-                  "previously", "recently", "further", "often", "never", "not", "did", "does", "do", "had"}
 ANIMATE_PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_FIRST | {"you"}
 # Subjects that are no source's name: pronouns (resolved apart) and words that stand for a clause.
 NON_SOURCE_WORDS = ANIMATE_PRONOUNS | {"who", "whom", "which", "that", "this", "there", "what", "these", "those"}
@@ -184,10 +163,6 @@ def in_quotation(char: int, quoted: list[tuple[int, int]]) -> bool:
 def token_at(doc: Doc, char: int) -> Token | None:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
-
-
-NOUN_MARKERS = {"a", "an", "the", "with", "of", "for", "his", "her", "its", "their", "this", "that", "our", "my",
-                "no", "any", "without", "in", "by"}
 
 
 def is_cue(i: int, words: Words) -> bool:
@@ -302,7 +277,6 @@ def word_before_cue(cue: Token, words: Words, lo: int) -> int | None:
 
 NOUN_PHRASE_TAGS = ("NN", "JJ", "CD", "PRP$", "POS", "DT", "NNP")
 PHRASE_OPENING_TAGS = ("DT", "PRP$")
-POST_MODIFIER_PREPOSITIONS = {"of", "for", "from", "at", "with", "in", "on", "to"}
 
 
 def phrase_word(k: int, words: Words) -> bool:
@@ -670,9 +644,6 @@ def clause_end(words: Words, start: int, limit: int) -> int:
     return limit
 
 
-COORDINATORS = {"and", "but"}
-
-
 def coordinated_cue(words: Words, k: int, limit: int) -> bool:
     """At k (after 'and' or 'but'), past adverbs, a cue verb in the past or present tense: a second attribution
     with the clause's speaker ('said the talks had failed and warned that ...')."""
@@ -843,10 +814,6 @@ def report_before_cue(cue: Token, words: Words, quoted: list[tuple[int, int]], l
         return []
     # one statement, one quote: 'Time, Mr. Pence added, was on their side' is read whole, its attribution inside
     return [(doc[start].idx, doc[parts[-1][1] - 1].idx + len(words.text[parts[-1][1] - 1]), attribution)]
-
-
-# 'so bad, Mr. Obama noted, that ...', 'a juggernaut, he said, until it went bankrupt': one statement goes on.
-CONTINUING_WORDS = {"that", "until", "unless", "because", "although", "though", "since"}
 
 
 def inverted_subject(i: int, words: Words, hi: int) -> bool:
@@ -1033,7 +1000,6 @@ def extract_quotes(doc: Doc, actors: list[Actor], words: Words | None = None) ->
 
 SPEAKER_PRONOUN_REACH = 1200  # characters back to the person a speaker's 'he' or 'she' stands for
 SPEAKER_DESCRIPTION_REACH = 2500  # and to the one 'the senator' stands for
-SPEAKER_PRONOUNS = frozenset({"he", "she"})
 
 
 def honorific_gender(actor: Actor) -> str | None:

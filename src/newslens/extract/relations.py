@@ -14,10 +14,9 @@ from typing import Iterator
 from spacy.tokens import Doc, Span
 
 from newslens.english.cameo import ROOT_CLASS, cameo_code
-from newslens.english.lexicon import (
-    COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_ADJECTIVES, EVENT_CLASS_OF, LIGHT_VERBS, LINKING_PREPOSITIONS, PLAN_VERBS,
-    RECEIVING_VERBS, REMOVING_VERBS, SEEKING_VERBS, SPEECH_VERBS,
-)
+from newslens.english.lexicon import (COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_ADJECTIVES, EVENT_CLASS_OF,
+                                      GIVING_VERBS, LIGHT_VERBS, LINKING_PREPOSITIONS, MADE_NOUNS, PLAN_VERBS,
+                                      RECEIVING_VERBS, REMOVING_VERBS, SEEKING_VERBS, SPEECH_VERBS)
 from newslens.english.inflection import lemma, verb_lemma
 from newslens.english.tokens import doc_text, sentences
 from newslens.extract.mentions import MentionIndex
@@ -28,11 +27,6 @@ from newslens.extract.status import NEGATED, REPORTED, event_status
 from newslens.extract.word_order import surface_relations
 from newslens.model import Relation
 
-GIVING_VERBS = frozenset("give grant hand award offer send lend".split())
-# What one makes to someone rather than gives ('received offers from X': X made offers to the subject).
-MADE_NOUNS = frozenset("offer offers visit visits apology apologies threat threats promise promises request requests "
-                       "call calls proposal proposals appeal appeals demand demands bid bids complaint complaints "
-                       "payment payments statement statements".split())
 # Words a predicate ends with when they link its target ('meet with', 'issue warning to').
 PREDICATE_LINKS = LINKING_PREPOSITIONS | {"of", "at", "about", "over", "upon"}
 

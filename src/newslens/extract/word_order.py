@@ -8,11 +8,10 @@ from typing import Iterator
 
 from spacy.tokens import Span
 
-from newslens.english.lexicon import (
-    ACTING_NOUNS, EVENT_CLASS_OF, LIGHT_VERBS, LINKING_PREPOSITIONS, POSSESSIVE_MARKS, SPEECH_VERBS,
-)
+from newslens.english.lexicon import (ACTING_NOUNS, AUXILIARIES, CLAUSE_MARKERS, EVENT_CLASS_OF, LIGHT_VERBS,
+                                      LINKING_PREPOSITIONS, LIST_WORDS, NOT_A_TARGET, NOUN_LINKS, PASSIVE_AUX,
+                                      POSSESSIVE_MARKS, POSSESSIVE_PRONOUNS, SPEECH_VERBS, TOPIC_PREPOSITIONS)
 from newslens.english.inflection import lemma
-from newslens.english.lexicon import AUXILIARIES
 from newslens.english.syntax import is_negated, is_noun
 from newslens.english.tokens import doc_text
 from newslens.extract.words import Words
@@ -21,16 +20,8 @@ from newslens.extract.evidence import span_of
 from newslens.model import Relation
 
 MAX_TOKENS_BETWEEN = 20
-NOT_A_TARGET = {"in", "at", "near", "across", "within", "inside", "throughout", "around", "outside", "into", "toward",
-                "towards", "of", "between", "among"}
 NOT_A_SUBJECT = NOT_A_TARGET | {"from", "by", "with", "for", "to", "against", "on", "than", "about", "over", "under",
                                 "like"}
-CLAUSE_MARKERS = {"that", "which", "who", "whom", "whose", "while", "because", "although", "when", "where", "if"}
-NOUN_LINKS = {"against", "with", "to", "toward", "towards", "on", "for", "the"}
-POSSESSIVE_PRONOUNS = {"his", "her", "its", "their", "our", "my"}
-TOPIC_PREPOSITIONS = {"on", "about", "over", "regarding", "concerning"}
-LIST_WORDS = {",", "and", "or", "the"}
-PASSIVE_AUX = {"was", "were", "been", "being", "is", "are", "be", "got"}
 PHRASE_ENDS = {",", ";", "."}
 WORD_ORDER_BREAKS = {";", ",", "“", "”", '"', "(", ")"}
 WORD_ORDER_BREAK_WORDS = CLAUSE_MARKERS | {"between"}

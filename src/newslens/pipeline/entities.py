@@ -24,34 +24,27 @@ from newslens.pipeline.names import (ROMAN, bound_names, credited_names, is_desc
                                      joined_demonyms, person_after_stance, surname, titled_person)
 from newslens.english.syntax import has_tags, is_verb
 from newslens.english.tokens import doc_strings, lowercase_words
-from newslens.english.lexicon import (AMOUNT_VERBS, DIRECTIONS, EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, HONORIFICS,
-                              LOCATIVE_PREPOSITIONS, NAME_CUE_VERBS, ORG_HEADS, PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, SITE_PREPOSITIONS, SPEECH_VERBS,
-                              SURROUNDING_PREPOSITIONS, TIME_HEADS, TITLE_HEADS, TITLE_WORDS, VESSEL_PREFIXES,
-                              CALENDAR_WORDS, name_words)
+from newslens.english.lexicon import (ADJECTIVE_SUFFIXES, AMOUNT_VERBS, ARABIC_ARTICLES, CALENDAR_WORDS, CONNECTORS,
+                                      DIRECTIONS, EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, GOVERNMENT_NOUNS,
+                                      HONORIFICS, LOCATIVE_PREPOSITIONS, NAME_CUE_VERBS, NAME_PARTICLES,
+                                      OPERATION_WORDS, ORG_HEADS, PLACE_NOUNS, PLACE_PREPOSITIONS, POSSESSIVE_MARKS,
+                                      ROLE_HEADS, ROLE_MODIFIERS, SITE_PREPOSITIONS, SPACED_ARTICLES, SPEECH_VERBS,
+                                      SURROUNDING_PREPOSITIONS, TIME_HEADS, TITLE_HEADS, TITLE_WORDS, VESSEL_PREFIXES,
+                                      name_words)
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
-ADJECTIVE_SUFFIXES = frozenset("like based led held style related backed born made owned funded linked controlled "
-                               "affiliated friendly speaking inspired themed era".split())
-ARABIC_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az"}
 OPENING_QUOTES = {"“", '"', "'", "‘", "``", "''"}  # '' and `` the ASCII pairs some papers write for “ and ”
 CLOSING_QUOTE_TOKENS = {"”", '"', "'", "’", "''"}
 SENTENCE_OPENING_MARKS = OPENING_QUOTES | {"("}
-SPACED_ARTICLES = {"al", "el", "ad", "ar", "ash", "az"}  # not "as", "at": English words too
 ARTICLE_PREFIX = re.compile(rf"^(?:{'|'.join(sorted(ARABIC_ARTICLES))})-")
-NAME_PARTICLES = {"bin", "ibn", "de", "da", "van", "von", "der", "al", "el"}
-CONNECTORS = {"of", "for", "and", "the", "de", "del", "al", "la", "bin", "von", "van", "&"}
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,7}s$")  # "IEDs", "UAVs": things counted, never one organisation
 WORD = re.compile(r"^[^\W\d_][\w'’]*$")  # letters, with inner apostrophes ("Ja’afari", "Qa'im")
 CAPITALISED = re.compile(r"^(?=[^\W\d_])[\w'’.\-]*$")  # a word; its first letter checked by is_capitalised
 MAX_SNAPPED_TOKENS = 8
 SENTENCE_BOUNDARY_MARKS = SENTENCE_OPENING_MARKS | frozenset(".!?")
-PLACE_PREPOSITIONS = frozenset("in at near from to into outside inside across around toward towards through "
-                               "of".split())
 OPENING_WORDS = PLACE_PREPOSITIONS | {"yesterday", "today", "tomorrow", "tonight"}
-GOVERNMENT_NOUNS = frozenset("government people parliament army".split())
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
-OPERATION_WORDS = frozenset({"Operation", "Exercise"})
 PUBLISHING_FORMS = re.compile(r"^(reported|reports|wrote|writes|published|publishes|revealed|reveals)$")
 SPEECH_FORMS = frozenset(verb_form(verb, tag) for verb in NAME_CUE_VERBS for tag in ("VBZ", "VBD"))  # says, said, warns
 # Unions of word lists, built once here rather than on every test inside the rules

@@ -24,22 +24,18 @@ from spacy.util import filter_spans
 
 from newslens.english.gazetteer import demonyms, places
 from newslens.english.inflection import plural_noun, word_lemmas
-from newslens.english.lexicon import (COLLECTIVE_HEADS, CREDIT_LABELS, DIRECTIONS, DOCUMENT_HEADS, MEDIA_NOUNS,
-                                      ORG_HEADS, ORIGIN_PHRASES, PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS, TITLE_HEADS,
-                                      VESSEL_NOUNS, name_words)
+from newslens.english.lexicon import (ADJECTIVE_ENDINGS, AFFILIATING_PREPOSITIONS, ARTICLES, COLLECTIVE_HEADS,
+                                      CREDIT_LABELS, DIRECTIONS, DOCUMENT_HEADS, GENERATIONS, LIST_MARKS, MEDIA_NOUNS,
+                                      ORG_HEADS, ORIGIN_PHRASES, PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS,
+                                      STANCE_PREFIXES, TITLE_CONNECTORS, TITLE_HEADS, VESSEL_NOUNS, name_words)
 from newslens.english.tokens import doc_cache, doc_strings
-from newslens.pipeline.titles import (AFFILIATING_PREPOSITIONS, APPOSITION_ENDS, APPOSITION_REACH, ARTICLES,
-                                     TITLE_CONNECTORS, is_excellency, is_title_head, is_title_word, title_after,
-                                     title_before)
+from newslens.pipeline.titles import (APPOSITION_ENDS, APPOSITION_REACH, is_excellency, is_title_head, is_title_word,
+                                     title_after, title_before)
 
 GROUP_TITLES = frozenset(map(plural_noun, ROLE_HEADS))  # 'Senators Ana Ruiz and Paul Kim', 'Secretaries ...'
-LIST_MARKS = frozenset({",", "and", "&"})
-STANCE_PREFIXES = frozenset({"pro", "anti", "counter", "non", "post", "ex"})
 MAX_NAME_WORDS = 4
 WEB_ADDRESS = re.compile(r"\w\.(?:com|org|net|gov|edu|info|io|co)\b", re.IGNORECASE)
 ROMAN = re.compile(r"^[IVXLCDM]+$")
-GENERATIONS = frozenset({"Jr", "Jr.", "Sr", "Sr."})
-ADJECTIVE_ENDINGS = ("ish", "ese", "ian", "an", "ic", "i", "ist")
 
 
 @lru_cache(maxsize=50_000)

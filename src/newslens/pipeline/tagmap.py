@@ -13,6 +13,7 @@ import numpy
 from spacy.attrs import DEP, LOWER, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
+from newslens.english.lexicon import AUXILIARY_FORMS
 
 TAG_TO_POS = {
     "NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN",
@@ -26,8 +27,6 @@ TAG_TO_POS = {
     ".": "PUNCT", ",": "PUNCT", ":": "PUNCT", "``": "PUNCT", "''": "PUNCT", "-LRB-": "PUNCT", "-RRB-": "PUNCT",
     "HYPH": "PUNCT", "NFP": "PUNCT",
 }
-AUXILIARY_FORMS = frozenset("be is am are was were been being 's 're 'm ’s ’re ’m have has had having 've 'd ’ve ’d "
-                            "do does did".split())
 AUXILIARY_DEPS = frozenset({"aux", "aux:pass", "auxpass", "cop"})
 CLAUSE_MARK_DEPS = frozenset({"mark"})
 

@@ -12,14 +12,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newslens.english.gazetteer import demonyms, places
-from newslens.english.lexicon import HONORIFICS, POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, TITLE_HEADS
+from newslens.english.lexicon import (AFFILIATING_PREPOSITIONS, ARTICLES, HONORIFICS, POSSESSIVE_MARKS, ROLE_HEADS,
+                                      ROLE_MODIFIERS, TITLE_CONNECTORS, TITLE_HEADS)
 from newslens.english.syntax import is_noun
 from newslens.english.tokens import doc_cache
 
-TITLE_CONNECTORS = frozenset({"of", "for", "at", "the"})
-AFFILIATING_PREPOSITIONS = frozenset({"of", "for", "at", "with"})  # "ambassador to X": X is the host, not his
 APPOSITION_REACH = 8
-ARTICLES = frozenset({"the", "a", "an"})
 APPOSITION_ENDS = frozenset({",", ".", ";", "(", ")", "—", "–"})
 EXCELLENCIES = frozenset({"HE", "H.E."})
 

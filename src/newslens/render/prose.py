@@ -20,7 +20,8 @@ from newslens.model import Analysis
 from newslens.english.inflection import (TERMINAL, capitalized, indefinite_article, is_base_verb, is_common_noun,
                                         is_dictionary_word, is_plural_noun, join_clauses, join_words, lemmas, plural, sentence,
                                         verb_form)
-from newslens.english.lexicon import HONORIFICS, ROLE_HEADS, TITLE_HEADS, TITLE_WORDS
+from newslens.english.lexicon import (FINITE_AUXILIARIES, FUNCTION_OPENERS, HONORIFICS, OBJECT_NEEDING_REPORT_VERBS,
+                                      PREPOSITIONS, RANKS, ROLE_HEADS, TITLE_HEADS, TITLE_WORDS)
 from newslens.model import AFFILIATION, Actor, Quote, Relation
 from newslens.extract.quotes import CAPTION_CUE
 
@@ -44,23 +45,7 @@ CATEGORY_HEADINGS = {
     "cooperate": "Cooperation", "meet": "Meetings and visits", "communicate": "Statements and contacts",
     "act": "Other acts", None: "Other interactions",
 }
-# Closed-class English: the words a predicate ends with when it links its target ('meet with', 'advisor to').
-PREPOSITIONS = frozenset("to with from for of on at by against toward towards into about over in among between "
-                         "upon onto across through under".split())
-# Reporting verbs that need an object or addressee ("told her that", "described it as"): without one,
-# prose says "said".
-OBJECT_NEEDING_REPORT_VERBS = frozenset("tell inform assure remind notify brief urge advise describe call quote cite".split())
-# Words that open a reported clause in lower case once "that" precedes them ("that the talks failed").
-FUNCTION_OPENERS = frozenset("the a an it its this that these those there they he she we his her their our "
-                             "some many most all no".split())
-FINITE_AUXILIARIES = frozenset("is are was were am has have had will would can could may might must shall should does "
-                               "did do isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't can't couldn't "
-                               "doesn't didn't don't".split())
 NAME_TYPES_WITH_ARTICLE = frozenset({"GPE", "ORG", "LOC", "EVENT", "OTHER"})
-
-
-RANKS = frozenset("general colonel captain lieutenant sergeant major admiral marshal corporal private brigadier staff "
-                  "rear vice petty warrant chief first second officer".split())
 
 
 def role_phrase(role: str) -> str | None:
