@@ -460,7 +460,7 @@ AUXILIARY_FORMS = frozenset("be is am are was were been being 's 're 'm ’s ’
 # --- Read by pipeline.titles ---
 
 TITLE_CONNECTORS = frozenset({"of", "for", "at", "the"})
-AFFILIATING_PREPOSITIONS = frozenset({"of", "for", "at", "with"})  # "ambassador to X": X is the host, not his
+AFFILIATING_PREPOSITIONS = frozenset({"of", "for", "at", "with"})  # not "to": an ambassador to X serves the host
 ARTICLES = frozenset({"the", "a", "an"})
 
 # --- Read by render.prose ---
