@@ -135,3 +135,12 @@ def test_a_member_of_a_group_the_article_names_is_no_part_of_a_name(backend):
     assert not names(a) & {"Democrat Ana Ruiz", "Republican Tom Hill"}
     b = analyse("Mark Hill spoke to the class. Marks were given to every pupil.", backend)
     assert "Mark Hill" in names(b)  # 'Marks' opens a sentence: no group's name
+
+
+def test_an_acronym_names_the_body_it_spells_out_not_one_it_begins():
+    from extraction_helpers import analyse
+    a = analyse("A panel of United Nations experts met in Geneva. The Security Council will hear it. The Chilean "
+                "mission to the UN said the plan was fair. The UN Security Council meets in May.", "builtin")
+    owner = {m.text: x.name for x in a.actors for m in x.mentions}
+    assert owner.get("UN") == "United Nations"
+    assert owner.get("UN Security Council") == "UN Security Council"

@@ -293,8 +293,13 @@ def cluster_mentions(mentions: list[EntityMention]) -> dict[str, list[EntityMent
     for m in longest_first:
         if m.key not in fits_of:
             candidates = abbreviation_candidates(m, by_word) if m.key_words else distinct_forms
-            fits_of[m.key] = {root[full.key] for full in candidates if len(full.key_words) > len(m.key_words)
-                              and full.key in root and abbreviates(m, full)}
+            fitting = [full for full in candidates if len(full.key_words) > len(m.key_words)
+                       and full.key in root and abbreviates(m, full)]
+            # an acronym names the body it spells out ('UN': the United Nations), not one that only begins with
+            # it (the UN Security Council)
+            spelled = [full for full in fitting if len(m.key_words) == 1 and len(m.key_words[0]) > 1
+                       and undotted(m.key_words[0]) == full.key_acronym]
+            fits_of[m.key] = {root[full.key] for full in spelled or fitting}
         fits = fits_of[m.key]
         target = nearest_before(m, fits, clusters) if fits else m.key
         if target is None:
