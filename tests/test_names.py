@@ -340,8 +340,8 @@ def test_a_naming_verb_that_is_a_verb_of_doing_joins_no_one(backend):
 
 
 def test_a_countrys_official_long_form_is_the_country(backend):
-    a = analyse("Officials of the Hashemite Kingdom of Jordan met envoys of the Federal Republic of Germany in Amman.",
-                backend)
+    a = analyse("Officials of the Hashemite Kingdom of Jordan met envoys of the Federal Republic of Germany in Amman. "
+                "Jordan and Germany signed a water accord.", backend)
     assert "Hashemite Kingdom of Jordan" in {m.text for m in actor_named(a, "Jordan").mentions}
     assert "Federal Republic of Germany" in {m.text for m in actor_named(a, "Germany").mentions}
     assert not any(actor.type == "PERSON" for actor in a.actors)
@@ -633,3 +633,33 @@ def test_a_stance_word_is_no_one_name(backend):
                 "seat, and the Counter-Daesh Coalition met in Rome.", backend)
     assert not names(a) & {"Pro-Kremlin", "Pan-green", "Pro-Kremlin Tom Hill"}
     assert {"Tom Hill", "Counter-Daesh Coalition"} <= names(a)
+
+
+def test_a_body_named_with_its_article_is_no_person_even_when_it_speaks(backend):
+    a = analyse("The Kestrel Valley Observatory said on Monday that the comet was bright. The Marden Observatory for "
+                "Sky Studies reported the same.", backend)
+    assert actor_named(a, "Kestrel Valley Observatory").type == "ORG"
+    assert not any(x.type == "PERSON" for x in a.actors)
+    b = analyse("The panel, the Lumen Materiel Observatory, said it had examined the fragments.", backend)
+    assert actor_named(b, "Lumen Materiel Observatory").type == "ORG"
+
+
+def test_a_word_capitalised_by_opening_the_sentence_is_no_part_of_a_name_written_without_it(backend):
+    a = analyse("Billionaire Tomas Ferrand praised the editor on Monday. Tomas Ferrand said he was pleased.", backend)
+    assert "Tomas Ferrand" in names(a) and not any(name.startswith("Billionaire") for name in names(a))
+    b = analyse("Internal Lumen University records must be released. A judge said Lumen University misled students.",
+                backend)
+    assert "Lumen University" in names(b) and not any(name.startswith("Internal") for name in names(b))
+    c = analyse("Mark Ferrand spoke first. Ferrand said he was pleased.", backend)
+    assert "Mark Ferrand" in names(c)  # a given name opening the sentence stays
+
+
+def test_a_person_named_as_a_qualifier_keeps_the_article_of_its_noun(backend):
+    a = analyse("Safety, said Ana Grimm, a Tomas Ferrand supporter. Ferrand still leads the race.", backend)
+    assert actor_named(a, "Tomas Ferrand").type == "PERSON"
+
+
+def test_a_city_that_is_also_a_given_name_opens_the_persons_name():
+    a = analyse("The ads compared him to George W. Ferrand and to Tomas Ferrand.", "builtin")
+    assert "George W. Ferrand" in names(a)
+    assert "George" not in names(a)

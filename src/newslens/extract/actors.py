@@ -17,8 +17,9 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from newslens.extract.affiliations import extract_affiliations, main_affiliations
-from newslens.extract.coreference import merge_name_parts, resolve_descriptions, resolve_pronouns, resolve_titles
-from newslens.english.gazetteer import country_names, demonyms, official_acronyms, places
+from newslens.extract.coreference import (merge_name_parts, resolve_descriptions, resolve_national_bodies,
+                                          resolve_pronouns, resolve_titles)
+from newslens.english.gazetteer import country_names, demonyms, is_country, official_acronyms, places
 from newslens.english.lexicon import (ALIAS_ADVERBS, ALIAS_CUES, ARTICLES, DIRECTIONS, EVENT_HEADS, FACILITY_HEADS,
                                       GEOGRAPHIC_HEADS, HONORIFICS, LOCATIVE_PREPOSITIONS, NAME_CONNECTORS,
                                       NAMING_VERBS, NATIONAL_BODY_HEADS, NATIONAL_BODY_REACH, NATIONAL_FORCE_HEADS,
@@ -500,12 +501,6 @@ def body_after(ent: Span) -> Span | None:
     return None
 
 
-def is_country(text: str) -> bool:
-    """'U.S.', 'Iraq': a country's name or code, as the gazetteer knows it."""
-    place = places().get(text)
-    return place is not None and place.kind == "country"
-
-
 def national_body_mentions(body: Span, country: str) -> list[EntityMention]:
     """The country a national body stands for, mentioned by the whole phrase ('Australian government'); an armed
     body ('the Indonesian navy', 'Iraqi security forces') is an organisation of its own, named by the phrase: what
@@ -519,6 +514,16 @@ def demonym_mention(word: Span) -> EntityMention:
     """'Afghan' in 'the Afghan ambassador Zalmay Rahimi': the title names the country he represents."""
     country = demonyms()[word.text]
     return EntityMention(word.text, word.start_char, word.end_char, "GPE", country, word, word.text)
+
+
+def country_as_written(key: str, members: list[EntityMention]) -> str:
+    """A country is named as the article writes it: by its canonical name where the article writes that, else by
+    the spelling it uses most ('America', 'the U.S.'); canonically when only its capital, a demonym or a national
+    body names it ('Moscow said', 'the Australian government')."""
+    written = [m.name for m in members if is_country(m.name) and clean_name(m.span.text) == m.name]
+    if not written or key in written:
+        return key
+    return max(sorted(set(written)), key=lambda form: (written.count(form), len(form)))
 
 
 def context_label(key: str, members: list[EntityMention], label: str) -> str:
@@ -626,16 +631,14 @@ def actors_and_affiliations(doc: Doc) -> tuple[list[Actor], list[Relation]]:
         alias_only = {m.name for m in members if id(m) in aliases} - {m.name for m in members if id(m) not in aliases}
         name = fullest_name([m.name for m in members], alias_only)
         if key in country_names():
-            written = [m.name for m in members if m.name in country_names()]
-            # a country is named canonically, even when only its capital appears; by the article's own name for
-            # it where that is a country's name too ('Myanmar', which the gazetteer also knows as Burma)
-            name = max(sorted(set(written)), key=written.count) if written else key
+            name = country_as_written(key, members)
         mentions = tuple(dict.fromkeys(
             Mention(m.text, m.start, m.end, "name" if m.name == name else "alias") for m in members))
         actors.append(Actor(id=ids[key], name=name, type=label, mentions=mentions,
                             role=title.role if title else None))
     actors = merge_name_parts(doc, actors)  # 'the South' after 'South Korea'
     actors = resolve_pronouns(doc, resolve_titles(doc, actors))  # 'The president criticised Peru. He ...'
+    actors = resolve_national_bodies(doc, actors)  # 'Peru said ... Its foreign ministry said'
     affiliations = extract_affiliations(doc, actors)
     main = main_affiliations(affiliations)
     actors = [replace(a, affiliation=main.get(a.id)) for a in actors]

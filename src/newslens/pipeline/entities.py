@@ -24,9 +24,9 @@ from newslens.pipeline.names import (ROMAN, bound_names, credited_names, is_desc
                                      joined_demonyms, person_after_stance, surname, titled_person)
 from newslens.english.syntax import has_tags, is_verb
 from newslens.english.tokens import doc_strings, lowercase_words
-from newslens.english.lexicon import (ADJECTIVE_SUFFIXES, AMOUNT_VERBS, ARABIC_ARTICLES, CALENDAR_WORDS, CONNECTORS,
-                                      DIRECTIONS, EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, GOVERNMENT_NOUNS,
-                                      HONORIFICS, LOCATIVE_PREPOSITIONS, NAME_CUE_VERBS, NAME_PARTICLES,
+from newslens.english.lexicon import (ADJECTIVE_SUFFIXES, AMOUNT_VERBS, ARABIC_ARTICLES, ARTICLES, CALENDAR_WORDS,
+                                      CONNECTORS, DIRECTIONS, EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS,
+                                      GOVERNMENT_NOUNS, HONORIFICS, LOCATIVE_PREPOSITIONS, NAME_CUE_VERBS, NAME_PARTICLES,
                                       OPERATION_WORDS, ORG_HEADS, PLACE_NOUNS, PLACE_PREPOSITIONS, POSSESSIVE_MARKS,
                                       ROLE_HEADS, ROLE_MODIFIERS, SITE_PREPOSITIONS, SPACED_ARTICLES, SPEECH_VERBS,
                                       SURROUNDING_PREPOSITIONS, TIME_HEADS, TITLE_HEADS, TITLE_WORDS, VESSEL_PREFIXES,
@@ -45,6 +45,7 @@ MAX_SNAPPED_TOKENS = 8
 SENTENCE_BOUNDARY_MARKS = SENTENCE_OPENING_MARKS | frozenset(".!?")
 OPENING_WORDS = PLACE_PREPOSITIONS | {"yesterday", "today", "tomorrow", "tonight"}
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+INITIAL = re.compile(r"^[A-Z]\.$")  # a middle initial: "W." in "George W. Bush"
 PUBLISHING_FORMS = re.compile(r"^(reported|reports|wrote|writes|published|publishes|revealed|reveals)$")
 SPEECH_FORMS = frozenset(verb_form(verb, tag) for verb in NAME_CUE_VERBS for tag in ("VBZ", "VBD"))  # says, said, warns
 # Unions of word lists, built once here rather than on every test inside the rules
@@ -236,11 +237,21 @@ def split_after_place(doc: Doc, start: int, end: int):
     for k in range(start + 1, end - 1):
         if doc[start:k].text in places() and 2 <= end - k <= 3 and doc[k].text not in places() and (
                 doc[end - 1].lower_ not in ORG_OR_EVENT_HEADS | PLACE_NOUNS) and all(
-                t.lower_ != "of" for t in doc[k:end]):  # 'Irving Independent School District' is one name
+                t.lower_ != "of" for t in doc[k:end]) and not (  # 'Irving Independent School District' is one name
+                places()[doc[start:k].text].kind == "city" and continues_personal_name(doc, start, k, end)):
             yield start, k
             yield k, end
             return
     yield start, end
+
+
+def continues_personal_name(doc: Doc, start: int, k: int, end: int) -> bool:
+    """'George W. Bush', 'Florence Lee' read as one person: a city's name that is also a given name, then an initial
+    or the rest of a name the model reads as one person's, opens that person's name."""
+    if INITIAL.match(doc[k].text):
+        return True
+    return doc[start].ent_iob_ == "B" and doc[start].ent_type_ == "PERSON" and all(
+        doc[i].ent_iob_ == "I" for i in range(start + 1, end))
 
 
 def title_prefix_end(doc: Doc, start: int, end: int) -> int:
@@ -334,6 +345,8 @@ def classify_run(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
     if before == "the" and len(words) == 1 and not ACRONYM.match(text) and (
             not is_common_word(doc, text) or is_publisher(doc, start, end)):
         return start, "ORG"  # "the Kremlin", "the Pentagon": a person's name takes no article; not "the Internet"
+    if len(words) > 1 and after_article(doc, start, end):
+        return None  # 'the Kestrel Observatory said': a person's name takes no article, whoever speaks
     if before in ROLE_HEADS or before in HONORIFICS or after in SPEECH_FORMS or (
             before in {"said", "says", "told"}) or (len(words) > 1 and has_role_apposition(doc, end)):
         return start, "PERSON"
@@ -342,11 +355,20 @@ def classify_run(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
 
 def corrected_label(doc: Doc, start: int, end: int, label: str) -> str:
     """A 'place' the gazetteer does not know, shaped like a personal name and not written as a place
-    ('meet with Vladimir Putin', not 'in Nizhny Novgorod'), is a person: the small model confuses them."""
+    ('meet with Vladimir Putin', not 'in Nizhny Novgorod'), is a person: the small model confuses them; with an
+    article before it, which a person's name never takes, a body ('the Kestrel Valley Observatory')."""
     if label != "GPE" or doc[start:end].text in places() or not looks_like_personal_name(doc, start, end):
         return label
     before = {t.lower_ for t in doc[max(0, start - 2):start]}
-    return label if before & PLACE_PREPOSITIONS else "PERSON"
+    if before & PLACE_PREPOSITIONS:
+        return label
+    return "ORG" if after_article(doc, start, end) else "PERSON"  # 'the Kestrel Valley Observatory said': a body
+
+
+def after_article(doc: Doc, start: int, end: int) -> bool:
+    """'the Kestrel Valley Observatory said': a name with an article of its own, which a person's name never takes;
+    not one qualifying the noun the article is for ('a Donald Trump supporter')."""
+    return start > 0 and doc[start - 1].lower_ in ARTICLES and ends_noun_phrase(doc, end - 1)
 
 
 def looks_like_personal_name(doc: Doc, start: int, end: int) -> bool:
@@ -660,6 +682,8 @@ class NewsEntityRules:
                     candidates.append(Span(doc, start, end, label=corrected_label(doc, start, end, inner.label_)))
                 elif looks_like_personal_name(doc, start, end):
                     name = reread_common_words(Span(doc, start, end, label="PERSON"))
+                    if name is not None and name.label_ == "PERSON" and after_article(doc, start, end):
+                        name = Span(doc, start, end, label="ORG")  # 'the Conflict Materiel Observatory': a body
                     if name is not None:
                         candidates.append(name)
                 elif end - start == 1 and start > 0 and words[start - 1].lower() in SURROUNDING_PREPOSITIONS:
