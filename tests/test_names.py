@@ -663,3 +663,25 @@ def test_a_city_that_is_also_a_given_name_opens_the_persons_name():
     a = analyse("The ads compared him to George W. Ferrand and to Tomas Ferrand.", "builtin")
     assert "George W. Ferrand" in names(a)
     assert "George" not in names(a)
+
+
+def test_two_town_names_side_by_side_name_a_person_whose_surname_stays_a_person(backend):
+    a = analyse("Sofia Lima arrived in the capital on Monday. Lima said the visit had been a success.", backend)
+    lima = actor_named(a, "Sofia Lima")
+    assert lima.type == "PERSON" and "Lima" in {m.text for m in lima.mentions}
+    assert "Peru" not in names(a) and "Bulgaria" not in names(a)
+
+
+def test_the_kind_noun_before_a_name_types_it_when_its_verb_has_an_object_of_its_own():
+    """Read from the parse (en_core_web_sm reads the name as the subject of a relative clause on the noun)."""
+    a = analyse("The magazine Vox Nova published the letter on Monday.", "builtin")
+    assert actor_named(a, "Vox Nova").type == "ORG"
+    b = analyse("The paper Ana Ruiz wrote was praised by critics.", "builtin")
+    assert actor_named(b, "Ana Ruiz").type == "PERSON"
+
+
+def test_a_party_member_noun_or_a_sentence_opening_word_before_a_name_describes_the_person(backend):
+    a = analyse("Polls predicted that Democrat Ana Ferrand would win. Ferrand thanked them.", backend)
+    assert "Ana Ferrand" in names(a) and not any(name.startswith("Democrat") for name in names(a))
+    b = analyse("Liberals Elena Varga and Sonia Marek dissented on Monday. Varga wrote the opinion.", backend)
+    assert "Elena Varga" in names(b) and not any(name.startswith("Liberals") for name in names(b))

@@ -26,11 +26,11 @@ from newslens.english.syntax import has_tags, is_verb
 from newslens.english.tokens import doc_strings, lowercase_words
 from newslens.english.lexicon import (ADJECTIVE_SUFFIXES, AMOUNT_VERBS, ARABIC_ARTICLES, ARTICLES, CALENDAR_WORDS,
                                       CONNECTORS, DIRECTIONS, EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS,
-                                      GOVERNMENT_NOUNS, HONORIFICS, LOCATIVE_PREPOSITIONS, NAME_CUE_VERBS, NAME_PARTICLES,
-                                      OPERATION_WORDS, ORG_HEADS, PLACE_NOUNS, PLACE_PREPOSITIONS, POSSESSIVE_MARKS,
-                                      ROLE_HEADS, ROLE_MODIFIERS, SITE_PREPOSITIONS, SPACED_ARTICLES, SPEECH_VERBS,
-                                      SURROUNDING_PREPOSITIONS, TIME_HEADS, TITLE_HEADS, TITLE_WORDS, VESSEL_PREFIXES,
-                                      name_words)
+                                      GOVERNMENT_NOUNS, HONORIFICS, LOCATIVE_PREPOSITIONS, NAME_CUE_VERBS,
+                                      NAME_PARTICLES, OPERATION_WORDS, ORG_HEADS, PLACE_NOUNS, PLACE_PREPOSITIONS,
+                                      POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, SITE_PREPOSITIONS, SPACED_ARTICLES,
+                                      SPEECH_VERBS, SURROUNDING_PREPOSITIONS, TIME_HEADS, TITLE_HEADS, TITLE_WORDS,
+                                      VESSEL_PREFIXES, name_words)
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 OPENING_QUOTES = {"“", '"', "'", "‘", "``", "''"}  # '' and `` the ASCII pairs some papers write for “ and ”
@@ -372,10 +372,12 @@ def after_article(doc: Doc, start: int, end: int) -> bool:
 
 
 def looks_like_personal_name(doc: Doc, start: int, end: int) -> bool:
-    """The last resort for a run nothing else labels: two or three plain Title Case words."""
+    """The last resort for a run nothing else labels: two or three plain Title Case words. Capitals and cities side
+    by side name no place ('Sofia Lima', 'Washington Irving'): a given name and a surname."""
     written = doc[start:end].text.split()
+    towns = all(w in places() and places()[w].kind in ("city", "capital") for w in written)
     if any(w.lower() in TITLE_WORDS or w in demonyms()
-           or w in places() and places()[w].kind != "city" for w in written):
+           or w in places() and places()[w].kind != "city" and not towns for w in written):
         return False  # "Russian Defense Minister" is a title, "Moscow Times" not a person
     written = [ARTICLE_PREFIX.sub("", w) for w in written if w not in NAME_PARTICLES]  # "al-Assad" -> "Assad"
     return len(written) in (2, 3) and all(w[0].isupper() and w[1:].replace("-", "").islower()

@@ -26,8 +26,9 @@ from newslens.english.gazetteer import demonyms, places
 from newslens.english.inflection import plural_noun, word_lemmas
 from newslens.english.lexicon import (ADJECTIVE_ENDINGS, AFFILIATING_PREPOSITIONS, ARTICLES, COLLECTIVE_HEADS,
                                       CREDIT_LABELS, DIRECTIONS, DOCUMENT_HEADS, GENERATIONS, LIST_MARKS, MEDIA_NOUNS,
-                                      ORG_HEADS, ORIGIN_PHRASES, PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS,
-                                      STANCE_PREFIXES, TITLE_CONNECTORS, TITLE_HEADS, VESSEL_NOUNS, name_words)
+                                      ORG_HEADS, ORIGIN_PHRASES, PARTY_LETTERS, PLACE_NOUNS, POSSESSIVE_MARKS,
+                                      ROLE_HEADS, STANCE_PREFIXES, TITLE_CONNECTORS, TITLE_HEADS, VESSEL_NOUNS,
+                                      name_words)
 from newslens.english.tokens import doc_cache, doc_strings
 from newslens.pipeline.titles import (APPOSITION_ENDS, APPOSITION_REACH, is_excellency, is_title_head, is_title_word,
                                      title_after, title_before)
@@ -329,7 +330,8 @@ def split_member_word(span: Span, groups: frozenset[str], named: frozenset[str])
     describes the person; it is not part of the name."""
     doc = span.doc
     first = span[0]
-    if len(span) < 2 or first.text + "s" not in groups or "NOUN" not in word_lemmas(first.lower_) or (
+    member = first.text + "s" in groups or first.lower_ in PARTY_LETTERS.values()  # 'Democrat Ana Ruiz' in any case
+    if len(span) < 2 or not member or "NOUN" not in word_lemmas(first.lower_) or (
             is_title_word(first)) or first.lower_ in ORG_HEADS:
         return [span]
     rest = doc[span.start + 1:span.end]
@@ -383,7 +385,12 @@ def split_opening_descriptor(span: Span, at: dict[str, list[int]]) -> list[Span]
     rest = [t.text for t in span[1:]]
     elsewhere = any(k != span.start + 1 and [t.text for t in doc[k:k + len(rest)]] == rest and (
         k == 0 or doc[k - 1].text != first.text) for k in at.get(rest[0], ()))
-    return [_span(doc, span.start + 1, span.end, span.label_)] if elsewhere else [span]
+    if elsewhere:
+        return [_span(doc, span.start + 1, span.end, span.label_)]
+    # 'Liberals Elena Kagan ... Kagan wrote': a common word before a person's name whose surname recurs alone
+    person = is_descriptor(first.lower_) and is_personal_name(span[1:]) and any(
+        not span.start <= k < span.end for k in at.get(rest[-1], ()))
+    return [_span(doc, span.start + 1, span.end, "PERSON")] if person else [span]
 
 
 def split_title_body(span: Span) -> list[Span]:
@@ -491,7 +498,12 @@ def kind_noun_before(span: Span) -> Token | None:
         return None
     root, noun = span.root, doc[k]
     joined = root.head.i == k or noun.head.i == root.i or noun.head.i == root.head.i and noun.dep_ == root.dep_
-    return noun if joined else None  # two subjects of one verb: a small parser's reading of the apposition
+    # 'the magazine Vox Nova published the letter' read as a relative clause on the noun: a clause whose verb has
+    # an object of its own lacks no object the noun could be ('the paper Ana Ruiz wrote' lacks one)
+    verb = root.head
+    clause = verb.dep_ in ("relcl", "acl:relcl") and verb.head.i == k and root.dep_ in ("nsubj", "nsubj:pass") and any(
+        c.dep_ in ("dobj", "obj") for c in verb.children)
+    return noun if joined or clause else None  # two subjects of one verb: a small parser's reading of the apposition
 
 
 def apposition_label(span: Span) -> list[Span]:
