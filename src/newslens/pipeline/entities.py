@@ -71,6 +71,43 @@ def opens_sentence(token) -> bool:
     return token.is_sent_start and not glued
 
 
+def shouted_words(doc: Doc) -> set[int]:
+    """Token positions of a heading in capitals throughout ('BEER NUTRITION LABELS ARE HAPPENING'): three words or
+    more in capitals in a row, punctuation between them allowed."""
+    shouted, run = set(), []
+    for token in doc:
+        if not any(c.isalpha() for c in token.text):
+            if token.is_space and "\n" in token.text:
+                run = flush_run(run, shouted)
+            continue
+        if token.text.isupper():
+            run.append(token.i)
+        else:
+            run = flush_run(run, shouted)
+        if "\n" in token.whitespace_:
+            run = flush_run(run, shouted)
+    flush_run(run, shouted)
+    return shouted
+
+
+def flush_run(run: list[int], shouted: set[int]) -> list[int]:
+    if len(run) >= 3:
+        shouted.update(run)
+    return []
+
+
+def not_only_shouted(doc: Doc, spans: list[Span]) -> list[Span]:
+    """In a heading in capitals every word is capitalised: a name found only there, whose words the article never
+    capitalises outside such headings ('FACT OF LIFE', 'LABELS', 'GET OLDER'), is no evidence of a name; one the
+    text repeats ('DNC' ... 'the DNC', 'ANA RUIZ RESIGNS' ... 'Ruiz said') stays."""
+    shouted = shouted_words(doc)
+    if not shouted:
+        return spans
+    outside = {t.lower_ for t in doc if t.i not in shouted and t.is_alpha and t.text[:1].isupper()}
+    return [span for span in spans if not all(t.i in shouted or not t.is_alpha for t in span) or all(
+        t.lower_ in outside for t in span if t.is_alpha)]
+
+
 def is_place_in_capitals(word: str) -> bool:
     """'BAGHDAD —': a dateline writes its place in capitals."""
     return len(word) > 3 and word.isalpha() and word.isupper() and word.title() in places()
@@ -701,7 +738,8 @@ class NewsEntityRules:
         spans = bound_names(doc, filter_spans(ruled + statistical))
         spans = joined_demonyms(filter_spans(extend_spans(doc, self.propagate(doc, words, spans, runs))))
         spans = filter_spans(spans + coordinated_names(doc, spans, runs))
-        doc.ents = sorted(surnames_kept(doc, namesakes_trimmed(doc, spans)), key=lambda s: s.start)
+        spans = surnames_kept(doc, namesakes_trimmed(doc, spans))
+        doc.ents = sorted(not_only_shouted(doc, spans), key=lambda s: s.start)
         return doc
 
     @staticmethod
