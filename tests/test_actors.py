@@ -413,3 +413,11 @@ def test_its_state_body_stands_for_the_country_named_before_it(backend):
     assert [q.speaker for q in a.quotes if q.text.startswith("the talks")] == [poland.id]
     b = analyse("Chile and Peru signed the accord. Its government said nothing.", backend)
     assert not any(m.text == "Its government" for x in b.actors for m in x.mentions)  # which of the two: unsaid
+
+
+def test_a_surname_an_honorific_gives_stays_a_person_even_when_it_is_a_common_noun(backend):
+    a = analyse("Tomas Camp, a former congressman, spoke on Monday. Mr. Camp said the plan was good.", backend)
+    camp = actor_named(a, "Mr. Camp")
+    assert camp.type == "PERSON"
+    if backend != "rules":  # the model finds the full name
+        assert camp.name == "Tomas Camp"

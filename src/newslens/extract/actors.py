@@ -531,8 +531,9 @@ def context_label(key: str, members: list[EntityMention], label: str) -> str:
     ('strikes near Ayn Isa'; not 'in', which also follows 'faith' and 'trust') is a place; an 'organisation' or 'place' that the text calls a
     commander or a minister ('Qanbar was a commander', 'Prime Minister Haider al-Abadi') is a person."""
     if label == "PERSON" and all(is_sited(m.span) for m in members) or label in ("PERSON", "ORG") and (
-            key.split()[-1].lower() in PLACE_HEADS and len(key.split()) > 1):
-        return "GPE"  # 'near Ayn Isa'; 'Samarra Barrage', 'Tiyas Military Airfield
+            key.split()[-1].lower() in PLACE_HEADS and len(key.split()) > 1) and not any(
+            has_honorific(m.span) or is_described_as_person(m.span) for m in members):
+        return "GPE"  # 'near Ayn Isa'; 'Samarra Barrage', 'Tiyas Military Airfield' (not 'Dave Camp ... Mr. Camp')
     if label in ("PERSON", "ORG") and len(key.split()) > 1 and name_head(key) in EVENT_HEADS:
         return "EVENT"  # 'Google Science Fair' is no one (but the 'Institute for the Study of War' is)
     if label == "PERSON" and names_a_collective(key) and not any(
@@ -544,6 +545,13 @@ def context_label(key: str, members: list[EntityMention], label: str) -> str:
             is_described_as_person(m.span) for m in members):
         return "PERSON"
     return label
+
+
+def has_honorific(span: Span) -> bool:
+    """'Mr. Camp', 'Dr. Hall': an honorific written right before the name gives it to a person."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.text[:1].isupper() and before.lower_ in HONORIFICS and (
+        before.lower_ not in ("st", "st."))
 
 
 def name_head(name: str) -> str:

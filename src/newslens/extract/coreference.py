@@ -217,7 +217,8 @@ def resolve_national_bodies(doc: Doc, actors: list[Actor]) -> list[Actor]:
         if body is None:
             continue
         start, end = doc[body[0]].idx, doc[body[1] - 1].idx + len(doc[body[1] - 1].text)
-        if any(s < end and start < e for s, e in covered[max(bisect_left(covered, (start, 0)) - 1, 0):][:3]):
+        near = max(bisect_left(covered, (start, 0)) - 1, 0)
+        if any(s < end and start < e for s, e in covered[near:near + 3]):
             continue  # already part of a mention
         sentence = doc[i].sent
         window = doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char

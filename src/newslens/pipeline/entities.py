@@ -32,6 +32,7 @@ from newslens.english.lexicon import (ADJECTIVE_SUFFIXES, AMOUNT_VERBS, ARABIC_A
                                       SPEECH_VERBS, SURROUNDING_PREPOSITIONS, TIME_HEADS, TITLE_HEADS, TITLE_WORDS,
                                       VESSEL_PREFIXES, name_words)
 
+PERSONAL_HONORIFICS = HONORIFICS - {"st", "st."}  # 'St. Louis' is a place; 'Mr.', 'Dr.', 'Sen.' name a person
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 OPENING_QUOTES = {"“", '"', "'", "‘", "``", "''"}  # '' and `` the ASCII pairs some papers write for “ and ”
 CLOSING_QUOTE_TOKENS = {"”", '"', "'", "’", "''"}
@@ -353,6 +354,8 @@ def classify_run(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
         return start, "NORP"
     if lowered[0] in ORG_HEADS and len(words) > 2 and lowered[1] in ("of", "for"):
         return start, "ORG"  # 'Institute for the Study of War': the head comes first
+    if lowered[0] in PERSONAL_HONORIFICS and 1 < len(words) <= 3 and not (set(lowered[1:]) & ORG_HEADS):
+        return start + 1, "PERSON"  # 'Mr. Camp', 'Dr. Hall': an honorific before a surname that is a common noun
     if lowered[-1] in EVENT_HEADS or words[0] in OPERATION_WORDS:
         return start, "EVENT"
     if lowered[-1] in GEOGRAPHIC_HEADS or lowered[0] in GEOGRAPHIC_HEADS and len(words) > 1:
@@ -699,7 +702,13 @@ class NewsEntityRules:
         candidates: list[Span] = []
         runs = list(capitalised_runs(doc, words))
         first_inside = first_span_inside(statistical)
+        # 'Mr. Camp', 'Dr. Hall': surnames an honorific gives, which stay a person's in 'Dave Camp' ('camp' a site)
+        honoured = {words[end - 1] for start, end in runs if words[start].lower() in PERSONAL_HONORIFICS
+                    and 1 < end - start <= 3}
         for start, end in runs:
+            if words[end - 1] in honoured and end - start == 2 and looks_like_personal_name(doc, start, end):
+                candidates.append(Span(doc, start, end, label="PERSON"))
+                continue
             if split := credited_names(Span(doc, start, end)) or person_after_stance(Span(doc, start, end)):
                 candidates += split  # 'Photo: Reuters Tom Lee', 'Pro-Kremlin Tom Hill'
                 continue
