@@ -452,6 +452,12 @@ STANCE_PREFIXES = frozenset({"pro", "anti", "counter", "non", "post", "ex"})
 GENERATIONS = frozenset({"Jr", "Jr.", "Sr", "Sr."})
 ADJECTIVE_ENDINGS = ("ish", "ese", "ian", "an", "ic", "i", "ist")
 
+# --- Read by pipeline.sentences ---
+
+# Last characters of a token after which a new sentence may begin ('.', '?', a closing quote or bracket after
+# them, a dateline's dash, a colon before a list); after any other token the sentence goes on.
+SENTENCE_BREAK_CHARS = frozenset(".!?…:\"'”’»)]—–-*•")
+
 # --- Read by pipeline.tagmap ---
 
 AUXILIARY_FORMS = frozenset("be is am are was were been being 's 're 'm ’s ’re ’m have has had having 've 'd ’ve ’d "

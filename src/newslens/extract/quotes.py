@@ -59,6 +59,8 @@ CAPTION_LINE = re.compile(r"^[ \t]*(?P<caption>\S[^\n]*?)[ \t]*\.?[ \t]+(?:Image
                           r"(?P<credit>[^\n]*?)[ \t]*\.?[ \t]*$", re.MULTILINE)
 ANIMATE_PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_FIRST | {"you"}
 # Subjects that are no source's name: pronouns (resolved apart) and words that stand for a clause.
+# Penn tags of a finite verb or a modal: a clause of its own has begun.
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 NON_SOURCE_WORDS = ANIMATE_PRONOUNS | {"who", "whom", "which", "that", "this", "there", "what", "these", "those"}
 
 
@@ -719,6 +721,8 @@ def complement_start(cue: Token, words: Words) -> int | None:
     """First token of the clause a speech verb reports, or None when it takes no clause."""
     sent_end = cue.sent.end
     for k in range(cue.i + 1, min(cue.i + 8, sent_end)):
+        if words.tag[k] in FINITE_VERB_TAGS:
+            break  # 'said Moscow wanted guarantees that ...': that 'that' opens a clause inside the reported one
         if words.lower[k] == "that":
             nxt = k + 1
             while nxt < sent_end and words.text[nxt] == ",":
