@@ -16,13 +16,14 @@ from spacy.tokens import Doc
 
 from newslens.english.gazetteer import country_names
 from newslens.english.lexicon import (
-    COUNTRY_NOUNS, FEMININE_PRONOUNS, ORG_HEADS, POSSESSIVE_DETERMINERS, PRONOUNS_PERSON, RANK_CHANGING,
+    COUNTRY_NOUNS, FEMININE_PRONOUNS, GENDERED_HONORIFICS, ORG_HEADS, POSSESSIVE_DETERMINERS, PRONOUNS_PERSON, RANK_CHANGING,
     RELATIVE_WORDS, ROLE_HEADS,
 )
 from newslens.model import Actor, Mention
 from newslens.pipeline.titles import is_excellency
 from newslens.english.syntax import SUBJECT_DEPS
 from newslens.english.tokens import doc_strings, doc_text
+from newslens.extract.quotes import in_quotation, normalised_quotation_marks, quotation_spans
 
 PRONOUN_WINDOW_SENTENCES = 3
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod:poss"})
@@ -35,8 +36,12 @@ def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
     subject already known to be of the pronoun's gender ('Qanbar served during Saddam's reign. He ...' is
     Qanbar, called 'he' before; 'He married Ana, who died in 1993. In 1997, he married Eva'), else the one
     mentioned last there.
+    A person called Mr. or Ms. is of that gender from the start, so that a first pronoun read wrongly does not
+    fix it. A pronoun outside quotation marks is the narrator's: it does not stand for a person named only in
+    someone's quoted words ('"Ana Ruiz must resign," he added' is not Ruiz), though one inside them may.
     A line break ends a sentence here, whatever the parser made of it."""
     named = sorted((m.start, m.end, a.id) for a in actors if a.type == "PERSON" for m in a.mentions)
+    quoted = quotation_spans(normalised_quotation_marks(doc_text(doc)))
     offsets = doc.to_array(IDX).tolist()
     texts = doc_strings(doc, ORTH)
     sentence_starts = sorted({offsets[i] for i, flag in enumerate(doc.to_array(SENT_START).tolist())
@@ -45,12 +50,13 @@ def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
     subject_ids = {doc.vocab.strings.add(dep) for dep in SUBJECT_DEPS}
     subjects = sorted(offsets[i] for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep in subject_ids)
 
-    def mentioned(start: int, end: int, actor_id: str) -> tuple[int, bool, str]:
-        """(sentence, is subject, actor) of a mention."""
-        return bisect_right(sentence_starts, start), bisect_left(subjects, start) < bisect_left(subjects, end), actor_id
+    def mentioned(start: int, end: int, actor_id: str) -> tuple[int, bool, str, bool]:
+        """(sentence, is subject, actor, is in a quotation) of a mention."""
+        return (bisect_right(sentence_starts, start), bisect_left(subjects, start) < bisect_left(subjects, end),
+                actor_id, in_quotation(start, quoted))
     added: dict[str, list[Mention]] = {}
-    gender_of: dict[str, str] = {}
-    seen: list[tuple[int, bool, str]] = []  # the person mentions before the pronoun at hand, named or resolved
+    gender_of = honorific_genders(actors)
+    seen: list[tuple[int, bool, str, bool]] = []  # the person mentions before the pronoun at hand, named or resolved
     upcoming = iter(named)
     following = next(upcoming, None)
     for i, lower in enumerate(doc_strings(doc, LOWER)):
@@ -63,7 +69,8 @@ def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
         own_sentence = bisect_right(sentence_starts, at)
         gender = "female" if lower in FEMININE_PRONOUNS else "male"
         within_reach = takewhile(lambda m: own_sentence - m[0] <= PRONOUN_WINDOW_SENTENCES, reversed(seen))
-        candidates = [m for m in within_reach if gender_of.get(m[2], gender) == gender]
+        narrated = not in_quotation(at, quoted)
+        candidates = [m for m in within_reach if gender_of.get(m[2], gender) == gender and not (narrated and m[3])]
         if not candidates:
             continue
         nearest = [m for m in candidates if m[0] == candidates[0][0]]
@@ -76,6 +83,17 @@ def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
         seen.append(mentioned(at, at + len(text), chosen))
     return [replace(a, mentions=tuple(sorted(a.mentions + tuple(added.get(a.id, [])),
                                              key=lambda m: (m.start, m.end)))) for a in actors]
+
+
+def honorific_genders(actors: list[Actor]) -> dict[str, str]:
+    """Actor id -> 'male' or 'female' for the people the article calls Mr., Mrs., Ms. ... (and never both)."""
+    found: dict[str, set[str]] = {}
+    for a in actors:
+        for m in a.mentions:
+            first = m.text.split()[0].lower() if a.type == "PERSON" and m.text.split() else ""
+            if first in GENDERED_HONORIFICS:
+                found.setdefault(a.id, set()).add(GENDERED_HONORIFICS[first])
+    return {aid: genders.pop() for aid, genders in found.items() if len(genders) == 1}
 
 
 def definite_title(doc: Doc, lowers: list[str], head: int) -> tuple[int, int] | None:
