@@ -35,3 +35,15 @@ def test_an_honorific_gives_the_gender_before_any_pronoun(backend):
         pytest.skip("without a parse no subject is known: the person named last is taken")
     a = analyse(text, backend)
     assert speaker_name(a, quote_of(a, "We will win")) == "Tom Baker"
+
+
+def test_an_ambiguous_first_pronoun_does_not_fix_a_gender(backend):
+    text = ("Tom Baker wants Ana Ruiz to resign for criticizing him.\n\nAna Ruiz said on Monday that she would "
+            "stay in office until the end of her term.")
+    if backend == "rules":
+        pytest.skip("without a parse no subject is known, and no pronoun votes")
+    a = analyse(text, backend)
+    baker = next(x for x in a.actors if x.name == "Tom Baker")
+    ruiz = next(x for x in a.actors if x.name == "Ana Ruiz")
+    assert [m.text for m in baker.mentions if m.kind == "pronoun"] == ["him"]
+    assert [m.text for m in ruiz.mentions if m.kind == "pronoun"] == ["she", "her"]
