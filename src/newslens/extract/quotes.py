@@ -23,7 +23,7 @@ from newslens.english.lexicon import (ADJUNCT_MARKERS, BARE_CLAUSE_VERBS, CALEND
                                       PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON, PURPOSE_PHRASES,
                                       QUOTATION_VERBS, RANK_CHANGING, RELATIVE_PRONOUNS, ROLE_HEADS,
                                       SOURCE_PREPOSITIONS, SOURCE_SKIPPED, SPEAKER_PRONOUNS, SPEECH_VERBS,
-                                      TITLE_ABBREVIATIONS, TOPIC_ONLY_PREPOSITIONS, UNNAMED_DETERMINERS)
+                                      TIME_MODIFIERS, TIME_NOUNS, TITLE_ABBREVIATIONS, TOPIC_ONLY_PREPOSITIONS, UNNAMED_DETERMINERS)
 from newslens.model import Actor, Mention, Quote
 from newslens.english.inflection import lemma, verb_forms, word_lemmas
 from newslens.english.syntax import clause_subject
@@ -225,6 +225,15 @@ def relative_antecedent(k: int, lo: int, words: Words) -> Token | None:
     return words.doc[k - 2] if words.actor[k - 2] is not None else None
 
 
+def modifies_unknown_name(token: Token, subject: Token, words: Words) -> bool:
+    """A word of a name that modifies a subject which is a name of no actor ('The Ohio Daily Ledger said', the
+    paper unknown to the tagger): the place describes the source, it does not speak."""
+    return (token.i < subject.i and words.actor[subject.i] is None and subject.pos_ == "PROPN"
+            and subject.text[:1].isupper() and words.actor[token.i] is not None
+            and all(words.doc[k].pos_ == "PROPN" and words.actor[k] != words.actor[token.i]
+                    for k in range(token.i + 1, subject.i + 1) if words.actor[k] != words.actor[token.i]))
+
+
 def subject_tokens(cue: Token, lo: int, hi: int, words: Words) -> list[Token]:
     """Candidate speaker tokens: the parse's subject, else the nearest mention-like word by word order."""
     doc = words.doc
@@ -236,8 +245,9 @@ def subject_tokens(cue: Token, lo: int, hi: int, words: Words) -> list[Token]:
             # host Chris Matthews said', 'His aides say'), not a modifier the parser made the subject
             subject = doc[adjacent[1]]
         if subject is not None and lo <= subject.i < hi and not (subject.is_space or subject.is_punct):
-            return sorted(subject.subtree, key=lambda t: (is_possessive_name(t), t.i != subject.i,
-                                                          t.ent_type_ != "PERSON", abs(t.i - subject.i)))
+            return sorted((t for t in subject.subtree if not modifies_unknown_name(t, subject, words)),
+                          key=lambda t: (is_possessive_name(t), t.i != subject.i, t.ent_type_ != "PERSON",
+                                         abs(t.i - subject.i)))
     adjacent = None if words.parsed else adjacent_subject(cue, words, lo)
     if adjacent is not None:
         return [doc[adjacent[1]]]
@@ -248,6 +258,10 @@ def subject_tokens(cue: Token, lo: int, hi: int, words: Words) -> list[Token]:
         return [antecedent]
     left = []
     k = cue.i - 1
+    if words.lower[k] in TIME_NOUNS:  # past a time phrase before the cue: 'X, who backed Y, earlier this month said'
+        while k - 1 >= lo and (words.lower[k - 1] in TIME_NOUNS or words.lower[k - 1] in TIME_MODIFIERS):
+            k -= 1
+        k -= 1
     while k >= lo:
         tok = doc[k]
         if tok.text == "," and left == []:
@@ -296,8 +310,10 @@ def opens_phrase(k: int, words: Words) -> bool:
 
 
 def is_phrase_noun(k: int, words: Words) -> bool:
-    """A noun that can end a noun phrase ('officials', 'the Clinton campaign'), not a date ('on Tuesday')."""
-    if words.doc[k].ent_type_ in ("DATE", "TIME") or words.text[k] in CALENDAR_WORDS or not words.doc[k].is_alpha:
+    """A noun that can end a noun phrase ('officials', 'the Clinton campaign'), not a date ('on Tuesday', 'last
+    week')."""
+    if words.doc[k].ent_type_ in ("DATE", "TIME") or words.text[k] in CALENDAR_WORDS or not words.doc[k].is_alpha or (
+            words.lower[k] in TIME_NOUNS):
         return False
     if words.actor[k] is not None:
         return True
@@ -378,7 +394,7 @@ def is_unnamed_head(head: Token, words: Words) -> bool:
     """A common noun that names no actor ('officials', 'the report', 'Aides' opening a sentence), not a pronoun,
     not a title before or beside a name ('spokesman Josh Earnest', 'the senator, Ana Lopez,')."""
     i = head.i
-    if not head.is_alpha or words.actor[i] is not None or head.lower_ in NON_SOURCE_WORDS:
+    if not head.is_alpha or words.actor[i] is not None or head.lower_ in NON_SOURCE_WORDS or head.lower_ in TIME_NOUNS:
         return False
     opening = i == 0 or words.text[i - 1] in SENTENCE_END | QUOTE_TOKENS or "\n" in words.text[i - 1]
     if not (head.text.islower() or opening and head.text[1:].islower() and (
@@ -430,8 +446,10 @@ def unnamed_source(cue: Token, words: Words, lo: int, hi: int) -> Attribution | 
     while named is not None and named > head.i and words.actor[named - 1] == words.actor[before]:
         named -= 1  # to the name's first word: 'for Hillary Clinton' attaches the name, it does not name the source
     if before is not None and before > head.i and words.actor[before] is not None and (
-            words.index.types.get(words.actor[before]) == "PERSON") and words.lower[named - 1] not in SOURCE_PREPOSITIONS:
-        return None  # 'American academic and professor Marc Lamont Hill commented': a name right before the cue
+            words.index.types.get(words.actor[before]) == "PERSON") and (
+            words.lower[named - 1] not in SOURCE_PREPOSITIONS) and not any(words.is_verb(k) for k in range(head.i + 1, named)):
+        return None  # 'American academic and professor Marc Lamont Hill commented': a name right before the cue, in
+        # the source's phrase (not the object of the clause a participle follows: 'A judge rejected X's plea, saying')
     doc, i = words.doc, head.i
     adjacent = adjacent_subject(cue, words, lo)
     if adjacent is not None and adjacent[1] == i:  # the phrase by word order, as source_head read it
@@ -517,7 +535,12 @@ def attribute(cue: Token, words: Words, lo: int, hi: int, quoted: list[tuple[int
     if words.parsed:
         subject = clause_subject(cue)
         if subject is not None and subject.is_alpha:
-            return token_attribution(None, subject, cue.text)
+            first = subject.i  # a name of no actor by all its words: 'The Ohio Daily Ledger said'
+            while subject.pos_ == "PROPN" and first > max(lo, subject.left_edge.i) and (
+                    words.doc[first - 1].pos_ == "PROPN"):
+                first -= 1
+            start, end = words.idx[first], subject.idx + len(subject.text)
+            return Attribution(None, doc_text(cue.doc)[start:end], cue.text, start, end)
     return Attribution(None, None, cue.text)
 
 
