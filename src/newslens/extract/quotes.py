@@ -26,7 +26,7 @@ from newslens.english.lexicon import (ADJUNCT_MARKERS, BARE_CLAUSE_VERBS, CALEND
                                       TIME_MODIFIERS, TIME_NOUNS, TITLE_ABBREVIATIONS, TOPIC_ONLY_PREPOSITIONS, UNNAMED_DETERMINERS)
 from newslens.model import Actor, Mention, Quote
 from newslens.english.inflection import lemma, verb_forms, word_lemmas
-from newslens.english.syntax import clause_subject
+from newslens.english.syntax import SUBJECT_DEPS, clause_subject
 from newslens.english.tokens import doc_text
 from newslens.extract.mentions import MentionIndex
 from newslens.extract.words import Words
@@ -587,6 +587,32 @@ def sentence_bounds(words: Words, first: int, last: int, quoted: list[tuple[int,
     return lo, hi
 
 
+def introduced_block(words: Words, first: int, marks: list[tuple[int, int]]) -> Attribution | None:
+    """The attribution of a quotation that opens a paragraph after one ending in a colon ('Ana Ruiz continued:',
+    'The Daily Ledger reports:', 'Ruiz made the following comment:'): the block quote's source is the
+    introducing sentence's, by its cue, else its subject or first actor."""
+    k = first - 1
+    while k >= 0 and (words.doc[k].is_space or words.text[k] in QUOTE_TOKENS):
+        k -= 1
+    if k < 1 or words.text[k] != ":" or "\n" not in words.doc[k:first].text:
+        return None
+    colon, lo = k, k
+    while lo > 0 and not ("\n" in words.text[lo - 1] or words.text[lo - 1] in SENTENCE_END):
+        lo -= 1
+    outside = [j for j in range(lo, colon) if not in_quotation(words.idx[j], marks)]
+    for j in outside:
+        if is_cue(j, words):
+            candidate = attribute(words.doc[j], words, lo, colon, marks)
+            if candidate.speaker or candidate.speaker_text:
+                return candidate
+    named = [j for j in outside if words.actor[j] is not None]
+    if not named:
+        return None
+    j = next((j for j in named if words.parsed and words.doc[j].dep_ in SUBJECT_DEPS), named[0])
+    start, end = mention_bounds(words.index, words.doc[j], words.actor[j])
+    return Attribution(words.actor[j], doc_text(words.doc)[start:end], None, start, end)
+
+
 def direct_quotes(words: Words, text: str) -> list[tuple[int, int, Attribution]]:
     """Quotations in `text` (the doc's text, passed in: spaCy rebuilds doc.text on every access)."""
     doc = words.doc
@@ -614,6 +640,8 @@ def direct_quotes(words: Words, text: str) -> list[tuple[int, int, Attribution]]
         if attribution is None and lead and words.text[lead[-1]] == ":":
             ids = [words.actor[k] for k in lead if words.actor[k]]
             attribution = Attribution(ids[0], None, None) if ids else None
+        if attribution is None and not lead:
+            attribution = introduced_block(words, first.i, marks)
         continues = previous is not None and (
             text[previous[0]:open_at].strip(" ,\n") == "" or
             (text[previous[0]:open_at].count("\n") <= 1 and not cues))
