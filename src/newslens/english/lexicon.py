@@ -334,6 +334,11 @@ def calendar_words() -> frozenset[str]:
 
 
 CALENDAR_WORDS = calendar_words()  # never a name ("On Monday Kim said"), though capitalised
+# Nouns that name a stretch of time: the head of an adverbial phrase ('X, who backed Y, last week said'), never a
+# statement's source, whatever the parser made of it.
+TIME_NOUNS = frozenset("""second minute hour day night morning afternoon evening week weekend month year decade
+century today yesterday tonight tomorrow""".split())
+TIME_MODIFIERS = frozenset("last this next earlier later early late that".split())  # 'earlier this month'
 
 # Prepositions that link an act's target to its verb ('turn to', 'negotiate with', 'fight against').
 LINKING_PREPOSITIONS = {"to", "with", "against", "from", "on", "at", "for", "by", "toward", "towards", "into"}
