@@ -14,12 +14,14 @@ from itertools import takewhile
 from spacy.attrs import DEP, IDX, LOWER, ORTH, POS, SENT_START
 from spacy.tokens import Doc
 
-from newslens.english.gazetteer import country_names
+from newslens.english.gazetteer import is_country
+from newslens.english.inflection import word_lemmas
 from newslens.english.lexicon import (
-    COUNTRY_NOUNS, FEMININE_PRONOUNS, GENDERED_HONORIFICS, ORG_HEADS, POSSESSIVE_DETERMINERS, PRONOUNS_PERSON, RANK_CHANGING,
-    RELATIVE_WORDS, ROLE_HEADS,
+    COUNTRY_NOUNS, FEMININE_PRONOUNS, GENDERED_HONORIFICS, NATIONAL_BODY_HEADS, NATIONAL_BODY_REACH,
+    NATIONAL_FORCE_HEADS, ORG_HEADS, POSSESSIVE_DETERMINERS, PRONOUNS_PERSON, RANK_CHANGING, RELATIVE_WORDS, ROLE_HEADS,
 )
 from newslens.model import Actor, Mention
+from newslens.pipeline.entities import ends_noun_phrase
 from newslens.pipeline.titles import is_excellency
 from newslens.english.syntax import SUBJECT_DEPS
 from newslens.english.tokens import doc_strings, doc_text
@@ -217,6 +219,64 @@ def merge_name_parts(doc: Doc, actors: list[Actor]) -> list[Actor]:
     return with_mentions([a for a in actors if a.id not in merged], added)
 
 
+# A country's own bodies that speak and act for it ('its foreign ministry said'); its armed forces act as bodies of
+# their own (see actors.national_body_mentions), and 'its people' are not its state.
+OWNED_STATE_HEADS = NATIONAL_BODY_HEADS - NATIONAL_FORCE_HEADS - {"people"}
+
+
+def owned_national_body(doc: Doc, i: int) -> tuple[int, int] | None:
+    """Token range of 'its [foreign] ministry', 'its government' from the 'its' at i: a few lower-case adjectives or
+    nouns, then a state body's noun that heads the phrase; None otherwise ('its ministry building')."""
+    for k in range(i + 1, min(i + 2 + NATIONAL_BODY_REACH, len(doc))):
+        token = doc[k]
+        if not (token.is_alpha and token.is_lower):
+            return None
+        if token.lower_ in OWNED_STATE_HEADS and ends_noun_phrase(doc, k):
+            return i, k + 1
+        if not (token.pos_ in ("NOUN", "ADJ") if token.pos_ else {"NOUN", "ADJ"} & set(word_lemmas(token.lower_))):
+            return None
+    return None
+
+
+def is_subject(word) -> bool:
+    """A subject, or a conjunct of one ('Peru' in 'Chile and Peru signed')."""
+    return word.dep_ in SUBJECT_DEPS or word.dep_ == "conj" and word.head.dep_ in SUBJECT_DEPS
+
+
+def resolve_national_bodies(doc: Doc, actors: list[Actor]) -> list[Actor]:
+    """'South Korea said it was watching. Its foreign ministry said ...': a state body owned by 'its' stands for
+    the country named before it, as 'the South Korean foreign ministry' does; the country a subject names in this
+    sentence or the one before, else the only country named there (none when two are and neither is a subject; without
+    a parse, none when two are)."""
+    if not doc.has_annotation("SENT_START"):
+        return actors
+    countries = sorted((m.start, m.end, a.id) for a in actors if a.type == "GPE" and is_country(a.name)
+                       for m in a.mentions if m.kind != "pronoun")
+    if not countries:
+        return actors
+    covered = sorted((m.start, m.end) for a in actors for m in a.mentions)
+    text = doc_text(doc)
+    added: dict[str, list[Mention]] = {}
+    for i in (t.i for t in doc if t.lower_ == "its"):
+        body = owned_national_body(doc, i)
+        if body is None:
+            continue
+        start, end = doc[body[0]].idx, doc[body[1] - 1].idx + len(doc[body[1] - 1].text)
+        near = max(bisect_left(covered, (start, 0)) - 1, 0)
+        if any(s < end and start < e for s, e in covered[near:near + 3]):
+            continue  # already part of a mention
+        sentence = doc[i].sent
+        window = doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
+        before = [(s, e, aid) for s, e, aid in countries if window <= s < start]
+        subjects = [(doc[named.start].sent.start, aid) for s, e, aid in before
+                    if (named := doc.char_span(s, e, alignment_mode="expand")) is not None and is_subject(named.root)]
+        latest = {aid for at, aid in subjects if at == subjects[-1][0]} if subjects else {aid for *_, aid in before}
+        chosen = latest.pop() if len(latest) == 1 else None  # not 'Chile and Peru signed it. Its government ...'
+        if chosen is not None:
+            added.setdefault(chosen, []).append(Mention(text[start:end], start, end, "nominal"))
+    return with_mentions(actors, added)
+
+
 def with_mentions(actors: list[Actor], added: dict[str, list[Mention]]) -> list[Actor]:
     return [replace(a, mentions=tuple(sorted(a.mentions + tuple(added.get(a.id, [])),
                                              key=lambda m: (m.start, m.end)))) for a in actors]
@@ -235,7 +295,7 @@ def described_actor(head: str, before: list[tuple[int, str]], actors_by_id: dict
         return None
     if head in COUNTRY_NOUNS:
         return next((aid for _, aid in before if actors_by_id[aid].type == "GPE"
-                     and actors_by_id[aid].name in country_names()), None)
+                     and is_country(actors_by_id[aid].name)), None)
     named = {aid for _, aid in before if head in actors_by_id[aid].name.lower().split()
              and actors_by_id[aid].type in ("ORG", "GPE", "NORP")}
     return named.pop() if len(named) == 1 else None
