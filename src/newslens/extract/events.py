@@ -12,8 +12,10 @@ The constructions:
 - the passive with a by-agent ('was founded by X'), also in a reduced relative ('the group founded by X');
 - a relative clause acts for the noun it describes ('Freedom Magazine, which attacked X');
 - an event noun carried by a verb ('issued a warning to', 'held talks with', 'in a statement to');
-- an event noun with its own agent ("X's attack on Y", 'strikes by X against Y', "X's defeat of Y"),
-  also as the passive subject's event ('was killed in a raid by X');
+- an event noun with its own agent ("X's attack on Y", 'strikes by X against Y', "X's defeat of Y", 'the visit of
+  X to Y'), also as the passive subject's event ('was killed in a raid by X');
+- a thing an actor owns, says or does stands for the actor as a clause's subject or target where the clause
+  evaluates it ('criticised Y's leadership', 'condemned the attack by Y');
 - a speech act with its addressee ('told X', 'urged X', 'said in a statement to X');
 - word order, where the parser tied a verb to neither actor next to it ('X replaced Y' read as one
   noun phrase by a small parser).
@@ -36,7 +38,7 @@ from newslens.english.gazetteer import country_names, places
 from newslens.english.lexicon import (ACCUSATION_NOUNS, ACTING_NOUNS, ADDRESSEE_VERBS, ADJACENT_BLOCKERS, AGENT_NOUNS,
                                       CLAUSAL_PREPOSITIONS, COMMUNICATION_NOUNS, CONDITIONAL_MARKS, EMPTY_VERBS,
                                       EVENT_ADJECTIVES, EVENT_CLASS_OF, EVENT_NOUNS, FACILITY_HEADS, GEOGRAPHIC_HEADS,
-                                      GERUND_BLOCKERS, HYPOTHETICAL_MODALS, INCLUDING, NAMING_VERBS,
+                                      GERUND_BLOCKERS, HYPOTHETICAL_MODALS, INCLUDING, KIN_NOUNS, NAMING_VERBS,
                                       NON_TARGET_PREPOSITIONS, NOT_EVENT_VERBS, NOUN_TARGET_LINKS,
                                       OBJECT_CONTROL_VERBS, PLACE_NOUNS, POSSESSIVE_MARKS, PRECONJUNCTIONS,
                                       RANGE_VERBS, RECEIVING_VERBS, RELATIVE_PRONOUNS, REMOVING_VERBS, ROLE_HEADS,
@@ -70,6 +72,7 @@ class Event:
     verb: int                # the verb, or the event noun when no verb carries it
     noun: int | None = None  # the verb's object that the predicate names ('issued a warning to', 'sought shells from')
     link: str | None = None  # the preposition before the patient
+    owned: bool = False      # an end is the owner of the thing the clause names ("criticised Y's leadership")
 
 
 def is_absolute(noun: int, words: Words) -> bool:
@@ -145,6 +148,10 @@ def named_actors(noun: int, words: Words) -> list[int]:
             found.append(named_before)
             continue
         links = list(prepositional(k, words))
+        listed = included_actors(k, words)
+        if listed:  # 'former members of X, including A and B': the members it names act, not X
+            found += listed
+            continue
         if words.lower[k] in ACTING_NOUNS:
             owners = [c for c in words.children[k] if words.dep[c] in OWNER_DEPS and words.actor[c]]
             owners += [n for link, n in links if words.actor[n] and (link in ("of", "for") or link == "from" and (
@@ -153,8 +160,22 @@ def named_actors(noun: int, words: Words) -> list[int]:
             if owners:
                 found.append(owners[0])
                 continue
-        found += included_actors(k, words)
     return found
+
+
+def owners_of(noun: int, words: Words) -> list[int]:
+    """The actor a thing belongs to, where a clause's subject or target names a thing, not an actor: "Y's leadership"
+    (a name, not a pronoun: 'her emails' is read only as far as the pronoun is), 'the attack by Y'. What an actor
+    says, does or has is how an evaluation reaches that actor ('criticised Y's leadership' criticises Y): relations.py
+    keeps such an event only where its CAMEO root evaluates (EVALUATIVE_ROOTS), since acting on a thing is not acting
+    on its owner ('rejected Y's choice', 'bought Y's house'). A possessed person is read by named_actors already
+    ("Thailand's foreign minister") or is someone else ("Y's family")."""
+    if words.actor[noun] or words.pos[noun] != "NOUN" or words.lower[noun] in ACTING_NOUNS | KIN_NOUNS:
+        return []
+    owner = possessor(noun, words)
+    if owner is not None:
+        return [owner] if words.actor[owner] and words.pos[owner] != "PRON" else []
+    return [a for link, n in prepositional(noun, words) if link == "by" for a in named_actors(n, words)]
 
 
 def appositive_name(noun: int, words: Words) -> int | None:
@@ -472,18 +493,25 @@ def clause_events(sent: Span, words: Words) -> Iterator[Event]:
                 elif link == "in" and words.lower[noun] in EVENT_NOUNS:
                     yield from passive_in_event(verb, subject, noun, words)
             continue
+        # an adverbial clause's subject is inherited least surely, and its object is often a topic ('to address Y's
+        # needs'): no owner is read there
+        owning = words.dep[verb] != "advcl"
         agents = named_actors(subject, words)
+        owned_agent = not agents and owning
+        agents = agents or (owners_of(subject, words) if owning else [])
         if not agents:
             continue
         for target, event_noun, link in verb_targets(verb, words):
             if base in EMPTY_VERBS and event_noun is None:
                 continue  # 'had a team', 'took the country': the verb alone states no event
-            for patient in named_actors(target, words):
+            patients = named_actors(target, words)
+            owned = owned_agent or not patients
+            for patient in patients or (owners_of(target, words) if owning else []):
                 for agent in agents:
                     if link == "from" and base in RECEIVING_VERBS:
-                        yield Event(patient, agent, verb, event_noun, link)
+                        yield Event(patient, agent, verb, event_noun, link, owned)
                     else:
-                        yield Event(agent, patient, verb, event_noun, link)
+                        yield Event(agent, patient, verb, event_noun, link, owned)
 
 
 def adjective_events(sent: Span, words: Words) -> Iterator[Event]:
@@ -545,6 +573,10 @@ def nominal_events(sent: Span, words: Words) -> Iterator[Event]:
         agent_words = [c for c in words.children[noun] if words.dep[c] in OWNER_DEPS]
         agent_words += [n for link, n in links if link == "by"]
         agents = [a for word in agent_words for a in named_actors(word, words)]
+        if not agents and any(link in NOUN_TARGET_LINKS and link != "of" for link, _ in links):
+            # 'the visit of X to Y', 'the meeting of X with Y': beside a target, the of-phrase names the agent
+            agents = [a for link, n in links if link == "of" for a in named_actors(n, words)]
+            links = [(link, n) for link, n in links if link != "of"]
         for agent in [n for link, n in links if link == "by"]:  # 'strikes by X | against Y'
             links += [(link, n) for link, n in prepositional(agent, words) if n > agent]
         for link, target in links:
