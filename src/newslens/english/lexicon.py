@@ -261,6 +261,10 @@ ADDRESSEE_VERBS = frozenset("tell warn caution threaten urge ask accuse inform a
                             "criticise condemn blame call contact brief invite remind congratulate denounce decry "
                             "advise answer notify reassure".split())
 
+# Verbs whose subjunctive clause's subject is the one told what to do ('demanded that Y resign', 'urged Y be freed' is
+# read as urging Y): a 'that' clause after other verbs is what was said.
+DEMANDING_VERBS = frozenset("demand urge ask request insist propose recommend".split())
+
 # Verbs whose object does what their complement says ('asked X to help Y': X helps Y).
 OBJECT_CONTROL_VERBS = frozenset("ask urge tell allow let order force persuade invite encourage help enable "
                                  "permit require instruct convince call pressure push lead".split())

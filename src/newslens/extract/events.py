@@ -36,10 +36,10 @@ from spacy.tokens import Span
 from newslens.english.cameo import singular
 from newslens.english.gazetteer import country_names, places
 from newslens.english.lexicon import (ACCUSATION_NOUNS, ACTING_NOUNS, ADDRESSEE_VERBS, ADJACENT_BLOCKERS, AGENT_NOUNS,
-                                      CLAUSAL_PREPOSITIONS, COMMUNICATION_NOUNS, CONDITIONAL_MARKS, EMPTY_VERBS,
-                                      EVENT_ADJECTIVES, EVENT_CLASS_OF, EVENT_NOUNS, FACILITY_HEADS, GEOGRAPHIC_HEADS,
-                                      GERUND_BLOCKERS, HYPOTHETICAL_MODALS, INCLUDING, KIN_NOUNS, NAMING_VERBS,
-                                      NON_TARGET_PREPOSITIONS, NOT_EVENT_VERBS, NOUN_TARGET_LINKS,
+                                      CLAUSAL_PREPOSITIONS, COMMUNICATION_NOUNS, CONDITIONAL_MARKS, DEMANDING_VERBS,
+                                      EMPTY_VERBS, EVENT_ADJECTIVES, EVENT_CLASS_OF, EVENT_NOUNS, FACILITY_HEADS,
+                                      GEOGRAPHIC_HEADS, GERUND_BLOCKERS, HYPOTHETICAL_MODALS, INCLUDING, KIN_NOUNS,
+                                      NAMING_VERBS, NON_TARGET_PREPOSITIONS, NOT_EVENT_VERBS, NOUN_TARGET_LINKS,
                                       OBJECT_CONTROL_VERBS, PLACE_NOUNS, POSSESSIVE_MARKS, PRECONJUNCTIONS,
                                       RANGE_VERBS, RECEIVING_VERBS, RELATIVE_PRONOUNS, REMOVING_VERBS, ROLE_HEADS,
                                       SEEKING_VERBS, SPEECH_VERBS, VERB_ONLY_FOR, VERB_ONLY_ON)
@@ -263,6 +263,10 @@ def subject_of(verb: int, words: Words, depth: int = 0) -> tuple[int | None, boo
     infinitive = any(words.lower[c] == "to" for c in words.children[verb])
     if dep == "acl":  # a reduced relative: 'the group founded by X' undergoes, 'a group backing X' acts
         owner = possessor(head, words)
+        marked = any(words.lower[c] == "to" and words.dep[c] in ("mark", "aux") for c in words.children[verb])
+        if owner is None and marked:
+            # 'Japan plans to restore ties' misread as a noun phrase: the name before the noun owns it
+            owner = next((c for c in words.children[head] if words.dep[c] == "compound" and words.actor[c]), None)
         if owner is not None and infinitive:
             return owner, False  # "Hamas's ability to launch attacks", "Russia's plan to invade"
         return head, words.tag[verb] == "VBN" and first_object(verb, words) is None
@@ -387,6 +391,15 @@ def relative_object(verb: int, words: Words) -> int | None:
     return None
 
 
+def is_subjunctive(clause: int, words: Words) -> bool:
+    """'(that) Y resign', 'Y be freed', 'Y should leave': a clause that says what is to be done, not what was ('that Y
+    resigned', 'Y has left', 'Y leaves'). A small tagger may call its verb a noun ('that Y resign')."""
+    auxiliaries = [words.lower[c] for c in words.children[clause] if words.dep[c].startswith("aux")]
+    tag = words.tag[clause]  # the base form, which a tagger may also call present ('that Israel withdraw': VBP)
+    indicative = tag in ("VBD", "VBZ", "VBG", "MD") or tag == "VBN" and "be" not in auxiliaries
+    return not indicative and all(a in ("should", "be") for a in auxiliaries)
+
+
 def verb_targets(verb: int, words: Words) -> Iterator[tuple[int, int | None, str | None]]:
     """(patient noun, event noun, preposition) for what an active verb acts on. Prepositional phrases after
     an object that is someone else's event are that event's ('improve ISIL's defenses against X')."""
@@ -414,6 +427,11 @@ def verb_targets(verb: int, words: Words) -> Iterator[tuple[int, int | None, str
         owner = possessor(child, words) if base in ADDRESSEE_VERBS and not words.actor[child] else None
         if owner is not None and words.actor[owner] and words.index.types[words.actor[owner]] == "ORG":
             yield owner, None, None  # "told ABC's 'This Week'": the network's programme is the network
+    if base in DEMANDING_VERBS:  # 'demanded (that) Y resign': the one told what to do, in the subjunctive
+        for clause in words.children[verb]:
+            told = own_subject(clause, words) if words.dep[clause] == "ccomp" else None
+            if told is not None and is_subjunctive(clause, words):
+                yield told, None, None
     for link, noun in prepositional(verb, words):
         if other_event is not None and noun > other_event:
             continue
