@@ -51,6 +51,15 @@ def pairs(text: str) -> set[tuple[str, str]]:
     ("Ecuador asked Colombia to extradite the suspect.", ("Ecuador", "Colombia")),
     ("Kenya accused Somalia of harbouring militants.", ("Kenya", "Somalia")),
     ("Lebanon blamed Syria for the bombing.", ("Lebanon", "Syria")),
+    # a participle's by-phrase is its agent, also where the parser made it an object or hung it on another phrase
+    ("Ana Ruiz, a lawyer appointed as judge by President Tom Baker, spoke.", ("Tom Baker", "Ana Ruiz")),
+    # a participle set off after its subject acts for it
+    ("Ana Ruiz, stumping for Tom Baker, spoke in Ohio.", ("Ana Ruiz", "Tom Baker")),
+    # an evaluation carried by a verb: its 'for'/'of' phrase is the one evaluated
+    ("Chile voiced support for Peru.", ("Chile", "Peru")),
+    ("Chile voiced criticism of Peru.", ("Chile", "Peru")),
+    ("Chile expressed solidarity with Peru.", ("Chile", "Peru")),
+    ("Chile's support for Peru angered Bolivia.", ("Chile", "Peru")),
     # a demand's subjunctive clause: its subject is the one told what to do
     ("Egypt urged that Israel withdraw its troops.", ("Egypt", "Israel")),
     ("Peru demanded that Chile return the islands.", ("Peru", "Chile")),
@@ -69,6 +78,8 @@ def test_a_petrarch_style_sentence_gives_its_event(text, pair):
     ("Ghana bought Togo's old ferry.", ("Ghana", "Togo")),
     # a possessed relative is someone else
     ("Anna Varga met Peter Lund's daughter in Oslo.", ("Anna Varga", "Peter Lund")),
+    # the of-phrase of a visit with no target is its agent, not the one who announces it
+    ("Chile announced the visit of Tom Baker.", ("Chile", "Tom Baker")),
     # a clause that says what happened is what was said, not a demand made of its subject
     ("Egypt insisted that Israel had withdrawn its troops.", ("Egypt", "Israel")),
     # an adjective of origin before other people does not make them their country

@@ -16,7 +16,10 @@ The constructions:
   X to Y'), also as the passive subject's event ('was killed in a raid by X');
 - a thing an actor owns, says or does stands for the actor as a clause's subject or target where the clause
   evaluates it ('criticised Y's leadership', 'condemned the attack by Y');
-- a speech act with its addressee ('told X', 'urged X', 'said in a statement to X');
+- a speech act with its addressee ('told X', 'urged X', 'said in a statement to X'), and a demand's subjunctive
+  clause ('demanded that X withdraw': X is told what to do);
+- an evaluation a verb carries: its 'for'/'of' phrase is the one evaluated ('voiced support for X');
+- a participle's by-phrase, also where the parser made it an object ('X, a Republican appointed ... by Y');
 - word order, where the parser tied a verb to neither actor next to it ('X replaced Y' read as one
   noun phrase by a small parser).
 A noun that names people or an organisation acts for its owner ("Thailand's foreign minister",
@@ -33,16 +36,16 @@ from typing import Iterator
 
 from spacy.tokens import Span
 
-from newslens.english.cameo import singular
+from newslens.english.cameo import cameo_code, singular
 from newslens.english.gazetteer import country_names, places
 from newslens.english.lexicon import (ACCUSATION_NOUNS, ACTING_NOUNS, ADDRESSEE_VERBS, ADJACENT_BLOCKERS, AGENT_NOUNS,
                                       CLAUSAL_PREPOSITIONS, COMMUNICATION_NOUNS, CONDITIONAL_MARKS, DEMANDING_VERBS,
-                                      EMPTY_VERBS, EVENT_ADJECTIVES, EVENT_CLASS_OF, EVENT_NOUNS, FACILITY_HEADS,
-                                      GEOGRAPHIC_HEADS, GERUND_BLOCKERS, HYPOTHETICAL_MODALS, INCLUDING, KIN_NOUNS,
-                                      NAMING_VERBS, NON_TARGET_PREPOSITIONS, NOT_EVENT_VERBS, NOUN_TARGET_LINKS,
-                                      OBJECT_CONTROL_VERBS, PLACE_NOUNS, POSSESSIVE_MARKS, PRECONJUNCTIONS,
-                                      RANGE_VERBS, RECEIVING_VERBS, RELATIVE_PRONOUNS, REMOVING_VERBS, ROLE_HEADS,
-                                      SEEKING_VERBS, SPEECH_VERBS, VERB_ONLY_FOR, VERB_ONLY_ON)
+                                      EMPTY_VERBS, EVALUATIVE_ROOTS, EVENT_ADJECTIVES, EVENT_CLASS_OF, EVENT_NOUNS,
+                                      FACILITY_HEADS, GEOGRAPHIC_HEADS, GERUND_BLOCKERS, HYPOTHETICAL_MODALS, INCLUDING,
+                                      KIN_NOUNS, NAMING_VERBS, NON_TARGET_PREPOSITIONS, NOT_EVENT_VERBS,
+                                      NOUN_TARGET_LINKS, OBJECT_CONTROL_VERBS, PLACE_NOUNS, POSSESSIVE_MARKS,
+                                      PRECONJUNCTIONS, RANGE_VERBS, RECEIVING_VERBS, RELATIVE_PRONOUNS, REMOVING_VERBS,
+                                      ROLE_HEADS, SEEKING_VERBS, SPEECH_VERBS, VERB_ONLY_FOR, VERB_ONLY_ON)
 from newslens.english.inflection import lemma, word_lemmas
 from newslens.english.syntax import RELATIVE_CLAUSE_DEPS
 from newslens.extract.words import Words
@@ -206,7 +209,26 @@ def possessor(noun: int, words: Words) -> int | None:
 
 
 def is_passive(verb: int, words: Words) -> bool:
-    return any(words.dep[c] in PASSIVE_MARK_DEPS | PASSIVE_SUBJECT_DEPS for c in words.children[verb])
+    return any(words.dep[c] in PASSIVE_MARK_DEPS | PASSIVE_SUBJECT_DEPS for c in words.children[verb]) or (
+        misread_agent(verb, words) is not None)
+
+
+def misread_agent(verb: int, words: Words) -> int | None:
+    """The by-phrase a parser read as the object of a participle with no auxiliary ('X, a Republican appointed ...
+    by President Y' with Y the object of 'appointed'): a participle's 'by' phrase names its agent."""
+    if words.tag[verb] != "VBN" or any(words.dep[c].startswith("aux") for c in words.children[verb]):
+        return None
+    for child in words.children[verb]:
+        if child < verb:
+            continue
+        if words.dep[child] in VERB_OBJECT_DEPS and any(words.lower[k] == "by" and child in (
+                words.head[k], words.head[words.head[k]]) for k in range(words.doc[child].left_edge.i, child)):
+            return child
+        if words.dep[child] in OBLIQUE_DEPS:  # '... appointed as judge | by Y', the by-phrase hung on the judge
+            agent = next((n for link, n in prepositional(child, words) if link == "by"), None)
+            if agent is not None:
+                return agent
+    return None
 
 
 def real_word(token: int | None, words: Words) -> int | None:
@@ -248,8 +270,9 @@ def subject_of(verb: int, words: Words, depth: int = 0) -> tuple[int | None, boo
         return subject, is_passive(verb, words)
     if head == verb or depth > 4:
         return None, False
-    if dep == "parataxis" and head < verb and words.actor[head] and words.tag[verb] in FINITE_TAGS:
-        return head, is_passive(verb, words)  # 'X, Y's manager, ripped Z': the parser hung the verb on its subject
+    if dep in ("parataxis", "appos") and head < verb and words.actor[head] and words.tag[verb] in FINITE_TAGS | {"VBG"}:
+        # 'X, Y's manager, ripped Z': the parser hung the verb on its subject; 'X, stumping for Y, said'
+        return head, is_passive(verb, words)
     absolute = next((c for c in words.children[verb] if c < verb and words.dep[c] in OBLIQUE_DEPS and any(
         words.lower[g] == "with" for g in words.children[c])), None)
     if absolute is not None and words.tag[verb] == "VBG":
@@ -333,11 +356,20 @@ def is_hypothetical(verb: int, words: Words) -> bool:
             and is_hypothetical(head, words))
 
 
+def is_evaluation(noun: int, words: Words) -> bool:
+    """A noun whose CAMEO root evaluates (EVALUATIVE_ROOTS: 'support', 'praise', 'criticism', 'solidarity'): its
+    'of' and 'for' phrases name the one evaluated ('support for X', 'criticism of X'), not its agent or purpose."""
+    if words.pos[noun] != "NOUN":
+        return False
+    code = cameo_code(singular(words.lower[noun]))
+    return code is not None and code.root in EVALUATIVE_ROOTS
+
+
 def carried_nouns(verb: int, words: Words) -> Iterator[int]:
-    """Event nouns a verb carries: its object ('held talks', 'contemplating exercises') and a
+    """Event nouns a verb carries: its object ('held talks', 'contemplating exercises', 'voiced support') and a
     statement it is made in ('said in a statement to')."""
     for child in words.children[verb]:
-        if words.dep[child] in VERB_OBJECT_DEPS and words.lower[child] in EVENT_NOUNS:
+        if words.dep[child] in VERB_OBJECT_DEPS and (words.lower[child] in EVENT_NOUNS or is_evaluation(child, words)):
             yield child
     for link, noun in prepositional(verb, words):
         if link == "in" and words.lower[noun] in COMMUNICATION_NOUNS:
@@ -449,8 +481,11 @@ def verb_targets(verb: int, words: Words) -> Iterator[tuple[int, int | None, str
                     link in NOUN_TARGET_LINKS and is_target_link(link, base)):
                 yield noun, thing, link  # 'at' after a thing: where it was aimed ('fired rockets at X')
     for event_noun in carried_nouns(verb, words):
+        evaluated = possessor(event_noun, words) is None and is_evaluation(event_noun, words)
         for link, noun in prepositional(event_noun, words):
             if link in NOUN_TARGET_LINKS or link == "from" and base in RECEIVING_VERBS:  # 'received support from X'
+                yield noun, event_noun, link
+            elif link in ("of", "for") and evaluated:  # 'voiced support for X', 'tweeted support of X'
                 yield noun, event_noun, link
 
 
@@ -459,6 +494,9 @@ def passive_phrases(verb: int, words: Words) -> list[tuple[str, int]]:
     to Washington | by X', 'was elected in 2010 | by voters'): a by-phrase on a noun that states no event of its
     own is the verb's agent."""
     phrases = list(prepositional(verb, words))
+    misread = misread_agent(verb, words)
+    if misread is not None:
+        phrases.append(("by", misread))
     for link, noun in list(phrases):
         if link != "by" and words.lower[noun] not in EVENT_NOUNS:
             phrases += [(inner, n) for inner, n in prepositional(noun, words) if inner == "by"]
@@ -598,7 +636,8 @@ def nominal_events(sent: Span, words: Words) -> Iterator[Event]:
         for agent in [n for link, n in links if link == "by"]:  # 'strikes by X | against Y'
             links += [(link, n) for link, n in prepositional(agent, words) if n > agent]
         for link, target in links:
-            if link not in NOUN_TARGET_LINKS and not (link in ("of", "into") and agents):  # "X's defeat of Y"
+            if link not in NOUN_TARGET_LINKS and not (link in ("of", "into") and agents) and not (
+                    link == "for" and agents and is_evaluation(noun, words)):  # "X's defeat of Y", "X's support for Y"
                 continue
             patients = named_actors(target, words)
             owner = possessor(target, words) if not patients and link in ("of", "into") else None
