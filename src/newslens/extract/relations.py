@@ -17,9 +17,9 @@ from typing import Iterator
 from spacy.tokens import Doc, Span
 
 from newslens.english.cameo import ROOT_CLASS, cameo_code
-from newslens.english.lexicon import (COMMUNICATION_NOUNS, EMPTY_VERBS, EVENT_ADJECTIVES, EVENT_CLASS_OF,
-                                      GIVING_VERBS, LIGHT_VERBS, LINKING_PREPOSITIONS, MADE_NOUNS, PLAN_VERBS,
-                                      RECEIVING_VERBS, REMOVING_VERBS, SEEKING_VERBS, SPEECH_VERBS)
+from newslens.english.lexicon import (COMMUNICATION_NOUNS, EMPTY_VERBS, EVALUATIVE_ROOTS, EVENT_ADJECTIVES,
+                                      EVENT_CLASS_OF, GIVING_VERBS, LIGHT_VERBS, LINKING_PREPOSITIONS, MADE_NOUNS,
+                                      PLAN_VERBS, RECEIVING_VERBS, REMOVING_VERBS, SEEKING_VERBS, SPEECH_VERBS)
 from newslens.english.inflection import lemma, verb_lemma
 from newslens.english.tokens import doc_text, sentences
 from newslens.extract.mentions import MentionIndex
@@ -100,6 +100,8 @@ def parsed_relations(sent: Span, words: Words, actors_by_id: dict, hard_wrapped:
         if source_id == target_id or not (acts(source_id, actors_by_id) and acts(target_id, actors_by_id)):
             continue
         predicate, category = event_predicate(event, words)
+        if event.owned and cameo_root(predicate, category) not in EVALUATIVE_ROOTS:
+            continue  # 'rejected Y's choice' acts on the choice; 'criticised Y's choice' criticises Y
         start, end = span_of(sent, [event.agent, event.patient, event.verb], words, hard_wrapped)
         status, source = event_status(event.verb, words, not is_event_noun(event.verb, words) and (
             is_hypothetical(event.verb, words)))
@@ -109,6 +111,12 @@ def parsed_relations(sent: Span, words: Words, actors_by_id: dict, hard_wrapped:
                        start=start, end=end, negated=status == NEGATED, category=category, status=status,
                        status_source=reporter if reporter not in (source_id, None) or reporter and status in (
                            REPORTED, NEGATED) else None)
+
+
+def cameo_root(predicate: str, category: str) -> str | None:
+    """The CAMEO root that with_cameo gives a predicate, if any."""
+    return with_cameo(Relation(source="", predicate=predicate, target="", sentence="", start=0, end=0,
+                               category=category)).cameo_root
 
 
 def with_cameo(relation: Relation) -> Relation:
