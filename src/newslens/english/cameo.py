@@ -9,6 +9,8 @@ english/data/CAMEO.LICENSE), vendored unchanged. It is read once, lazily, into t
   it: '- * DECLARATION  [057]  # SIGN') most often do, within their most frequent root, where it has two
   patterns or more and that root holds a third of them ('sign with X': '057', sign a formal agreement); such a
   usual code does not override a class the reading gave ('fly missions against X' is fighting);
+- a verb the dictionary does not code that is, as a noun, the object of other verbs' patterns ('sanction': '- *
+  SANCTIONS [163]' after 'impose' and 'extend') codes as that noun usually does there;
 the rest of PETRARCH's pattern language (synonym sets, noun phrases before the verb) is not read.
 A code's root is its first two digits ('042' -> '04' consult). Goldstein values are those of the roots
 (Goldstein 1992 as tabulated for CAMEO in the public codebook and GDELT's CAMEO.goldsteinscale.txt): only
@@ -79,6 +81,7 @@ class Dictionary:
     blocks: dict[str, int]                      # verb -> its block
     phrases: dict[tuple[int, str], str]         # (block, preposition or particle) -> code
     objects: dict[tuple[int, str], str]         # (block, object noun) -> code
+    as_objects: dict[str, str]                  # object noun -> the code it usually gives the verbs it follows
 
 
 def source_code(field: str) -> str | None:
@@ -109,6 +112,7 @@ def dictionary() -> Dictionary:
     objects: dict[tuple[int, str], str] = {}
     synonyms: dict[str, list[str]] = {}
     pattern_codes: dict[int, Counter] = {}
+    object_codes: dict[str, Counter] = {}
     block, block_code, current_set, reading = -1, None, None, False
     for line in DICTIONARY.read_text(encoding="utf8").splitlines():
         if line.startswith("####### VERB PATTERNS"):
@@ -147,6 +151,8 @@ def dictionary() -> Dictionary:
                 phrases.setdefault((block, single[1:-1].lower()), code)
             for noun in pattern_words(single, synonyms):
                 objects.setdefault((block, noun), code)
+                if not single.startswith("&"):
+                    object_codes.setdefault(singular(noun), Counter())[code[:3]] += 1
             continue
         words = verb_words(line)
         own = OWN_CODE.search(line.split("#")[0])
@@ -157,9 +163,13 @@ def dictionary() -> Dictionary:
                 verbs.setdefault(words[0], code)
         elif len(words) == 2 and code:
             phrases.setdefault((blocks.get(words[0], block), words[1]), code)
+    # no code of its own: the patterns'; a verb no block lists, only its patterns' comments ('# URGE'), where it
+    # has three patterns or more
     usual = {verb: code for verb, code in ((verb, usual_code(codes)) for verb, codes in pattern_codes.items())
-             if code is not None and verb not in verbs and verb in blocks}  # no code of its own: the patterns'
-    return Dictionary(verbs, usual, blocks, phrases, objects)
+             if code is not None and verb not in verbs and (verb in blocks or sum(pattern_codes[verb].values()) > 2)}
+    as_objects = {noun: code for noun, code in ((noun, usual_code(codes)) for noun, codes in object_codes.items())
+                  if code is not None}
+    return Dictionary(verbs, usual, blocks, phrases, objects, as_objects)
 
 
 def usual_code(codes: Counter) -> str | None:
@@ -186,8 +196,10 @@ def cameo_code(verb: str, preposition: str | None = None, noun: str | None = Non
         noun = singular(noun)  # 'talks' -> 'talk'
     code = (noun and book.objects.get((block, noun))) or (preposition and book.phrases.get((block, preposition))) or (
         book.verbs.get(verb)) or (noun and book.verbs.get(noun))
-    usual = not code and verb in book.usual
-    code = code or book.usual.get(verb)
+    usual = not code and (verb in book.usual or verb in book.as_objects)
+    # a verb the dictionary does not code that names, as a noun, what other verbs do ('sanctioned X': '- * SANCTIONS
+    # [163]' after 'impose', 'extend'): the code the noun usually gives them
+    code = code or book.usual.get(verb) or (verb not in book.blocks and book.as_objects.get(verb))
     if not code:
         return None
     root = code[:2]

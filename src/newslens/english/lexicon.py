@@ -26,6 +26,10 @@ NATIONAL_BODY_REACH = 2
 # The armed ones among them: 'the Indonesian navy', 'Iraqi security forces' are a body of their own that belongs to
 # its country (what they do or suffer is not the country's as a whole: 'the command controls Iraqi forces').
 NATIONAL_FORCE_HEADS = frozenset("military army navy forces troops".split())
+# Plural nouns for the people a country's state acts through: after its demonym they act for the country ('Israeli
+# soldiers arrested X', 'Chinese officials criticised Y'), unlike its citizens, workers or businessmen.
+STATE_AGENT_NOUNS = frozenset("officials soldiers police diplomats envoys negotiators authorities ministers commanders "
+                              "officers prosecutors inspectors investigators agents counterparts".split())
 
 # Labels of a credit line or caption ('Photo: Reuters Tom Lee', 'Picture by ...'): what follows credits a source.
 CREDIT_LABELS = frozenset("photo photos photograph photographs picture pictures image images credit credits video "
@@ -208,7 +212,17 @@ ACTING_NOUNS = ORG_HEADS | ROLE_HEADS | frozenset(
     "rebels police staff workers authorities spokesman spokeswoman representatives delegation officers "
     "government governments regime administration detective detectives investigator investigators agents "
     "employees personnel negotiators envoys staffers crew ministers commanders lawyers attorneys "
-    "prosecutors inspectors".split())
+    "prosecutors inspectors counterparts".split())
+
+# CAMEO roots of an evaluation (05 praise, endorse, support; 11 criticise, accuse, question): an evaluation of what an
+# actor owns, says or does evaluates the actor ('criticised Y's leadership', 'praised the offer by Y'), as the
+# annotation guide reads it; any other act on a thing is not an act on its owner ('rejected Y's choice').
+EVALUATIVE_ROOTS = frozenset({"05", "11"})
+
+# Nouns for people close to someone, who are other people than their owner: "condoled with Y's family" does not
+# address Y, "met Y's wife" meets another person.
+KIN_NOUNS = frozenset("family families wife husband widow widower son sons daughter daughters mother father parents "
+                      "brother brothers sister sisters child children relatives friend friends".split())
 
 # Nouns that state an event, and what the noun's agent does to the one after 'on', 'against', 'with', 'to'.
 EVENT_NOUNS = frozenset("""
@@ -219,7 +233,7 @@ warning warnings threat threats ultimatum accusation accusations criticism compl
 request requests demand demands invitation invitations offer offers message messages letter letters apology
 statement interview phone-call tweet praise thanks congratulations exercises exercise cooperation partnership
 alliance contract contracts campaign pressure supplies defenses defences operations fight fighting battle
-battles mission missions
+battles mission missions feud feuds clash clashes
 defeat capture arrest killing murder assassination kidnapping abduction execution siege blockade occupation liberation
 shelling
 probe probes investigation investigations inquiry allegation allegations
@@ -244,7 +258,12 @@ feel observe sense rate comprise consist constitute contain form
 
 # Speech verbs whose object is the one addressed ('told X', 'urged X'), not what is said.
 ADDRESSEE_VERBS = frozenset("tell warn caution threaten urge ask accuse inform assure thank praise criticize "
-                            "criticise condemn blame call contact brief invite remind congratulate".split())
+                            "criticise condemn blame call contact brief invite remind congratulate denounce decry "
+                            "advise answer notify reassure".split())
+
+# Verbs whose subjunctive clause's subject is the one told what to do ('demanded that Y resign', 'urged Y be freed' is
+# read as urging Y): a 'that' clause after other verbs is what was said.
+DEMANDING_VERBS = frozenset("demand urge ask request insist propose recommend".split())
 
 # Verbs whose object does what their complement says ('asked X to help Y': X helps Y).
 OBJECT_CONTROL_VERBS = frozenset("ask urge tell allow let order force persuade invite encourage help enable "
@@ -334,6 +353,11 @@ def calendar_words() -> frozenset[str]:
 
 
 CALENDAR_WORDS = calendar_words()  # never a name ("On Monday Kim said"), though capitalised
+# Nouns that name a stretch of time: the head of an adverbial phrase ('X, who backed Y, last week said'), never a
+# statement's source, whatever the parser made of it.
+TIME_NOUNS = frozenset("""second minute hour day night morning afternoon evening week weekend month year decade
+century today yesterday tonight tomorrow""".split())
+TIME_MODIFIERS = frozenset("last this next earlier later early late that".split())  # 'earlier this month'
 
 # Prepositions that link an act's target to its verb ('turn to', 'negotiate with', 'fight against').
 LINKING_PREPOSITIONS = {"to", "with", "against", "from", "on", "at", "for", "by", "toward", "towards", "into"}
@@ -451,6 +475,12 @@ LIST_MARKS = frozenset({",", "and", "&"})
 STANCE_PREFIXES = frozenset({"pro", "anti", "counter", "non", "post", "ex"})
 GENERATIONS = frozenset({"Jr", "Jr.", "Sr", "Sr."})
 ADJECTIVE_ENDINGS = ("ish", "ese", "ian", "an", "ic", "i", "ist")
+
+# --- Read by pipeline.sentences ---
+
+# Last characters of a token after which a new sentence may begin ('.', '?', a closing quote or bracket after
+# them, a dateline's dash, a colon before a list); after any other token the sentence goes on.
+SENTENCE_BREAK_CHARS = frozenset(".!?…:\"'”’»)]—–-*•")
 
 # --- Read by pipeline.tagmap ---
 

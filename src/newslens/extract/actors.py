@@ -23,7 +23,8 @@ from newslens.english.gazetteer import country_names, demonyms, is_country, offi
 from newslens.english.lexicon import (ALIAS_ADVERBS, ALIAS_CUES, ARTICLES, DIRECTIONS, EVENT_HEADS, FACILITY_HEADS,
                                       GEOGRAPHIC_HEADS, HONORIFICS, LOCATIVE_PREPOSITIONS, NAME_CONNECTORS,
                                       NAMING_VERBS, NATIONAL_BODY_HEADS, NATIONAL_BODY_REACH, NATIONAL_FORCE_HEADS,
-                                      ORG_HEADS, POSSESSIVE_MARKS, ROLE_HEADS, SHARED_ROLES, SURROUNDING_PREPOSITIONS)
+                                      ORG_HEADS, POSSESSIVE_MARKS, ROLE_HEADS, SHARED_ROLES, STATE_AGENT_NOUNS,
+                                      SURROUNDING_PREPOSITIONS)
 from newslens.model import Actor, Mention, Relation
 from newslens.pipeline.names import bare_name, is_adjective_like, is_after_stance_prefix, surname
 from newslens.pipeline.titles import Title, title_after, title_before
@@ -127,7 +128,9 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
             found += national_body_mentions(body, places()[ent.text].name)  # 'U.S. forces', as 'American forces'
             continue
         if label == "NORP" and not name.endswith("s"):
-            continue  # an adjective ("Russian officials") qualifies; it does not act
+            if is_state_agents_demonym(ent):
+                found.append(demonym_mention(ent))  # 'Israeli soldiers', 'Chinese officials': their country's
+            continue  # otherwise an adjective ("Russian businessmen") qualifies; it does not act
         # "the city of Baghdad" is the city, not the government its capital's name can stand for
         if label == "PERSON" and name in surnames:
             key = name  # 'Sofia Lima ... Lima said': the surname of a person the article names, not Peru's capital
@@ -508,6 +511,23 @@ def national_body_mentions(body: Span, country: str) -> list[EntityMention]:
     if body[-1].lower_ not in NATIONAL_FORCE_HEADS:
         return [EntityMention(body.text, body.start_char, body.end_char, "GPE", country, body, country)]
     return [EntityMention(body.text, body.start_char, body.end_char, "ORG", body.text, body, body.text)]
+
+
+def is_state_agents_demonym(ent: Span) -> bool:
+    """'Israeli soldiers', 'Chinese officials', 'Turkish police': a country's demonym right before a noun for the
+    people its state acts through (at most one lower-case word between: 'Iranian military officials'), or a role
+    with no name after it ('the Iranian foreign minister met ...'; a name after it is the person's title). The demonym
+    then mentions the country: events.py reads such a group as acting for its owner, as it reads "Israel's soldiers".
+    A people's adjective before others ('Russian businessmen', 'Afghan teenagers') only says where they are from."""
+    doc = ent.doc
+    if len(ent) != 1 or ent.text not in demonyms():
+        return False
+    for k in range(ent.end, min(ent.end + 2, len(doc))):
+        if doc[k].lower_ in STATE_AGENT_NOUNS or doc[k].lower_ in ROLE_HEADS and not doc[k + 1:k + 2].text.istitle():
+            return ends_noun_phrase(doc, k)
+        if not (doc[k].is_alpha and doc[k].is_lower):
+            return False
+    return False
 
 
 def demonym_mention(word: Span) -> EntityMention:

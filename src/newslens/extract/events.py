@@ -12,9 +12,14 @@ The constructions:
 - the passive with a by-agent ('was founded by X'), also in a reduced relative ('the group founded by X');
 - a relative clause acts for the noun it describes ('Freedom Magazine, which attacked X');
 - an event noun carried by a verb ('issued a warning to', 'held talks with', 'in a statement to');
-- an event noun with its own agent ("X's attack on Y", 'strikes by X against Y', "X's defeat of Y"),
-  also as the passive subject's event ('was killed in a raid by X');
-- a speech act with its addressee ('told X', 'urged X', 'said in a statement to X');
+- an event noun with its own agent ("X's attack on Y", 'strikes by X against Y', "X's defeat of Y", 'the visit of
+  X to Y'), also as the passive subject's event ('was killed in a raid by X');
+- a thing an actor owns, says or does stands for the actor as a clause's subject or target where the clause
+  evaluates it ('criticised Y's leadership', 'condemned the attack by Y');
+- a speech act with its addressee ('told X', 'urged X', 'said in a statement to X'), and a demand's subjunctive
+  clause ('demanded that X withdraw': X is told what to do);
+- an evaluation a verb carries: its 'for'/'of' phrase is the one evaluated ('voiced support for X');
+- a participle's by-phrase, also where the parser made it an object ('X, a Republican appointed ... by Y');
 - word order, where the parser tied a verb to neither actor next to it ('X replaced Y' read as one
   noun phrase by a small parser).
 A noun that names people or an organisation acts for its owner ("Thailand's foreign minister",
@@ -31,16 +36,16 @@ from typing import Iterator
 
 from spacy.tokens import Span
 
-from newslens.english.cameo import singular
+from newslens.english.cameo import cameo_code, singular
 from newslens.english.gazetteer import is_country, places
 from newslens.english.lexicon import (ACCUSATION_NOUNS, ACTING_NOUNS, ADDRESSEE_VERBS, ADJACENT_BLOCKERS, AGENT_NOUNS,
-                                      CLAUSAL_PREPOSITIONS, COMMUNICATION_NOUNS, CONDITIONAL_MARKS, DIRECTIONS,
-                                      EMPTY_VERBS, EVENT_ADJECTIVES, EVENT_CLASS_OF, EVENT_NOUNS, FACILITY_HEADS,
-                                      GEOGRAPHIC_HEADS, GERUND_BLOCKERS, HYPOTHETICAL_MODALS, INCLUDING, NAMING_VERBS,
-                                      NON_TARGET_PREPOSITIONS, NOT_EVENT_VERBS, NOUN_TARGET_LINKS,
-                                      OBJECT_CONTROL_VERBS, PLACE_NOUNS, POSSESSIVE_MARKS, PRECONJUNCTIONS,
-                                      RANGE_VERBS, RECEIVING_VERBS, RELATIVE_PRONOUNS, REMOVING_VERBS, ROLE_HEADS,
-                                      SEEKING_VERBS, SPEECH_VERBS, VERB_ONLY_FOR, VERB_ONLY_ON)
+                                      CLAUSAL_PREPOSITIONS, COMMUNICATION_NOUNS, CONDITIONAL_MARKS, DEMANDING_VERBS,
+                                      DIRECTIONS, EMPTY_VERBS, EVALUATIVE_ROOTS, EVENT_ADJECTIVES, EVENT_CLASS_OF,
+                                      EVENT_NOUNS, FACILITY_HEADS, GEOGRAPHIC_HEADS, GERUND_BLOCKERS,
+                                      HYPOTHETICAL_MODALS, INCLUDING, KIN_NOUNS, NAMING_VERBS, NON_TARGET_PREPOSITIONS, NOT_EVENT_VERBS,
+                                      NOUN_TARGET_LINKS, OBJECT_CONTROL_VERBS, PLACE_NOUNS, POSSESSIVE_MARKS,
+                                      PRECONJUNCTIONS, RANGE_VERBS, RECEIVING_VERBS, RELATIVE_PRONOUNS, REMOVING_VERBS,
+                                      ROLE_HEADS, SEEKING_VERBS, SPEECH_VERBS, VERB_ONLY_FOR, VERB_ONLY_ON)
 from newslens.english.inflection import lemma, word_lemmas
 from newslens.english.syntax import RELATIVE_CLAUSE_DEPS
 from newslens.extract.words import Words
@@ -70,6 +75,7 @@ class Event:
     verb: int                # the verb, or the event noun when no verb carries it
     noun: int | None = None  # the verb's object that the predicate names ('issued a warning to', 'sought shells from')
     link: str | None = None  # the preposition before the patient
+    owned: bool = False      # an end is the owner of the thing the clause names ("criticised Y's leadership")
 
 
 def is_absolute(noun: int, words: Words) -> bool:
@@ -145,6 +151,10 @@ def named_actors(noun: int, words: Words) -> list[int]:
             found.append(named_before)
             continue
         links = list(prepositional(k, words))
+        listed = included_actors(k, words)
+        if listed:  # 'former members of X, including A and B': the members it names act, not X
+            found += listed
+            continue
         if words.lower[k] in ACTING_NOUNS:
             owners = [c for c in words.children[k] if words.dep[c] in OWNER_DEPS and words.actor[c]]
             owners += [n for link, n in links if words.actor[n] and (link in ("of", "for") or link == "from" and (
@@ -153,8 +163,22 @@ def named_actors(noun: int, words: Words) -> list[int]:
             if owners:
                 found.append(owners[0])
                 continue
-        found += included_actors(k, words)
     return found
+
+
+def owners_of(noun: int, words: Words) -> list[int]:
+    """The actor a thing belongs to, where a clause's subject or target names a thing, not an actor: "Y's leadership"
+    (a name, not a pronoun: 'her emails' is read only as far as the pronoun is), 'the attack by Y'. What an actor
+    says, does or has is how an evaluation reaches that actor ('criticised Y's leadership' criticises Y): relations.py
+    keeps such an event only where its CAMEO root evaluates (EVALUATIVE_ROOTS), since acting on a thing is not acting
+    on its owner ('rejected Y's choice', 'bought Y's house'). A possessed person is read by named_actors already
+    ("Thailand's foreign minister") or is someone else ("Y's family")."""
+    if words.actor[noun] or words.pos[noun] != "NOUN" or words.lower[noun] in ACTING_NOUNS | KIN_NOUNS:
+        return []
+    owner = possessor(noun, words)
+    if owner is not None:
+        return [owner] if words.actor[owner] and words.pos[owner] != "PRON" else []
+    return [a for link, n in prepositional(noun, words) if link == "by" for a in named_actors(n, words)]
 
 
 def appositive_name(noun: int, words: Words) -> int | None:
@@ -185,7 +209,26 @@ def possessor(noun: int, words: Words) -> int | None:
 
 
 def is_passive(verb: int, words: Words) -> bool:
-    return any(words.dep[c] in PASSIVE_MARK_DEPS | PASSIVE_SUBJECT_DEPS for c in words.children[verb])
+    return any(words.dep[c] in PASSIVE_MARK_DEPS | PASSIVE_SUBJECT_DEPS for c in words.children[verb]) or (
+        misread_agent(verb, words) is not None)
+
+
+def misread_agent(verb: int, words: Words) -> int | None:
+    """The by-phrase a parser read as the object of a participle with no auxiliary ('X, a Republican appointed ...
+    by President Y' with Y the object of 'appointed'): a participle's 'by' phrase names its agent."""
+    if words.tag[verb] != "VBN" or any(words.dep[c].startswith("aux") for c in words.children[verb]):
+        return None
+    for child in words.children[verb]:
+        if child < verb:
+            continue
+        if words.dep[child] in VERB_OBJECT_DEPS and any(words.lower[k] == "by" and child in (
+                words.head[k], words.head[words.head[k]]) for k in range(words.doc[child].left_edge.i, child)):
+            return child
+        if words.dep[child] in OBLIQUE_DEPS:  # '... appointed as judge | by Y', the by-phrase hung on the judge
+            agent = next((n for link, n in prepositional(child, words) if link == "by"), None)
+            if agent is not None:
+                return agent
+    return None
 
 
 def real_word(token: int | None, words: Words) -> int | None:
@@ -227,8 +270,9 @@ def subject_of(verb: int, words: Words, depth: int = 0) -> tuple[int | None, boo
         return subject, is_passive(verb, words)
     if head == verb or depth > 4:
         return None, False
-    if dep == "parataxis" and head < verb and words.actor[head] and words.tag[verb] in FINITE_TAGS:
-        return head, is_passive(verb, words)  # 'X, Y's manager, ripped Z': the parser hung the verb on its subject
+    if dep in ("parataxis", "appos") and head < verb and words.actor[head] and words.tag[verb] in FINITE_TAGS | {"VBG"}:
+        # 'X, Y's manager, ripped Z': the parser hung the verb on its subject; 'X, stumping for Y, said'
+        return head, is_passive(verb, words)
     absolute = next((c for c in words.children[verb] if c < verb and words.dep[c] in OBLIQUE_DEPS and any(
         words.lower[g] == "with" for g in words.children[c])), None)
     if absolute is not None and words.tag[verb] == "VBG":
@@ -242,6 +286,10 @@ def subject_of(verb: int, words: Words, depth: int = 0) -> tuple[int | None, boo
     infinitive = any(words.lower[c] == "to" for c in words.children[verb])
     if dep == "acl":  # a reduced relative: 'the group founded by X' undergoes, 'a group backing X' acts
         owner = possessor(head, words)
+        marked = any(words.lower[c] == "to" and words.dep[c] in ("mark", "aux") for c in words.children[verb])
+        if owner is None and marked:
+            # 'Japan plans to restore ties' misread as a noun phrase: the name before the noun owns it
+            owner = next((c for c in words.children[head] if words.dep[c] == "compound" and words.actor[c]), None)
         if owner is not None and infinitive:
             return owner, False  # "Hamas's ability to launch attacks", "Russia's plan to invade"
         return head, words.tag[verb] == "VBN" and first_object(verb, words) is None
@@ -308,11 +356,20 @@ def is_hypothetical(verb: int, words: Words) -> bool:
             and is_hypothetical(head, words))
 
 
+def is_evaluation(noun: int, words: Words) -> bool:
+    """A noun whose CAMEO root evaluates (EVALUATIVE_ROOTS: 'support', 'praise', 'criticism', 'solidarity'): its
+    'of' and 'for' phrases name the one evaluated ('support for X', 'criticism of X'), not its agent or purpose."""
+    if words.pos[noun] != "NOUN":
+        return False
+    code = cameo_code(singular(words.lower[noun]))
+    return code is not None and code.root in EVALUATIVE_ROOTS
+
+
 def carried_nouns(verb: int, words: Words) -> Iterator[int]:
-    """Event nouns a verb carries: its object ('held talks', 'contemplating exercises') and a
+    """Event nouns a verb carries: its object ('held talks', 'contemplating exercises', 'voiced support') and a
     statement it is made in ('said in a statement to')."""
     for child in words.children[verb]:
-        if words.dep[child] in VERB_OBJECT_DEPS and words.lower[child] in EVENT_NOUNS:
+        if words.dep[child] in VERB_OBJECT_DEPS and (words.lower[child] in EVENT_NOUNS or is_evaluation(child, words)):
             yield child
     for link, noun in prepositional(verb, words):
         if link == "in" and words.lower[noun] in COMMUNICATION_NOUNS:
@@ -366,6 +423,15 @@ def relative_object(verb: int, words: Words) -> int | None:
     return None
 
 
+def is_subjunctive(clause: int, words: Words) -> bool:
+    """'(that) Y resign', 'Y be freed', 'Y should leave': a clause that says what is to be done, not what was ('that Y
+    resigned', 'Y has left', 'Y leaves'). A small tagger may call its verb a noun ('that Y resign')."""
+    auxiliaries = [words.lower[c] for c in words.children[clause] if words.dep[c].startswith("aux")]
+    tag = words.tag[clause]  # the base form, which a tagger may also call present ('that Israel withdraw': VBP)
+    indicative = tag in ("VBD", "VBZ", "VBG", "MD") or tag == "VBN" and "be" not in auxiliaries
+    return not indicative and all(a in ("should", "be") for a in auxiliaries)
+
+
 def verb_targets(verb: int, words: Words) -> Iterator[tuple[int, int | None, str | None]]:
     """(patient noun, event noun, preposition) for what an active verb acts on. Prepositional phrases after
     an object that is someone else's event are that event's ('improve ISIL's defenses against X')."""
@@ -393,6 +459,11 @@ def verb_targets(verb: int, words: Words) -> Iterator[tuple[int, int | None, str
         owner = possessor(child, words) if base in ADDRESSEE_VERBS and not words.actor[child] else None
         if owner is not None and words.actor[owner] and words.index.types[words.actor[owner]] == "ORG":
             yield owner, None, None  # "told ABC's 'This Week'": the network's programme is the network
+    if base in DEMANDING_VERBS:  # 'demanded (that) Y resign': the one told what to do, in the subjunctive
+        for clause in words.children[verb]:
+            told = own_subject(clause, words) if words.dep[clause] == "ccomp" else None
+            if told is not None and is_subjunctive(clause, words):
+                yield told, None, None
     for link, noun in prepositional(verb, words):
         if other_event is not None and noun > other_event:
             continue
@@ -410,8 +481,11 @@ def verb_targets(verb: int, words: Words) -> Iterator[tuple[int, int | None, str
                     link in NOUN_TARGET_LINKS and is_target_link(link, base)):
                 yield noun, thing, link  # 'at' after a thing: where it was aimed ('fired rockets at X')
     for event_noun in carried_nouns(verb, words):
+        evaluated = possessor(event_noun, words) is None and is_evaluation(event_noun, words)
         for link, noun in prepositional(event_noun, words):
             if link in NOUN_TARGET_LINKS or link == "from" and base in RECEIVING_VERBS:  # 'received support from X'
+                yield noun, event_noun, link
+            elif link in ("of", "for") and evaluated:  # 'voiced support for X', 'tweeted support of X'
                 yield noun, event_noun, link
 
 
@@ -420,6 +494,9 @@ def passive_phrases(verb: int, words: Words) -> list[tuple[str, int]]:
     to Washington | by X', 'was elected in 2010 | by voters'): a by-phrase on a noun that states no event of its
     own is the verb's agent."""
     phrases = list(prepositional(verb, words))
+    misread = misread_agent(verb, words)
+    if misread is not None:
+        phrases.append(("by", misread))
     for link, noun in list(phrases):
         if link != "by" and words.lower[noun] not in EVENT_NOUNS:
             phrases += [(inner, n) for inner, n in prepositional(noun, words) if inner == "by"]
@@ -472,18 +549,25 @@ def clause_events(sent: Span, words: Words) -> Iterator[Event]:
                 elif link == "in" and words.lower[noun] in EVENT_NOUNS:
                     yield from passive_in_event(verb, subject, noun, words)
             continue
+        # an adverbial clause's subject is inherited least surely, and its object is often a topic ('to address Y's
+        # needs'): no owner is read there
+        owning = words.dep[verb] != "advcl"
         agents = named_actors(subject, words)
+        owned_agent = not agents and owning
+        agents = agents or (owners_of(subject, words) if owning else [])
         if not agents:
             continue
         for target, event_noun, link in verb_targets(verb, words):
             if base in EMPTY_VERBS and event_noun is None:
                 continue  # 'had a team', 'took the country': the verb alone states no event
-            for patient in named_actors(target, words):
+            patients = named_actors(target, words)
+            owned = owned_agent or not patients
+            for patient in patients or (owners_of(target, words) if owning else []):
                 for agent in agents:
                     if link == "from" and base in RECEIVING_VERBS:
-                        yield Event(patient, agent, verb, event_noun, link)
+                        yield Event(patient, agent, verb, event_noun, link, owned)
                     else:
-                        yield Event(agent, patient, verb, event_noun, link)
+                        yield Event(agent, patient, verb, event_noun, link, owned)
 
 
 def adjective_events(sent: Span, words: Words) -> Iterator[Event]:
@@ -545,10 +629,15 @@ def nominal_events(sent: Span, words: Words) -> Iterator[Event]:
         agent_words = [c for c in words.children[noun] if words.dep[c] in OWNER_DEPS]
         agent_words += [n for link, n in links if link == "by"]
         agents = [a for word in agent_words for a in named_actors(word, words)]
+        if not agents and any(link in NOUN_TARGET_LINKS and link != "of" for link, _ in links):
+            # 'the visit of X to Y', 'the meeting of X with Y': beside a target, the of-phrase names the agent
+            agents = [a for link, n in links if link == "of" for a in named_actors(n, words)]
+            links = [(link, n) for link, n in links if link != "of"]
         for agent in [n for link, n in links if link == "by"]:  # 'strikes by X | against Y'
             links += [(link, n) for link, n in prepositional(agent, words) if n > agent]
         for link, target in links:
-            if link not in NOUN_TARGET_LINKS and not (link in ("of", "into") and agents):  # "X's defeat of Y"
+            if link not in NOUN_TARGET_LINKS and not (link in ("of", "into") and agents) and not (
+                    link == "for" and agents and is_evaluation(noun, words)):  # "X's defeat of Y", "X's support for Y"
                 continue
             patients = named_actors(target, words)
             owner = possessor(target, words) if not patients and link in ("of", "into") else None
