@@ -25,6 +25,16 @@ def test_country_spellings_and_agentive_capital_are_one_actor(backend):
     assert us.type == "GPE"
 
 
+def test_a_country_is_named_as_the_article_writes_it(backend):
+    a = analyse("America must lead, Senator Ana Fisk said on Monday. She said America would not retreat and "
+                "Washington would keep its promises.", backend)
+    us = actor_named(a, "America")
+    assert us.name == "America" and us.type == "GPE"
+    assert "Washington" in {m.text for m in us.mentions}
+    b = analyse("Moscow rejected the plan. The Russian government said it would respond.", backend)
+    assert actor_named(b, "Moscow").name == "Russia"  # only its capital and a demonym name it: canonically
+
+
 def test_capital_folds_into_its_country_even_when_the_country_is_named(backend):
     a = analyse("Pyongyang denied the report. North Korea has long rejected such claims.", backend)
     nk = actor_named(a, "North Korea")
@@ -389,3 +399,25 @@ def test_a_name_the_text_shortens_to_its_last_word_stays_a_person():
     doc = hand_parsed([("Frank", 1, "compound"), ("Brooks", 2, "nsubj"), ("said", 2, "ROOT"), ("Brooks", 2, "obj")])
     members = [labelled(doc, 0, 2, "PERSON"), labelled(doc, 3, 4, "PERSON")]
     assert context_label("Frank Brooks", members, "PERSON") == "PERSON"
+
+
+def test_its_state_body_stands_for_the_country_named_before_it(backend):
+    one = analyse("Chile said it was watching. Its foreign ministry said the talks would resume.", backend)
+    assert "Its foreign ministry" in {m.text for m in actor_named(one, "Chile").mentions}
+    if backend == "rules":
+        return  # without a parse the subject of the sentence before is unknown
+    a = analyse("Poland criticised Belarus on Monday. Its foreign ministry said the talks would resume.", backend)
+    poland = actor_named(a, "Poland")
+    assert "Its foreign ministry" in {m.text for m in poland.mentions}
+    assert "Its foreign ministry" not in {m.text for x in a.actors if x.name == "Belarus" for m in x.mentions}
+    assert [q.speaker for q in a.quotes if q.text.startswith("the talks")] == [poland.id]
+    b = analyse("Chile and Peru signed the accord. Its government said nothing.", backend)
+    assert not any(m.text == "Its government" for x in b.actors for m in x.mentions)  # which of the two: unsaid
+
+
+def test_a_surname_an_honorific_gives_stays_a_person_even_when_it_is_a_common_noun(backend):
+    a = analyse("Tomas Camp, a former congressman, spoke on Monday. Mr. Camp said the plan was good.", backend)
+    camp = actor_named(a, "Mr. Camp")
+    assert camp.type == "PERSON"
+    if backend != "rules":  # the model finds the full name
+        assert camp.name == "Tomas Camp"

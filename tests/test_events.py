@@ -387,6 +387,23 @@ def test_each_event_carries_its_status_and_source(text, expected):
     assert statuses(text) == [expected]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ('"Libya attacked Chad on Sunday," General Ana Mora said.', ("Libya", "Chad", "reported", "Ana Mora")),
+    ("Tom Baker, the Peruvian foreign minister, suggested on Monday that Chile was preparing talks with Bolivia.",
+     ("Chile", "Bolivia", "reported", "Tom Baker")),
+    ("Libya will attack Chad soon, General Ana Mora warned.", ("Libya", "Chad", "planned", "Ana Mora")),
+])
+def test_an_event_inside_a_statement_is_reported_by_its_speaker(text, expected):
+    """Whatever the parse made of the clause, the quote reader's statement and speaker decide: a quoted event is
+    the speaker's claim, a quoted plan stays a plan with its source."""
+    assert statuses(text) == [expected]
+
+
+def test_an_event_outside_the_statement_stays_asserted():
+    found = statuses('Chile attacked Peru on Monday. "We will rebuild," General Ana Mora said.')
+    assert ("Chile", "Peru", "asserted", None) in found
+
+
 def test_the_written_report_tells_reports_and_plans_as_such():
     from newslens.render.prose import relation_clause
     a = analyse("Valeska Paris has claimed that the Church of Scientology imprisoned Ana Ruiz. "

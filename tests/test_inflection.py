@@ -46,6 +46,15 @@ def test_an_unnamed_source_is_told_with_its_article_and_in_lower_case():
         == "a Russian mission"
 
 
+def test_an_unnamed_source_keeps_the_preposition_the_text_gives_its_owner():
+    from newslens.render.prose import quotes_paragraph
+    a = analyse("The Peruvian mission to the OAS said the vote was unfair. A spokeswoman for the Lima city council "
+                "said the budget was late.", "builtin")
+    paragraph = quotes_paragraph(a)
+    assert "the Peruvian mission to the OAS (1)" in paragraph and "mission of" not in paragraph
+    assert "for the Lima (1)" not in paragraph  # a mention that is only the start of the owner's name is not cut
+
+
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_a_present_tense_speech_verb_marks_its_subject_as_the_speaker(backend):
     analysis = analyse("Kowalczyk warns that the dam will fail before the spring.\n", backend)

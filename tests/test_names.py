@@ -340,8 +340,8 @@ def test_a_naming_verb_that_is_a_verb_of_doing_joins_no_one(backend):
 
 
 def test_a_countrys_official_long_form_is_the_country(backend):
-    a = analyse("Officials of the Hashemite Kingdom of Jordan met envoys of the Federal Republic of Germany in Amman.",
-                backend)
+    a = analyse("Officials of the Hashemite Kingdom of Jordan met envoys of the Federal Republic of Germany in Amman. "
+                "Jordan and Germany signed a water accord.", backend)
     assert "Hashemite Kingdom of Jordan" in {m.text for m in actor_named(a, "Jordan").mentions}
     assert "Federal Republic of Germany" in {m.text for m in actor_named(a, "Germany").mentions}
     assert not any(actor.type == "PERSON" for actor in a.actors)
@@ -634,3 +634,63 @@ def test_a_stance_word_is_no_one_name(backend):
                 "seat, and the Counter-Daesh Coalition met in Rome.", backend)
     assert not names(a) & {"Pro-Kremlin", "Pan-green", "Pro-Kremlin Tom Hill"}
     assert {"Tom Hill", "Counter-Daesh Coalition"} <= names(a)
+
+
+def test_a_body_named_with_its_article_is_no_person_even_when_it_speaks(backend):
+    a = analyse("The Kestrel Valley Observatory said on Monday that the comet was bright. The Marden Observatory for "
+                "Sky Studies reported the same.", backend)
+    assert actor_named(a, "Kestrel Valley Observatory").type == "ORG"
+    assert not any(x.type == "PERSON" for x in a.actors)
+    b = analyse("The panel, the Lumen Materiel Observatory, said it had examined the fragments.", backend)
+    assert actor_named(b, "Lumen Materiel Observatory").type == "ORG"
+
+
+def test_a_word_capitalised_by_opening_the_sentence_is_no_part_of_a_name_written_without_it(backend):
+    a = analyse("Billionaire Tomas Ferrand praised the editor on Monday. Tomas Ferrand said he was pleased.", backend)
+    assert "Tomas Ferrand" in names(a) and not any(name.startswith("Billionaire") for name in names(a))
+    b = analyse("Internal Lumen University records must be released. A judge said Lumen University misled students.",
+                backend)
+    assert "Lumen University" in names(b) and not any(name.startswith("Internal") for name in names(b))
+    c = analyse("Mark Ferrand spoke first. Ferrand said he was pleased.", backend)
+    assert "Mark Ferrand" in names(c)  # a given name opening the sentence stays
+
+
+def test_a_person_named_as_a_qualifier_keeps_the_article_of_its_noun(backend):
+    a = analyse("Safety, said Ana Grimm, a Tomas Ferrand supporter. Ferrand still leads the race.", backend)
+    assert actor_named(a, "Tomas Ferrand").type == "PERSON"
+
+
+def test_a_city_that_is_also_a_given_name_opens_the_persons_name():
+    a = analyse("The ads compared him to George W. Ferrand and to Tomas Ferrand.", "builtin")
+    assert "George W. Ferrand" in names(a)
+    assert "George" not in names(a)
+
+
+def test_two_town_names_side_by_side_name_a_person_whose_surname_stays_a_person(backend):
+    a = analyse("Sofia Lima arrived in the capital on Monday. Lima said the visit had been a success.", backend)
+    lima = actor_named(a, "Sofia Lima")
+    assert lima.type == "PERSON" and "Lima" in {m.text for m in lima.mentions}
+    assert "Peru" not in names(a) and "Bulgaria" not in names(a)
+
+
+def test_the_kind_noun_before_a_name_types_it_when_its_verb_has_an_object_of_its_own():
+    """Read from the parse (en_core_web_sm reads the name as the subject of a relative clause on the noun)."""
+    a = analyse("The magazine Vox Nova published the letter on Monday.", "builtin")
+    assert actor_named(a, "Vox Nova").type == "ORG"
+    b = analyse("The paper Ana Ruiz wrote was praised by critics.", "builtin")
+    assert actor_named(b, "Ana Ruiz").type == "PERSON"
+
+
+def test_a_party_member_noun_or_a_sentence_opening_word_before_a_name_describes_the_person(backend):
+    a = analyse("Polls predicted that Democrat Ana Ferrand would win. Ferrand thanked them.", backend)
+    assert "Ana Ferrand" in names(a) and not any(name.startswith("Democrat") for name in names(a))
+    b = analyse("Liberals Elena Varga and Sonia Marek dissented on Monday. Varga wrote the opinion.", backend)
+    assert "Elena Varga" in names(b) and not any(name.startswith("Liberals") for name in names(b))
+
+
+def test_a_word_capitalised_only_in_a_heading_in_capitals_names_no_one(backend):
+    text = ("MORNING BRIEF. BEER NUTRITION LABELS ARE HAPPENING Liquid calories count, the brewers said. "
+            "LUMEN PARTY CHAIR ANA FERRAND RESIGNS After months of criticism, Ferrand left the Lumen Party on Sunday.")
+    a = analyse(text, backend)
+    assert not {"LABELS", "BEER NUTRITION LABELS", "MORNING BRIEF"} & names(a)
+    assert backend == "rules" or any("Ferrand" in name for name in names(a))  # the text names her outside it

@@ -345,3 +345,11 @@ def test_the_report_counts_unnamed_sources_as_such():
     a = analyse("Administration officials said the talks had stalled. Administration officials also said that the "
                 "tariffs would stay.", "builtin")
     assert "2 statements come from unnamed sources: administration officials (2)." in quotes_paragraph(a)
+
+
+def test_a_that_inside_the_reported_clause_does_not_cut_its_start():
+    a = analyse("A Chilean envoy, Tomas Reyes, said Lima wanted assurances that the trucks carried no arms.", "builtin")
+    [q] = a.quotes
+    assert q.text.startswith("Lima wanted assurances that") and speaker_name(a, q) == "Tomas Reyes"
+    b = analyse("Tomas Reyes said on Monday in a long interview that the trucks carried no arms.", "builtin")
+    assert [q.text for q in b.quotes] == ["the trucks carried no arms"]

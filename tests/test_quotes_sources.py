@@ -138,3 +138,23 @@ def test_a_reported_statement_runs_around_its_attribution(backend, case):
     assert speaker_name(a, q) == name
     if name is None:
         assert "leaders" in source_phrase(text, q)
+
+
+@pytest.mark.parametrize("intro, name", [
+    ("Ana Ruiz continued:", "Ana Ruiz"),
+    ("On Monday, Mayor Ana Ruiz wrote on her blog:", "Ana Ruiz"),
+])
+def test_a_block_quotation_after_a_paragraph_ending_in_a_colon_is_its_speakers(backend, intro, name):
+    text = ("Ana Ruiz spoke at the harbor on Saturday.\n\n" + intro + "\n\n"
+            '"The harbor will double its trade within five years, and the city will hire a thousand workers."')
+    a = analyse(text, backend)
+    q = quote_of(a, "The harbor will")
+    assert speaker_name(a, q) == name
+    assert text[q.speaker_start:q.speaker_end].endswith("Ruiz")
+
+
+def test_a_block_quotation_after_a_full_stop_takes_no_speaker_from_it(backend):
+    text = ("Ana Ruiz spoke at the harbor on Saturday.\n\n"
+            '"The harbor will double its trade within five years, and the city will hire a thousand workers."')
+    a = analyse(text, backend)
+    assert quote_of(a, "The harbor will").speaker is None

@@ -126,3 +126,14 @@ def test_an_empty_table_says_so_in_words():
         '<p class="newslens-empty">No relations.</p>'
 
 
+
+
+def test_the_relations_table_shows_each_status_with_its_source():
+    from extraction_helpers import analyse
+    a = analyse("Valeska Paris has claimed that the Church of Scientology imprisoned Ana Ruiz. "
+                "Kim Jong Un is set to visit Vladimir Putin. Chile did not attack Peru.", "builtin")
+    table = render.relations_table(a)
+    assert list(table.columns) == render.RELATION_COLUMNS and "negated" not in table.columns
+    status = dict(zip(table["target"], table["status"]))
+    assert status["Ana Ruiz"] == "reported (Valeska Paris)"
+    assert status["Vladimir Putin"] == "planned" and status["Peru"] == "negated"

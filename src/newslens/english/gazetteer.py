@@ -120,6 +120,12 @@ def country_names() -> frozenset[str]:
     return frozenset(p.name for p in places().values() if p.kind == "country")
 
 
+def is_country(text: str) -> bool:
+    """'U.S.', 'America', 'Iraq': a country's name, spelling or code, as the gazetteer knows it."""
+    place = places().get(text)
+    return place is not None and place.kind == "country"
+
+
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """Demonym (and its plural) -> country name: 'Russian(s)' -> 'Russia'. A demonym several countries and

@@ -353,6 +353,11 @@ def calendar_words() -> frozenset[str]:
 
 
 CALENDAR_WORDS = calendar_words()  # never a name ("On Monday Kim said"), though capitalised
+# Nouns that name a stretch of time: the head of an adverbial phrase ('X, who backed Y, last week said'), never a
+# statement's source, whatever the parser made of it.
+TIME_NOUNS = frozenset("""second minute hour day night morning afternoon evening week weekend month year decade
+century today yesterday tonight tomorrow""".split())
+TIME_MODIFIERS = frozenset("last this next earlier later early late that".split())  # 'earlier this month'
 
 # Prepositions that link an act's target to its verb ('turn to', 'negotiate with', 'fight against').
 LINKING_PREPOSITIONS = {"to", "with", "against", "from", "on", "at", "for", "by", "toward", "towards", "into"}
@@ -470,6 +475,12 @@ LIST_MARKS = frozenset({",", "and", "&"})
 STANCE_PREFIXES = frozenset({"pro", "anti", "counter", "non", "post", "ex"})
 GENERATIONS = frozenset({"Jr", "Jr.", "Sr", "Sr."})
 ADJECTIVE_ENDINGS = ("ish", "ese", "ian", "an", "ic", "i", "ist")
+
+# --- Read by pipeline.sentences ---
+
+# Last characters of a token after which a new sentence may begin ('.', '?', a closing quote or bracket after
+# them, a dateline's dash, a colon before a list); after any other token the sentence goes on.
+SENTENCE_BREAK_CHARS = frozenset(".!?…:\"'”’»)]—–-*•")
 
 # --- Read by pipeline.tagmap ---
 

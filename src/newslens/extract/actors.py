@@ -17,8 +17,9 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from newslens.extract.affiliations import extract_affiliations, main_affiliations
-from newslens.extract.coreference import merge_name_parts, resolve_descriptions, resolve_pronouns, resolve_titles
-from newslens.english.gazetteer import country_names, demonyms, official_acronyms, places
+from newslens.extract.coreference import (merge_name_parts, resolve_descriptions, resolve_national_bodies,
+                                          resolve_pronouns, resolve_titles)
+from newslens.english.gazetteer import country_names, demonyms, is_country, official_acronyms, places
 from newslens.english.lexicon import (ALIAS_ADVERBS, ALIAS_CUES, ARTICLES, DIRECTIONS, EVENT_HEADS, FACILITY_HEADS,
                                       GEOGRAPHIC_HEADS, HONORIFICS, LOCATIVE_PREPOSITIONS, NAME_CONNECTORS,
                                       NAMING_VERBS, NATIONAL_BODY_HEADS, NATIONAL_BODY_REACH, NATIONAL_FORCE_HEADS,
@@ -503,12 +504,6 @@ def body_after(ent: Span) -> Span | None:
     return None
 
 
-def is_country(text: str) -> bool:
-    """'U.S.', 'Iraq': a country's name or code, as the gazetteer knows it."""
-    place = places().get(text)
-    return place is not None and place.kind == "country"
-
-
 def national_body_mentions(body: Span, country: str) -> list[EntityMention]:
     """The country a national body stands for, mentioned by the whole phrase ('Australian government'); an armed
     body ('the Indonesian navy', 'Iraqi security forces') is an organisation of its own, named by the phrase: what
@@ -541,13 +536,24 @@ def demonym_mention(word: Span) -> EntityMention:
     return EntityMention(word.text, word.start_char, word.end_char, "GPE", country, word, word.text)
 
 
+def country_as_written(key: str, members: list[EntityMention]) -> str:
+    """A country is named as the article writes it: by its canonical name where the article writes that, else by
+    the spelling it uses most ('America', 'the U.S.'); canonically when only its capital, a demonym or a national
+    body names it ('Moscow said', 'the Australian government')."""
+    written = [m.name for m in members if is_country(m.name) and clean_name(m.span.text) == m.name]
+    if not written or key in written:
+        return key
+    return max(sorted(set(written)), key=lambda form: (written.count(form), len(form)))
+
+
 def context_label(key: str, members: list[EntityMention], label: str) -> str:
     """The model's label, unless the text says otherwise: a 'person' written only after 'near' or 'outside'
     ('strikes near Ayn Isa'; not 'in', which also follows 'faith' and 'trust') is a place; an 'organisation' or 'place' that the text calls a
     commander or a minister ('Qanbar was a commander', 'Prime Minister Haider al-Abadi') is a person."""
     if label == "PERSON" and all(is_sited(m.span) for m in members) or label in ("PERSON", "ORG") and (
-            key.split()[-1].lower() in PLACE_HEADS and len(key.split()) > 1):
-        return "GPE"  # 'near Ayn Isa'; 'Samarra Barrage', 'Tiyas Military Airfield
+            key.split()[-1].lower() in PLACE_HEADS and len(key.split()) > 1) and not any(
+            has_honorific(m.span) or is_described_as_person(m.span) for m in members):
+        return "GPE"  # 'near Ayn Isa'; 'Samarra Barrage', 'Tiyas Military Airfield' (not 'Dave Camp ... Mr. Camp')
     if label in ("PERSON", "ORG") and len(key.split()) > 1 and name_head(key) in EVENT_HEADS:
         return "EVENT"  # 'Google Science Fair' is no one (but the 'Institute for the Study of War' is)
     if label == "PERSON" and names_a_collective(key) and not any(
@@ -559,6 +565,13 @@ def context_label(key: str, members: list[EntityMention], label: str) -> str:
             is_described_as_person(m.span) for m in members):
         return "PERSON"
     return label
+
+
+def has_honorific(span: Span) -> bool:
+    """'Mr. Camp', 'Dr. Hall': an honorific written right before the name gives it to a person."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.text[:1].isupper() and before.lower_ in HONORIFICS and (
+        before.lower_ not in ("st", "st."))
 
 
 def name_head(name: str) -> str:
@@ -646,16 +659,14 @@ def actors_and_affiliations(doc: Doc) -> tuple[list[Actor], list[Relation]]:
         alias_only = {m.name for m in members if id(m) in aliases} - {m.name for m in members if id(m) not in aliases}
         name = fullest_name([m.name for m in members], alias_only)
         if key in country_names():
-            written = [m.name for m in members if m.name in country_names()]
-            # a country is named canonically, even when only its capital appears; by the article's own name for
-            # it where that is a country's name too ('Myanmar', which the gazetteer also knows as Burma)
-            name = max(sorted(set(written)), key=written.count) if written else key
+            name = country_as_written(key, members)
         mentions = tuple(dict.fromkeys(
             Mention(m.text, m.start, m.end, "name" if m.name == name else "alias") for m in members))
         actors.append(Actor(id=ids[key], name=name, type=label, mentions=mentions,
                             role=title.role if title else None))
     actors = merge_name_parts(doc, actors)  # 'the South' after 'South Korea'
     actors = resolve_pronouns(doc, resolve_titles(doc, actors))  # 'The president criticised Peru. He ...'
+    actors = resolve_national_bodies(doc, actors)  # 'Peru said ... Its foreign ministry said'
     affiliations = extract_affiliations(doc, actors)
     main = main_affiliations(affiliations)
     actors = [replace(a, affiliation=main.get(a.id)) for a in actors]

@@ -48,7 +48,7 @@ def analysis_of_doc(article: Article, doc: Doc, nlp: Language) -> Analysis:
         # a speaker's pronoun or description that coreference left to nobody becomes the person's mention (relations read as before)
         quotes, speaking = resolve_speaker_references(extract_quotes(doc, actors, words), actors,
                                                       article.text)
-        relations = with_affiliations(extract_relations(doc, actors, words), affiliations)
+        relations = with_affiliations(extract_relations(doc, actors, words, quotes), affiliations)
     return Analysis(article=article, pipeline=pipeline_info(nlp), actors=tuple(speaking),
                     quotes=tuple(quotes), relations=tuple(relations), warnings=language_warnings(doc))
 

@@ -14,15 +14,18 @@ from itertools import takewhile
 from spacy.attrs import DEP, IDX, LOWER, ORTH, POS, SENT_START
 from spacy.tokens import Doc
 
-from newslens.english.gazetteer import country_names
+from newslens.english.gazetteer import is_country
+from newslens.english.inflection import word_lemmas
 from newslens.english.lexicon import (
-    COUNTRY_NOUNS, FEMININE_PRONOUNS, ORG_HEADS, POSSESSIVE_DETERMINERS, PRONOUNS_PERSON, RANK_CHANGING,
-    RELATIVE_WORDS, ROLE_HEADS,
+    COUNTRY_NOUNS, FEMININE_PRONOUNS, GENDERED_HONORIFICS, NATIONAL_BODY_HEADS, NATIONAL_BODY_REACH,
+    NATIONAL_FORCE_HEADS, ORG_HEADS, POSSESSIVE_DETERMINERS, PRONOUNS_PERSON, RANK_CHANGING, RELATIVE_WORDS, ROLE_HEADS,
 )
 from newslens.model import Actor, Mention
+from newslens.pipeline.entities import ends_noun_phrase
 from newslens.pipeline.titles import is_excellency
 from newslens.english.syntax import SUBJECT_DEPS
 from newslens.english.tokens import doc_strings, doc_text
+from newslens.extract.quotes import in_quotation, normalised_quotation_marks, quotation_spans
 
 PRONOUN_WINDOW_SENTENCES = 3
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod:poss"})
@@ -35,8 +38,14 @@ def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
     subject already known to be of the pronoun's gender ('Qanbar served during Saddam's reign. He ...' is
     Qanbar, called 'he' before; 'He married Ana, who died in 1993. In 1997, he married Eva'), else the one
     mentioned last there.
+    A person called Mr. or Ms. is of that gender from the start, so that a first pronoun read wrongly does not
+    fix it; nor does it for the others: the pronouns that can stand for one person only, the subject of their own
+    sentence ('Ana Ruiz said that she ...'), vote for each person's gender first (unambiguous_genders). A pronoun outside quotation marks
+    is the narrator's: it does not stand for a person named only in someone's quoted words ('"Ana Ruiz must
+    resign," he added' is not Ruiz), though one inside them may.
     A line break ends a sentence here, whatever the parser made of it."""
     named = sorted((m.start, m.end, a.id) for a in actors if a.type == "PERSON" for m in a.mentions)
+    quoted = quotation_spans(normalised_quotation_marks(doc_text(doc)))
     offsets = doc.to_array(IDX).tolist()
     texts = doc_strings(doc, ORTH)
     sentence_starts = sorted({offsets[i] for i, flag in enumerate(doc.to_array(SENT_START).tolist())
@@ -45,37 +54,75 @@ def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
     subject_ids = {doc.vocab.strings.add(dep) for dep in SUBJECT_DEPS}
     subjects = sorted(offsets[i] for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep in subject_ids)
 
-    def mentioned(start: int, end: int, actor_id: str) -> tuple[int, bool, str]:
-        """(sentence, is subject, actor) of a mention."""
-        return bisect_right(sentence_starts, start), bisect_left(subjects, start) < bisect_left(subjects, end), actor_id
+    def mentioned(start: int, end: int, actor_id: str) -> tuple[int, bool, str, bool]:
+        """(sentence, is subject, actor, is in a quotation) of a mention."""
+        return (bisect_right(sentence_starts, start), bisect_left(subjects, start) < bisect_left(subjects, end),
+                actor_id, in_quotation(start, quoted))
+    pronouns = [(i, offsets[i], "female" if lower in FEMININE_PRONOUNS else "male", not in_quotation(offsets[i], quoted))
+                for i, lower in enumerate(doc_strings(doc, LOWER))
+                if lower in PRONOUNS_PERSON and not is_excellency(doc[i])]
+
+    def walk(gender_of: dict[str, str], voting: bool) -> list[tuple[int, str | None, list[tuple[int, bool, str, bool]]]]:
+        """For each pronoun in text order: (token, the person chosen, the candidates of its nearest sentence).
+        While voting, nothing is chosen and only named mentions are seen."""
+        seen: list[tuple[int, bool, str, bool]] = []  # the person mentions before the pronoun, named or resolved
+        upcoming = iter(named)
+        following = next(upcoming, None)
+        found = []
+        for i, at, gender, narrated in pronouns:
+            while following is not None and following[0] < at:
+                seen.append(mentioned(*following))
+                following = next(upcoming, None)
+            own_sentence = bisect_right(sentence_starts, at)
+            within_reach = takewhile(lambda m: own_sentence - m[0] <= PRONOUN_WINDOW_SENTENCES, reversed(seen))
+            candidates = [m for m in within_reach if gender_of.get(m[2], gender) == gender and (
+                voting or not (narrated and m[3]))]  # a vote counts everyone named nearby, quoted or not
+            if not candidates:
+                continue
+            nearest = [m for m in candidates if m[0] == candidates[0][0]]
+            if voting:
+                found.append((i, None, nearest if own_sentence == nearest[0][0] else []))
+                continue
+            if candidates[0][0] == own_sentence:
+                nearest = nearest[:1]  # in its own sentence, the person mentioned last: 'X said Y's plan began when he'
+            chosen = next((m for m in nearest if m[1] and gender_of.get(m[2]) == gender), nearest[0])[2]
+            gender_of.setdefault(chosen, gender)
+            found.append((i, chosen, nearest))
+            seen.append(mentioned(at, at + len(doc[i].text), chosen))
+        return found
+    gender_of = honorific_genders(actors)
+    gender_of = {**unambiguous_genders(walk(gender_of, voting=True), {i: g for i, _, g, _ in pronouns}), **gender_of}
     added: dict[str, list[Mention]] = {}
-    gender_of: dict[str, str] = {}
-    seen: list[tuple[int, bool, str]] = []  # the person mentions before the pronoun at hand, named or resolved
-    upcoming = iter(named)
-    following = next(upcoming, None)
-    for i, lower in enumerate(doc_strings(doc, LOWER)):
-        if lower not in PRONOUNS_PERSON or is_excellency(doc[i]):
-            continue
-        at = offsets[i]
-        while following is not None and following[0] < at:
-            seen.append(mentioned(*following))
-            following = next(upcoming, None)
-        own_sentence = bisect_right(sentence_starts, at)
-        gender = "female" if lower in FEMININE_PRONOUNS else "male"
-        within_reach = takewhile(lambda m: own_sentence - m[0] <= PRONOUN_WINDOW_SENTENCES, reversed(seen))
-        candidates = [m for m in within_reach if gender_of.get(m[2], gender) == gender]
-        if not candidates:
-            continue
-        nearest = [m for m in candidates if m[0] == candidates[0][0]]
-        if candidates[0][0] == own_sentence:
-            nearest = nearest[:1]  # in its own sentence, the person mentioned last: 'X said Y's plan began when he'
-        chosen = next((m for m in nearest if m[1] and gender_of.get(m[2]) == gender), nearest[0])[2]
-        gender_of.setdefault(chosen, gender)
+    for i, chosen, _ in walk(gender_of, voting=False):
         text = doc[i].text
-        added.setdefault(chosen, []).append(Mention(text, at, at + len(text), "pronoun"))
-        seen.append(mentioned(at, at + len(text), chosen))
+        added.setdefault(chosen, []).append(Mention(text, offsets[i], offsets[i] + len(text), "pronoun"))
     return [replace(a, mentions=tuple(sorted(a.mentions + tuple(added.get(a.id, [])),
                                              key=lambda m: (m.start, m.end)))) for a in actors]
+
+
+def unambiguous_genders(votes: list[tuple[int, str | None, list[tuple[int, bool, str, bool]]]],
+                        gender_of_token: dict[int, str]) -> dict[str, str]:
+    """Actor id -> the gender of the pronouns that can stand for nobody else: those with one person only in their
+    own sentence, a subject there. The majority of these decides, so that the article's first pronoun, read in an
+    ambiguous sentence ('X demands Y resign for criticizing him'), does not fix a gender for the rest."""
+    counts: dict[str, dict[str, int]] = {}
+    for i, _, nearest in votes:
+        people = {m[2] for m in nearest}
+        if len(people) == 1 and any(m[1] for m in nearest):  # and a subject there: not 'The woman's love for X. She
+            tally = counts.setdefault(people.pop(), {"male": 0, "female": 0})
+            tally[gender_of_token[i]] += 1
+    return {aid: "male" if t["male"] > t["female"] else "female" for aid, t in counts.items() if t["male"] != t["female"]}
+
+
+def honorific_genders(actors: list[Actor]) -> dict[str, str]:
+    """Actor id -> 'male' or 'female' for the people the article calls Mr., Mrs., Ms. ... (and never both)."""
+    found: dict[str, set[str]] = {}
+    for a in actors:
+        for m in a.mentions:
+            first = m.text.split()[0].lower() if a.type == "PERSON" and m.text.split() else ""
+            if first in GENDERED_HONORIFICS:
+                found.setdefault(a.id, set()).add(GENDERED_HONORIFICS[first])
+    return {aid: genders.pop() for aid, genders in found.items() if len(genders) == 1}
 
 
 def definite_title(doc: Doc, lowers: list[str], head: int) -> tuple[int, int] | None:
@@ -172,6 +219,64 @@ def merge_name_parts(doc: Doc, actors: list[Actor]) -> list[Actor]:
     return with_mentions([a for a in actors if a.id not in merged], added)
 
 
+# A country's own bodies that speak and act for it ('its foreign ministry said'); its armed forces act as bodies of
+# their own (see actors.national_body_mentions), and 'its people' are not its state.
+OWNED_STATE_HEADS = NATIONAL_BODY_HEADS - NATIONAL_FORCE_HEADS - {"people"}
+
+
+def owned_national_body(doc: Doc, i: int) -> tuple[int, int] | None:
+    """Token range of 'its [foreign] ministry', 'its government' from the 'its' at i: a few lower-case adjectives or
+    nouns, then a state body's noun that heads the phrase; None otherwise ('its ministry building')."""
+    for k in range(i + 1, min(i + 2 + NATIONAL_BODY_REACH, len(doc))):
+        token = doc[k]
+        if not (token.is_alpha and token.is_lower):
+            return None
+        if token.lower_ in OWNED_STATE_HEADS and ends_noun_phrase(doc, k):
+            return i, k + 1
+        if not (token.pos_ in ("NOUN", "ADJ") if token.pos_ else {"NOUN", "ADJ"} & set(word_lemmas(token.lower_))):
+            return None
+    return None
+
+
+def is_subject(word) -> bool:
+    """A subject, or a conjunct of one ('Peru' in 'Chile and Peru signed')."""
+    return word.dep_ in SUBJECT_DEPS or word.dep_ == "conj" and word.head.dep_ in SUBJECT_DEPS
+
+
+def resolve_national_bodies(doc: Doc, actors: list[Actor]) -> list[Actor]:
+    """'South Korea said it was watching. Its foreign ministry said ...': a state body owned by 'its' stands for
+    the country named before it, as 'the South Korean foreign ministry' does; the country a subject names in this
+    sentence or the one before, else the only country named there (none when two are and neither is a subject; without
+    a parse, none when two are)."""
+    if not doc.has_annotation("SENT_START"):
+        return actors
+    countries = sorted((m.start, m.end, a.id) for a in actors if a.type == "GPE" and is_country(a.name)
+                       for m in a.mentions if m.kind != "pronoun")
+    if not countries:
+        return actors
+    covered = sorted((m.start, m.end) for a in actors for m in a.mentions)
+    text = doc_text(doc)
+    added: dict[str, list[Mention]] = {}
+    for i in (t.i for t in doc if t.lower_ == "its"):
+        body = owned_national_body(doc, i)
+        if body is None:
+            continue
+        start, end = doc[body[0]].idx, doc[body[1] - 1].idx + len(doc[body[1] - 1].text)
+        near = max(bisect_left(covered, (start, 0)) - 1, 0)
+        if any(s < end and start < e for s, e in covered[near:near + 3]):
+            continue  # already part of a mention
+        sentence = doc[i].sent
+        window = doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
+        before = [(s, e, aid) for s, e, aid in countries if window <= s < start]
+        subjects = [(doc[named.start].sent.start, aid) for s, e, aid in before
+                    if (named := doc.char_span(s, e, alignment_mode="expand")) is not None and is_subject(named.root)]
+        latest = {aid for at, aid in subjects if at == subjects[-1][0]} if subjects else {aid for *_, aid in before}
+        chosen = latest.pop() if len(latest) == 1 else None  # not 'Chile and Peru signed it. Its government ...'
+        if chosen is not None:
+            added.setdefault(chosen, []).append(Mention(text[start:end], start, end, "nominal"))
+    return with_mentions(actors, added)
+
+
 def with_mentions(actors: list[Actor], added: dict[str, list[Mention]]) -> list[Actor]:
     return [replace(a, mentions=tuple(sorted(a.mentions + tuple(added.get(a.id, [])),
                                              key=lambda m: (m.start, m.end)))) for a in actors]
@@ -190,7 +295,7 @@ def described_actor(head: str, before: list[tuple[int, str]], actors_by_id: dict
         return None
     if head in COUNTRY_NOUNS:
         return next((aid for _, aid in before if actors_by_id[aid].type == "GPE"
-                     and actors_by_id[aid].name in country_names()), None)
+                     and is_country(actors_by_id[aid].name)), None)
     named = {aid for _, aid in before if head in actors_by_id[aid].name.lower().split()
              and actors_by_id[aid].type in ("ORG", "GPE", "NORP")}
     return named.pop() if len(named) == 1 else None

@@ -37,7 +37,7 @@ from typing import Iterator
 from spacy.tokens import Span
 
 from newslens.english.cameo import cameo_code, singular
-from newslens.english.gazetteer import country_names, places
+from newslens.english.gazetteer import is_country, places
 from newslens.english.lexicon import (ACCUSATION_NOUNS, ACTING_NOUNS, ADDRESSEE_VERBS, ADJACENT_BLOCKERS, AGENT_NOUNS,
                                       CLAUSAL_PREPOSITIONS, COMMUNICATION_NOUNS, CONDITIONAL_MARKS, DEMANDING_VERBS,
                                       EMPTY_VERBS, EVALUATIVE_ROOTS, EVENT_ADJECTIVES, EVENT_CLASS_OF, EVENT_NOUNS,
@@ -749,7 +749,7 @@ def acts(actor_id: str, actors_by_id: dict) -> bool:
     actor = actors_by_id[actor_id]
     if actor.type not in ACTING_TYPES:
         return False
-    if actor.type != "GPE" or actor.name in country_names():
+    if actor.type != "GPE" or is_country(actor.name):
         return True
     named_as_region = bool({w.lower() for w in actor.name.split()} & PLACE_NOUNS - {"state"})  # 'Diyala Province'
     named_as_site = actor.name.split()[-1].lower() in GEOGRAPHIC_HEADS | FACILITY_HEADS  # 'Mosul Dam', 'Q-West Airfield'

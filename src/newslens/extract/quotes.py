@@ -23,10 +23,10 @@ from newslens.english.lexicon import (ADJUNCT_MARKERS, BARE_CLAUSE_VERBS, CALEND
                                       PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON, PURPOSE_PHRASES,
                                       QUOTATION_VERBS, RANK_CHANGING, RELATIVE_PRONOUNS, ROLE_HEADS,
                                       SOURCE_PREPOSITIONS, SOURCE_SKIPPED, SPEAKER_PRONOUNS, SPEECH_VERBS,
-                                      TITLE_ABBREVIATIONS, TOPIC_ONLY_PREPOSITIONS, UNNAMED_DETERMINERS)
+                                      TIME_MODIFIERS, TIME_NOUNS, TITLE_ABBREVIATIONS, TOPIC_ONLY_PREPOSITIONS, UNNAMED_DETERMINERS)
 from newslens.model import Actor, Mention, Quote
 from newslens.english.inflection import lemma, verb_forms, word_lemmas
-from newslens.english.syntax import clause_subject
+from newslens.english.syntax import SUBJECT_DEPS, clause_subject
 from newslens.english.tokens import doc_text
 from newslens.extract.mentions import MentionIndex
 from newslens.extract.words import Words
@@ -59,6 +59,8 @@ CAPTION_LINE = re.compile(r"^[ \t]*(?P<caption>\S[^\n]*?)[ \t]*\.?[ \t]+(?:Image
                           r"(?P<credit>[^\n]*?)[ \t]*\.?[ \t]*$", re.MULTILINE)
 ANIMATE_PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_FIRST | {"you"}
 # Subjects that are no source's name: pronouns (resolved apart) and words that stand for a clause.
+# Penn tags of a finite verb or a modal: a clause of its own has begun.
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 NON_SOURCE_WORDS = ANIMATE_PRONOUNS | {"who", "whom", "which", "that", "this", "there", "what", "these", "those"}
 
 
@@ -225,6 +227,15 @@ def relative_antecedent(k: int, lo: int, words: Words) -> Token | None:
     return words.doc[k - 2] if words.actor[k - 2] is not None else None
 
 
+def modifies_unknown_name(token: Token, subject: Token, words: Words) -> bool:
+    """A word of a name that modifies a subject which is a name of no actor ('The Ohio Daily Ledger said', the
+    paper unknown to the tagger): the place describes the source, it does not speak."""
+    return (token.i < subject.i and words.actor[subject.i] is None and subject.pos_ == "PROPN"
+            and subject.text[:1].isupper() and words.actor[token.i] is not None
+            and all(words.doc[k].pos_ == "PROPN" and words.actor[k] != words.actor[token.i]
+                    for k in range(token.i + 1, subject.i + 1) if words.actor[k] != words.actor[token.i]))
+
+
 def subject_tokens(cue: Token, lo: int, hi: int, words: Words) -> list[Token]:
     """Candidate speaker tokens: the parse's subject, else the nearest mention-like word by word order."""
     doc = words.doc
@@ -236,8 +247,9 @@ def subject_tokens(cue: Token, lo: int, hi: int, words: Words) -> list[Token]:
             # host Chris Matthews said', 'His aides say'), not a modifier the parser made the subject
             subject = doc[adjacent[1]]
         if subject is not None and lo <= subject.i < hi and not (subject.is_space or subject.is_punct):
-            return sorted(subject.subtree, key=lambda t: (is_possessive_name(t), t.i != subject.i,
-                                                          t.ent_type_ != "PERSON", abs(t.i - subject.i)))
+            return sorted((t for t in subject.subtree if not modifies_unknown_name(t, subject, words)),
+                          key=lambda t: (is_possessive_name(t), t.i != subject.i, t.ent_type_ != "PERSON",
+                                         abs(t.i - subject.i)))
     adjacent = None if words.parsed else adjacent_subject(cue, words, lo)
     if adjacent is not None:
         return [doc[adjacent[1]]]
@@ -248,6 +260,10 @@ def subject_tokens(cue: Token, lo: int, hi: int, words: Words) -> list[Token]:
         return [antecedent]
     left = []
     k = cue.i - 1
+    if words.lower[k] in TIME_NOUNS:  # past a time phrase before the cue: 'X, who backed Y, earlier this month said'
+        while k - 1 >= lo and (words.lower[k - 1] in TIME_NOUNS or words.lower[k - 1] in TIME_MODIFIERS):
+            k -= 1
+        k -= 1
     while k >= lo:
         tok = doc[k]
         if tok.text == "," and left == []:
@@ -296,8 +312,10 @@ def opens_phrase(k: int, words: Words) -> bool:
 
 
 def is_phrase_noun(k: int, words: Words) -> bool:
-    """A noun that can end a noun phrase ('officials', 'the Clinton campaign'), not a date ('on Tuesday')."""
-    if words.doc[k].ent_type_ in ("DATE", "TIME") or words.text[k] in CALENDAR_WORDS or not words.doc[k].is_alpha:
+    """A noun that can end a noun phrase ('officials', 'the Clinton campaign'), not a date ('on Tuesday', 'last
+    week')."""
+    if words.doc[k].ent_type_ in ("DATE", "TIME") or words.text[k] in CALENDAR_WORDS or not words.doc[k].is_alpha or (
+            words.lower[k] in TIME_NOUNS):
         return False
     if words.actor[k] is not None:
         return True
@@ -378,7 +396,7 @@ def is_unnamed_head(head: Token, words: Words) -> bool:
     """A common noun that names no actor ('officials', 'the report', 'Aides' opening a sentence), not a pronoun,
     not a title before or beside a name ('spokesman Josh Earnest', 'the senator, Ana Lopez,')."""
     i = head.i
-    if not head.is_alpha or words.actor[i] is not None or head.lower_ in NON_SOURCE_WORDS:
+    if not head.is_alpha or words.actor[i] is not None or head.lower_ in NON_SOURCE_WORDS or head.lower_ in TIME_NOUNS:
         return False
     opening = i == 0 or words.text[i - 1] in SENTENCE_END | QUOTE_TOKENS or "\n" in words.text[i - 1]
     if not (head.text.islower() or opening and head.text[1:].islower() and (
@@ -430,8 +448,10 @@ def unnamed_source(cue: Token, words: Words, lo: int, hi: int) -> Attribution | 
     while named is not None and named > head.i and words.actor[named - 1] == words.actor[before]:
         named -= 1  # to the name's first word: 'for Hillary Clinton' attaches the name, it does not name the source
     if before is not None and before > head.i and words.actor[before] is not None and (
-            words.index.types.get(words.actor[before]) == "PERSON") and words.lower[named - 1] not in SOURCE_PREPOSITIONS:
-        return None  # 'American academic and professor Marc Lamont Hill commented': a name right before the cue
+            words.index.types.get(words.actor[before]) == "PERSON") and (
+            words.lower[named - 1] not in SOURCE_PREPOSITIONS) and not any(words.is_verb(k) for k in range(head.i + 1, named)):
+        return None  # 'American academic and professor Marc Lamont Hill commented': a name right before the cue, in
+        # the source's phrase (not the object of the clause a participle follows: 'A judge rejected X's plea, saying')
     doc, i = words.doc, head.i
     adjacent = adjacent_subject(cue, words, lo)
     if adjacent is not None and adjacent[1] == i:  # the phrase by word order, as source_head read it
@@ -517,7 +537,12 @@ def attribute(cue: Token, words: Words, lo: int, hi: int, quoted: list[tuple[int
     if words.parsed:
         subject = clause_subject(cue)
         if subject is not None and subject.is_alpha:
-            return token_attribution(None, subject, cue.text)
+            first = subject.i  # a name of no actor by all its words: 'The Ohio Daily Ledger said'
+            while subject.pos_ == "PROPN" and first > max(lo, subject.left_edge.i) and (
+                    words.doc[first - 1].pos_ == "PROPN"):
+                first -= 1
+            start, end = words.idx[first], subject.idx + len(subject.text)
+            return Attribution(None, doc_text(cue.doc)[start:end], cue.text, start, end)
     return Attribution(None, None, cue.text)
 
 
@@ -564,6 +589,32 @@ def sentence_bounds(words: Words, first: int, last: int, quoted: list[tuple[int,
     return lo, hi
 
 
+def introduced_block(words: Words, first: int, marks: list[tuple[int, int]]) -> Attribution | None:
+    """The attribution of a quotation that opens a paragraph after one ending in a colon ('Ana Ruiz continued:',
+    'The Daily Ledger reports:', 'Ruiz made the following comment:'): the block quote's source is the
+    introducing sentence's, by its cue, else its subject or first actor."""
+    k = first - 1
+    while k >= 0 and (words.doc[k].is_space or words.text[k] in QUOTE_TOKENS):
+        k -= 1
+    if k < 1 or words.text[k] != ":" or "\n" not in words.doc[k:first].text:
+        return None
+    colon, lo = k, k
+    while lo > 0 and not ("\n" in words.text[lo - 1] or words.text[lo - 1] in SENTENCE_END):
+        lo -= 1
+    outside = [j for j in range(lo, colon) if not in_quotation(words.idx[j], marks)]
+    for j in outside:
+        if is_cue(j, words):
+            candidate = attribute(words.doc[j], words, lo, colon, marks)
+            if candidate.speaker or candidate.speaker_text:
+                return candidate
+    named = [j for j in outside if words.actor[j] is not None]
+    if not named:
+        return None
+    j = next((j for j in named if words.parsed and words.doc[j].dep_ in SUBJECT_DEPS), named[0])
+    start, end = mention_bounds(words.index, words.doc[j], words.actor[j])
+    return Attribution(words.actor[j], doc_text(words.doc)[start:end], None, start, end)
+
+
 def direct_quotes(words: Words, text: str) -> list[tuple[int, int, Attribution]]:
     """Quotations in `text` (the doc's text, passed in: spaCy rebuilds doc.text on every access)."""
     doc = words.doc
@@ -591,6 +642,8 @@ def direct_quotes(words: Words, text: str) -> list[tuple[int, int, Attribution]]
         if attribution is None and lead and words.text[lead[-1]] == ":":
             ids = [words.actor[k] for k in lead if words.actor[k]]
             attribution = Attribution(ids[0], None, None) if ids else None
+        if attribution is None and not lead:
+            attribution = introduced_block(words, first.i, marks)
         continues = previous is not None and (
             text[previous[0]:open_at].strip(" ,\n") == "" or
             (text[previous[0]:open_at].count("\n") <= 1 and not cues))
@@ -719,6 +772,8 @@ def complement_start(cue: Token, words: Words) -> int | None:
     """First token of the clause a speech verb reports, or None when it takes no clause."""
     sent_end = cue.sent.end
     for k in range(cue.i + 1, min(cue.i + 8, sent_end)):
+        if words.tag[k] in FINITE_VERB_TAGS:
+            break  # 'said Moscow wanted guarantees that ...': that 'that' opens a clause inside the reported one
         if words.lower[k] == "that":
             nxt = k + 1
             while nxt < sent_end and words.text[nxt] == ",":

@@ -8,7 +8,10 @@ Affiliations (who belongs to whom) are not events: they come from titles and app
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 from typing import Iterator
 
 from spacy.tokens import Doc, Span
@@ -23,9 +26,9 @@ from newslens.extract.mentions import MentionIndex
 from newslens.extract.words import Words
 from newslens.extract.events import Event, acts, agent_noun, is_hypothetical, is_misread_verb, named_actors, sentence_events
 from newslens.extract.evidence import is_hard_wrapped, span_of
-from newslens.extract.status import NEGATED, REPORTED, event_status
+from newslens.extract.status import ASSERTED, NEGATED, PLANNED, REPORTED, event_status
 from newslens.extract.word_order import surface_relations
-from newslens.model import Relation
+from newslens.model import Quote, Relation
 
 # Words a predicate ends with when they link its target ('meet with', 'issue warning to').
 PREDICATE_LINKS = LINKING_PREPOSITIONS | {"of", "at", "about", "over", "upon"}
@@ -69,7 +72,28 @@ def event_predicate(event: Event, words: Words) -> tuple[str, str]:
     return " ".join(parts), category
 
 
-def parsed_relations(sent: Span, words: Words, actors_by_id: dict, hard_wrapped: bool) -> Iterator[Relation]:
+def quoting(char: int, quotes: Sequence[Quote]) -> Quote | None:
+    """The quotation or reported statement whose words hold the character `char` (quotes in text order)."""
+    i = bisect_right([q.start for q in quotes], char) - 1
+    return quotes[i] if i >= 0 and char < quotes[i].end else None
+
+
+def quoted_status(status: str, reporter: str | None, char: int, quotes: Sequence[Quote]) -> tuple[str, str | None]:
+    """An event stated inside a quotation or a reported statement is its speaker's claim: '"We struck their bases,"
+    the general said' and 'X suggested that Russia was planning talks with Y' are reported, by the general and by X.
+    The quote reader has found the statement and its speaker already, so this holds however the parser attached the
+    clause (a parse that makes the reported verb an adverbial clause hides the speech verb from event_status).
+    A source already read from the clause ('according to Y') is kept; a denial or a supposition stays what it is."""
+    if status not in (ASSERTED, PLANNED) or reporter is not None:
+        return status, reporter
+    quote = quoting(char, quotes)
+    if quote is None:
+        return status, reporter
+    return (REPORTED if status == ASSERTED else status), quote.speaker
+
+
+def parsed_relations(sent: Span, words: Words, actors_by_id: dict, hard_wrapped: bool,
+                     quotes: Sequence[Quote] = ()) -> Iterator[Relation]:
     """Relations of a parsed sentence: events between two distinct acting actors."""
     for event in sentence_events(sent, words):
         source_id, target_id = words.actor[event.agent], words.actor[event.patient]
@@ -82,6 +106,7 @@ def parsed_relations(sent: Span, words: Words, actors_by_id: dict, hard_wrapped:
         status, source = event_status(event.verb, words, not is_event_noun(event.verb, words) and (
             is_hypothetical(event.verb, words)))
         reporter = next((words.actor[k] for k in named_actors(source, words)), None) if source is not None else None
+        status, reporter = quoted_status(status, reporter, words.doc[event.verb].idx, quotes)
         yield Relation(source=source_id, predicate=predicate, target=target_id, sentence=doc_text(words.doc)[start:end],
                        start=start, end=end, negated=status == NEGATED, category=category, status=status,
                        status_source=reporter if reporter not in (source_id, None) or reporter and status in (
@@ -117,13 +142,15 @@ def with_cameo(relation: Relation) -> Relation:
                    category=ROOT_CLASS[code.root])
 
 
-def extract_relations(doc: Doc, actors, words: Words | None = None) -> list[Relation]:
+def extract_relations(doc: Doc, actors, words: Words | None = None, quotes: Sequence[Quote] = ()) -> list[Relation]:
     """Actor -> actor events, one per (source, target, sentence): the first reading of a statement wins,
     so 'held talks with' does not come back as 'hold talks' too. `words`: the doc's Words over these actors,
-    where the caller has them already (the quotes read the same)."""
+    where the caller has them already (the quotes read the same). `quotes`: the doc's quotes with their speakers;
+    an event inside one is reported by its speaker (quoted_status)."""
     words = words or Words(doc, MentionIndex(actors))
     actors_by_id = {a.id: a for a in actors}
-    read = parsed_relations if words.parsed else surface_relations
+    in_order = sorted(quotes, key=lambda q: (q.start, q.end))
+    read = partial(parsed_relations, quotes=in_order) if words.parsed else surface_relations
     hard_wrapped = is_hard_wrapped(doc_text(doc))
     seen = set()
     relations = []

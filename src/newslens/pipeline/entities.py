@@ -24,14 +24,15 @@ from newslens.pipeline.names import (ROMAN, bound_names, credited_names, is_desc
                                      joined_demonyms, person_after_stance, surname, titled_person)
 from newslens.english.syntax import has_tags, is_verb
 from newslens.english.tokens import doc_strings, lowercase_words
-from newslens.english.lexicon import (ADJECTIVE_SUFFIXES, AMOUNT_VERBS, ARABIC_ARTICLES, CALENDAR_WORDS, CONNECTORS,
-                                      DIRECTIONS, EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS, GOVERNMENT_NOUNS,
-                                      HONORIFICS, LOCATIVE_PREPOSITIONS, NAME_CUE_VERBS, NAME_PARTICLES,
-                                      OPERATION_WORDS, ORG_HEADS, PLACE_NOUNS, PLACE_PREPOSITIONS, POSSESSIVE_MARKS,
-                                      ROLE_HEADS, ROLE_MODIFIERS, SITE_PREPOSITIONS, SPACED_ARTICLES, SPEECH_VERBS,
-                                      SURROUNDING_PREPOSITIONS, TIME_HEADS, TITLE_HEADS, TITLE_WORDS, VESSEL_PREFIXES,
-                                      name_words)
+from newslens.english.lexicon import (ADJECTIVE_SUFFIXES, AMOUNT_VERBS, ARABIC_ARTICLES, ARTICLES, CALENDAR_WORDS,
+                                      CONNECTORS, DIRECTIONS, EVENT_HEADS, FACILITY_HEADS, GEOGRAPHIC_HEADS,
+                                      GOVERNMENT_NOUNS, HONORIFICS, LOCATIVE_PREPOSITIONS, NAME_CUE_VERBS,
+                                      NAME_PARTICLES, OPERATION_WORDS, ORG_HEADS, PLACE_NOUNS, PLACE_PREPOSITIONS,
+                                      POSSESSIVE_MARKS, ROLE_HEADS, ROLE_MODIFIERS, SITE_PREPOSITIONS, SPACED_ARTICLES,
+                                      SPEECH_VERBS, SURROUNDING_PREPOSITIONS, TIME_HEADS, TITLE_HEADS, TITLE_WORDS,
+                                      VESSEL_PREFIXES, name_words)
 
+PERSONAL_HONORIFICS = HONORIFICS - {"st", "st."}  # 'St. Louis' is a place; 'Mr.', 'Dr.', 'Sen.' name a person
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 OPENING_QUOTES = {"“", '"', "'", "‘", "``", "''"}  # '' and `` the ASCII pairs some papers write for “ and ”
 CLOSING_QUOTE_TOKENS = {"”", '"', "'", "’", "''"}
@@ -45,6 +46,7 @@ MAX_SNAPPED_TOKENS = 8
 SENTENCE_BOUNDARY_MARKS = SENTENCE_OPENING_MARKS | frozenset(".!?")
 OPENING_WORDS = PLACE_PREPOSITIONS | {"yesterday", "today", "tomorrow", "tonight"}
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+INITIAL = re.compile(r"^[A-Z]\.$")  # a middle initial: "W." in "George W. Bush"
 PUBLISHING_FORMS = re.compile(r"^(reported|reports|wrote|writes|published|publishes|revealed|reveals)$")
 SPEECH_FORMS = frozenset(verb_form(verb, tag) for verb in NAME_CUE_VERBS for tag in ("VBZ", "VBD"))  # says, said, warns
 # Unions of word lists, built once here rather than on every test inside the rules
@@ -68,6 +70,43 @@ def opens_sentence(token) -> bool:
     previous = token.doc[k]
     glued = previous.is_alpha and "\n" not in previous.whitespace_ and k == token.i - 1
     return token.is_sent_start and not glued
+
+
+def shouted_words(doc: Doc) -> set[int]:
+    """Token positions of a heading in capitals throughout ('BEER NUTRITION LABELS ARE HAPPENING'): three words or
+    more in capitals in a row, punctuation between them allowed."""
+    shouted, run = set(), []
+    for token in doc:
+        if not any(c.isalpha() for c in token.text):
+            if token.is_space and "\n" in token.text:
+                run = flush_run(run, shouted)
+            continue
+        if token.text.isupper():
+            run.append(token.i)
+        else:
+            run = flush_run(run, shouted)
+        if "\n" in token.whitespace_:
+            run = flush_run(run, shouted)
+    flush_run(run, shouted)
+    return shouted
+
+
+def flush_run(run: list[int], shouted: set[int]) -> list[int]:
+    if len(run) >= 3:
+        shouted.update(run)
+    return []
+
+
+def not_only_shouted(doc: Doc, spans: list[Span]) -> list[Span]:
+    """In a heading in capitals every word is capitalised: a name found only there, whose words the article never
+    capitalises outside such headings ('FACT OF LIFE', 'LABELS', 'GET OLDER'), is no evidence of a name; one the
+    text repeats ('DNC' ... 'the DNC', 'ANA RUIZ RESIGNS' ... 'Ruiz said') stays."""
+    shouted = shouted_words(doc)
+    if not shouted:
+        return spans
+    outside = {t.lower_ for t in doc if t.i not in shouted and t.is_alpha and t.text[:1].isupper()}
+    return [span for span in spans if not all(t.i in shouted or not t.is_alpha for t in span) or all(
+        t.lower_ in outside for t in span if t.is_alpha)]
 
 
 def is_place_in_capitals(word: str) -> bool:
@@ -236,11 +275,21 @@ def split_after_place(doc: Doc, start: int, end: int):
     for k in range(start + 1, end - 1):
         if doc[start:k].text in places() and 2 <= end - k <= 3 and doc[k].text not in places() and (
                 doc[end - 1].lower_ not in ORG_OR_EVENT_HEADS | PLACE_NOUNS) and all(
-                t.lower_ != "of" for t in doc[k:end]):  # 'Irving Independent School District' is one name
+                t.lower_ != "of" for t in doc[k:end]) and not (  # 'Irving Independent School District' is one name
+                places()[doc[start:k].text].kind == "city" and continues_personal_name(doc, start, k, end)):
             yield start, k
             yield k, end
             return
     yield start, end
+
+
+def continues_personal_name(doc: Doc, start: int, k: int, end: int) -> bool:
+    """'George W. Bush', 'Florence Lee' read as one person: a city's name that is also a given name, then an initial
+    or the rest of a name the model reads as one person's, opens that person's name."""
+    if INITIAL.match(doc[k].text):
+        return True
+    return doc[start].ent_iob_ == "B" and doc[start].ent_type_ == "PERSON" and all(
+        doc[i].ent_iob_ == "I" for i in range(start + 1, end))
 
 
 def title_prefix_end(doc: Doc, start: int, end: int) -> int:
@@ -305,6 +354,8 @@ def classify_run(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
         return start, "NORP"
     if lowered[0] in ORG_HEADS and len(words) > 2 and lowered[1] in ("of", "for"):
         return start, "ORG"  # 'Institute for the Study of War': the head comes first
+    if lowered[0] in PERSONAL_HONORIFICS and 1 < len(words) <= 3 and not (set(lowered[1:]) & ORG_HEADS):
+        return start + 1, "PERSON"  # 'Mr. Camp', 'Dr. Hall': an honorific before a surname that is a common noun
     if lowered[-1] in EVENT_HEADS or words[0] in OPERATION_WORDS:
         return start, "EVENT"
     if lowered[-1] in GEOGRAPHIC_HEADS or lowered[0] in GEOGRAPHIC_HEADS and len(words) > 1:
@@ -334,6 +385,8 @@ def classify_run(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
     if before == "the" and len(words) == 1 and not ACRONYM.match(text) and (
             not is_common_word(doc, text) or is_publisher(doc, start, end)):
         return start, "ORG"  # "the Kremlin", "the Pentagon": a person's name takes no article; not "the Internet"
+    if len(words) > 1 and after_article(doc, start, end):
+        return None  # 'the Kestrel Observatory said': a person's name takes no article, whoever speaks
     if before in ROLE_HEADS or before in HONORIFICS or after in SPEECH_FORMS or (
             before in {"said", "says", "told"}) or (len(words) > 1 and has_role_apposition(doc, end)):
         return start, "PERSON"
@@ -342,18 +395,29 @@ def classify_run(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
 
 def corrected_label(doc: Doc, start: int, end: int, label: str) -> str:
     """A 'place' the gazetteer does not know, shaped like a personal name and not written as a place
-    ('meet with Vladimir Putin', not 'in Nizhny Novgorod'), is a person: the small model confuses them."""
+    ('meet with Vladimir Putin', not 'in Nizhny Novgorod'), is a person: the small model confuses them; with an
+    article before it, which a person's name never takes, a body ('the Kestrel Valley Observatory')."""
     if label != "GPE" or doc[start:end].text in places() or not looks_like_personal_name(doc, start, end):
         return label
     before = {t.lower_ for t in doc[max(0, start - 2):start]}
-    return label if before & PLACE_PREPOSITIONS else "PERSON"
+    if before & PLACE_PREPOSITIONS:
+        return label
+    return "ORG" if after_article(doc, start, end) else "PERSON"  # 'the Kestrel Valley Observatory said': a body
+
+
+def after_article(doc: Doc, start: int, end: int) -> bool:
+    """'the Kestrel Valley Observatory said': a name with an article of its own, which a person's name never takes;
+    not one qualifying the noun the article is for ('a Donald Trump supporter')."""
+    return start > 0 and doc[start - 1].lower_ in ARTICLES and ends_noun_phrase(doc, end - 1)
 
 
 def looks_like_personal_name(doc: Doc, start: int, end: int) -> bool:
-    """The last resort for a run nothing else labels: two or three plain Title Case words."""
+    """The last resort for a run nothing else labels: two or three plain Title Case words. Capitals and cities side
+    by side name no place ('Sofia Lima', 'Washington Irving'): a given name and a surname."""
     written = doc[start:end].text.split()
+    towns = all(w in places() and places()[w].kind in ("city", "capital") for w in written)
     if any(w.lower() in TITLE_WORDS or w in demonyms()
-           or w in places() and places()[w].kind != "city" for w in written):
+           or w in places() and places()[w].kind != "city" and not towns for w in written):
         return False  # "Russian Defense Minister" is a title, "Moscow Times" not a person
     written = [ARTICLE_PREFIX.sub("", w) for w in written if w not in NAME_PARTICLES]  # "al-Assad" -> "Assad"
     return len(written) in (2, 3) and all(w[0].isupper() and w[1:].replace("-", "").islower()
@@ -638,7 +702,13 @@ class NewsEntityRules:
         candidates: list[Span] = []
         runs = list(capitalised_runs(doc, words))
         first_inside = first_span_inside(statistical)
+        # 'Mr. Camp', 'Dr. Hall': surnames an honorific gives, which stay a person's in 'Dave Camp' ('camp' a site)
+        honoured = {words[end - 1] for start, end in runs if words[start].lower() in PERSONAL_HONORIFICS
+                    and 1 < end - start <= 3}
         for start, end in runs:
+            if words[end - 1] in honoured and end - start == 2 and looks_like_personal_name(doc, start, end):
+                candidates.append(Span(doc, start, end, label="PERSON"))
+                continue
             if split := credited_names(Span(doc, start, end)) or person_after_stance(Span(doc, start, end)):
                 candidates += split  # 'Photo: Reuters Tom Lee', 'Pro-Kremlin Tom Hill'
                 continue
@@ -660,6 +730,8 @@ class NewsEntityRules:
                     candidates.append(Span(doc, start, end, label=corrected_label(doc, start, end, inner.label_)))
                 elif looks_like_personal_name(doc, start, end):
                     name = reread_common_words(Span(doc, start, end, label="PERSON"))
+                    if name is not None and name.label_ == "PERSON" and after_article(doc, start, end):
+                        name = Span(doc, start, end, label="ORG")  # 'the Conflict Materiel Observatory': a body
                     if name is not None:
                         candidates.append(name)
                 elif end - start == 1 and start > 0 and words[start - 1].lower() in SURROUNDING_PREPOSITIONS:
@@ -675,7 +747,8 @@ class NewsEntityRules:
         spans = bound_names(doc, filter_spans(ruled + statistical))
         spans = joined_demonyms(filter_spans(extend_spans(doc, self.propagate(doc, words, spans, runs))))
         spans = filter_spans(spans + coordinated_names(doc, spans, runs))
-        doc.ents = sorted(surnames_kept(doc, namesakes_trimmed(doc, spans)), key=lambda s: s.start)
+        spans = surnames_kept(doc, namesakes_trimmed(doc, spans))
+        doc.ents = sorted(not_only_shouted(doc, spans), key=lambda s: s.start)
         return doc
 
     @staticmethod

@@ -21,6 +21,7 @@ from spacy.util import minibatch
 from newslens.version import __version__
 import newslens.pipeline.entities  # noqa: F401  (registers the newslens_entities factory)
 import newslens.pipeline.tagmap  # noqa: F401  (registers the newslens_pos component)
+import newslens.pipeline.sentences  # noqa: F401  (registers the newslens_sentence_bounds component)
 from newslens.exceptions import ModelNotFoundError
 from newslens.model import PipelineInfo
 from newslens.pipeline.catalog import BUILTIN_MODEL_DIR, BUILTIN_NAMES, RULES_ONLY
@@ -68,6 +69,8 @@ def load_pipeline(name: str | None = None) -> Language:
     """The spaCy pipeline for `name` with newslens's news rules added; cached per name."""
     nlp, backend = _base_pipeline(name)
     split_glued_marks(nlp)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("newslens_sentence_bounds", before="parser")  # no sentence break inside a clause
     nlp.add_pipe("newslens_entities", last=True)
     nlp.max_length = MAX_LENGTH
     nlp.meta["newslens_backend"] = backend

@@ -26,14 +26,18 @@ from newslens.english.gazetteer import demonyms, places
 from newslens.english.inflection import plural_noun, word_lemmas
 from newslens.english.lexicon import (ADJECTIVE_ENDINGS, AFFILIATING_PREPOSITIONS, ARTICLES, COLLECTIVE_HEADS,
                                       CREDIT_LABELS, DIRECTIONS, DOCUMENT_HEADS, GENERATIONS, LIST_MARKS, MEDIA_NOUNS,
-                                      ORG_HEADS, ORIGIN_PHRASES, PLACE_NOUNS, POSSESSIVE_MARKS, ROLE_HEADS,
-                                      STANCE_PREFIXES, TITLE_CONNECTORS, TITLE_HEADS, VESSEL_NOUNS, name_words)
+                                      ORG_HEADS, ORIGIN_PHRASES, PARTY_LETTERS, PLACE_NOUNS, POSSESSIVE_MARKS,
+                                      ROLE_HEADS, STANCE_PREFIXES, TITLE_CONNECTORS, TITLE_HEADS, VESSEL_NOUNS,
+                                      name_words)
 from newslens.english.tokens import doc_cache, doc_strings
 from newslens.pipeline.titles import (APPOSITION_ENDS, APPOSITION_REACH, is_excellency, is_title_head, is_title_word,
                                      title_after, title_before)
 
 GROUP_TITLES = frozenset(map(plural_noun, ROLE_HEADS))  # 'Senators Ana Ruiz and Paul Kim', 'Secretaries ...'
 MAX_NAME_WORDS = 4
+# What ends a sentence or opens a quotation, a parenthesis or a heading's second part: the next word is capitalised
+# by its place
+SENTENCE_END_MARKS = frozenset(".!?:;\"“”‘’'(")
 WEB_ADDRESS = re.compile(r"\w\.(?:com|org|net|gov|edu|info|io|co)\b", re.IGNORECASE)
 ROMAN = re.compile(r"^[IVXLCDM]+$")
 
@@ -326,7 +330,8 @@ def split_member_word(span: Span, groups: frozenset[str], named: frozenset[str])
     describes the person; it is not part of the name."""
     doc = span.doc
     first = span[0]
-    if len(span) < 2 or first.text + "s" not in groups or "NOUN" not in word_lemmas(first.lower_) or (
+    member = first.text + "s" in groups or first.lower_ in PARTY_LETTERS.values()  # 'Democrat Ana Ruiz' in any case
+    if len(span) < 2 or not member or "NOUN" not in word_lemmas(first.lower_) or (
             is_title_word(first)) or first.lower_ in ORG_HEADS:
         return [span]
     rest = doc[span.start + 1:span.end]
@@ -357,6 +362,35 @@ def split_opening_word(span: Span) -> list[Span]:
         return [span]
     start = span.start + 2 + (doc[span.start + 2].lower_ == "the")
     return [_span(doc, start, span.end, span.label_)] if start < span.end else []
+
+
+def is_first_word(token: Token) -> bool:
+    """The first word of a sentence or line, after a sentence's end mark or a line break: capitalised by its place
+    (the parser's sentence starts right after a word of the same line are its errors)."""
+    doc, k = token.doc, token.i - 1
+    while k >= 0 and doc[k].is_space and "\n" not in doc[k].text:
+        k -= 1
+    return k < 0 or "\n" in doc[k].whitespace_ or "\n" in doc[k].text or doc[k].text in SENTENCE_END_MARKS
+
+
+def split_opening_descriptor(span: Span, at: dict[str, list[int]]) -> list[Span]:
+    """'Billionaire Donald Trump praised ...', 'Internal Trump University records ...': a word capitalised only
+    because it opens the sentence or the headline, glued before a name of two words or more that the article
+    writes elsewhere without it, describes the name. A word English writes capitalised as a name ('Mark', 'North')
+    or a title ('President') stays. `at`: the positions of each word in the doc."""
+    doc, first = span.doc, span[0]
+    if len(span) < 3 or not first.is_alpha or not is_first_word(first) or first.lower_ in name_words() or (
+            is_title_word(first)):
+        return [span]
+    rest = [t.text for t in span[1:]]
+    elsewhere = any(k != span.start + 1 and [t.text for t in doc[k:k + len(rest)]] == rest and (
+        k == 0 or doc[k - 1].text != first.text) for k in at.get(rest[0], ()))
+    if elsewhere:
+        return [_span(doc, span.start + 1, span.end, span.label_)]
+    # 'Liberals Elena Kagan ... Kagan wrote': a common word before a person's name whose surname recurs alone
+    person = is_descriptor(first.lower_) and is_personal_name(span[1:]) and any(
+        not span.start <= k < span.end for k in at.get(rest[-1], ()))
+    return [_span(doc, span.start + 1, span.end, "PERSON")] if person else [span]
 
 
 def split_title_body(span: Span) -> list[Span]:
@@ -464,7 +498,12 @@ def kind_noun_before(span: Span) -> Token | None:
         return None
     root, noun = span.root, doc[k]
     joined = root.head.i == k or noun.head.i == root.i or noun.head.i == root.head.i and noun.dep_ == root.dep_
-    return noun if joined else None  # two subjects of one verb: a small parser's reading of the apposition
+    # 'the magazine Vox Nova published the letter' read as a relative clause on the noun: a clause whose verb has
+    # an object of its own lacks no object the noun could be ('the paper Ana Ruiz wrote' lacks one)
+    verb = root.head
+    clause = verb.dep_ in ("relcl", "acl:relcl") and verb.head.i == k and root.dep_ in ("nsubj", "nsubj:pass") and any(
+        c.dep_ in ("dobj", "obj") for c in verb.children)
+    return noun if joined or clause else None  # two subjects of one verb: a small parser's reading of the apposition
 
 
 def apposition_label(span: Span) -> list[Span]:
@@ -621,8 +660,12 @@ def bound_names(doc: Doc, spans: list[Span]) -> list[Span]:
         is_descriptor(span[0].lower_)) for word in (span[0], span[-1]))  # 'Tom' and 'Hill' of 'Tom Hill'
     groups = frozenset(word for k, word in enumerate(doc_strings(doc, ORTH)) if word.endswith("s") and (
         word.istitle()) and not doc[k].is_sent_start)  # a Token built only for a capitalised plural
+    at: dict[str, list[int]] = {}
+    for k, word in enumerate(doc_strings(doc, ORTH)):
+        if word[:1].isupper():
+            at.setdefault(word, []).append(k)  # where each capitalised word is, for split_opening_descriptor
     steps = (split_at_verb, drop_excellency, drop_party_letter, split_lines, split_credit, drop_stance_word,
-             split_opening_word, split_possessed_thing, split_common_head, split_stance, split_list,
+             split_opening_word, lambda span: split_opening_descriptor(span, at), split_possessed_thing, split_common_head, split_stance, split_list,
              split_of_affiliation, split_title, lambda span: split_known_person(span, people), split_title_body,
              split_descriptor, lambda span: split_described_person(span, named),
              lambda span: split_member_word(span, groups, named),

@@ -27,7 +27,7 @@ MENTION_TEMPLATE = (
 ENTS_OPEN, ENTS_CLOSE = TPL_ENTS.format(content="\x00", dir="ltr").split("\x00")
 ARTICLE_STYLE = "font-size: 15px; line-height: 2.4; max-width: 60em; direction: ltr"
 QUOTE_STYLE = "border-bottom: 3px solid {color}; background: {color}26; padding: 0.1em 0"
-RELATION_COLUMNS = ["source", "predicate", "target", "category", "negated", "sentence"]
+RELATION_COLUMNS = ["source", "predicate", "target", "category", "cameo", "status", "sentence"]
 TABLE_BOX_STYLE = "max-height: 32em; overflow: auto; margin-bottom: 1em"
 ROWS_IN_VIEW = 14  # about what the box shows before it scrolls
 HEADER_STYLE = "position: sticky; top: 0; background: #fff; text-align: {align}"
@@ -138,9 +138,12 @@ def table_html(df: pd.DataFrame, empty: str = "No rows.", index: bool = False) -
 
 
 def relations_table(analysis: Analysis) -> pd.DataFrame:
-    """The relations table as the report shows it: each evidence sentence on one line (hard-wrapped text)."""
+    """The relations table as the report shows it: each evidence sentence on one line (hard-wrapped text), and the
+    status with its source where the text names one ('reported (Valeska Paris)', 'negated (Chile)' for a denial)."""
     df = analysis.relations_df()
     df["sentence"] = [" ".join(sentence.split()) for sentence in df["sentence"]]
+    df["status"] = [f"{status} ({source})" if isinstance(source, str) and source else status
+                    for status, source in zip(df["status"], df["status_source"])]
     return df[RELATION_COLUMNS]
 
 

@@ -289,8 +289,35 @@ def statements(quotes) -> list[list]:
     return groups
 
 
+# What may stand between an unnamed source and the actor it speaks for when the text writes them as one phrase
+# ('the Russian mission to the UN', 'a spokeswoman for the campaign').
+SOURCE_OWNER_GAP = re.compile(r"\s+(?:to|for|of|at|from|with|in)\s+(?:the\s+)?")
+SOURCE_OWNER_REACH = 16  # characters after the source's phrase where the owner's mention may begin
+
+
+def written_source_phrase(analysis: Analysis, q) -> str | None:
+    """'the Russian mission to the UN': an unnamed source in the article's own words, with the post-modifier that
+    names whom it speaks for, so the preposition is the text's ('mission to', 'spokeswoman for'), not a guess."""
+    owner = analysis.actor(q.source_affiliation)
+    start, end = getattr(q, "speaker_start", None), getattr(q, "speaker_end", None)
+    if owner is None or start is None or end is None:
+        return None
+    text = analysis.article.text
+    after = sorted((m for m in owner.mentions if end < m.start <= end + SOURCE_OWNER_REACH), key=lambda m: m.start)
+    if not after or not SOURCE_OWNER_GAP.fullmatch(text[end:after[0].start]):
+        return None
+    following = text[after[0].end:after[0].end + 40].split()
+    if following and is_common_noun(following[0].strip(",.;:")):
+        return None  # 'a spokeswoman for the Lima city council': the mention is not the whole owner; name it instead
+    first, _, rest = " ".join(text[start:after[0].end].split()).partition(" ")
+    return f"{first.lower() if first.lower() in ('the', 'a', 'an') else first} {rest}"
+
+
 def unnamed_source_phrase(analysis: Analysis, q) -> str:
     """'officials of the Clinton campaign', 'report': an unnamed source as the article describes it."""
+    written = written_source_phrase(analysis, q)
+    if written is not None:
+        return written
     owner = name_phrase(analysis, q.source_affiliation) if analysis.actor(q.source_affiliation) else None
     words = q.source_description.split()
     if words and is_common_noun(words[0]):  # 'Reports' opened its sentence; 'Russian', 'AP' stay as written

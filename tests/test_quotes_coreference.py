@@ -1,0 +1,49 @@
+"""A speaker's pronoun goes to the right person: the narrator's 'he' is not someone named only in quoted words,
+and a person called Mr. or Ms. has that gender before any pronoun has been read."""
+import pytest
+
+from extraction_helpers import BACKENDS, analyse, speaker_name
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request):
+    return request.param
+
+
+def quote_of(a, opening):
+    return next(q for q in a.quotes if q.text.startswith(opening))
+
+
+def test_a_narrated_pronoun_skips_a_person_named_inside_a_quotation(backend):
+    text = ('Rep. Tom Baker reacted to the ruling on Friday, saying: "Ed Lane belongs in prison." "It should shock '
+            'every decent voter in the state," he added.')
+    a = analyse(text, backend)
+    assert speaker_name(a, quote_of(a, "It should shock")) == "Tom Baker"
+
+
+def test_a_pronoun_inside_a_quotation_may_still_be_a_person_quoted_there(backend):
+    text = ('Tom Baker spoke at the rally in Dayton. "Ed Lane called me last night, and he was angry," Mr. Baker '
+            'said.')
+    a = analyse(text, backend)
+    lane = next(x for x in a.actors if x.name == "Ed Lane")
+    assert any(m.text == "he" for m in lane.mentions)
+
+
+def test_an_honorific_gives_the_gender_before_any_pronoun(backend):
+    text = 'Mr. Tom Baker met Mr. Ed Lane in Dayton on Monday. "We will win this state," he told donors later.'
+    if backend == "rules":
+        pytest.skip("without a parse no subject is known: the person named last is taken")
+    a = analyse(text, backend)
+    assert speaker_name(a, quote_of(a, "We will win")) == "Tom Baker"
+
+
+def test_an_ambiguous_first_pronoun_does_not_fix_a_gender(backend):
+    text = ("Tom Baker wants Ana Ruiz to resign for criticizing him.\n\nAna Ruiz said on Monday that she would "
+            "stay in office until the end of her term.")
+    if backend == "rules":
+        pytest.skip("without a parse no subject is known, and no pronoun votes")
+    a = analyse(text, backend)
+    baker = next(x for x in a.actors if x.name == "Tom Baker")
+    ruiz = next(x for x in a.actors if x.name == "Ana Ruiz")
+    assert [m.text for m in baker.mentions if m.kind == "pronoun"] == ["him"]
+    assert [m.text for m in ruiz.mentions if m.kind == "pronoun"] == ["she", "her"]
