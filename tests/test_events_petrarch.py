@@ -20,6 +20,8 @@ def pairs(text: str) -> set[tuple[str, str]]:
     ("Turkish diplomats met Greece's foreign minister in Ankara.", ("Turkey", "Greece")),
     ("Venezuela expelled American diplomats.", ("Venezuela", "United States")),
     ("Hamas militants kidnapped two Israeli soldiers.", ("Hamas", "Israel")),
+    ("North Korean soldiers crossed the border and attacked South Korea.", ("North Korea", "South Korea")),
+    ("Palestinian leaders met Israeli officials in Cairo.", ("Palestine", "Israel")),
     # an evaluation of what an actor owns, says or does evaluates the actor
     ("Egypt criticized Israel's blockade of the port.", ("Egypt", "Israel")),
     ("Norway condemned the attack by Boko Haram on a school.", ("Norway", "Boko Haram")),

@@ -28,8 +28,8 @@ NATIONAL_BODY_REACH = 2
 NATIONAL_FORCE_HEADS = frozenset("military army navy forces troops".split())
 # Plural nouns for the people a country's state acts through: after its demonym they act for the country ('Israeli
 # soldiers arrested X', 'Chinese officials criticised Y'), unlike its citizens, workers or businessmen.
-STATE_AGENT_NOUNS = frozenset("officials soldiers police diplomats envoys negotiators authorities ministers commanders "
-                              "officers prosecutors inspectors investigators agents counterparts".split())
+STATE_AGENT_NOUNS = frozenset("officials leaders soldiers police diplomats envoys negotiators authorities ministers "
+                              "commanders officers prosecutors inspectors investigators agents counterparts".split())
 
 # Labels of a credit line or caption ('Photo: Reuters Tom Lee', 'Picture by ...'): what follows credits a source.
 CREDIT_LABELS = frozenset("photo photos photograph photographs picture pictures image images credit credits video "

@@ -520,7 +520,7 @@ def is_state_agents_demonym(ent: Span) -> bool:
     then mentions the country: events.py reads such a group as acting for its owner, as it reads "Israel's soldiers".
     A people's adjective before others ('Russian businessmen', 'Afghan teenagers') only says where they are from."""
     doc = ent.doc
-    if len(ent) != 1 or ent.text not in demonyms():
+    if ent.text not in demonyms():  # also of two words ('North Korean soldiers')
         return False
     for k in range(ent.end, min(ent.end + 2, len(doc))):
         if doc[k].lower_ in STATE_AGENT_NOUNS or doc[k].lower_ in ROLE_HEADS and not doc[k + 1:k + 2].text.istitle():
