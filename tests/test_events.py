@@ -185,10 +185,10 @@ def test_people_from_a_country_are_not_the_country_acting_on_anyone():
 
 
 def test_where_someone_comes_from_is_a_place_so_he_is_not_it():
-    a = analyse("Ziad Karbouly, a native of Al-Qa'im, was an officer. He was captured by Jordan in May.", "builtin")
+    a = analyse("Omar Haddad, a native of Cochabamba, was a pilot. He was detained by Jordan in June.", "builtin")
     captured = {(a.actor_name(r.source), a.actor_name(r.target)) for r in a.relations}
-    assert not {p for p in captured if p[1] == "Al-Qa'im"}
-    assert next(x for x in a.actors if x.name == "Al-Qa'im").type == "GPE"
+    assert not {p for p in captured if p[1] == "Cochabamba"}
+    assert next(x for x in a.actors if x.name == "Cochabamba").type == "GPE"
 
 
 def test_a_sentence_ending_on_a_preposition_has_no_target():

@@ -31,7 +31,7 @@ def pairs(text: str) -> set[tuple[str, str]]:
     ("The visit of President Amir Sadr to Kenya was postponed.", ("Amir Sadr", "Kenya")),
     ("Bolivia's feud with Paraguay deepened on Friday.", ("Bolivia", "Paraguay")),
     # a group noun that lists its members: the members act, not the body they belong to
-    ("Tom Baker has been assisted by former members of Acme Corp, including Ana Ruiz.", ("Ana Ruiz", "Tom Baker")),
+    ("Tom Baker was helped by several employees of Acme Corp, including Ana Ruiz.", ("Ana Ruiz", "Tom Baker")),
     # a speech verb whose object is the one it is aimed at
     ("Poland and Hungary denounced Austria on Friday.", ("Hungary", "Austria")),
     ("Poland and Hungary denounced Austria on Friday.", ("Poland", "Austria")),
