@@ -441,3 +441,11 @@ def test_the_country_is_not_the_one_saying_so():
 
 def test_a_head_two_earlier_names_share_stands_for_neither():
     assert pairs("The Labour Party and the Green Party met. The party criticised Chile.") == set()
+
+
+def test_a_part_of_a_country_is_where_things_happen_not_a_party_to_them():
+    from extraction_helpers import analyse
+    a = analyse("Russia denied sending troops to eastern Ukraine. Russia attacked Ukraine in May.", "builtin")
+    pairs = {(a.actor_name(r.source), a.actor_name(r.target)) for r in a.relations}
+    assert ("Russia", "Ukraine") in pairs
+    assert not any(target.startswith("eastern") for _, target in pairs)

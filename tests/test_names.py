@@ -689,8 +689,8 @@ def test_a_party_member_noun_or_a_sentence_opening_word_before_a_name_describes_
 
 
 def test_a_word_capitalised_only_in_a_heading_in_capitals_names_no_one(backend):
-    text = ("MORNING BRIEF. BEER NUTRITION LABELS ARE HAPPENING Liquid calories count, the brewers said. "
+    text = ("EVENING DIGEST. CHEESE PRICE TAGS GET BIGGER Dairy costs rose, the grocers said. "
             "LUMEN PARTY CHAIR ANA FERRAND RESIGNS After months of criticism, Ferrand left the Lumen Party on Sunday.")
     a = analyse(text, backend)
-    assert not {"LABELS", "BEER NUTRITION LABELS", "MORNING BRIEF"} & names(a)
+    assert not {"TAGS", "CHEESE PRICE TAGS", "EVENING DIGEST"} & names(a)
     assert backend == "rules" or any("Ferrand" in name for name in names(a))  # the text names her outside it

@@ -19,9 +19,9 @@ def quote_of(a, opening):
 
 
 def test_a_paragraph_opening_common_noun_is_the_source_not_the_blank_line(backend):
-    text = "Ana Ruiz runs the credit union in Dayton.\n\nThe bank said that it had fired the workers last spring."
+    text = "Ana Ruiz runs the credit union in Dayton.\n\nThe bank said that it had closed two branches last spring."
     a = analyse(text, backend)
-    q = quote_of(a, "it had fired")
+    q = quote_of(a, "it had closed")
     assert q.speaker is None
     assert "bank" in source_phrase(text, q)
     assert q.source_description == "bank"
@@ -119,8 +119,8 @@ ATTRIBUTION_INSIDE = {  # text, the statement, its speaker: one statement around
     "a that-clause after it": ("Tom Ortiz runs the mill. The smog had become so bad, Mr. Ortiz noted, that the city "
                                "closed its schools.", "The smog had become so bad, Mr. Ortiz noted, that the city "
                                "closed its schools", "Tom Ortiz"),
-    "an until-clause after it": ("Tom Ortiz runs the mill. Lenox was a giant, Mr. Ortiz said, until it went bankrupt "
-                                 "in 1999.", "Lenox was a giant, Mr. Ortiz said, until it went bankrupt in 1999",
+    "an until-clause after it": ("Tom Ortiz runs the mill. The mill was busy, Mr. Ortiz said, until the river froze "
+                                 "in 1999.", "The mill was busy, Mr. Ortiz said, until the river froze in 1999",
                                  "Tom Ortiz"),
     "a date after the cue": ("The plan is an insult to all workers, top union leaders said Friday afternoon, as the "
                              "strike went on.", "The plan is an insult to all workers", None),

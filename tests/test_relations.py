@@ -75,15 +75,15 @@ def test_a_speaker_does_not_fight_what_their_words_mention(backend):
 
 
 def test_a_relative_clause_acts_for_the_noun_it_describes():
-    a = analyse("Britain sent the 617th Fighter Squadron, which will fly strike missions against Boko Haram.",
+    a = analyse("Niger sent the 12th Fighter Squadron, which will fly night missions against Boko Haram.",
                 "builtin")
-    assert ("617th Fighter Squadron", "fight", "Boko Haram") in triples(a)
+    assert ("12th Fighter Squadron", "fight", "Boko Haram") in triples(a)
 
 
 def test_a_place_written_after_a_base_is_not_a_subject():
-    a = analyse("The 99th Air Wing deployed to Incirlik Air Base, Turkey to support NATO.", "builtin")
-    assert ("99th Air Wing", "cooperate", "NATO") in triples(a)
-    assert "Turkey" not in {a.actor_name(r.source) for r in a.relations}
+    a = analyse("The 31st Signal Wing moved to Kastel Air Base, Greece to support NATO.", "builtin")
+    assert ("31st Signal Wing", "cooperate", "NATO") in triples(a)
+    assert "Greece" not in {a.actor_name(r.source) for r in a.relations}
 
 
 def test_the_subject_of_a_passive_undergoes_the_act(backend):

@@ -40,9 +40,9 @@ from newslens.english.cameo import cameo_code, singular
 from newslens.english.gazetteer import is_country, places
 from newslens.english.lexicon import (ACCUSATION_NOUNS, ACTING_NOUNS, ADDRESSEE_VERBS, ADJACENT_BLOCKERS, AGENT_NOUNS,
                                       CLAUSAL_PREPOSITIONS, COMMUNICATION_NOUNS, CONDITIONAL_MARKS, DEMANDING_VERBS,
-                                      EMPTY_VERBS, EVALUATIVE_ROOTS, EVENT_ADJECTIVES, EVENT_CLASS_OF, EVENT_NOUNS,
-                                      FACILITY_HEADS, GEOGRAPHIC_HEADS, GERUND_BLOCKERS, HYPOTHETICAL_MODALS, INCLUDING,
-                                      KIN_NOUNS, NAMING_VERBS, NON_TARGET_PREPOSITIONS, NOT_EVENT_VERBS,
+                                      DIRECTIONS, EMPTY_VERBS, EVALUATIVE_ROOTS, EVENT_ADJECTIVES, EVENT_CLASS_OF,
+                                      EVENT_NOUNS, FACILITY_HEADS, GEOGRAPHIC_HEADS, GERUND_BLOCKERS,
+                                      HYPOTHETICAL_MODALS, INCLUDING, KIN_NOUNS, NAMING_VERBS, NON_TARGET_PREPOSITIONS, NOT_EVENT_VERBS,
                                       NOUN_TARGET_LINKS, OBJECT_CONTROL_VERBS, PLACE_NOUNS, POSSESSIVE_MARKS,
                                       PRECONJUNCTIONS, RANGE_VERBS, RECEIVING_VERBS, RELATIVE_PRONOUNS, REMOVING_VERBS,
                                       ROLE_HEADS, SEEKING_VERBS, SPEECH_VERBS, VERB_ONLY_FOR, VERB_ONLY_ON)
@@ -751,6 +751,9 @@ def acts(actor_id: str, actors_by_id: dict) -> bool:
         return False
     if actor.type != "GPE" or is_country(actor.name):
         return True
-    named_as_region = bool({w.lower() for w in actor.name.split()} & PLACE_NOUNS - {"state"})  # 'Diyala Province'
+    words = actor.name.split()
+    # 'Diyala Province'; 'eastern Ukraine', 'northern Iraq': a part of a place, where things happen
+    named_as_region = bool({w.lower() for w in words} & PLACE_NOUNS - {"state"}) or len(words) > 1 and (
+        words[0] in DIRECTIONS and " ".join(words[1:]) in places())
     named_as_site = actor.name.split()[-1].lower() in GEOGRAPHIC_HEADS | FACILITY_HEADS  # 'Mosul Dam', 'Q-West Airfield'
     return actor.name not in places() and not named_as_region and not named_as_site
