@@ -227,6 +227,11 @@ def relative_antecedent(k: int, lo: int, words: Words) -> Token | None:
     return words.doc[k - 2] if words.actor[k - 2] is not None else None
 
 
+def names_time(token: Token) -> bool:
+    """A day, date or stretch of time ('Friday', 'last week'): never a statement's source."""
+    return token.ent_type_ in ("DATE", "TIME") or token.text in CALENDAR_WORDS or token.lower_ in TIME_NOUNS
+
+
 def modifies_unknown_name(token: Token, subject: Token, words: Words) -> bool:
     """A word of a name that modifies a subject which is a name of no actor ('The Ohio Daily Ledger said', the
     paper unknown to the tagger): the place describes the source, it does not speak."""
@@ -246,7 +251,8 @@ def subject_tokens(cue: Token, lo: int, hi: int, words: Words) -> list[Token]:
             # the noun phrase right before the cue, not a parse subject elsewhere; its head is its last noun ('MSNBC
             # host Chris Matthews said', 'His aides say'), not a modifier the parser made the subject
             subject = doc[adjacent[1]]
-        if subject is not None and lo <= subject.i < hi and not (subject.is_space or subject.is_punct):
+        if subject is not None and lo <= subject.i < hi and not (subject.is_space or subject.is_punct) and (
+                not names_time(subject)):  # 'X, who ..., said Friday that' parsed with the day as subject
             return sorted((t for t in subject.subtree if not modifies_unknown_name(t, subject, words)),
                           key=lambda t: (is_possessive_name(t), t.i != subject.i, t.ent_type_ != "PERSON",
                                          abs(t.i - subject.i)))
@@ -536,7 +542,7 @@ def attribute(cue: Token, words: Words, lo: int, hi: int, quoted: list[tuple[int
             return token_attribution(None, tok, cue.text)  # a subject that names no actor ("Reports")
     if words.parsed:
         subject = clause_subject(cue)
-        if subject is not None and subject.is_alpha:
+        if subject is not None and subject.is_alpha and not names_time(subject):
             first = subject.i  # a name of no actor by all its words: 'The Ohio Daily Ledger said'
             while subject.pos_ == "PROPN" and first > max(lo, subject.left_edge.i) and (
                     words.doc[first - 1].pos_ == "PROPN"):
