@@ -415,6 +415,12 @@ def test_its_state_body_stands_for_the_country_named_before_it(backend):
     assert not any(m.text == "Its government" for x in b.actors for m in x.mentions)  # which of the two: unsaid
 
 
+def test_a_surname_an_honorific_gives_is_a_person_even_when_it_is_a_role_noun(backend):
+    a = analyse("The bill is flawed, Mr. King said on Tuesday. Dr. Judge agreed with him.", backend)
+    assert actor_named(a, "Mr. King").type == "PERSON"
+    assert actor_named(a, "Dr. Judge").type == "PERSON"
+
+
 def test_a_surname_an_honorific_gives_stays_a_person_even_when_it_is_a_common_noun(backend):
     a = analyse("Tomas Camp, a former congressman, spoke on Monday. Mr. Camp said the plan was good.", backend)
     camp = actor_named(a, "Mr. Camp")

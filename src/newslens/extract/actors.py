@@ -28,8 +28,8 @@ from newslens.english.lexicon import (ALIAS_ADVERBS, ALIAS_CUES, ARTICLES, DIREC
 from newslens.model import Actor, Mention, Relation
 from newslens.pipeline.names import bare_name, is_adjective_like, is_after_stance_prefix, surname
 from newslens.pipeline.titles import Title, title_after, title_before
-from newslens.pipeline.entities import (ARTICLE_PREFIX, OPENING_QUOTES, ends_noun_phrase, is_place_in_capitals,
-                                       person_surnames)
+from newslens.pipeline.entities import (ARTICLE_PREFIX, OPENING_QUOTES, PERSONAL_HONORIFICS, ends_noun_phrase,
+                                       is_place_in_capitals, person_surnames)
 from newslens.english.inflection import word_lemmas
 from newslens.english.syntax import is_noun
 from newslens.english.tokens import doc_strings, doc_text
@@ -441,11 +441,18 @@ def merge_aliases(clusters: dict[str, list[EntityMention]], pairs: list[tuple[En
 def is_generic(key: str, members: list[EntityMention]) -> bool:
     """'Police', 'University' left unattached to a full name: a description, not an actor's name.
     With the article ('the Coalition') it names one body the reader knows, and so does a capital in the middle of a
-    sentence ('the bill went to Congress')."""
+    sentence ('the bill went to Congress'), and so does an honorific ('Mr. King', 'Dr. Judge': a surname that is
+    also a role noun)."""
     if " " in key or key.lower() not in GENERIC_HEADS:
         return False
     return not any(m.span.start > 0 and m.span.doc[m.span.start - 1].lower_ == "the" or names_body_mid_sentence(m.span)
-                   for m in members)
+                   or after_honorific(m.span) for m in members)
+
+
+def after_honorific(span: Span) -> bool:
+    """'Mr. King', 'Mrs. Bishop': a capitalised word right after a personal honorific is a surname, whatever else
+    the word means."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in PERSONAL_HONORIFICS and span[0].is_title
 
 
 def names_body_mid_sentence(span: Span) -> bool:
