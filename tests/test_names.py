@@ -694,3 +694,11 @@ def test_a_word_capitalised_only_in_a_heading_in_capitals_names_no_one(backend):
     a = analyse(text, backend)
     assert not {"TAGS", "CHEESE PRICE TAGS", "EVENING DIGEST"} & names(a)
     assert backend == "rules" or any("Ferrand" in name for name in names(a))  # the text names her outside it
+
+
+def test_a_given_name_spelt_like_a_capital_before_a_double_surname_is_a_person():
+    a = analyse('"The plan costs too much," said Douglas Marsh-Ortega, an economist at a research group.', "builtin")
+    person = actor_named(a, "Douglas Marsh-Ortega")
+    assert person.type == "PERSON"
+    assert all(actor.type != "GPE" for actor in a.actors)  # not Douglas, the Isle of Man's capital
+    assert a.quotes and a.actor_name(a.quotes[0].speaker) == "Douglas Marsh-Ortega"
