@@ -23,15 +23,15 @@ def test_a_time_phrase_before_the_cue_is_no_source(backend, when):
 
 
 def test_a_name_in_the_clause_before_a_participle_is_no_source(backend):
-    text = ("A Denver judge has rejected a request to make public the contents of a court file on Tom Baker's "
-            "divorce from wife Ana Baker, saying the courts have no business deciding what voters need to know.")
+    text = ("A Tucson magistrate turned down a bid to release the records of a lawsuit over Tom Baker's "
+            "farm sale to his brother Ed Baker, saying the courts have no duty to settle family quarrels.")
     if backend == "rules":
         pytest.skip("without a parse the participle's subject is not found")
     a = analyse(text, backend)
     q = quote_of(a, "the courts have")
     assert q.speaker is None
-    assert text[q.speaker_start:q.speaker_end] == "A Denver judge"
-    assert q.source_description == "judge"
+    assert text[q.speaker_start:q.speaker_end] == "A Tucson magistrate"
+    assert q.source_description == "magistrate"
 
 
 def test_a_place_in_a_name_of_no_actor_is_no_source(backend):
