@@ -47,3 +47,12 @@ def test_an_ambiguous_first_pronoun_does_not_fix_a_gender(backend):
     ruiz = next(x for x in a.actors if x.name == "Ana Ruiz")
     assert [m.text for m in baker.mentions if m.kind == "pronoun"] == ["him"]
     assert [m.text for m in ruiz.mentions if m.kind == "pronoun"] == ["she", "her"]
+
+
+def test_a_bodys_it_as_a_speaker_is_the_bodys_mention(backend):
+    text = 'The Harbor Authority rejected the report on Monday. It said the figures were "simply wrong."'
+    a = analyse(text, backend)
+    quote = quote_of(a, "the figures")
+    assert speaker_name(a, quote) == "Harbor Authority"
+    speaker = next(actor for actor in a.actors if actor.id == quote.speaker)
+    assert any(m.kind == "pronoun" and m.start == quote.speaker_start for m in speaker.mentions)

@@ -1098,10 +1098,11 @@ def resolve_speaker_references(quotes: list[Quote], actors: list[Actor], text: s
     before it, else to the person named last before it outside quotations, within reach and not of the other
     gender by honorific ('Mr. King' is no she; a 'he' coreference gave Ms. Ana Ruiz is read again so); a definite
     description ('The senator said', after Sen. Ana Ruiz was named) to the person whose role it names. The
-    pronoun or description becomes that person's mention."""
+    pronoun or description becomes that person's mention, and a body's 'it' or 'they' (resolve_group_pronoun) the
+    body's."""
     persons = {a.id: a for a in actors if a.type == "PERSON"}
     if not persons:
-        return quotes, actors
+        return quotes, with_group_speakers(quotes, actors, text)
     gender = {aid: honorific_gender(a) for aid, a in persons.items()}
     quoted = sorted((q.start, q.end) for q in quotes if q.kind != "indirect")
     named = sorted((m.start, aid) for aid, a in persons.items() for m in a.mentions
@@ -1137,4 +1138,23 @@ def resolve_speaker_references(quotes: list[Quote], actors: list[Actor], text: s
     actors = [replace(a, mentions=tuple(sorted([m for m in a.mentions if (a.id, m.start) not in removed]
                                                + list(added.get(a.id, {}).values()), key=lambda m: (m.start, m.end))))
               if a.id in added or any(aid == a.id for aid, _ in removed) else a for a in actors]
-    return resolved, actors
+    return resolved, with_group_speakers(resolved, actors, text)
+
+
+def with_group_speakers(quotes: list[Quote], actors: list[Actor], text: str) -> list[Actor]:
+    """'The ministry rejected the claim. It said ...': the 'it' or 'they' a quote gives to a body (resolve_group_pronoun)
+    is that body's mention, as a person's 'he' is the person's."""
+    bodies = {a.id for a in actors if a.type != "PERSON"}
+    added: dict[str, dict[int, Mention]] = {}
+    for q in quotes:
+        at, end = q.speaker_start, q.speaker_end
+        if q.speaker in bodies and at is not None and end is not None and text[at:end].lower() in (
+                PRONOUNS_GROUP | {"we"}):
+            added.setdefault(q.speaker, {})[at] = Mention(text[at:end], at, end, "pronoun")
+    out = []
+    for a in actors:
+        known = {m.start for m in a.mentions}
+        new = [m for at, m in sorted(added.get(a.id, {}).items()) if at not in known]
+        out.append(replace(a, mentions=tuple(sorted(a.mentions + tuple(new), key=lambda m: (m.start, m.end))))
+                   if new else a)
+    return out
