@@ -18,7 +18,16 @@ def test_the_component_marks_only_the_tokens_inside_a_clause():
     doc = mark_sentence_continuations(spacy.blank("en")("The ministry said Peru won. Then Chile\n\nlost."))
     starts = {token.text: token.is_sent_start for token in doc}
     assert starts["Peru"] is False and starts["said"] is False
-    assert starts["Then"] is None and starts["lost"] is None  # after '.' and a blank line the parser decides
+    assert starts["Then"] is None  # after '.' the parser decides ('Mr.', 'U.S.')
+    assert starts["lost"] is True and starts["\n\n"] is False  # a blank line closes its sentence; the next begins
+
+
+def test_a_paragraph_break_is_never_a_subject_and_the_next_paragraph_is_its_own_sentence():
+    nlp = load_pipeline(None)
+    doc = nlp("Italy praised Spain.\n\nA Peruvian envoy, Tomas Reyes, said Lima wanted new talks.")
+    first, second = list(doc.sents)
+    assert first.text == "Italy praised Spain.\n\n" and second.text.startswith("A Peruvian envoy")
+    assert all(token.dep_ not in ("nsubj", "nsubj:pass", "obj", "dobj") for token in doc if token.is_space)
 
 
 def test_the_parser_keeps_a_reported_clause_in_its_sentence():
