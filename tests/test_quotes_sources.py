@@ -158,3 +158,44 @@ def test_a_block_quotation_after_a_full_stop_takes_no_speaker_from_it(backend):
             '"The harbor will double its trade within five years, and the city will hire a thousand workers."')
     a = analyse(text, backend)
     assert quote_of(a, "The harbor will").speaker is None
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The group, the Kestrel Valley Institute, said it had examined the samples.", "Kestrel Valley Institute"),
+    ("The panel, the Harbor Safety Board, said the pier would reopen.", "Harbor Safety Board"),
+    ("Her lawyer, Tom Baker, said she was innocent.", "Tom Baker"),
+])
+def test_a_description_named_by_its_apposition_is_the_named_actor(text, speaker):
+    a = analyse(text, "builtin")
+    [q] = a.quotes
+    assert speaker_name(a, q) == speaker
+
+
+def test_a_place_after_a_place_is_no_apposition_of_the_source():
+    a = analyse("Officials in Lima, Peru, said the vote was close.", "builtin")
+    [q] = a.quotes
+    assert q.speaker is None and q.source_description == "officials"
+
+
+def test_the_named_apposition_wins_over_a_parse_that_makes_both_subjects():
+    """The built-in parser read 'The group, the X Observatory, said' with both 'group' and the name as subjects
+    of 'said' (seen on a seed article); the speaker is the named actor, by word order."""
+    from spacy.tokens import Doc
+    from newslens.extract.analysis import analysis_of_doc
+    from newslens.io.article import article_from_text
+    from newslens.pipeline.load import load_pipeline
+    nlp = load_pipeline(None)
+    words = ["The", "group", ",", "the", "Conflict", "Materiel", "Observatory", ",", "said", "it", "had",
+             "examined", "the", "samples", "."]
+    spaces = [True, False, True, True, True, True, False, True, True, True, True, True, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces,
+              heads=[1, 8, 1, 4, 8, 4, 4, 4, 8, 11, 11, 8, 13, 11, 8],
+              deps=["det", "nsubj", "punct", "det", "nsubj", "flat", "appos", "punct", "ROOT", "nsubj", "aux",
+                    "ccomp", "det", "obj", "punct"],
+              tags=["DT", "NN", ",", "DT", "NNP", "NNP", "NNP", ",", "VBD", "PRP", "VBD", "VBN", "DT", "NNS", "."],
+              pos=["DET", "NOUN", "PUNCT", "DET", "PROPN", "PROPN", "PROPN", "PUNCT", "VERB", "PRON", "AUX", "VERB",
+                   "DET", "NOUN", "PUNCT"],
+              ents=["O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "O", "O"])
+    a = analysis_of_doc(article_from_text(doc.text, "apposition"), doc, nlp)
+    [q] = a.quotes
+    assert a.actor_name(q.speaker) == "Conflict Materiel Observatory"

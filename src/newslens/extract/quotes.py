@@ -241,9 +241,33 @@ def modifies_unknown_name(token: Token, subject: Token, words: Words) -> bool:
                     for k in range(token.i + 1, subject.i + 1) if words.actor[k] != words.actor[token.i]))
 
 
+def named_apposition(cue: Token, lo: int, words: Words) -> Token | None:
+    """'The group, the Kestrel Valley Observatory, said', 'A spokesman for the mission, Tom Ruiz, said': a description
+    then, set off by commas right before the cue, the name of an actor that is all the apposition holds. The name
+    says who the description is, by word order, whatever the parser made of the two (it often gives both as
+    subjects of the cue)."""
+    close = cue.i - 1
+    if close - 2 <= lo or words.text[close] != ",":
+        return None
+    start = close - 1
+    while start > lo and words.text[start - 1] != "," and close - start < 8:
+        start -= 1
+    if start - 1 <= lo or words.text[start - 1] != "," or not words.text[start - 2][:1].isalpha():
+        return None  # no description before the apposition ('Tom Ruiz, 21, said' has no comma before the name)
+    first = start + 1 if words.lower[start] in ("the", "a", "an") else start
+    owner = words.actor[close - 1]
+    if owner is None or words.actor[start - 2] is not None or not all(
+            words.actor[k] == owner for k in range(first, close)):
+        return None
+    return words.doc[close - 1]
+
+
 def subject_tokens(cue: Token, lo: int, hi: int, words: Words) -> list[Token]:
     """Candidate speaker tokens: the parse's subject, else the nearest mention-like word by word order."""
     doc = words.doc
+    named = named_apposition(cue, lo, words)
+    if named is not None:
+        return [named]
     if words.parsed:
         subject = clause_subject(cue) or fragment_subject(cue)
         adjacent = adjacent_subject(cue, words, lo)
@@ -520,7 +544,8 @@ def attribute(cue: Token, words: Words, lo: int, hi: int, quoted: list[tuple[int
     index = words.index
     if lo < cue.i:
         lo = after_dateline(words, lo, cue.i)
-    unnamed = unnamed_source(cue, words, lo, hi)
+    # 'The group, the X Observatory, said': the apposition's name is who the description is
+    unnamed = None if named_apposition(cue, lo, words) is not None else unnamed_source(cue, words, lo, hi)
     if unnamed is not None:
         return unnamed
     for tok in subject_tokens(cue, lo, hi, words):
