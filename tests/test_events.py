@@ -449,3 +449,13 @@ def test_a_part_of_a_country_is_where_things_happen_not_a_party_to_them():
     pairs = {(a.actor_name(r.source), a.actor_name(r.target)) for r in a.relations}
     assert ("Russia", "Ukraine") in pairs
     assert not any(target.startswith("eastern") for _, target in pairs)
+
+
+def test_a_to_phrase_clearnlp_calls_the_dative_reaches_the_recipient():
+    # en_core_web_sm reads 'gave two million dollars to the Kelso Museum' with 'to' as the verb's dative
+    found = hand_parsed_events([
+        ("Harlow", 1, "compound", "PROPN", "NNP"), ("Trust", 2, "nsubj", "PROPN", "NNP"),
+        ("gave", 2, "ROOT", "VERB", "VBD"), ("two", 4, "nummod", "NUM", "CD"), ("grants", 2, "dobj", "NOUN", "NNS"),
+        ("to", 2, "dative", "ADP", "IN"), ("Kelso", 7, "compound", "PROPN", "NNP"), ("Museum", 5, "pobj", "PROPN", "NNP"),
+        (".", 2, "punct", "PUNCT", ".")], {"trust": (0, 1), "museum": (6, 7)})
+    assert found == {("trust", "museum")}

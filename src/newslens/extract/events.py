@@ -103,7 +103,7 @@ def prepositional(head: int, words: Words) -> Iterator[tuple[str, int]]:
                 yield words.lower[case], child
             elif dep in AGENT_DEPS and follows_by(child, words):
                 yield "by", child  # not 'along with a bomber X', which the parser may also call the agent
-        elif dep in ("prep", "agent"):
+        elif dep in ("prep", "agent", "dative"):  # ClearNLP may call 'to X' after a verb its dative ('gave aid to X')
             for grandchild in words.children[child]:
                 if words.dep[grandchild] == "pobj":
                     yield words.lower[child], grandchild
