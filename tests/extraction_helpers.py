@@ -23,3 +23,8 @@ def actor_named(analysis: Analysis, name: str):
 
 def speaker_name(analysis: Analysis, quote) -> str | None:
     return analysis.actor_name(quote.speaker)
+
+
+def quote_of(analysis: Analysis, opening: str):
+    """The analysis's quote whose text begins with `opening`."""
+    return next(q for q in analysis.quotes if q.text.startswith(opening))

@@ -2,16 +2,12 @@
 and a person called Mr. or Ms. has that gender before any pronoun has been read."""
 import pytest
 
-from extraction_helpers import BACKENDS, analyse, speaker_name
+from extraction_helpers import BACKENDS, analyse, quote_of, speaker_name
 
 
 @pytest.fixture(params=BACKENDS)
 def backend(request):
     return request.param
-
-
-def quote_of(a, opening):
-    return next(q for q in a.quotes if q.text.startswith(opening))
 
 
 def test_a_narrated_pronoun_skips_a_person_named_inside_a_quotation(backend):

@@ -2,16 +2,12 @@
 participle follows, a place that modifies a name of no actor."""
 import pytest
 
-from extraction_helpers import BACKENDS, analyse, speaker_name
+from extraction_helpers import BACKENDS, analyse, quote_of, speaker_name
 
 
 @pytest.fixture(params=BACKENDS)
 def backend(request):
     return request.param
-
-
-def quote_of(a, opening):
-    return next(q for q in a.quotes if q.text.startswith(opening))
 
 
 @pytest.mark.parametrize("when", ["last week", "this year", "earlier this month"])

@@ -2,7 +2,7 @@
 subject, unnamed sources with their offsets."""
 import pytest
 
-from extraction_helpers import BACKENDS, analyse, speaker_name
+from extraction_helpers import BACKENDS, analyse, quote_of, speaker_name
 
 
 @pytest.fixture(params=BACKENDS)
@@ -12,10 +12,6 @@ def backend(request):
 
 def source_phrase(text, quote):
     return text[quote.speaker_start:quote.speaker_end]
-
-
-def quote_of(a, opening):
-    return next(q for q in a.quotes if q.text.startswith(opening))
 
 
 def test_a_paragraph_opening_common_noun_is_the_source_not_the_blank_line(backend):
