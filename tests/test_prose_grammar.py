@@ -200,3 +200,20 @@ def test_an_organisations_role_takes_an_article_a_persons_office_need_not():
     assert prose.relation_clause(analysis, kremlin_in_us) == "the Kremlin is a ministry of the United States"
     office = handmade_relation("spokesman", "affiliation", "US spokesman Jake Sullivan spoke.")
     assert prose.relation_clause(analysis, office) == "Jake Sullivan is spokesman of the United States"
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("Senator Mara Quist spoke on Monday. She urged the African Union to act on the new evidence.",
+     "Mara Quist urged the African Union to act on the new evidence"),
+    ("Chile asked Peru to return its ambassador, officials said.", "Chile asked Peru to return its ambassador"),
+])
+def test_a_demand_is_told_with_what_was_demanded(text, clause):
+    analysis = analyze(text)
+    demands = [r for r in analysis.relations if r.predicate in ("urge", "ask")]
+    assert [prose.relation_clause(analysis, r) for r in demands] == [clause]
+
+
+def test_a_complement_too_long_or_quoted_is_left_out_rather_than_cut():
+    analysis = analyze('Kenya urged Uganda to "stop the raids now" on the border.')
+    demands = [r for r in analysis.relations if r.predicate == "urge"]
+    assert [prose.relation_clause(analysis, r) for r in demands] == ["Kenya urged Uganda"]

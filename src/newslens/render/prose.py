@@ -444,7 +444,33 @@ def relation_clause(analysis: Analysis, relation: Relation) -> str:
     verb = VERB_STATUS[status].format(head) if status in VERB_STATUS else verb_form(head, "VBD")
     if status == "reported":
         verb = f"reportedly {verb_form(head, 'VBD')}"
-    return attributed(analysis, relation, " ".join(w for w in [source, verb, *middle, link, target] if w))
+    complement = infinitive_complement(analysis, relation) if not link else None
+    return attributed(analysis, relation, " ".join(w for w in [source, verb, *middle, link, target, complement] if w))
+
+
+COMPLEMENT_MAX_WORDS = 16
+
+
+def infinitive_complement(analysis: Analysis, relation: Relation) -> str | None:
+    """What the target is urged, asked or told to do, as the article writes it right after the target:
+    'She urged the United Nations to act on the evidence' -> 'to act on the evidence'. Without it a demand
+    reads as a bare 'X urged Y', which is not what the article says. The phrase runs to the end of its clause
+    (a comma or a sentence end); a longer one, or one holding a quotation mark, is left out rather than cut."""
+    actor = analysis.actor(relation.target)
+    if actor is None:
+        return None
+    text = analysis.article.text
+    for mention in actor.mentions:
+        if not relation.start <= mention.start < mention.end <= relation.end:
+            continue
+        found = re.match(r"\s+to\s+([a-z]+)\b([^,;:.!?]*)", text[mention.end:relation.end])
+        if not found or not is_base_verb(found[1]):
+            continue
+        words = f"to {found[1]}{found[2]}".split()
+        if len(words) > COMPLEMENT_MAX_WORDS or any(c in found[0] for c in "\"“”«»'‘’`"):
+            return None
+        return " ".join(words)
+    return None
 
 
 def status_of(relation: Relation) -> str:
