@@ -70,3 +70,29 @@ def test_a_refusal_is_negated_without_a_source():
 def test_what_was_bought_is_part_of_the_predicate():
     a = analyse("Egypt bought arms from Russia.", "builtin")
     assert [r.predicate for r in a.relations] == ["buy arms from"]
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Dana Tromp hired a new adviser on Monday. He had relied on Corey Landers, his combative former campaign "
+     "manager.", ("Corey Landers", "Dana Tromp")),
+    ("Paul Ostrow and his deputy, Rick Galt, left the building.", ("Rick Galt", "Paul Ostrow")),
+    ("The Orbis Institute published a study on Monday. Its lead researcher, Ana Berg, said the results were clear.",
+     ("Ana Berg", "Orbis Institute")),
+    ("Dana Tromp spoke on Monday. His campaign manager, Rick Galt, said the race was close.",
+     ("Rick Galt", "Dana Tromp")),
+    ("Rick Galt thanked his campaign manager, Dana Tromp, on Monday.", ("Dana Tromp", "Rick Galt")),
+])
+def test_a_role_owned_by_a_possessive_in_apposition_ties_the_person_to_the_owner(text, pair):
+    found = affiliations(text)
+    assert pair in found
+    assert (pair[1], pair[0]) not in found
+
+
+def test_a_possessive_that_owns_no_role_gives_no_affiliation():
+    assert not affiliations("Dana Tromp spoke on Monday. In his speech, Rick Galt thanked the voters.")
+
+
+def test_a_possessive_in_apposition_is_not_given_to_a_person_the_clause_does_not_make_its_subject():
+    text = ("Rob Bannet has no experience, but he is the kind of fighter that the candidate had in Corey Landers, "
+            "his combative former campaign manager, who was fired in June.")
+    assert ("Corey Landers", "Rob Bannet") not in affiliations(text)

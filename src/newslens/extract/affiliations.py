@@ -3,7 +3,7 @@
 "FAA Administrator Linda Marsh", "Ana Ruiz of the Green Party", "Labour's Shadow Health Secretary Tom Reyes",
 "Peter Olsen, a spokesman for the Red Cross", "the Afghan ambassador Zalmay Rahimi" (the demonym gives the
 country), "Seoul's unification ministry", "Sen. Ana Ruiz (D-Ore.)" (the party letter gives the party the article
-names). A name inside a title stands for the actor whose name has its word forms ('Democratic nominee Ana Ruiz':
+names), "X and his deputy, Ana Berg" (a role owned by a possessive determiner: the person is its owner's). A name inside a title stands for the actor whose name has its word forms ('Democratic nominee Ana Ruiz':
 the actor 'Democrats' or 'the Democratic Party'). Each is one `Relation` with category 'affiliation', the role head as
 predicate ('administrator', 'spokesman'; 'of' where the text names no role) and the title as evidence.
 """
@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newslens.extract.evidence import evidence_span, is_hard_wrapped
 from newslens.english.gazetteer import demonyms, places
 from newslens.english.cameo import singular
-from newslens.english.lexicon import ORG_HEADS, PARTY_LETTERS, PARTY_NICKNAMES, POSSESSIVE_MARKS
+from newslens.english.lexicon import (ORG_HEADS, PARTY_LETTERS, PARTY_NICKNAMES, POSSESSIVE_MARKS, PRONOUNS_PERSON,
+                                      ROLE_HEADS)
 from newslens.model import AFFILIATION, Actor, Relation
 from newslens.pipeline.titles import Title, title_after, title_before
+from newslens.english.syntax import SUBJECT_DEPS
 from newslens.english.tokens import doc_text
 from newslens.extract.mentions import MentionIndex
 
@@ -123,6 +125,76 @@ def owning_place(ent: Span) -> Span | None:
     return None
 
 
+POSSESSIVE_ROLE_REACH = 5  # words from 'his' to the role head: 'his combative former campaign manager'
+# The possessive determiners whose owner one actor is: 'its' an organisation or a country, 'his'/'her' a person
+# ('their' has many owners, left out).
+OWNER_DETERMINERS = frozenset({"his", "her", "its"})
+
+
+def is_role_word(token: Token) -> bool:
+    """A lower-case word that can stand inside a role after its possessive ('former', 'campaign')."""
+    return token.is_lower and (token.is_alpha or "-" in token.text) and token.pos_ not in ("VERB", "AUX", "ADP")
+
+
+def possessive_role(doc: Doc, first: int, limit: int) -> int | None:
+    """'his combative former campaign manager' from `first` (the determiner): the index of the role head ending
+    the run of role words, or None where the words after the determiner are not a role."""
+    k = first + 1
+    while k < min(limit, first + 1 + POSSESSIVE_ROLE_REACH) and is_role_word(doc[k]):
+        k += 1
+    return k - 1 if k - 1 > first and doc[k - 1].lower_ in ROLE_HEADS else None
+
+
+def possessive_apposition(ent: Span) -> tuple[Token, Span] | None:
+    """A role owned by a possessive determiner, in apposition to a person's name: 'Corey Lind, his former
+    campaign manager', 'Its lead researcher, Ana Berg,', 'X and his deputy Rick Galt'. The person is the
+    owner's ('his' is someone else than the person the apposition describes). (the determiner, the role)."""
+    doc = ent.doc
+    k = ent.end
+    if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ in OWNER_DETERMINERS:
+        head = possessive_role(doc, k + 1, len(doc))
+        after = head + 1 if head is not None else None
+        if after is not None and (after == len(doc) or doc[after].is_punct or doc[after].is_sent_start):
+            return doc[k + 1], doc[k + 2:head + 1]
+    end = ent.start - (ent.start > 0 and doc[ent.start - 1].text == ",")
+    for first in range(max(0, end - POSSESSIVE_ROLE_REACH - 1), end - 1):
+        if doc[first].lower_ in OWNER_DETERMINERS and possessive_role(doc, first, end) == end - 1:
+            return doc[first], doc[first + 1:end]
+    return None
+
+
+def clause_subject(token: Token) -> Token | None:
+    """The subject of the clause a token is in: the nearest verb above it with a subject of its own."""
+    for _ in range(12):
+        subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and token.pos_ in ("VERB", "AUX"):
+            return subject
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def possessor_of(determiner: Token, member: str, ent: Span, index: MentionIndex) -> str | None:
+    """The actor a possessive determiner stands for. 'his'/'her': the person coreference gave it to unless that
+    is the member (a person is not their own campaign manager), else the subject of the clause the apposition is
+    in ('He relied on X, his manager'), if a person. 'its': the nearest organisation or country mentioned
+    before it in its sentence or the one before ('The institute ... Its researcher, X')."""
+    if determiner.lower_ in PRONOUNS_PERSON:
+        resolved = index.at(determiner.idx)
+        if resolved is None or resolved == member:
+            subject = clause_subject(ent.root)
+            resolved = index.at(subject.idx) if subject is not None else None
+        return resolved if resolved != member and index.types.get(resolved) == "PERSON" else None
+    sentence = determiner.sent
+    previous = sentence.start - 1
+    reach = determiner.doc[previous].sent.start_char if previous >= 0 else sentence.start_char
+    for _, _, actor, _ in reversed(index.in_range(reach, determiner.idx)):
+        if actor != member and index.types.get(actor) != "PERSON":
+            return actor
+    return None
+
+
 def extract_affiliations(doc: Doc, actors: list[Actor]) -> list[Relation]:
     """Every stated affiliation, once per (member, role, body) in the article, where it is first stated."""
     index = MentionIndex(actors)
@@ -157,6 +229,9 @@ def extract_affiliations(doc: Doc, actors: list[Actor]) -> list[Relation]:
             body = of_phrase(ent, ents_at)
             if body is not None:
                 add(source, "of", target_of(body, index, countries), ent)
+            owned = possessive_apposition(ent)
+            if owned is not None:
+                add(source, owned[1].text.lower(), possessor_of(owned[0], source, ent, index), owned[1], to_person=True)
         elif ent.label_ == "ORG":
             owner = owning_place(ent)
             head = next((t.lower_ for t in reversed(ent) if t.lower_ in ORG_HEADS), None)
