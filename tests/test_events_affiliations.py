@@ -96,3 +96,27 @@ def test_a_possessive_in_apposition_is_not_given_to_a_person_the_clause_does_not
     text = ("Rob Bannet has no experience, but he is the kind of fighter that the candidate had in Corey Landers, "
             "his combative former campaign manager, who was fired in June.")
     assert ("Corey Landers", "Rob Bannet") not in affiliations(text)
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Dave Cole, who is the chairman of the Lind Foundation, spoke on Monday.", ("Dave Cole", "Lind Foundation")),
+    ("Ana Ruiz, who had been serving as the chairman of the Lind Foundation, left.", ("Ana Ruiz", "Lind Foundation")),
+    ("Joe Bidel, who served as a Delaware senator for 36 years, spoke.", ("Joe Bidel", "Delaware")),
+    ("Rudy Gill became the mayor of Lisbon in 1994.", ("Rudy Gill", "Lisbon")),
+    ("Prescott Bash was a Republican senator for years. The Republicans won.", ("Prescott Bash", "Republicans")),
+    ("Ana Ruiz has become a senior adviser to Governor Tom Reyes.", ("Ana Ruiz", "Tom Reyes")),
+])
+def test_a_role_a_copula_or_relative_clause_states_ties_the_person_to_its_body(text, pair):
+    found = affiliations(text)
+    assert pair in found
+    assert (pair[1], pair[0]) not in found
+
+
+@pytest.mark.parametrize("text", [
+    "The aide to Tom Reyes is a member of the Lind Foundation.",  # the name does not open the clause
+    "Ana Ruiz said the chairman of the Lind Foundation had resigned.",  # no copula
+    "Ana Ruiz, who met the chairman of the Lind Foundation, left.",  # the relative clause's verb is no copula
+])
+def test_a_role_said_of_someone_else_gives_the_named_person_no_affiliation(text):
+    assert ("Ana Ruiz", "Lind Foundation") not in affiliations(text)
+    assert ("Tom Reyes", "Lind Foundation") not in affiliations(text)

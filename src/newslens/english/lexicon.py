@@ -386,6 +386,16 @@ SHARED_ROLES = frozenset("leader chief head chair founder author editor publishe
                          "executive manager principal adviser advisor negotiator partner".split())
 NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "de", "del", "da", "van", "von", "bin", "ibn", "&", "-"})
 
+# --- Read by extract.affiliations ---
+
+# A clause that says what role a person has or had, after the name: a copula, or 'serve as' ('X, who served as
+# the mayor of Y', 'X was the chairman of Y', 'X has become a senior adviser to Y').
+ROLE_COPULAS = frozenset("is was been become becomes became remains remained".split())
+ROLE_SERVING = frozenset("serves served serving".split())  # with 'as' after them
+# Words between the name (or 'who') and that verb: auxiliaries and adverbs of time.
+ROLE_CLAUSE_FILLERS = frozenset("has had have also now once later then still since previously formerly "
+                                "currently already briefly long".split())
+
 # --- Read by extract.events ---
 
 RANGE_VERBS = frozenset({"range", "vary", "stretch", "span", "run"})

@@ -17,9 +17,9 @@ from newslens.extract.evidence import evidence_span, is_hard_wrapped
 from newslens.english.gazetteer import demonyms, places
 from newslens.english.cameo import singular
 from newslens.english.lexicon import (ORG_HEADS, PARTY_LETTERS, PARTY_NICKNAMES, POSSESSIVE_MARKS, PRONOUNS_PERSON,
-                                      ROLE_HEADS)
+                                      ROLE_CLAUSE_FILLERS, ROLE_COPULAS, ROLE_HEADS, ROLE_SERVING)
 from newslens.model import AFFILIATION, Actor, Relation
-from newslens.pipeline.titles import Title, title_after, title_before
+from newslens.pipeline.titles import Title, role_phrase, title_after, title_before
 from newslens.english.syntax import SUBJECT_DEPS
 from newslens.english.tokens import doc_text
 from newslens.extract.mentions import MentionIndex
@@ -145,6 +145,31 @@ def possessive_role(doc: Doc, first: int, limit: int) -> int | None:
     return k - 1 if k - 1 > first and doc[k - 1].lower_ in ROLE_HEADS else None
 
 
+def predicated_title(ent: Span) -> Title | None:
+    """The role a clause right after a person's name says the person has or had: a relative clause ('X, who
+    served as White House counsel', 'X, who is the chairman of Y') or the sentence's own copula ('X was a
+    Republican senator from Y', 'X has become a senior adviser to Y'). Read as the title after a comma is."""
+    doc = ent.doc
+    k = ent.end
+    if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ == "who":
+        k += 2
+    elif not (k < len(doc) and (ent.start == ent.sent.start or doc[ent.start - 1].lower_ in ("the", "and"))):
+        return None  # a copula of the sentence only where the name opens it: not 'the aide of X is a ...'
+    verb = None
+    while k < len(doc) and verb is None:
+        lower = doc[k].lower_
+        if lower in ROLE_SERVING and k + 1 < len(doc) and doc[k + 1].lower_ == "as":
+            verb = k + 1
+        elif lower in ROLE_COPULAS and not (k + 1 < len(doc) and doc[k + 1].lower_ in ROLE_COPULAS | ROLE_SERVING):
+            verb = k
+        elif lower in ROLE_CLAUSE_FILLERS | ROLE_COPULAS:
+            k += 1  # 'has since', 'had been serving as'
+
+        else:
+            return None
+    return role_phrase(doc, verb + 1) if verb is not None else None
+
+
 def possessive_apposition(ent: Span) -> tuple[Token, Span] | None:
     """A role owned by a possessive determiner, in apposition to a person's name: 'Corey Lind, his former
     campaign manager', 'Its lead researcher, Ana Berg,', 'X and his deputy Rick Galt'. The person is the
@@ -229,6 +254,11 @@ def extract_affiliations(doc: Doc, actors: list[Actor]) -> list[Relation]:
             body = of_phrase(ent, ents_at)
             if body is not None:
                 add(source, "of", target_of(body, index, countries), ent)
+            stated = predicated_title(ent)
+            if stated is not None:
+                for body in stated.affiliations + named_words(stated, forms):
+                    add(source, stated.head, target_of(body, index, countries, forms), stated.span,
+                        to_person=body[0].ent_type_ == "PERSON")
             owned = possessive_apposition(ent)
             if owned is not None:
                 add(source, owned[1].text.lower(), possessor_of(owned[0], source, ent, index), owned[1], to_person=True)

@@ -155,7 +155,16 @@ def _title_after(span: Span) -> Title | None:
         return None
     if doc[i + 1].like_num and i + 3 < len(doc) and doc[i + 2].text == ",":
         i += 2  # 'Daniel Ortega, 19, a member of ...': the age first
-    j = i + 1 + (doc[i + 1].lower_ in ("the", "a", "an"))
+    return role_phrase(doc, i + 1)
+
+
+def role_phrase(doc: Doc, j: int) -> Title | None:
+    """The title a role phrase starting at token j states ('a spokesman for the Red Cross', 'the Secretary of
+    State'), up to its role head and the body an affiliating preposition after it names; None where no role head
+    comes before the phrase ends."""
+    if j >= len(doc):
+        return None
+    j += doc[j].lower_ in ("the", "a", "an")
     heads = []
     end = j
     for k in range(j, min(j + APPOSITION_REACH, len(doc))):
