@@ -120,3 +120,26 @@ def test_a_role_a_copula_or_relative_clause_states_ties_the_person_to_its_body(t
 def test_a_role_said_of_someone_else_gives_the_named_person_no_affiliation(text):
     assert ("Ana Ruiz", "Lind Foundation") not in affiliations(text)
     assert ("Tom Reyes", "Lind Foundation") not in affiliations(text)
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Republican presidential nominee Dana Tromp spoke in Ohio on Monday.", ("Dana Tromp", "Republican")),
+    ("Democratic official Ana Quill joined a panel on Monday.", ("Ana Quill", "Democratic")),
+    ("Ada Crane, the Democratic candidate, left early.", ("Ada Crane", "Democratic")),
+])
+def test_a_party_word_in_a_title_names_the_party_where_the_article_names_it_nowhere_else(text, pair):
+    a = analyse(text, "builtin")
+    assert pair[1] in {actor.name for actor in a.actors}
+    assert pair in affiliations(text)
+
+
+def test_a_party_a_title_names_joins_the_party_the_article_names():
+    a = analyse("Republican nominee Dana Tromp spoke on Monday. The Republicans met in Iowa.", "builtin")
+    assert [actor.name for actor in a.actors if actor.type != "PERSON"] == ["Republicans", "Iowa"]
+    assert ("Dana Tromp", "Republicans") in affiliations("Republican nominee Dana Tromp spoke on Monday. "
+                                                          "The Republicans met in Iowa.")
+
+
+def test_an_independent_candidate_names_no_party():
+    a = analyse("Independent candidate Ana Quill spoke on Monday.", "builtin")
+    assert [actor.name for actor in a.actors] == ["Ana Quill"]

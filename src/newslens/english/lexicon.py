@@ -101,6 +101,10 @@ house wing squadron fleet battery marines gallery galleries museum library
 # for such a word ('GOP' for the Republican Party).
 PARTY_LETTERS = {"D": "democrat", "R": "republican", "I": "independent"}
 PARTY_NICKNAMES = {"gop": "republican"}
+# Those of the party words that name a party on their own in a person's title ('Republican nominee Ana Ruiz',
+# 'the Democratic senator'): the party is an actor of the article even where it is named nowhere else ('an
+# Independent candidate' names no party).
+TITLE_PARTIES = frozenset({"democrat", "republican"})
 
 # Words that place a name in its region or describe what kind of place it is ("northern Iraq", "the city of Mosul").
 DIRECTIONS = frozenset("""north south east west northern southern eastern western northeast northwest southeast

@@ -16,7 +16,7 @@ from functools import cached_property
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
-from newslens.extract.affiliations import extract_affiliations, main_affiliations
+from newslens.extract.affiliations import extract_affiliations, main_affiliations, name_form
 from newslens.extract.coreference import (merge_name_parts, resolve_descriptions, resolve_national_bodies,
                                           resolve_pronouns, resolve_titles)
 from newslens.english.gazetteer import country_names, demonyms, is_country, official_acronyms, places
@@ -24,7 +24,7 @@ from newslens.english.lexicon import (ALIAS_ADVERBS, ALIAS_CUES, ARTICLES, DIREC
                                       GEOGRAPHIC_HEADS, HONORIFICS, LOCATIVE_PREPOSITIONS, NAME_CONNECTORS,
                                       NAMING_VERBS, NATIONAL_BODY_HEADS, NATIONAL_BODY_REACH, NATIONAL_FORCE_HEADS,
                                       ORG_HEADS, POSSESSIVE_MARKS, ROLE_HEADS, SHARED_ROLES, STATE_AGENT_NOUNS,
-                                      SURROUNDING_PREPOSITIONS)
+                                      SURROUNDING_PREPOSITIONS, TITLE_PARTIES)
 from newslens.model import Actor, Mention, Relation
 from newslens.pipeline.names import bare_name, is_adjective_like, is_after_stance_prefix, surname
 from newslens.pipeline.titles import Title, title_after, title_before
@@ -41,6 +41,8 @@ PLACE_HEADS = GEOGRAPHIC_HEADS | FACILITY_HEADS
 # Last words of names given after a body: its events, prizes, buildings ("Google Science Fair").
 NAMED_AFTER_HEADS = EVENT_HEADS | PLACE_HEADS | frozenset("fair prize award awards medal trophy lecture".split())
 PERSONAL_ROLES = ROLE_HEADS - SHARED_ROLES
+PARTY_KEY = "\x00party:"  # the provisional key of a party a title names (party_mention), never a name's
+PARTY_FORMS = frozenset((form,) for form in TITLE_PARTIES)
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 GENERIC_HEADS = ORG_HEADS | ROLE_HEADS  # 'Police', 'spokesman': words that describe rather than name
 NICKNAME_QUOTES = "\"'“”‘’"
@@ -147,6 +149,9 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
             if title.span.end == ent.start:  # not "Malaysia's Prime Minister, Najib Razak"
                 start = title_start(title.span)
             found += [demonym_mention(body) for body in title.affiliations if body.text in demonyms()]
+        if label == "PERSON":
+            found += [party_mention(word) for title in (title, title_after(ent)) if title is not None
+                      for word in party_words(title)]
         if label == "GPE" and ", " in name:
             key = name = name.split(", ")[0]  # "Aceh, Indonesia" is Aceh, written with its country
             if is_place_in_capitals(name):
@@ -157,7 +162,37 @@ def entity_mentions(doc: Doc) -> list[EntityMention]:
         elif label == "GPE" and "," in written:
             # "Evansville, Indiana" also names Indiana; "Palmyra, Syria" names Syria
             found.append(place_entity(ent.doc[next(t.i for t in ent if t.text == ",") + 1:ent.end]))
-    return fold_official_acronyms(ents, with_written_keys(found))
+    return fold_official_acronyms(ents, with_party_keys(with_written_keys(found)))
+
+
+def party_words(title: Title) -> list[Span]:
+    """'Republican' in 'Republican presidential nominee Ana Ruiz' or 'Ana Ruiz, the GOP nominee': a capitalised
+    word of a title, outside the names the parser found, that names a party on its own."""
+    doc = title.span.doc
+    return [doc[k:k + 1] for k in range(title.span.start, title.span.end)
+            if doc[k].text[:1].isupper() and doc[k].is_alpha and not doc[k].ent_type_ in ("ORG", "GPE", "PERSON")
+            and name_form(doc[k].text) in PARTY_FORMS]
+
+
+def party_mention(word: Span) -> EntityMention:
+    """The party a title's party word names, keyed by its word form until with_party_keys settles the key."""
+    return EntityMention(word.text, word.start_char, word.end_char, "ORG", PARTY_KEY + name_form(word.text)[0], word,
+                         word.text)
+
+
+def with_party_keys(found: list[EntityMention]) -> list[EntityMention]:
+    """A party a title names is an actor of its own only where the article names it nowhere else: beside 'the
+    Democrats' or 'the GOP' the title's word is left to the affiliation it states (named_words in affiliations),
+    without a mention that clustering could fold into another body ('House Democrats'). The mentions of one
+    party share the first form written ('Republican')."""
+    named = {PARTY_KEY + name_form(m.name)[0] for m in found
+             if not m.key.startswith(PARTY_KEY) and name_form(m.name) in PARTY_FORMS}
+    keys: dict[str, str] = {}
+    for m in found:
+        if m.key.startswith(PARTY_KEY):
+            keys.setdefault(m.key, m.name)
+    return [replace(m, key=keys[m.key]) if m.key.startswith(PARTY_KEY) else m
+            for m in found if m.key not in named]
 
 
 def with_written_keys(found: list[EntityMention]) -> list[EntityMention]:
