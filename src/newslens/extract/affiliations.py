@@ -3,8 +3,10 @@
 "FAA Administrator Linda Marsh", "Ana Ruiz of the Green Party", "Labour's Shadow Health Secretary Tom Reyes",
 "Peter Olsen, a spokesman for the Red Cross", "the Afghan ambassador Zalmay Rahimi" (the demonym gives the
 country), "Seoul's unification ministry", "Sen. Ana Ruiz (D-Ore.)" (the party letter gives the party the article
-names), "X and his deputy, Ana Berg" (a role owned by a possessive determiner: the person is its owner's). A name inside a title stands for the actor whose name has its word forms ('Democratic nominee Ana Ruiz':
-the actor 'Democrats' or 'the Democratic Party'). Each is one `Relation` with category 'affiliation', the role head as
+names), "X and his deputy, Ana Berg" (a role owned by a possessive determiner: the person is its owner's), "Ana
+Ruiz, who served as the mayor of Lima" (a role a copula or a relative clause states). A name inside a title stands
+for the actor whose name has its word forms ('Democratic nominee Ana Ruiz': the actor 'Democrats' or 'the
+Democratic Party'). Each is one `Relation` with category 'affiliation', the role head as
 predicate ('administrator', 'spokesman'; 'of' where the text names no role) and the title as evidence.
 """
 from __future__ import annotations
