@@ -688,48 +688,6 @@ def direct_quotes(words: Words, text: str) -> list[tuple[int, int, Attribution]]
     return found
 
 
-MAX_INTERRUPTION_CHARS = 200  # '"...," said Rep. Ana Ruiz (D-Ohio), a member of the leadership. "..."'
-
-
-def interrupts(words: Words, text: str, end: int, start: int, attribution: Attribution) -> bool:
-    """Whether the words between two quotations (`end`, `start`: the first's content end, the second's content
-    start) are only the first one's attribution: the first breaks off at a comma, ? or ! (a whole statement, not a
-    quoted fragment of a sentence), its source lies between them in the same paragraph, no sentence begins before
-    the source and at most one ends after it, and no verb but the cue is there ('Ruiz said, going on to contrast
-    the plans. "..."' starts another statement)."""
-    at, to = attribution.speaker_start, attribution.speaker_end
-    gap = text[end:start]
-    if at is None or to is None or not end <= at < to <= start or "\n" in gap or len(gap) > MAX_INTERRUPTION_CHARS:
-        return False
-    if not (attribution.speaker or attribution.speaker_text) or text[:end].rstrip()[-1:] not in (",", "?", "!"):
-        return False
-    if SENTENCE_BREAK.search(text[end + 1:at]) or len(SENTENCE_BREAK.findall(text[to:start + 1])) > 1:
-        return False
-    first, last = token_at(words.doc, end), token_at(words.doc, max(start - 1, end))
-    if first is None or last is None:
-        return False
-    verbs = [k for k in range(first.i, last.i + 1) if words.idx[k] >= end and (is_cue(k, words) or words.is_verb(k))]
-    return len(verbs) <= 1
-
-
-def joined_statements(direct: list[tuple[int, int, Attribution]], words: Words,
-                      text: str) -> list[tuple[int, int, Attribution]]:
-    """One statement per attribution: '"I'm a free man," he told reporters. "I can do what I like."' is one
-    quote, the attribution that interrupts it included (as PolNeAR marks it), when the first quotation opens its
-    sentence (not a quoted fragment of a reported clause: 'said that it gave "no evidence," but he said ...'), the
-    second has the first one's attribution, and only that attribution stands between them (interrupts)."""
-    out: list[tuple[int, int, Attribution]] = []
-    for start, end, attribution in direct:
-        if out:
-            s0, e0, a0 = out[-1]
-            opens = text[:max(s0 - 1, 0)].rstrip(" \t\xa0")[-1:] in ("", "\n", ".", "!", "?", '"', "”")
-            if opens and attribution.speaker_start == a0.speaker_start and interrupts(words, text, e0, start, a0):
-                out[-1] = (s0, end, a0)
-                continue
-        out.append((start, end, attribution))
-    return out
-
-
 def is_statement(content: str, attributed: bool) -> bool:
     """A quotation that reports speech, not a scare-quoted phrase ('parole') or a title ('The Countdown')."""
     words = content.split()
@@ -1097,7 +1055,7 @@ def extract_quotes(doc: Doc, actors: list[Actor], words: Words | None = None) ->
     words = words or Words(doc, MentionIndex(actors))
     original = doc_text(doc)
     text = normalised_quotation_marks(original)  # the same offsets, every quotation mark written one way
-    direct = joined_statements(direct_quotes(words, text), words, text)
+    direct = direct_quotes(words, text)
     quoted = [(s - 1, e + 1) for s, e, _ in direct]
     reported = reported_quotes(words, quoted)
     records = []
@@ -1172,9 +1130,8 @@ def resolve_speaker_references(quotes: list[Quote], actors: list[Actor], text: s
         return quotes, with_group_speakers(quotes, actors, text)
     gender = {aid: honorific_gender(a) for aid, a in persons.items()}
     quoted = sorted((q.start, q.end) for q in quotes if q.kind != "indirect")
-    sources = sorted((q.speaker_start, q.speaker_end) for q in quotes if q.speaker_start is not None)
-    named = sorted((m.start, aid) for aid, a in persons.items() for m in a.mentions if m.kind != "pronoun" and (
-        not in_quotation(m.start, quoted) or in_quotation(m.start, sources)))  # a joined quote's own source
+    named = sorted((m.start, aid) for aid, a in persons.items() for m in a.mentions
+                   if m.kind != "pronoun" and not in_quotation(m.start, quoted))
     added: dict[str, dict[int, Mention]] = {}
     resolved, previous = [], None
     removed: set[tuple[str, int]] = set()
