@@ -217,3 +217,16 @@ def test_a_complement_too_long_or_quoted_is_left_out_rather_than_cut():
     analysis = analyze('Kenya urged Uganda to "stop the raids now" on the border.')
     demands = [r for r in analysis.relations if r.predicate == "urge"]
     assert [prose.relation_clause(analysis, r) for r in demands] == ["Kenya urged Uganda"]
+
+
+def test_an_accusation_is_told_with_what_the_target_is_accused_of_doing():
+    analysis = analyze("Dan Ruiz spoke for the mission. He accused Chile of hiding two ships from the inspectors.")
+    accusations = [r for r in analysis.relations if r.predicate == "accuse"]
+    assert [prose.relation_clause(analysis, r) for r in accusations] == [
+        "Dan Ruiz accused Chile of hiding two ships from the inspectors"]
+
+
+def test_an_article_without_events_says_so_in_words_not_with_a_zero():
+    analysis = analyze("Minister Ana Berg of Chile spoke in Lima on Monday.")
+    summary = prose.summary_paragraph(analysis)
+    assert "0 event" not in summary and "no event statement" in summary and "no quotes" in summary

@@ -452,8 +452,9 @@ COMPLEMENT_MAX_WORDS = 16
 
 
 def infinitive_complement(analysis: Analysis, relation: Relation) -> str | None:
-    """What the target is urged, asked or told to do, as the article writes it right after the target:
-    'She urged the United Nations to act on the evidence' -> 'to act on the evidence'. Without it a demand
+    """What the target is urged, asked or told to do, or accused of doing, as the article writes it right after
+    the target: 'She urged the United Nations to act on the evidence' -> 'to act on the evidence'; 'He accused
+    Chile of hiding the ships' -> 'of hiding the ships'. Without it a demand
     reads as a bare 'X urged Y', which is not what the article says. The phrase runs to the end of its clause
     (a comma or a sentence end); a longer one, or one holding a quotation mark, is left out rather than cut."""
     actor = analysis.actor(relation.target)
@@ -463,14 +464,19 @@ def infinitive_complement(analysis: Analysis, relation: Relation) -> str | None:
     for mention in actor.mentions:
         if not relation.start <= mention.start < mention.end <= relation.end:
             continue
-        found = re.match(r"\s+to\s+([a-z]+)\b([^,;:.!?]*)", text[mention.end:relation.end])
-        if not found or not is_base_verb(found[1]):
+        found = re.match(r"\s+(to|of)\s+([a-z]+)\b([^,;:.!?]*)", text[mention.end:relation.end])
+        if not found or not (is_base_verb(found[2]) if found[1] == "to" else is_gerund(found[2])):
             continue
-        words = f"to {found[1]}{found[2]}".split()
+        words = f"{found[1]} {found[2]}{found[3]}".split()
         if len(words) > COMPLEMENT_MAX_WORDS or any(c in found[0] for c in "\"“”«»'‘’`"):
             return None
         return " ".join(words)
     return None
+
+
+def is_gerund(word: str) -> bool:
+    """'using', 'hiding': an -ing form of a verb (lemminflect knows its lemma), not 'king' or 'evening'."""
+    return word.endswith("ing") and any(word == verb_form(lemma, "VBG") for lemma in getAllLemmas(word).get("VERB", ()))
 
 
 def status_of(relation: Relation) -> str:
@@ -512,20 +518,25 @@ def relations_paragraph(analysis: Analysis) -> str:
     return " ".join(sentences)
 
 
+def counted(count: int, singular: str, plural_form: str | None = None) -> str:
+    """'no quotes', '1 quote', '3 quotes': a count a reader reads as words when it is zero."""
+    return f"no {plural_form or singular + 's'}" if count == 0 else plural(count, singular, plural_form)
+
+
 def summary_paragraph(analysis: Analysis) -> str:
     mentions = sum(len(a.mentions) for a in analysis.actors)
     events = [r for r in analysis.relations if not is_affiliation(r)]
     categories = {r.category for r in events if r.category}
     affiliations = len(analysis.relations) - len(events)
     kinds = (f"{plural(len(events), 'event statement')} in "  # statements: one event may be stated twice
-             f"{plural(len(categories), 'event class', 'event classes')}") + (
+             f"{plural(len(categories), 'event class', 'event classes')}" if events else "no event statement") + (
         f", {plural(affiliations, 'affiliation')}" if affiliations else "")
+    relations = counted(len(analysis.relations), "relation") + (f" ({kinds})" if analysis.relations else "")
     pipeline = analysis.pipeline
-    return (f"In total newslens found {plural(len(analysis.actors), 'actor')} with {plural(mentions, 'mention')}, "
-            f"{plural(len(analysis.quotes), 'quote')} and {plural(len(analysis.relations), 'relation')} "
-            f"({kinds}), using the {pipeline.backend} "
-            f"pipeline {pipeline.model} {pipeline.version}. Every figure above is machine extracted: "
-            f"check a claim against the annotated text before quoting it.")
+    actors = counted(len(analysis.actors), "actor") + (f" with {plural(mentions, 'mention')}" if mentions else "")
+    return (f"In total newslens found {actors}, {counted(len(analysis.quotes), 'quote')} and {relations}, "
+            f"using the {pipeline.backend} pipeline {pipeline.model} {pipeline.version}. Every figure above is "
+            f"machine extracted: check a claim against the annotated text before quoting it.")
 
 
 def written_report(analysis: Analysis) -> list[str]:
