@@ -52,3 +52,21 @@ def test_a_bodys_it_as_a_speaker_is_the_bodys_mention(backend):
     assert speaker_name(a, quote) == "Harbor Authority"
     speaker = next(actor for actor in a.actors if actor.id == quote.speaker)
     assert any(m.kind == "pronoun" and m.start == quote.speaker_start for m in speaker.mentions)
+
+
+def test_a_speakers_he_continues_the_subject_of_the_sentence_before(backend):
+    text = ('Senator Paul Ostrander said on Monday that it was wrong for Judge Mara Lind to attack Victor Hale. '
+            'He said judges should stay out of elections.')
+    if backend == "rules":
+        pytest.skip("without a parse no subject is known: the person named last is taken")
+    a = analyse(text, backend)
+    assert speaker_name(a, quote_of(a, "judges should")) == "Paul Ostrander"
+
+
+def test_a_subject_of_a_clause_inside_the_sentence_is_not_its_subject(backend):
+    text = ('Victor Hale said that Paul Ostrander had lost the vote in Dayton. '
+            'He said the count should be repeated.')
+    if backend == "rules":
+        pytest.skip("without a parse no subject is known: the person named last is taken")
+    a = analyse(text, backend)
+    assert speaker_name(a, quote_of(a, "the count")) == "Victor Hale"

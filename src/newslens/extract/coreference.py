@@ -15,10 +15,11 @@ from spacy.attrs import DEP, IDX, LOWER, ORTH, POS, SENT_START
 from spacy.tokens import Doc
 
 from newslens.english.gazetteer import is_country
-from newslens.english.inflection import word_lemmas
+from newslens.english.inflection import verb_forms, word_lemmas
 from newslens.english.lexicon import (
     COUNTRY_NOUNS, FEMININE_PRONOUNS, GENDERED_HONORIFICS, NATIONAL_BODY_HEADS, NATIONAL_BODY_REACH,
     NATIONAL_FORCE_HEADS, ORG_HEADS, POSSESSIVE_DETERMINERS, PRONOUNS_PERSON, RANK_CHANGING, RELATIVE_WORDS, ROLE_HEADS,
+    SPEAKER_PRONOUNS, SPEECH_VERBS,
 )
 from newslens.model import Actor, Mention
 from newslens.pipeline.entities import ends_noun_phrase
@@ -36,8 +37,9 @@ def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
     by a pronoun of the other gender ('She' after 'Warhol ... his' is not Warhol): the person mentioned last
     in the pronoun's own sentence, else, of the people mentioned in the nearest sentence before, the
     subject already known to be of the pronoun's gender ('Qanbar served during Saddam's reign. He ...' is
-    Qanbar, called 'he' before; 'He married Ana, who died in 1993. In 1997, he married Eva'), else the one
-    mentioned last there.
+    Qanbar, called 'he' before; 'He married Ana, who died in 1993. In 1997, he married Eva'), else, for a 'he' or
+    'she', the speaker that sentence reports (the subject of its speech verb: 'X said that it was wrong of Y to
+    attack Z. He said ...' is X, as news goes on with the same speaker), else the one mentioned last there.
     A person called Mr. or Ms. is of that gender from the start, so that a first pronoun read wrongly does not
     fix it; nor does it for the others: the pronouns that can stand for one person only, the subject of their own
     sentence ('Ana Ruiz said that she ...'), vote for each person's gender first (unambiguous_genders). A pronoun outside quotation marks
@@ -53,19 +55,23 @@ def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
                              | {0} | {m.end() for m in re.finditer(r"\n\s*", doc_text(doc))})
     subject_ids = {doc.vocab.strings.add(dep) for dep in SUBJECT_DEPS}
     subjects = sorted(offsets[i] for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep in subject_ids)
+    speaking = verb_forms(SPEECH_VERBS)
+    speakers = sorted(child.idx for sentence in doc.sents if sentence.root.lower_ in speaking
+                      for child in sentence.root.children if child.dep_ in SUBJECT_DEPS)  # 'X said that Y ...'
 
-    def mentioned(start: int, end: int, actor_id: str) -> tuple[int, bool, str, bool]:
-        """(sentence, is subject, actor, is in a quotation) of a mention."""
+    def mentioned(start: int, end: int, actor_id: str) -> tuple[int, bool, str, bool, bool]:
+        """(sentence, is subject, actor, is in a quotation, is the speaker the sentence reports) of a mention."""
         return (bisect_right(sentence_starts, start), bisect_left(subjects, start) < bisect_left(subjects, end),
-                actor_id, in_quotation(start, quoted))
+                actor_id, in_quotation(start, quoted), bisect_left(speakers, start) < bisect_left(speakers, end))
+    lower_of = doc_strings(doc, LOWER)
     pronouns = [(i, offsets[i], "female" if lower in FEMININE_PRONOUNS else "male", not in_quotation(offsets[i], quoted))
-                for i, lower in enumerate(doc_strings(doc, LOWER))
+                for i, lower in enumerate(lower_of)
                 if lower in PRONOUNS_PERSON and not is_excellency(doc[i])]
 
-    def walk(gender_of: dict[str, str], voting: bool) -> list[tuple[int, str | None, list[tuple[int, bool, str, bool]]]]:
+    def walk(gender_of: dict[str, str], voting: bool) -> list[tuple[int, str | None, list[tuple[int, bool, str, bool, bool]]]]:
         """For each pronoun in text order: (token, the person chosen, the candidates of its nearest sentence).
         While voting, nothing is chosen and only named mentions are seen."""
-        seen: list[tuple[int, bool, str, bool]] = []  # the person mentions before the pronoun, named or resolved
+        seen: list[tuple[int, bool, str, bool, bool]] = []  # the person mentions before the pronoun, named or resolved
         upcoming = iter(named)
         following = next(upcoming, None)
         found = []
@@ -85,7 +91,10 @@ def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
                 continue
             if candidates[0][0] == own_sentence:
                 nearest = nearest[:1]  # in its own sentence, the person mentioned last: 'X said Y's plan began when he'
-            chosen = next((m for m in nearest if m[1] and gender_of.get(m[2]) == gender), nearest[0])[2]
+            chosen = next((m for m in nearest if m[1] and gender_of.get(m[2]) == gender), None)
+            if chosen is None and lower_of[i] in SPEAKER_PRONOUNS and candidates[0][0] != own_sentence:
+                chosen = next((m for m in nearest if m[4]), None)  # 'X said ... Y. He said': X speaks on
+            chosen = (chosen or nearest[0])[2]
             gender_of.setdefault(chosen, gender)
             found.append((i, chosen, nearest))
             seen.append(mentioned(at, at + len(doc[i].text), chosen))
@@ -100,7 +109,7 @@ def resolve_pronouns(doc: Doc, actors: list[Actor]) -> list[Actor]:
                                              key=lambda m: (m.start, m.end)))) for a in actors]
 
 
-def unambiguous_genders(votes: list[tuple[int, str | None, list[tuple[int, bool, str, bool]]]],
+def unambiguous_genders(votes: list[tuple[int, str | None, list[tuple[int, bool, str, bool, bool]]]],
                         gender_of_token: dict[int, str]) -> dict[str, str]:
     """Actor id -> the gender of the pronouns that can stand for nobody else: those with one person only in their
     own sentence, a subject there. The majority of these decides, so that the article's first pronoun, read in an
