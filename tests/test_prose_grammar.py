@@ -229,4 +229,4 @@ def test_an_accusation_is_told_with_what_the_target_is_accused_of_doing():
 def test_an_article_without_events_says_so_in_words_not_with_a_zero():
     analysis = analyze("Minister Ana Berg of Chile spoke in Lima on Monday.")
     summary = prose.summary_paragraph(analysis)
-    assert "0 event" not in summary and "no event statement" in summary and "no quotes" in summary
+    assert "0 event" not in summary and "no event statements" in summary and "no quotes" in summary

@@ -529,7 +529,7 @@ def summary_paragraph(analysis: Analysis) -> str:
     categories = {r.category for r in events if r.category}
     affiliations = len(analysis.relations) - len(events)
     kinds = (f"{plural(len(events), 'event statement')} in "  # statements: one event may be stated twice
-             f"{plural(len(categories), 'event class', 'event classes')}" if events else "no event statement") + (
+             f"{plural(len(categories), 'event class', 'event classes')}" if events else "no event statements") + (
         f", {plural(affiliations, 'affiliation')}" if affiliations else "")
     relations = counted(len(analysis.relations), "relation") + (f" ({kinds})" if analysis.relations else "")
     pipeline = analysis.pipeline
