@@ -73,14 +73,14 @@ def test_what_was_bought_is_part_of_the_predicate():
 
 
 @pytest.mark.parametrize("text, pair", [
-    ("Dana Tromp hired a new adviser on Monday. He had relied on Corey Landers, his combative former campaign "
-     "manager.", ("Corey Landers", "Dana Tromp")),
+    ("Omar Feld named a new aide on Monday. He had leaned on Teo Varga, his blunt former press "
+     "secretary.", ("Teo Varga", "Omar Feld")),
     ("Paul Ostrow and his deputy, Rick Galt, left the building.", ("Rick Galt", "Paul Ostrow")),
     ("The Orbis Institute published a study on Monday. Its lead researcher, Ana Berg, said the results were clear.",
      ("Ana Berg", "Orbis Institute")),
-    ("Dana Tromp spoke on Monday. His campaign manager, Rick Galt, said the race was close.",
-     ("Rick Galt", "Dana Tromp")),
-    ("Rick Galt thanked his campaign manager, Dana Tromp, on Monday.", ("Dana Tromp", "Rick Galt")),
+    ("Lena Kovac spoke on Monday. Her spokesman, Rick Galt, said the count was slow.",
+     ("Rick Galt", "Lena Kovac")),
+    ("Rick Galt thanked his campaign manager, Lena Kovac, on Monday.", ("Lena Kovac", "Rick Galt")),
 ])
 def test_a_role_owned_by_a_possessive_in_apposition_ties_the_person_to_the_owner(text, pair):
     found = affiliations(text)
@@ -89,21 +89,21 @@ def test_a_role_owned_by_a_possessive_in_apposition_ties_the_person_to_the_owner
 
 
 def test_a_possessive_that_owns_no_role_gives_no_affiliation():
-    assert not affiliations("Dana Tromp spoke on Monday. In his speech, Rick Galt thanked the voters.")
+    assert not affiliations("Lena Kovac spoke on Monday. In his speech, Rick Galt thanked the voters.")
 
 
 def test_a_possessive_in_apposition_is_not_given_to_a_person_the_clause_does_not_make_its_subject():
-    text = ("Rob Bannet has no experience, but he is the kind of fighter that the candidate had in Corey Landers, "
-            "his combative former campaign manager, who was fired in June.")
-    assert ("Corey Landers", "Rob Bannet") not in affiliations(text)
+    text = ("Omar Feld lacks experience, but he is the sort of organiser that the senator found in Teo Varga, "
+            "his blunt former aide, who quit in May.")
+    assert ("Teo Varga", "Omar Feld") not in affiliations(text)
 
 
 @pytest.mark.parametrize("text, pair", [
     ("Dave Cole, who is the chairman of the Lind Foundation, spoke on Monday.", ("Dave Cole", "Lind Foundation")),
-    ("Ana Ruiz, who had been serving as the chairman of the Lind Foundation, left.", ("Ana Ruiz", "Lind Foundation")),
-    ("Joe Bidel, who served as a Delaware senator for 36 years, spoke.", ("Joe Bidel", "Delaware")),
-    ("Rudy Gill became the mayor of Lisbon in 1994.", ("Rudy Gill", "Lisbon")),
-    ("Prescott Bash was a Republican senator for years. The Republicans won.", ("Prescott Bash", "Republicans")),
+    ("Ana Ruiz, who has long been serving as treasurer of the Lind Foundation, left.", ("Ana Ruiz", "Lind Foundation")),
+    ("Tom Okoro, who served as a Vermont senator for 20 years, spoke.", ("Tom Okoro", "Vermont")),
+    ("Ines Duarte became the mayor of Porto in 2001.", ("Ines Duarte", "Porto")),
+    ("Owen Marsh was a Republican senator for years. The Republicans won.", ("Owen Marsh", "Republicans")),
     ("Ana Ruiz has become a senior adviser to Governor Tom Reyes.", ("Ana Ruiz", "Tom Reyes")),
 ])
 def test_a_role_a_copula_or_relative_clause_states_ties_the_person_to_its_body(text, pair):
@@ -123,7 +123,7 @@ def test_a_role_said_of_someone_else_gives_the_named_person_no_affiliation(text)
 
 
 @pytest.mark.parametrize("text, pair", [
-    ("Republican presidential nominee Dana Tromp spoke in Ohio on Monday.", ("Dana Tromp", "Republican")),
+    ("Republican presidential nominee Lena Kovac spoke in Ohio on Monday.", ("Lena Kovac", "Republican")),
     ("Democratic official Ana Quill joined a panel on Monday.", ("Ana Quill", "Democratic")),
     ("Ada Crane, the Democratic candidate, left early.", ("Ada Crane", "Democratic")),
 ])
@@ -134,9 +134,9 @@ def test_a_party_word_in_a_title_names_the_party_where_the_article_names_it_nowh
 
 
 def test_a_party_a_title_names_joins_the_party_the_article_names():
-    a = analyse("Republican nominee Dana Tromp spoke on Monday. The Republicans met in Iowa.", "builtin")
+    a = analyse("Republican nominee Lena Kovac spoke on Monday. The Republicans met in Iowa.", "builtin")
     assert [actor.name for actor in a.actors if actor.type != "PERSON"] == ["Republicans", "Iowa"]
-    assert ("Dana Tromp", "Republicans") in affiliations("Republican nominee Dana Tromp spoke on Monday. "
+    assert ("Lena Kovac", "Republicans") in affiliations("Republican nominee Lena Kovac spoke on Monday. "
                                                           "The Republicans met in Iowa.")
 
 
