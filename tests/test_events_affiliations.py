@@ -143,3 +143,10 @@ def test_a_party_a_title_names_joins_the_party_the_article_names():
 def test_an_independent_candidate_names_no_party():
     a = analyse("Independent candidate Ana Quill spoke on Monday.", "builtin")
     assert [actor.name for actor in a.actors] == ["Ana Quill"]
+
+
+def test_its_owner_is_an_actor_the_text_talks_about_not_a_word_describing_something_else():
+    text = ("The panel, the Harbor Review Board, said it had examined papers seized by Peruvian police near two ports. "
+            "Its chief analyst, Ana Berg, said the papers were forged.")
+    pairs = affiliations(text)
+    assert ("Ana Berg", "Harbor Review Board") in pairs and ("Ana Berg", "Peru") not in pairs

@@ -216,10 +216,17 @@ def possessor_of(determiner: Token, member: str, ent: Span, index: MentionIndex)
     sentence = determiner.sent
     previous = sentence.start - 1
     reach = determiner.doc[previous].sent.start_char if previous >= 0 else sentence.start_char
-    for _, _, actor, _ in reversed(index.in_range(reach, determiner.idx)):
-        if actor != member and index.types.get(actor) != "PERSON":
+    for start, end, actor, _ in reversed(index.in_range(reach, determiner.idx)):
+        if actor != member and index.types.get(actor) != "PERSON" and not is_modifier(determiner.doc, start, end):
             return actor
     return None
+
+
+def is_modifier(doc: Doc, start: int, end: int) -> bool:
+    """A mention that only modifies a noun ('Ukrainian soldiers', 'the Ukraine office') names no owner for a later
+    'its': the owner is an actor the text talks about, not a word describing something else."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and (span.root.dep_ in ("amod", "compound") or span.root.tag_ == "JJ")
 
 
 def extract_affiliations(doc: Doc, actors: list[Actor]) -> list[Relation]:
